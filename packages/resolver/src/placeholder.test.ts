@@ -1,0 +1,6 @@
+import { expect, test } from 'vitest';
+import { placeholder } from './index';
+
+test('placeholder', () => {
+  expect(placeholder).toBe(true);
+});

@@ -1,0 +1,21 @@
+import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
+
+/**
+ * The shared vitest configuration. Packages merge their own needs on top:
+ * `export default createVitestConfig({ test: { testTimeout: 20_000 } })`.
+ */
+export function createVitestConfig(overrides: ViteUserConfig = {}) {
+  const base = defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      benchmark: { include: ['bench/**/*.bench.ts'] },
+      typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
+      environment: 'node',
+      pool: 'forks',
+      testTimeout: 15_000,
+      hookTimeout: 15_000,
+      reporters: process.env.CI ? ['default'] : ['default'],
+    },
+  });
+  return mergeConfig(base, overrides);
+}
