@@ -1,0 +1,38 @@
+import type { Command } from '@sapphire/framework';
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { ZoryxConfig } from '../config/schema.js';
+import type { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
+import type { GrantTier } from '../permissions/tiers.js';
+
+/**
+ * What the framework's Sapphire pieces (preconditions, listeners, folded roots) need from the
+ * host. Attached to a client with {@link attachRuntime}; pieces find it with {@link runtimeOf},
+ * so they work on any SapphireClient, not only on `ZoryxClient`.
+ */
+export interface FrameworkRuntime {
+  /** The current configuration (env applied). */
+  config(): ZoryxConfig;
+  /** Bot owner ids (config `owners` + `BOT_OWNER_ID`). */
+  readonly owners: ReadonlySet<string>;
+  readonly logger: Logger;
+  readonly cooldowns: CooldownTracker;
+  /** Roles a guild allowed to run a command (empty = not configured). */
+  commandRoles(guildId: string, command: string): Promise<readonly string[]>;
+  /** Tier that granted an invocation (keyed by the interaction or message object). */
+  readonly grants: WeakMap<object, GrantTier>;
+  /** Whether a command is owner-only (its `ownerOnly` option, or the config override). */
+  isOwnerOnly(command: Command): boolean;
+}
+
+const runtimes = new WeakMap<Client, FrameworkRuntime>();
+
+/** Makes `runtime` the framework runtime of `client`. */
+export function attachRuntime(client: Client, runtime: FrameworkRuntime): void {
+  runtimes.set(client, runtime);
+}
+
+/** The framework runtime of `client`, or undefined when none was attached. */
+export function runtimeOf(client: Client): FrameworkRuntime | undefined {
+  return runtimes.get(client);
+}
