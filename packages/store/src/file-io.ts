@@ -1,0 +1,242 @@
+import { constants } from 'node:fs';
+import path from 'node:path';
+import { DirectoryHandle, type OpenTemp } from './directory.js';
+import { describeCause, osErrorCode, StoreError } from './errors.js';
+import type { StoreFileSystem } from './file-system.js';
+import { type RetryPolicy, withRetry } from './retry.js';
+import { isInside, pathError } from './store-path.js';
+import type { TempNamer } from './temp-files.js';
+
+const WINDOWS = process.platform === 'win32';
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+/** Directory handles kept open at most (each holds a descriptor and maybe a spare temp file). */
+const MAX_DIRECTORIES = 32;
+
+/** Settings {@link FileIO} needs from the store. */
+export interface FileIOOptions {
+  readonly fs: StoreFileSystem;
+  readonly root: string;
+  readonly namer: TempNamer;
+  readonly durable: boolean;
+  readonly retry: RetryPolicy;
+  /** Records each I/O operation's outcome (for the health window). */
+  readonly record: (failed: boolean) => void;
+}
+
+/**
+ * The store's disk operations on store keys: crash-safe writes (temp file → data sync →
+ * rename → directory fsync), reads that refuse symlinks leading out of the root, deletes, and
+ * moving corrupt files aside. Callers serialise per file; this class does not.
+ */
+export class FileIO {
+  readonly #o: FileIOOptions;
+  readonly #dirs = new Map<string, DirectoryHandle>();
+
+  constructor(options: FileIOOptions) {
+    this.#o = options;
+  }
+
+  /** The absolute path of a store key. */
+  absolute(key: string): string {
+    return path.join(this.#o.root, key);
+  }
+
+  /** Reads a file's text, or `undefined` when it does not exist. */
+  async read(key: string): Promise<string | undefined> {
+    const file = this.absolute(key);
+    const dir = this.#acquire(path.dirname(file));
+    try {
+      if (!(await dir.ensure(false, key))) return undefined;
+      const bytes = await withRetry(() => this.#readNoEscape(key, file), this.#o.retry);
+      this.#o.record(false);
+      return bytes?.toString('utf8');
+    } catch (error) {
+      throw this.#fail(error, 'ZRX_STORE_READ', key, 'read');
+    } finally {
+      this.#release(dir);
+    }
+  }
+
+  async #readNoEscape(key: string, file: string): Promise<Buffer | undefined> {
+    try {
+      return await this.#o.fs.readFile(file, READ_FLAGS);
+    } catch (error) {
+      const code = osErrorCode(error);
+      if (code === 'ENOENT') return undefined;
+      if (code !== 'ELOOP') throw error;
+    }
+    // The file itself is a symlink: follow it only if it stays inside the root.
+    let real: string;
+    try {
+      real = await this.#o.fs.realpath(file);
+    } catch (error) {
+      if (osErrorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+    if (!isInside(this.#o.root, real)) {
+      throw pathError(key, 'is a symlink to outside the store root');
+    }
+    return await this.#o.fs.readFile(real, constants.O_RDONLY);
+  }
+
+  /** Replaces a file's content atomically and (with `durable`) durably. */
+  async write(key: string, text: string): Promise<void> {
+    const file = this.absolute(key);
+    const dir = this.#acquire(path.dirname(file));
+    const data = Buffer.from(text, 'utf8');
+    try {
+      await withRetry(() => this.#writeOnce(dir, key, file, data), this.#o.retry);
+      this.#o.record(false);
+    } catch (error) {
+      throw this.#fail(error, 'ZRX_STORE_WRITE', key, 'write');
+    } finally {
+      this.#release(dir);
+    }
+  }
+
+  async #writeOnce(dir: DirectoryHandle, key: string, file: string, data: Buffer): Promise<void> {
+    await dir.ensure(true, key);
+    const fs = this.#o.fs;
+    let temp: OpenTemp | null = await dir.takeSpare();
+    if (temp === null) {
+      try {
+        temp = await dir.openTemp(this.#o.namer, path.basename(file));
+      } catch (error) {
+        if (osErrorCode(error) !== 'ENOENT') throw error;
+        dir.forget(); // the directory was removed under us: recreate it once
+        await dir.ensure(true, key);
+        temp = await dir.openTemp(this.#o.namer, path.basename(file));
+      }
+    }
+    const { fd, path: tempPath } = temp;
+    try {
+      for (let offset = 0; offset < data.length; ) {
+        offset += await fs.write(fd, data, offset, data.length - offset);
+      }
+      if (dir.needsDataSync) await fs.fdatasync(fd);
+    } catch (error) {
+      await fs.close(fd).catch(() => undefined);
+      await fs.unlink(tempPath).catch(() => undefined);
+      throw error;
+    }
+    // The data is already durable (O_DSYNC or fdatasync), so closing can overlap the rename.
+    // A close error at this point cannot lose data and is ignored.
+    const closed = fs.close(fd).catch(() => undefined);
+    if (WINDOWS) await closed; // Windows cannot rename a file that is still open
+    dir.prepareSpare(this.#o.namer);
+    try {
+      await fs.rename(tempPath, file);
+    } catch (error) {
+      await closed;
+      await fs.unlink(tempPath).catch(() => undefined);
+      throw error;
+    }
+    if (this.#o.durable) await dir.sync();
+    await closed;
+  }
+
+  /** Deletes a file durably; returns whether it existed. */
+  async remove(key: string): Promise<boolean> {
+    const file = this.absolute(key);
+    const dir = this.#acquire(path.dirname(file));
+    try {
+      if (!(await dir.ensure(false, key))) return false;
+      const existed = await withRetry(async () => {
+        try {
+          await this.#o.fs.unlink(file);
+        } catch (error) {
+          if (osErrorCode(error) === 'ENOENT') return false;
+          throw error;
+        }
+        if (this.#o.durable) await dir.sync();
+        return true;
+      }, this.#o.retry);
+      this.#o.record(false);
+      return existed;
+    } catch (error) {
+      throw this.#fail(error, 'ZRX_STORE_DELETE', key, 'delete');
+    } finally {
+      this.#release(dir);
+    }
+  }
+
+  /** Moves a corrupt file aside to `<file>.corrupt-<timestamp>`; returns the new key. */
+  async quarantine(key: string, now: number): Promise<string> {
+    const stamp = new Date(now).toISOString().replaceAll(':', '-').replace('.', '-');
+    let aside = `${key}.corrupt-${stamp}`;
+    for (let n = 1; ; n++) {
+      // Keep every corrupt copy: never overwrite an earlier one from the same millisecond.
+      const exists = await this.read(aside).then(
+        (text) => text !== undefined,
+        () => true,
+      );
+      if (!exists) break;
+      aside = `${key}.corrupt-${stamp}-${n}`;
+    }
+    const file = this.absolute(key);
+    const dir = this.#acquire(path.dirname(file));
+    try {
+      await withRetry(() => this.#o.fs.rename(file, this.absolute(aside)), this.#o.retry);
+      if (this.#o.durable) await dir.sync();
+      return aside;
+    } catch (error) {
+      throw this.#fail(error, 'ZRX_STORE_WRITE', key, 'move aside');
+    } finally {
+      this.#release(dir);
+    }
+  }
+
+  /** Closes every directory handle (removing unused spare temp files). */
+  async close(): Promise<void> {
+    const dirs = [...this.#dirs.values()];
+    this.#dirs.clear();
+    await Promise.all(dirs.map((dir) => dir.close()));
+  }
+
+  #acquire(dirPath: string): DirectoryHandle {
+    let dir = this.#dirs.get(dirPath);
+    if (dir === undefined) {
+      dir = new DirectoryHandle(this.#o.fs, this.#o.root, dirPath, this.#o.durable);
+      this.#evictIdle();
+    } else {
+      this.#dirs.delete(dirPath); // re-insert below: most recently used last
+    }
+    this.#dirs.set(dirPath, dir);
+    dir.users++;
+    return dir;
+  }
+
+  #release(dir: DirectoryHandle): void {
+    dir.users--;
+  }
+
+  #evictIdle(): void {
+    for (const [key, dir] of this.#dirs) {
+      if (this.#dirs.size < MAX_DIRECTORIES) return;
+      if (dir.users > 0) continue;
+      this.#dirs.delete(key);
+      void dir.close();
+    }
+  }
+
+  #fail(
+    error: unknown,
+    code: 'ZRX_STORE_READ' | 'ZRX_STORE_WRITE' | 'ZRX_STORE_DELETE',
+    key: string,
+    what: string,
+  ): StoreError {
+    if (error instanceof StoreError) return error; // path refusals are the caller's, not I/O failures
+    this.#o.record(true);
+    const os = osErrorCode(error);
+    return new StoreError(
+      code,
+      `Could not ${what} store file "${key}" (${this.absolute(key)}): ${describeCause(error)}`,
+      os === 'ENOSPC'
+        ? 'Free disk space on the volume holding the store root.'
+        : os === 'EACCES' || os === 'EPERM'
+          ? 'Check that the bot user may write the store root, and that no other program (antivirus, editor) holds the file open.'
+          : 'Check that the store root is on a local, writable disk; the previous content of the file is unchanged.',
+      { file: key, cause: error },
+    );
+  }
+}
