@@ -76,8 +76,9 @@ export class DeadlineSweeper {
     return true;
   }
 
-  /** Expires every ticket whose deadline has passed on the clock. Called by the timer. */
+  /** Expires every ticket whose deadline has passed on the clock, then re-arms the timer. */
   sweep(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     const now = this.#clock();
     let next = Number.POSITIVE_INFINITY;
     for (const lane of this.#lanes.values()) {

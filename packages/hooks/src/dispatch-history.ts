@@ -1,3 +1,4 @@
+import { describeError, HookError } from './errors.js';
 import type { ExecutionRecord } from './types.js';
 
 /** A fixed-size ring, oldest first when listed. */
@@ -56,4 +57,31 @@ export class DispatchHistory {
       ? items
       : items.slice(Math.max(0, items.length - filter.limit));
   }
+}
+
+/** The history entry of a queued event whose dispatch crashed (a bus bug, never a hook error). */
+export function crashRecord(
+  event: string,
+  error: unknown,
+  queueDelayMs: number,
+  now: number,
+): ExecutionRecord {
+  const crash = new HookError(
+    'ZRX_HOOK_DISPATCH_CRASHED',
+    `dispatch of "${event}" crashed: ${describeError(error)}`,
+    'A bug in the bus or in an injected clock; the event was not retried. Please report it.',
+    { cause: error },
+  );
+  return {
+    event,
+    mode: 'queued',
+    startedAt: now,
+    durationMs: 0,
+    queueDelayMs,
+    ok: false,
+    succeeded: 0,
+    failed: 1,
+    skipped: 0,
+    outcomes: [{ hookId: '(dispatcher)', status: 'error', durationMs: 0, error: crash }],
+  };
 }

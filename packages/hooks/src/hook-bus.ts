@@ -1,17 +1,24 @@
 import { DeadlineSweeper } from './deadline-sweeper.js';
 import { Dispatch, type DispatchHost } from './dispatch.js';
-import { DispatchHistory } from './dispatch-history.js';
+import { crashRecord, DispatchHistory } from './dispatch-history.js';
 import { describeError, HookError } from './errors.js';
 import type { HookEvents } from './events.js';
+import {
+  countArgument,
+  eventName,
+  invalidArgument,
+  resolveRegistration,
+} from './hook-arguments.js';
 import { HookRecord, type StoredHandler } from './hook-record.js';
 import { HookRegistry } from './hook-registry.js';
-import { type HookBusState, type HookStateEntry, parseHookBusState } from './hook-state.js';
 import {
-  type HookBusOptions,
-  msOption,
-  type ResolvedBusOptions,
-  resolveBusOptions,
-} from './options.js';
+  applyHookState,
+  type HookBusState,
+  type HookStateEntry,
+  parseHookBusState,
+  snapshotHook,
+} from './hook-state.js';
+import { type HookBusOptions, type ResolvedBusOptions, resolveBusOptions } from './options.js';
 import { QueuedDispatcher, type QueueItem } from './queued-dispatcher.js';
 import type {
   BusStats,
@@ -119,33 +126,12 @@ export class HookBus<E = HookEvents> {
     handler: (payload: E[K], ctx: HookContext<E>) => unknown | Promise<unknown>,
     options?: HookOptions,
   ): () => void {
-    const name = eventName(event, 'event');
-    if (typeof handler !== 'function') {
-      throw new HookError(
-        'ZRX_HOOK_INVALID_HANDLER',
-        `handler for event "${name}" must be a function, got ${handler === null ? 'null' : typeof handler}`,
-        'Pass a function (payload, ctx) => …, e.g. bus.on(event, async (payload) => { … }).',
-        { argument: 'handler' },
-      );
-    }
-    const o = options ?? {};
-    if (typeof o !== 'object' || o === null)
-      throw invalidOption('options', 'an object or undefined');
-    const id = o.id ?? defaultId(name, handler.name, () => ++this.#anonymous);
-    if (typeof id !== 'string' || id.length === 0)
-      throw invalidOption('options.id', 'a non-empty string');
-    const priority = o.priority ?? 0;
-    if (typeof priority !== 'number' || !Number.isFinite(priority)) {
-      throw invalidOption('options.priority', 'a finite number');
-    }
-    if (o.owner !== undefined && (typeof o.owner !== 'string' || o.owner.length === 0)) {
-      throw invalidOption('options.owner', 'a non-empty string');
-    }
-    const timeoutMs = msOption(
-      'options.timeoutMs',
-      o.timeoutMs,
+    const { id, ...reg } = resolveRegistration(
+      event,
+      handler,
+      options,
       this.#options.defaultTimeoutMs,
-      true,
+      () => ++this.#anonymous,
     );
     const existing = this.#registry.get(id);
     if (existing !== undefined) {
@@ -156,14 +142,11 @@ export class HookBus<E = HookEvents> {
         { argument: 'options.id' },
       );
     }
-    const hook = new HookRecord(
-      { id, event: name, priority, timeoutMs, owner: o.owner, handler: handler as StoredHandler },
-      this.#options,
-    );
+    const hook = new HookRecord({ id, ...reg, handler: handler as StoredHandler }, this.#options);
     const saved = this.#retained.get(id);
     if (saved !== undefined) {
       this.#retained.delete(id);
-      this.#apply(hook, saved);
+      applyHookState(hook, saved, this.#options.clock());
     }
     this.#registry.add(hook);
     return () => {
@@ -176,7 +159,7 @@ export class HookBus<E = HookEvents> {
    * waiting up to `backpressureMs` for room, with `dropped: true` if none came. Never rejects.
    */
   emit<K extends keyof E>(event: K, payload: E[K]): Promise<EmitReceipt> {
-    return this.#queue.enqueue(eventName(event, 'event'), payload);
+    return this.#queue.enqueue(eventName(event), payload);
   }
 
   /**
@@ -187,7 +170,7 @@ export class HookBus<E = HookEvents> {
    * is still known).
    */
   emitAndWait<K extends keyof E>(event: K, payload: E[K]): Promise<DispatchResult> {
-    return this.#direct(eventName(event, 'event'), payload, this.#host.depth);
+    return this.#direct(eventName(event), payload, this.#host.depth);
   }
 
   /** Disables a hook: it is skipped (and counted) until {@link enable}. */
@@ -215,13 +198,13 @@ export class HookBus<E = HookEvents> {
    */
   releaseOwner(owner: string, options: { keepState?: boolean } = {}): number {
     if (typeof owner !== 'string' || owner.length === 0) {
-      throw invalidOption('owner', 'a non-empty string');
+      throw invalidArgument('owner', 'a non-empty string');
     }
     const now = this.#options.clock();
     let removed = 0;
     for (const hook of [...this.#registry.all()]) {
       if (hook.owner !== owner) continue;
-      if (options.keepState !== false) this.#retained.set(hook.id, snapshotOf(hook, now));
+      if (options.keepState !== false) this.#retained.set(hook.id, snapshotHook(hook, now));
       if (this.#registry.remove(hook)) removed++;
     }
     return removed;
@@ -244,7 +227,7 @@ export class HookBus<E = HookEvents> {
 
   /** Finished dispatches, oldest first: the last `historySize`, or `historyPerEvent` of `event`. */
   history(filter?: { event?: string; limit?: number }): ExecutionRecord[] {
-    if (filter?.limit !== undefined) intArg('filter.limit', filter.limit);
+    if (filter?.limit !== undefined) countArgument('filter.limit', filter.limit);
     return this.#history.list(filter);
   }
 
@@ -285,7 +268,7 @@ export class HookBus<E = HookEvents> {
 
   /** Subscribes to alerts. A throwing listener is ignored (and counted). Returns unsubscribe. */
   onAlert(listener: HookAlertListener): () => void {
-    if (typeof listener !== 'function') throw invalidOption('listener', 'a function');
+    if (typeof listener !== 'function') throw invalidArgument('listener', 'a function');
     this.#alertListeners.add(listener);
     return () => {
       this.#alertListeners.delete(listener);
@@ -301,7 +284,8 @@ export class HookBus<E = HookEvents> {
     const hooks: Record<string, HookStateEntry> = {};
     if (filter.owner === undefined) for (const [id, e] of this.#retained) hooks[id] = e;
     for (const h of this.#registry.all()) {
-      if (filter.owner === undefined || h.owner === filter.owner) hooks[h.id] = snapshotOf(h, now);
+      if (filter.owner === undefined || h.owner === filter.owner)
+        hooks[h.id] = snapshotHook(h, now);
     }
     return { version: 1, hooks };
   }
@@ -315,7 +299,7 @@ export class HookBus<E = HookEvents> {
     for (const [id, entry] of Object.entries(parsed.hooks)) {
       const hook = this.#registry.get(id);
       if (hook === undefined) this.#retained.set(id, entry);
-      else this.#apply(hook, entry);
+      else applyHookState(hook, entry, this.#options.clock());
     }
   }
 
@@ -370,25 +354,9 @@ export class HookBus<E = HookEvents> {
   }
 
   #crashed(item: QueueItem | undefined, error: unknown, delay: number): void {
-    if (item === undefined) return;
-    const crash = new HookError(
-      'ZRX_HOOK_DISPATCH_CRASHED',
-      `dispatch of "${item.event}" crashed: ${describeError(error)}`,
-      'This is a bug in the bus or in an injected clock; the event was not retried. Please report it.',
-      { cause: error },
-    );
-    this.#history.push({
-      event: item.event,
-      mode: 'queued',
-      startedAt: this.#options.clock(),
-      durationMs: 0,
-      queueDelayMs: delay,
-      ok: false,
-      succeeded: 0,
-      failed: 0,
-      skipped: 0,
-      outcomes: [{ hookId: '(dispatcher)', status: 'error', durationMs: 0, error: crash }],
-    });
+    if (item !== undefined) {
+      this.#history.push(crashRecord(item.event, error, delay, this.#options.clock()));
+    }
   }
 
   #statsFor(event: string): MutableEventStats {
@@ -421,51 +389,5 @@ export class HookBus<E = HookEvents> {
       );
     }
     return hook;
-  }
-
-  #apply(hook: HookRecord, entry: HookStateEntry): void {
-    const now = this.#options.clock();
-    hook.enabled = entry.enabled;
-    hook.breaker.restore(entry.breaker, now);
-    hook.metrics.restore(entry.metrics);
-  }
-}
-
-function snapshotOf(hook: HookRecord, now: number): HookStateEntry {
-  return {
-    enabled: hook.enabled,
-    breaker: hook.breaker.snapshot(now),
-    metrics: hook.metrics.snapshot(),
-  };
-}
-
-function eventName(event: unknown, argument: string): string {
-  if (typeof event === 'string' && event.length > 0) return event;
-  throw new HookError(
-    'ZRX_HOOK_INVALID_EVENT',
-    `${argument} must be a non-empty string, got ${typeof event === 'string' ? 'an empty string' : typeof event}`,
-    'Use an event name declared in HookEvents, e.g. "guild_joined".',
-    { argument },
-  );
-}
-
-function defaultId(event: string, name: string, next: () => number): string {
-  return typeof name === 'string' && name.length > 0 && name !== 'anonymous'
-    ? `${event}:${name}`
-    : `${event}:anonymous#${next()}`;
-}
-
-function invalidOption(argument: string, expected: string): HookError {
-  return new HookError(
-    'ZRX_HOOK_INVALID_OPTION',
-    `${argument} must be ${expected}`,
-    `Pass ${argument} as ${expected}.`,
-    { argument },
-  );
-}
-
-function intArg(argument: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw invalidOption(argument, 'an integer >= 0');
   }
 }

@@ -1,5 +1,6 @@
 import type { BreakerSnapshot } from './circuit-breaker.js';
 import { HookError } from './errors.js';
+import type { HookRecord } from './hook-record.js';
 import type { MetricsSnapshot } from './metrics.js';
 
 /** Saved state of one hook: enabled flag, breaker and metrics. */
@@ -89,4 +90,20 @@ export function parseHookBusState(value: unknown): HookBusState {
   const out: Record<string, HookStateEntry> = {};
   for (const [id, e] of Object.entries(hooks)) out[id] = entry(e, `.hooks[${JSON.stringify(id)}]`);
   return { version: 1, hooks: out };
+}
+
+/** The state of a live hook, relative to `now`. */
+export function snapshotHook(hook: HookRecord, now: number): HookStateEntry {
+  return {
+    enabled: hook.enabled,
+    breaker: hook.breaker.snapshot(now),
+    metrics: hook.metrics.snapshot(),
+  };
+}
+
+/** Puts saved state onto a live hook, rebased on `now`. */
+export function applyHookState(hook: HookRecord, entry: HookStateEntry, now: number): void {
+  hook.enabled = entry.enabled;
+  hook.breaker.restore(entry.breaker, now);
+  hook.metrics.restore(entry.metrics);
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DeadlineSweeper } from './deadline-sweeper.js';
+
+describe('DeadlineSweeper', () => {
+  it('expires tickets of different durations, each once, and skips released ones', async () => {
+    const sweeper = new DeadlineSweeper(() => performance.now());
+    const expired: string[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((r) => {
+      done = r;
+    });
+    sweeper.track(30, () => {
+      expired.push('30');
+      done();
+    });
+    const released = sweeper.track(5, () => expired.push('released'));
+    sweeper.track(5, () => expired.push('5'));
+    sweeper.track(15, () => expired.push('15'));
+    expect(sweeper.size).toBe(4);
+    expect(sweeper.release(released)).toBe(true);
+    expect(sweeper.release(released)).toBe(false);
+    await finished;
+    expect(expired).toEqual(['5', '15', '30']);
+    expect(sweeper.size).toBe(0);
+  });
+
+  it('reports that an expired ticket can no longer be released', async () => {
+    const sweeper = new DeadlineSweeper(() => performance.now());
+    const ticket = await new Promise<ReturnType<DeadlineSweeper['track']>>((resolve) => {
+      const t = sweeper.track(1, () => resolve(t));
+    });
+    expect(sweeper.release(ticket)).toBe(false);
+  });
+
+  it('keeps sweeping when an expiry callback throws', async () => {
+    const sweeper = new DeadlineSweeper(() => performance.now());
+    const reached = new Promise<void>((resolve) => {
+      sweeper.track(2, () => {
+        throw new Error('callback bug');
+      });
+      sweeper.track(2, resolve);
+    });
+    await reached;
+    expect(sweeper.size).toBe(0);
+  });
+
+  it('judges deadlines on the injected clock', () => {
+    let now = 0;
+    const sweeper = new DeadlineSweeper(() => now);
+    const expired: number[] = [];
+    const ticket = sweeper.track(60_000, () => expired.push(1));
+    sweeper.sweep();
+    expect(expired).toEqual([]);
+    now = 60_000;
+    sweeper.sweep();
+    expect(expired).toEqual([1]);
+    expect(sweeper.release(ticket)).toBe(false);
+  });
+});
