@@ -1,0 +1,139 @@
+import { dirname } from 'node:path';
+import type { HookBus } from '@zoryx/hooks';
+import type { Logger } from 'pino';
+import type { ExtensionContext, ExtensionRegistryView } from './context.js';
+import { validateConfig } from './definition-validation.js';
+import { describeError, LoaderError } from './errors.js';
+import type { ExtensionVersion } from './extension-version.js';
+import type { ExtensionHostOptions, ExtensionInfo } from './host-options.js';
+import { createOwnedHooks } from './owned-hooks.js';
+import { describeFailures, OwnershipScope, TimeoutError, withTimeout } from './ownership.js';
+import { createScheduler } from './scheduler.js';
+
+/** A version that is set up and running. */
+export interface ActiveExtension {
+  readonly version: ExtensionVersion;
+  readonly scope: OwnershipScope;
+  readonly ctx: ExtensionContext;
+  /** What `setup` returned (its public API), if anything. */
+  readonly api: unknown;
+  /** `setup` + `afterSetup`, in ms. */
+  readonly setupMs: number;
+}
+
+/** What activation needs from the host. */
+export interface ActivationEnv {
+  readonly bus: HookBus;
+  readonly logger: Logger;
+  readonly registry: ExtensionRegistryView;
+  readonly options: ExtensionHostOptions;
+  readonly setupTimeoutMs: number;
+  readonly teardownTimeoutMs: number;
+  readonly clock: () => number;
+}
+
+/**
+ * Validates config, builds `ctx` and runs `setup` (+ the host's `afterSetup`) under the setup
+ * timeout. On any failure everything the extension registered so far is released and a coded
+ * LoaderError is thrown (`ZRX_EXT_CONFIG_INVALID`, `ZRX_EXT_SETUP_TIMEOUT`, `ZRX_EXT_SETUP_FAILED`).
+ * `teardown` is not called for a setup that did not finish: it may assume a complete setup.
+ */
+export async function activate(
+  version: ExtensionVersion,
+  env: ActivationEnv,
+  reload: boolean,
+): Promise<ActiveExtension> {
+  const name = version.name;
+  const config = await validateConfig(version.definition, env.options.config?.(name), name);
+  const scope = new OwnershipScope(name);
+  const logger = env.logger.child({ extension: name });
+  const info: ExtensionInfo = {
+    name,
+    version: version.version,
+    definition: version.definition,
+    source: version.source,
+    reload,
+  };
+  const started = env.clock();
+  let ctx: ExtensionContext | undefined;
+  try {
+    const run = async (): Promise<unknown> => {
+      const base = {
+        name,
+        version: version.version,
+        config,
+        logger,
+        hooks: createOwnedHooks(env.bus, scope),
+        schedule: createScheduler(scope, (error, job) =>
+          logger.error({ err: error, job }, `scheduled job ${job} of "${name}" failed`),
+        ),
+        extensions: env.registry,
+        signal: scope.signal,
+        directory: dirname(version.source.entry),
+        onDispose: (fn: () => unknown) => scope.onDispose(fn),
+        own: <T extends Parameters<OwnershipScope['own']>[0]>(resource: T) => scope.own(resource),
+      };
+      const extras = env.options.createContext ? await env.options.createContext(info, scope) : {};
+      ctx = Object.assign(base, extras) as ExtensionContext;
+      const api = await version.definition.setup?.(ctx);
+      await env.options.afterSetup?.(info, ctx);
+      return api;
+    };
+    const api = await withTimeout(run(), env.setupTimeoutMs, `setup of extension "${name}"`);
+    if (!ctx) throw new Error('context was not created');
+    return { version, scope, ctx, api, setupMs: env.clock() - started };
+  } catch (error) {
+    const failures = await scope.dispose(env.teardownTimeoutMs);
+    if (failures.length > 0) {
+      logger.warn(`releasing "${name}" after its failed setup: ${describeFailures(failures)}`);
+    }
+    if (error instanceof LoaderError) throw error;
+    if (error instanceof TimeoutError) {
+      throw new LoaderError(
+        'ZRX_EXT_SETUP_TIMEOUT',
+        `Setup of extension "${name}" did not finish within ${error.timeoutMs} ms; it was unloaded.`,
+        'Make setup fast (start long work in the background via ctx.schedule or without awaiting it), or raise setupTimeoutMs.',
+        { extension: name, cause: error },
+      );
+    }
+    throw new LoaderError(
+      'ZRX_EXT_SETUP_FAILED',
+      `Setup of extension "${name}" threw: ${describeError(error)}`,
+      'Fix the error in setup(ctx) (see the cause); everything it registered was released.',
+      { extension: name, cause: error },
+    );
+  }
+}
+
+/**
+ * Runs `teardown` (under the teardown timeout), then releases everything the extension owns:
+ * hooks (via the bus's `releaseOwner`), timers, disposers. Never throws: problems are returned as
+ * a LoaderError (`ZRX_EXT_TEARDOWN_FAILED`) for the caller to report, and release always happens.
+ */
+export async function deactivate(
+  active: ActiveExtension,
+  env: ActivationEnv,
+): Promise<LoaderError | undefined> {
+  const name = active.version.name;
+  const problems: string[] = [];
+  let cause: unknown;
+  try {
+    await withTimeout(
+      Promise.resolve().then(() => active.version.definition.teardown?.(active.ctx)),
+      env.teardownTimeoutMs,
+      `teardown of extension "${name}"`,
+    );
+  } catch (error) {
+    cause = error;
+    problems.push(`teardown: ${describeError(error)}`);
+  }
+  const failures = await active.scope.dispose(env.teardownTimeoutMs);
+  if (failures.length > 0) problems.push(`disposers: ${describeFailures(failures)}`);
+  if (problems.length === 0) return undefined;
+  return new LoaderError(
+    'ZRX_EXT_TEARDOWN_FAILED',
+    `Unloading extension "${name}" had problems (${problems.join('; ')}); everything it owned was released anyway.`,
+    'Fix teardown(ctx) or the failing disposer; nothing of the extension is left registered.',
+    { extension: name, cause },
+  );
+}

@@ -1,0 +1,48 @@
+export type { ActiveExtension } from './activation.js';
+export type { BootSummaryInput, SummaryEntry } from './boot-summary.js';
+export { formatBootSummary } from './boot-summary.js';
+export type {
+  BaseExtensionContext,
+  ExtensionApis,
+  ExtensionContext,
+  ExtensionContextExtras,
+  ExtensionRegistryView,
+} from './context.js';
+export type {
+  ConfigOf,
+  ExtensionApiResult,
+  ExtensionConfigSchema,
+  ExtensionDefinition,
+  ExtensionDefinitionExtras,
+  ExtensionMigrations,
+} from './definition.js';
+export { defineExtension } from './definition.js';
+export type {
+  DiscoveryIssue,
+  DiscoveryOptions,
+  DiscoveryResult,
+  ExtensionSource,
+} from './discovery.js';
+export { discoverExtensions } from './discovery.js';
+export type { Duration } from './duration.js';
+export { toMilliseconds } from './duration.js';
+export type { LoaderErrorCode, LoaderErrorInit } from './errors.js';
+export { LoaderError } from './errors.js';
+export { ExtensionHost } from './host.js';
+export type { EnforcementToggles, ExtensionHostOptions, ExtensionInfo } from './host-options.js';
+export type { HotReloadEvent, HotReloaderOptions } from './hot-reload.js';
+export { HotReloader } from './hot-reload.js';
+export type { CompiledModule, CompileOptions, EvaluateOptions } from './module-compiler.js';
+export { compileExtension, evaluateModule } from './module-compiler.js';
+export type { NormalisedName } from './names.js';
+export { normaliseExtensionName } from './names.js';
+export type { OwnedHookOptions, OwnedHooks } from './owned-hooks.js';
+export type { DisposeFailure, OwnedResource } from './ownership.js';
+export { OwnershipScope } from './ownership.js';
+export type { EveryOptions, ExtensionScheduler, ScheduledTask } from './scheduler.js';
+export type {
+  BootReport,
+  ExtensionErrorInfo,
+  ExtensionState,
+  ExtensionStatus,
+} from './status.js';

@@ -1,0 +1,41 @@
+/** Where an extension stands. */
+export type ExtensionState = 'loaded' | 'failed' | 'skipped' | 'unloaded';
+
+/** An error as status reports it: plain data. */
+export interface ExtensionErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string | undefined;
+  /** Clock time (`Date.now()`) when it happened. */
+  readonly at: number;
+}
+
+/** One extension in `host.status()`. */
+export interface ExtensionStatus {
+  readonly name: string;
+  /** The running version when loaded, else the last version seen (or `null`). */
+  readonly version: string | null;
+  readonly state: ExtensionState;
+  /** Compile + evaluate + validate + setup of the running (or last) load, in ms. */
+  readonly loadTimeMs: number | null;
+  /** Why it failed or was skipped, or the last failed reload (state stays `loaded` then). */
+  readonly lastError: ExtensionErrorInfo | null;
+  /** Entry file, or `null` when it is only known by name. */
+  readonly entry: string | null;
+  readonly description: string | undefined;
+  readonly author: string | undefined;
+}
+
+/** What `host.boot()` resolves with. */
+export interface BootReport {
+  /** Names loaded, in load order. */
+  readonly loaded: readonly string[];
+  readonly failed: readonly string[];
+  readonly skipped: readonly string[];
+  /** Whole boot, in ms. */
+  readonly durationMs: number;
+  /** The avvio-style tree (also logged at `info`). */
+  readonly summary: string;
+  /** Every extension's status after boot. */
+  readonly extensions: readonly ExtensionStatus[];
+}
