@@ -1,0 +1,79 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backend, BackendConnection } from './backend/backend.js';
+import { DbError } from './errors.js';
+
+/** Backup file names: a UTC timestamp to the millisecond, `_NN` on collisions; sortable. */
+const BACKUP_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db$/;
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:.]/g, '');
+}
+
+/**
+ * Writes verified online backups and keeps the newest `keep` per database. A copy is written
+ * under a temporary name, checked with the backend's integrity check, and only then renamed into
+ * place, so a listed backup is always a complete, healthy database.
+ */
+export class BackupWriter {
+  readonly #backend: Backend;
+  readonly #keep: number;
+  readonly #now: () => number;
+  public written = 0;
+
+  public constructor(backend: Backend, keep: number, now: () => number) {
+    this.#backend = backend;
+    this.#keep = keep;
+    this.#now = now;
+  }
+
+  /** Backups of `key` (`main` or a guild id), oldest first, as absolute paths. */
+  public list(key: string): string[] {
+    const dir = this.#backend.backupDirectory(key);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => BACKUP_NAME.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  }
+
+  /** Backs `connection` up as `key`, verifies and prunes; returns the new backup's path. */
+  public async write(key: string, connection: BackendConnection): Promise<string> {
+    const dir = this.#backend.backupDirectory(key);
+    const taken = new Set(this.list(key).map((path) => path.slice(dir.length + 1)));
+    const base = stamp(this.#now());
+    let name = `${base}.db`;
+    for (let n = 1; taken.has(name); n += 1) name = `${base}_${String(n).padStart(2, '0')}.db`;
+    const target = join(dir, name);
+    const partial = `${target}.partial`;
+    try {
+      mkdirSync(dir, { recursive: true });
+      await connection.backupTo(partial);
+      this.#backend.verifyCopy(partial);
+      renameSync(partial, target);
+    } catch (cause) {
+      rmSync(partial, { force: true });
+      if (cause instanceof DbError) throw cause;
+      throw new DbError(
+        'ZRX_DB_BACKUP',
+        `Backup of ${connection.location} to ${target} failed: ${String(cause)}.`,
+        'Check free disk space and that the backup directory is writable.',
+        { cause },
+      );
+    }
+    this.written += 1;
+    this.#prune(key);
+    return target;
+  }
+
+  #prune(key: string): void {
+    const all = this.list(key);
+    for (const old of all.slice(0, Math.max(0, all.length - this.#keep)))
+      rmSync(old, { force: true });
+  }
+}

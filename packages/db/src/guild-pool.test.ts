@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase } from './database.js';
+import { guildId, tempDir } from './testing/temp-dir.js';
+import type { ZoryxDatabase } from './zoryx-database.js';
+
+describe('guild pool', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: ZoryxDatabase;
+
+  afterEach(async () => {
+    await db?.close();
+    tmp?.cleanup();
+  });
+
+  it('serves 1,000 guilds through 16 handles and keeps each guild its own file', async () => {
+    tmp = tempDir('pool');
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 16, backups: { onClose: false } });
+    let peak = 0;
+    for (let i = 0; i < 1_000; i += 1) {
+      await db.settings(guildId(i)).set('prefix', `p${i % 1000}`.slice(0, 5));
+      peak = Math.max(peak, db.stats().openGuilds);
+    }
+    const stats = db.stats();
+    expect(peak).toBeLessThanOrEqual(16);
+    expect(stats.openGuilds).toBe(16);
+    expect(stats.misses).toBe(1_000);
+    expect(stats.evictions).toBe(1_000 - 16);
+    expect(existsSync(join(tmp.dir, 'guilds', `${guildId(999)}.db`))).toBe(true);
+
+    // Re-read through a fresh instance: every value came back from its own file.
+    await db.close();
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 16, backups: { onClose: false } });
+    for (const i of [0, 1, 500, 998, 999]) {
+      expect(await db.settings(guildId(i)).get('prefix')).toBe(`p${i}`.slice(0, 5));
+    }
+  });
+
+  it('never closes a handle with a transaction in flight', async () => {
+    tmp = tempDir('inflight');
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 2, backups: { onClose: false } });
+    const busy = await db.guild(guildId(1));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inside = new Promise<void>((resolve) => (started = resolve));
+    const transaction = busy.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('guild_settings')
+        .values({ key: 'prefix', value: '"?"', updated_at: 1 })
+        .execute();
+      started();
+      await gate;
+      await trx.updateTable('guild_settings').set({ value: '"??"' }).execute();
+    });
+    await inside;
+    for (let i = 2; i < 40; i += 1) await db.guild(guildId(i));
+    const during = db.stats();
+    expect(during.inFlight).toBe(1);
+    expect(during.openGuilds).toBe(2);
+    expect(during.evictions).toBe(38 - 1);
+    release();
+    await transaction;
+    // Guild 1 was the least recently used all along, yet it was never closed: reading it now
+    // is a pool hit, and its transaction committed.
+    const misses = db.stats().misses;
+    expect(await db.settings(guildId(1)).get('prefix')).toBe('??');
+    expect(db.stats().misses).toBe(misses);
+  });
+
+  it('keeps a held query builder usable after its handle was evicted', async () => {
+    tmp = tempDir('reopen');
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 1, backups: { onClose: false } });
+    const first = await db.guild(guildId(1));
+    await db.guild(guildId(2)); // evicts guild 1
+    expect(db.stats().evictions).toBe(1);
+    const rows = await first.selectFrom('guild_settings').selectAll().execute();
+    expect(rows).toEqual([]);
+    expect(db.stats().misses).toBe(3);
+  });
+
+  it('closes idle handles after idleCloseMs (injected clock)', async () => {
+    tmp = tempDir('idle');
+    let now = 1_000_000;
+    db = createDatabase({
+      dir: tmp.dir,
+      idleCloseMs: 60_000,
+      now: () => now,
+      backups: { onClose: false },
+    });
+    await db.guild(guildId(1));
+    now += 30_000;
+    await db.guild(guildId(2));
+    now += 31_000;
+    expect(db.closeIdle()).toBe(1); // guild 1: idle 61 s; guild 2: 31 s
+    expect(db.stats()).toMatchObject({ openGuilds: 1, idleCloses: 1 });
+    now += 60_000;
+    expect(db.closeIdle()).toBe(1);
+    expect(db.stats().openGuilds).toBe(0);
+  });
+
+  it('serialises concurrent read-modify-write transactions on one guild', async () => {
+    tmp = tempDir('concurrent');
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 4, backups: { onClose: false } });
+    const guild = await db.guild(guildId(1));
+    await sql`create table counter (id integer primary key, n integer not null)`.execute(guild);
+    await sql`insert into counter (id, n) values (1, 0)`.execute(guild);
+    const increments = Array.from({ length: 200 }, async (_, i) => {
+      // Spread over several guilds so eviction and reopening happen in between.
+      await db.guild(guildId(2 + (i % 8)));
+      await guild.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ n: number }>`select n from counter where id = 1`.execute(trx);
+        await Promise.resolve(); // yield: a racing transaction would slip in here
+        await sql`update counter set n = ${rows[0]!.n + 1} where id = 1`.execute(trx);
+      });
+    });
+    await Promise.all(increments);
+    const { rows } = await sql<{ n: number }>`select n from counter where id = 1`.execute(guild);
+    expect(rows[0]!.n).toBe(200);
+    expect(db.stats().inFlight).toBe(0);
+  });
+
+  it('writes from two processes-worth of instances on one file do not fail (busy_timeout)', async () => {
+    tmp = tempDir('two-instances');
+    db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
+    const other = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
+    const a = await db.guild(guildId(1));
+    const b = await other.guild(guildId(1));
+    await sql`create table if not exists log (v integer)`.execute(a);
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        sql`insert into log (v) values (${i})`.execute(i % 2 ? a : b),
+      ),
+    );
+    const { rows } = await sql<{ c: number }>`select count(*) as c from log`.execute(a);
+    expect(rows[0]!.c).toBe(100);
+    await other.close();
+  });
+});

@@ -1,0 +1,127 @@
+import type { DatabaseHandle } from './handle.js';
+
+/** Counters of the guild pool, surfaced through `db.stats()`. */
+export interface PoolCounters {
+  hits: number;
+  misses: number;
+  evictions: number;
+  idleCloses: number;
+}
+
+/** Options of a {@link GuildPool}. */
+export interface GuildPoolOptions<DB> {
+  maxOpen: number;
+  idleCloseMs: number;
+  now: () => number;
+  open: (guildId: string) => DatabaseHandle<DB>;
+}
+
+/**
+ * The bounded set of open guild databases, least recently used first (a Map keeps insertion
+ * order, so re-inserting on use makes the first entry the LRU one). A handle with leases in
+ * flight is never closed; when every handle is busy the pool runs over its bound until one is
+ * returned, rather than failing or waiting.
+ */
+export class GuildPool<DB> {
+  readonly #open = new Map<string, DatabaseHandle<DB>>();
+  readonly #options: GuildPoolOptions<DB>;
+  public readonly counters: PoolCounters = { hits: 0, misses: 0, evictions: 0, idleCloses: 0 };
+
+  public constructor(options: GuildPoolOptions<DB>) {
+    this.#options = options;
+  }
+
+  /** Number of open guild databases. */
+  public get size(): number {
+    return this.#open.size;
+  }
+
+  /** Leases taken and not yet returned across all open guild databases. */
+  public inFlight(): number {
+    let total = 0;
+    for (const handle of this.#open.values()) total += handle.refs;
+    return total;
+  }
+
+  /** The open handle of `guildId`, if any (no lease taken, no LRU touch). */
+  public peek(guildId: string): DatabaseHandle<DB> | undefined {
+    return this.#open.get(guildId);
+  }
+
+  /** Returns the handle of `guildId`, opening it if needed, with one more lease counted. */
+  public checkout(guildId: string): DatabaseHandle<DB> {
+    let handle = this.#open.get(guildId);
+    if (handle === undefined) {
+      this.counters.misses += 1;
+      handle = this.#options.open(guildId);
+      this.#open.set(guildId, handle);
+      handle.refs += 1;
+      this.#shrink();
+      return handle;
+    }
+    this.counters.hits += 1;
+    this.#open.delete(guildId);
+    this.#open.set(guildId, handle);
+    handle.refs += 1;
+    return handle;
+  }
+
+  /** Returns a lease; closes LRU idle handles if the pool ran over its bound meanwhile. */
+  public checkin(handle: DatabaseHandle<DB>): void {
+    handle.refs -= 1;
+    handle.lastUsed = this.#options.now();
+    if (this.#open.size > this.#options.maxOpen) this.#shrink();
+  }
+
+  #shrink(): void {
+    for (const [guildId, handle] of this.#open) {
+      if (this.#open.size <= this.#options.maxOpen) return;
+      if (handle.refs === 0 && !handle.mutex.locked) {
+        this.#open.delete(guildId);
+        handle.close();
+        this.counters.evictions += 1;
+      }
+    }
+  }
+
+  /** Closes every handle idle for at least `idleCloseMs`; returns how many were closed. */
+  public closeIdle(): number {
+    const cutoff = this.#options.now() - this.#options.idleCloseMs;
+    let closed = 0;
+    for (const [guildId, handle] of this.#open) {
+      if (handle.refs === 0 && !handle.mutex.locked && handle.lastUsed <= cutoff) {
+        this.#open.delete(guildId);
+        handle.close();
+        closed += 1;
+      }
+    }
+    this.counters.idleCloses += closed;
+    return closed;
+  }
+
+  /**
+   * Takes `guildId`'s handle out of the pool once every lease in flight has been returned, and
+   * hands it to the caller holding its mutex. The caller closes it and calls `finish`.
+   */
+  public async detach(guildId: string): Promise<DatabaseHandle<DB> | undefined> {
+    const handle = this.#open.get(guildId);
+    if (handle === undefined) return undefined;
+    handle.refs += 1;
+    const wait = handle.mutex.lock();
+    if (wait) await wait;
+    if (this.#open.get(guildId) === handle) this.#open.delete(guildId);
+    return handle;
+  }
+
+  /** Ends a {@link detach}: closes the handle and wakes the waiters, who start over. */
+  public finish(handle: DatabaseHandle<DB>): void {
+    handle.close();
+    handle.refs -= 1;
+    handle.mutex.unlock();
+  }
+
+  /** Every open handle, for shutdown. */
+  public handles(): DatabaseHandle<DB>[] {
+    return [...this.#open.values()];
+  }
+}

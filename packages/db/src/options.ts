@@ -1,0 +1,100 @@
+import { DbError } from './errors.js';
+import type { GuildSettingValues } from './setting-schema.js';
+
+/** Options of {@link createDatabase}. Only `dir` is required. */
+export interface DatabaseOptions {
+  /** Data directory: `main.db`, `guilds/<guildId>.db`, `backups/…` live under it. */
+  dir: string;
+  /** Guild databases kept open at most (the main one not counted). Default 64. */
+  maxOpenGuilds?: number;
+  /** Close a guild database unused this long; 0 disables idle closing. Default 300,000 (5 min). */
+  idleCloseMs?: number;
+  /** How long a write waits for another process' lock before failing. Default 5,000. */
+  busyTimeoutMs?: number;
+  backups?: {
+    /** Backups kept per database; older ones are pruned. Default 5. */
+    keep?: number;
+    /** Back up the main database and the guilds used since the last backup on `close()`. Default true. */
+    onClose?: boolean;
+    /** Where backups go. Default `<dir>/backups`. */
+    dir?: string;
+  };
+  commandUsage?: {
+    /** Flush once this many records are pending. Default 1,000. */
+    batchSize?: number;
+    /** Flush pending records at least this often; 0 disables the timer. Default 5,000. */
+    flushIntervalMs?: number;
+  };
+  settings?: {
+    /** Defaults for guilds that never set a value (e.g. the bot's configured prefix). */
+    defaults?: Partial<GuildSettingValues>;
+    /** Guilds whose settings are cached. Default 10,000. */
+    cacheSize?: number;
+  };
+  /** Clock in milliseconds; injectable for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Receives errors of background work (timer flushes, idle closing). Default: a process warning. */
+  onError?: (error: unknown) => void;
+}
+
+/** {@link DatabaseOptions} with every default applied. */
+export interface ResolvedOptions {
+  dir: string;
+  maxOpenGuilds: number;
+  idleCloseMs: number;
+  busyTimeoutMs: number;
+  backupKeep: number;
+  backupOnClose: boolean;
+  backupDir: string | undefined;
+  batchSize: number;
+  flushIntervalMs: number;
+  settingsCacheSize: number;
+  now: () => number;
+  onError: (error: unknown) => void;
+}
+
+function count(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) {
+    throw new DbError(
+      'ZRX_DB_INPUT',
+      `Option ${name} must be an integer ≥ ${min}; got ${String(value)}.`,
+      `Pass a whole number of at least ${min}, or leave ${name} out for the default ${fallback}.`,
+    );
+  }
+  return value;
+}
+
+function warn(error: unknown): void {
+  process.emitWarning(error instanceof Error ? error : new Error(String(error)), 'ZoryxDbWarning');
+}
+
+/** Applies defaults and validates; throws `ZRX_DB_INPUT` on a bad option. */
+export function resolveOptions(options: DatabaseOptions): ResolvedOptions {
+  if (typeof options?.dir !== 'string' || options.dir.length === 0) {
+    throw new DbError(
+      'ZRX_DB_INPUT',
+      'Option dir is missing or empty.',
+      'Pass the data directory, e.g. createDatabase({ dir: "./data" }).',
+    );
+  }
+  return {
+    dir: options.dir,
+    maxOpenGuilds: count('maxOpenGuilds', options.maxOpenGuilds, 64, 1),
+    idleCloseMs: count('idleCloseMs', options.idleCloseMs, 300_000, 0),
+    busyTimeoutMs: count('busyTimeoutMs', options.busyTimeoutMs, 5_000, 0),
+    backupKeep: count('backups.keep', options.backups?.keep, 5, 1),
+    backupOnClose: options.backups?.onClose ?? true,
+    backupDir: options.backups?.dir,
+    batchSize: count('commandUsage.batchSize', options.commandUsage?.batchSize, 1_000, 1),
+    flushIntervalMs: count(
+      'commandUsage.flushIntervalMs',
+      options.commandUsage?.flushIntervalMs,
+      5_000,
+      0,
+    ),
+    settingsCacheSize: count('settings.cacheSize', options.settings?.cacheSize, 10_000, 1),
+    now: options.now ?? Date.now,
+    onError: options.onError ?? warn,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Kysely, Migration } from 'kysely';
+import type { MigrationScope } from './migrations.js';
+import type { GuildSettings } from './settings.js';
+import type { GuildTables, MainTables } from './tables.js';
+
+/** One command's recorded usage, as returned by {@link ZoryxDatabase.commandStats}. */
+export interface CommandStat {
+  name: string;
+  count: number;
+  lastUsed: Date;
+}
+
+/** Options of {@link ZoryxDatabase.removeGuild}. */
+export interface RemoveGuildOptions {
+  /** Write a verified backup before deleting the database. Default false. */
+  backupFirst?: boolean;
+}
+
+/** Counters and gauges of the data layer, for `dbstats` and the dashboard. */
+export interface DbStats {
+  /** Guild databases open now (the main database is not counted). */
+  openGuilds: number;
+  /** The pool's bound. */
+  maxOpenGuilds: number;
+  /** Leases of guild databases in flight (queries, transactions, waiting ones included). */
+  inFlight: number;
+  /** Leases that found their guild database open. */
+  hits: number;
+  /** Leases that had to open their guild database. */
+  misses: number;
+  /** Guild databases closed because the pool was full. */
+  evictions: number;
+  /** Guild databases closed because they were idle for `idleCloseMs`. */
+  idleCloses: number;
+  /** Migrations applied since start, over all databases. */
+  migrationsApplied: number;
+  /** Command-usage records not yet written. */
+  pendingUsageRecords: number;
+  /** Verified backups written since start. */
+  backupsWritten: number;
+  /** The guild settings cache. */
+  settingsCache: { size: number; hits: number; misses: number };
+}
+
+/**
+ * The data layer: a main database and one database per guild, opened lazily through a bounded
+ * pool, migrated per owner, backed up online. Create it with {@link createDatabase}.
+ */
+export interface ZoryxDatabase {
+  /** The main database (`global_stats`, `command_stats`, extensions' shared tables). */
+  readonly main: Kysely<MainTables>;
+  /**
+   * One guild's database: opened (or created) and migrated on first use, pooled afterwards.
+   * The returned query builder stays valid after the pool closes the file; it reopens it.
+   * Rejects with `ZRX_DB_GUILD_ID`, `ZRX_DB_CORRUPT`, `ZRX_DB_MIGRATION`.
+   */
+  guild(guildId: string): Promise<Kysely<GuildTables>>;
+  /** Typed, cached settings of one guild. Throws `ZRX_DB_GUILD_ID` on a bad id. */
+  settings(guildId: string): GuildSettings;
+  /**
+   * Registers (or replaces) `owner`'s migrations for `scope`. Main migrations run before this
+   * resolves; guild migrations run on each guild database's next use (including open ones).
+   */
+  registerMigrations(
+    owner: string,
+    scope: MigrationScope,
+    migrations: Record<string, Migration>,
+  ): Promise<void>;
+  /** Counts one use of a command; batched, never blocks. */
+  recordCommandUsage(name: string): void;
+  /** Usage per command, most used first; flushes pending records first. */
+  commandStats(): Promise<CommandStat[]>;
+  /**
+   * Writes verified online backups and prunes old ones; returns their absolute paths. With a
+   * guild id: that guild. Without: the main database and every guild used since the last
+   * such backup (failures of single guilds go to `onError`, the others still run).
+   */
+  backup(guildId?: string): Promise<string[]>;
+  /** Existing backups of a guild (or of the main database), oldest first. */
+  listBackups(guildId?: string): string[];
+  /** Replaces a guild's database with a backup copy (verified first); waits for queries in flight. */
+  restoreGuild(guildId: string, backupFile: string): Promise<void>;
+  /** Deletes a guild's database (after in-flight queries finish), optionally backing it up first. */
+  removeGuild(guildId: string, options?: RemoveGuildOptions): Promise<void>;
+  /** Closes guild databases idle for `idleCloseMs` now; returns how many (also runs on a timer). */
+  closeIdle(): number;
+  /** Counters and gauges. */
+  stats(): DbStats;
+  /** Flushes usage, backs up (unless disabled), checkpoints and closes everything. Idempotent. */
+  close(): Promise<void>;
+}
