@@ -1,0 +1,39 @@
+/** Options of {@link startEmulator}. Every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port; `0` (the default) picks a free one. */
+  port?: number;
+  /** The bot token clients must log in with; generated when omitted. */
+  token?: string;
+  /** The bot's username (default `'Zoryx Bot'`). */
+  botUsername?: string;
+  /** How long `.reply()` and friends wait before rejecting, in ms (default 5,000). */
+  replyTimeout?: number;
+  /**
+   * How long the bot has to acknowledge an interaction, in ms, after which the callback answers
+   * 10062 Unknown interaction as Discord does (default 3,000; `false` disables the check).
+   */
+  interactionAckTimeout?: number | false;
+  /** The HELLO heartbeat interval in ms (default 41,250, Discord's). */
+  heartbeatInterval?: number;
+  /**
+   * Privileged intents enabled for the application (default: all three). IDENTIFY with a
+   * privileged intent not listed here is refused with close code 4014, as on Discord.
+   */
+  privilegedIntents?: readonly ('GuildMembers' | 'GuildPresences' | 'MessageContent')[];
+}
+
+/**
+ * The discord.js client options that point a client at the emulator; spread them into
+ * `new Client({ intents, ...discord.clientOptions() })`. Structural, so the emulator does not
+ * depend on discord.js.
+ */
+export interface EmulatorClientOptions {
+  rest: {
+    /** `http://127.0.0.1:<port>/api` — discord.js appends `/v10/...`. */
+    api: string;
+    /** Emulator answers are local and unlimited; no client-side global throttling. */
+    globalRequestsPerSecond: number;
+    /** Keeps a slow CI machine from turning into REST timeouts. */
+    timeout: number;
+  };
+}

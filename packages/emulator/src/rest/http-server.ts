@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { DiscordApiError } from './discord-error.js';
+import type { RequestRecord } from './request-log.js';
+import { RouteResponse, type Router, type UploadedFile } from './router.js';
+
+const API_PREFIX = /^\/api\/v\d+/;
+
+/** Headers @discordjs/rest reads on every answer; constant, so the client never waits. */
+const RATE_LIMIT_HEADERS = {
+  'x-ratelimit-limit': '50',
+  'x-ratelimit-remaining': '49',
+  'x-ratelimit-reset-after': '1.000',
+};
+
+/** Where the server reports what it did. */
+export interface HttpServerHooks {
+  token: string;
+  router: Router;
+  onRequest(record: RequestRecord): void;
+  onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+/** Creates the HTTP server: REST below `/api/v<n>`, gateway upgrades on `/gateway`. */
+export function createHttpServer(hooks: HttpServerHooks): Server {
+  const server = createServer((request, response) => {
+    handle(hooks, request, response).catch((error: unknown) => {
+      sendJson(response, 500, { code: 0, message: `Emulator error: ${String(error)}` });
+    });
+  });
+  server.on('upgrade', hooks.onUpgrade);
+  // Keep-alive sockets would hold `close()` open; the client reconnects cheaply on 127.0.0.1.
+  server.keepAliveTimeout = 1_000;
+  return server;
+}
+
+async function handle(hooks: HttpServerHooks, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const method = request.method ?? 'GET';
+  const path = url.pathname.replace(API_PREFIX, '');
+  const raw = await readBody(request);
+  const { body, files } = await parseBody(request, raw);
+  const record = (status: number, route: string, answer: unknown) =>
+    hooks.onRequest({ method, route, path, body, status, response: answer });
+
+  const match = hooks.router.match(method, path);
+  if (!match) {
+    const answer = {
+      code: 0,
+      message: `@zoryx/emulator does not implement ${method} ${path}; see docs/emulator.md for the routes it serves`,
+    };
+    record(501, path, answer);
+    sendJson(response, 501, answer);
+    return;
+  }
+  if (match.auth && request.headers.authorization !== `Bot ${hooks.token}`) {
+    const answer = { code: 0, message: '401: Unauthorized' };
+    record(401, match.pattern, answer);
+    sendJson(response, 401, answer);
+    return;
+  }
+  const reasonHeader = request.headers['x-audit-log-reason'];
+  try {
+    const result = await match.handler({
+      method,
+      route: match.pattern,
+      params: match.params,
+      query: url.searchParams,
+      body,
+      files,
+      reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
+    });
+    const [status, answer] =
+      result instanceof RouteResponse
+        ? [result.status, result.body]
+        : [result === undefined ? 204 : 200, result];
+    record(status, match.pattern, answer);
+    sendJson(response, status, answer);
+  } catch (error) {
+    if (!(error instanceof DiscordApiError)) throw error;
+    record(error.status, match.pattern, error.toJSON());
+    sendJson(response, error.status, error.toJSON());
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+async function parseBody(
+  request: IncomingMessage,
+  raw: Buffer,
+): Promise<{ body: unknown; files: UploadedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    // The platform's own multipart parser (undici), so no parser dependency.
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': type },
+    }).formData();
+    const files: UploadedFile[] = [];
+    let body: unknown;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else {
+        files.push({ field, name: value.name, size: value.size, contentType: value.type });
+      }
+    }
+    return { body, files };
+  }
+  try {
+    return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  } catch {
+    return { body: raw.toString('utf8'), files: [] };
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  if (status === 204 || body === undefined) {
+    response.writeHead(status === 200 ? 204 : status, RATE_LIMIT_HEADERS);
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...RATE_LIMIT_HEADERS,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}

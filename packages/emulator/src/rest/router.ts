@@ -1,0 +1,85 @@
+/** What a route handler receives. */
+export interface RouteRequest {
+  method: string;
+  /** The route pattern, e.g. `/channels/:channel_id/messages`. */
+  route: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  files: UploadedFile[];
+  /** The `X-Audit-Log-Reason` header, URI-decoded. */
+  reason: string | null;
+}
+
+/** A file uploaded with multipart/form-data (`files[n]`). */
+export interface UploadedFile {
+  field: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+/** What a handler returns: a JSON body (200), `undefined` (204), or a status + body. */
+export type RouteResult = unknown;
+
+/** A route handler. */
+export type RouteHandler = (request: RouteRequest) => RouteResult | Promise<RouteResult>;
+
+interface Route {
+  method: string;
+  pattern: string;
+  segments: string[];
+  handler: RouteHandler;
+  auth: boolean;
+}
+
+/** A matched route. */
+export interface RouteMatch {
+  pattern: string;
+  params: Record<string, string>;
+  handler: RouteHandler;
+  auth: boolean;
+}
+
+/** Answers a handler can return to pick the status. */
+export class RouteResponse {
+  public constructor(
+    public readonly status: number,
+    public readonly body: unknown,
+  ) {}
+}
+
+/**
+ * A minimal method + path router (`:name` segments). Hand-written because the emulator needs
+ * only exact segment matching and the matched pattern for its request log and 501 answers;
+ * a framework router would add a dependency for a 40-line concern.
+ */
+export class Router {
+  readonly #routes: Route[] = [];
+
+  /** Registers a handler; `auth: false` for routes Discord serves without a bot token. */
+  public on(method: string, pattern: string, handler: RouteHandler, auth = true): void {
+    this.#routes.push({ method, pattern, segments: pattern.split('/').slice(1), handler, auth });
+  }
+
+  /** Finds the route for a method and a path below `/api/v10`. */
+  public match(method: string, path: string): RouteMatch | null {
+    const parts = path.split('/').slice(1).map(decodeURIComponent);
+    for (const route of this.#routes) {
+      if (route.method !== method || route.segments.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      let ok = true;
+      for (let index = 0; index < parts.length; index += 1) {
+        const segment = route.segments[index] ?? '';
+        const part = parts[index] ?? '';
+        if (segment.startsWith(':')) params[segment.slice(1)] = part;
+        else if (segment !== part) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { pattern: route.pattern, params, handler: route.handler, auth: route.auth };
+    }
+    return null;
+  }
+}

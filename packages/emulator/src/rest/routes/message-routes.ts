@@ -1,0 +1,188 @@
+import { type APIMessage, ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { hasPermissions } from '../../state/permissions.js';
+import type { ChannelRecord } from '../../state/records.js';
+import type { MessageInput } from '../../validation/message-rules.js';
+import {
+  channelMessages,
+  createMessage,
+  deleteMessage,
+  editMessage,
+  findMessage,
+} from '../../world/messages.js';
+import type { World } from '../../world/world.js';
+import { badRequest, invalidFormBody, unknown } from '../discord-error.js';
+import type { Router } from '../router.js';
+
+type MessageBody = MessageInput & {
+  message_reference?: { message_id: string; fail_if_not_exists?: boolean };
+  nonce?: string | number;
+  tts?: boolean;
+};
+
+function isThread(channel: ChannelRecord): boolean {
+  return channel.type >= 10 && channel.type <= 12;
+}
+
+function textChannel(world: World, id: string): ChannelRecord {
+  const channel = world.channel(id);
+  if (channel.type === ChannelType.GuildCategory || channel.type === ChannelType.GuildForum) {
+    throw badRequest(50008, 'Cannot send messages in a non-text channel');
+  }
+  return channel;
+}
+
+/** Lists messages newest first, honouring `limit`, `before`, `after` and `around`. */
+function listMessages(all: APIMessage[], query: URLSearchParams): APIMessage[] {
+  const limit = Number(query.get('limit') ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw invalidFormBody({
+      limit: {
+        _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'Int should be less than or equal to 100.' }],
+      },
+    });
+  }
+  const before = query.get('before');
+  const after = query.get('after');
+  const around = query.get('around');
+  const byId = (a: APIMessage, b: APIMessage) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1);
+  const newestFirst = [...all].sort(byId);
+  if (before) return newestFirst.filter((m) => BigInt(m.id) < BigInt(before)).slice(0, limit);
+  if (after) return newestFirst.filter((m) => BigInt(m.id) > BigInt(after)).slice(-limit);
+  if (around) {
+    const index = newestFirst.findIndex((m) => m.id === around);
+    if (index < 0) return [];
+    const start = Math.max(0, index - Math.floor(limit / 2));
+    return newestFirst.slice(start, start + limit);
+  }
+  return newestFirst.slice(0, limit);
+}
+
+/** Channel messages: list, fetch, create, edit, delete, bulk delete, typing. */
+export function registerMessageRoutes(router: Router, world: World): void {
+  router.on('GET', '/channels/:channel_id/messages', ({ params, query }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    world.requireChannelPermissions(channel, P.ReadMessageHistory);
+    return listMessages(
+      channelMessages(world, channel.id).filter((m) => ((m.flags ?? 0) & 64) === 0),
+      query,
+    );
+  });
+
+  router.on('GET', '/channels/:channel_id/messages/:message_id', ({ params }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    world.requireChannelPermissions(channel, P.ReadMessageHistory);
+    return findMessage(world, channel.id, params.message_id ?? '');
+  });
+
+  router.on('POST', '/channels/:channel_id/messages', ({ params, body, files }) => {
+    const channel = textChannel(world, params.channel_id ?? '');
+    const input = (body ?? {}) as MessageBody;
+    let required = isThread(channel) ? P.SendMessagesInThreads : P.SendMessages;
+    if (input.message_reference) required |= P.ReadMessageHistory;
+    if (files.length > 0) required |= P.AttachFiles;
+    world.requireChannelPermissions(channel, required);
+    const reference = input.message_reference;
+    if (reference && !world.records.messageIndex.has(reference.message_id)) {
+      if (reference.fail_if_not_exists !== false) {
+        throw invalidFormBody({
+          message_reference: {
+            _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }],
+          },
+        });
+      }
+    }
+    const known = reference && world.records.messageIndex.has(reference.message_id);
+    return createMessage(world, channel, world.botUser, input, {
+      files,
+      ...(known && reference ? { messageReference: { message_id: reference.message_id } } : {}),
+    });
+  });
+
+  router.on('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    const message = findMessage(world, channel.id, params.message_id ?? '');
+    if (message.author.id !== world.botUser.id) {
+      throw badRequest(50005, 'Cannot edit a message authored by another user', 403);
+    }
+    return editMessage(world, message, (body ?? {}) as MessageInput);
+  });
+
+  router.on('DELETE', '/channels/:channel_id/messages/:message_id', ({ params }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    const message = findMessage(world, channel.id, params.message_id ?? '');
+    if (message.author.id !== world.botUser.id) {
+      world.requireChannelPermissions(channel, P.ManageMessages);
+    }
+    deleteMessage(world, message);
+    return undefined;
+  });
+
+  router.on('POST', '/channels/:channel_id/messages/bulk-delete', ({ params, body }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    world.requireChannelPermissions(channel, P.ManageMessages);
+    const ids = (body as { messages?: string[] } | undefined)?.messages ?? [];
+    if (ids.length < 2 || ids.length > 100) {
+      throw invalidFormBody({
+        messages: {
+          _errors: [
+            { code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 2 and 100 in length.' },
+          ],
+        },
+      });
+    }
+    const messages = ids.map((id) => findMessage(world, channel.id, id));
+    for (const message of messages) deleteMessage(world, message);
+    return undefined;
+  });
+
+  router.on('POST', '/channels/:channel_id/typing', ({ params }) => {
+    const channel = world.channel(params.channel_id ?? '');
+    world.requireChannelPermissions(channel, P.SendMessages);
+    return undefined;
+  });
+
+  router.on(
+    'PUT',
+    '/channels/:channel_id/messages/:message_id/reactions/:emoji/@me',
+    ({ params }) => {
+      const channel = world.channel(params.channel_id ?? '');
+      const message = findMessage(world, channel.id, params.message_id ?? '');
+      if (!hasPermissions(world.permissionsIn(channel, world.botUser.id), P.AddReactions)) {
+        world.requireChannelPermissions(channel, P.AddReactions);
+      }
+      const [name, id] = (params.emoji ?? '').split(':');
+      if (!name) throw unknown('emoji');
+      const emoji = { id: id ?? null, name };
+      const reactions = message.reactions ?? [];
+      const existing = reactions.find((reaction) => reaction.emoji.name === name);
+      if (existing) {
+        if (!existing.me) existing.count += 1;
+        existing.me = true;
+      } else {
+        reactions.push({
+          emoji,
+          count: 1,
+          me: true,
+          me_burst: false,
+          burst_colors: [],
+          count_details: { normal: 1, burst: 0 },
+        });
+      }
+      message.reactions = reactions;
+      world.dispatch(
+        'MESSAGE_REACTION_ADD',
+        {
+          user_id: world.botUser.id,
+          channel_id: channel.id,
+          message_id: message.id,
+          emoji,
+          burst: false,
+          type: 0,
+          ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+        },
+        channel.guild_id,
+      );
+      return undefined;
+    },
+  );
+}

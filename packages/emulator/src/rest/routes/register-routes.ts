@@ -1,0 +1,12 @@
+import type { World } from '../../world/world.js';
+import type { Router } from '../router.js';
+import { registerGatewayRoutes } from './gateway-routes.js';
+import { registerInteractionRoutes } from './interaction-routes.js';
+import { registerMessageRoutes } from './message-routes.js';
+
+/** Registers every REST route the emulator serves. */
+export function registerRoutes(router: Router, world: World): void {
+  registerGatewayRoutes(router, world);
+  registerMessageRoutes(router, world);
+  registerInteractionRoutes(router, world);
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { APIInteraction, APIMessage, APIUser, InteractionType } from 'discord-api-types/v10';
+import type { ChannelRecord, GuildRecord } from '../state/records.js';
+import { interactionMember } from '../state/serialize.js';
+import type { InteractionRecord } from './interaction-record.js';
+import type { World } from './world.js';
+
+/** What the test API supplies to create an interaction. */
+export interface InteractionInput {
+  type: InteractionType;
+  data: Record<string, unknown>;
+  user: APIUser;
+  guild: GuildRecord | null;
+  channel: ChannelRecord | null;
+  /** The message a component or modal came from. */
+  message?: APIMessage;
+}
+
+/** Builds the INTERACTION_CREATE payload, records it, and dispatches it to the bot. */
+export function createInteraction(world: World, input: InteractionInput): InteractionRecord {
+  const id = world.ids.next();
+  const token = `emu.${id}.${randomBytes(24).toString('base64url')}`;
+  const { guild, channel, user } = input;
+  const member = guild?.members.get(user.id);
+  const permissions = channel ? world.permissionsIn(channel, user.id) : 0n;
+  const appPermissions = channel ? world.permissionsIn(channel, world.botUser.id) : 0n;
+  const payload = {
+    id,
+    application_id: world.settings.applicationId,
+    type: input.type,
+    data: input.data,
+    token,
+    version: 1,
+    locale: 'en-US',
+    app_permissions: appPermissions.toString(),
+    // discord.js reads both; without them BaseInteraction throws and the interaction is lost.
+    entitlements: [],
+    authorizing_integration_owners: guild ? { '0': guild.id } : { '1': user.id },
+    context: guild ? 0 : 1,
+    attachment_size_limit: 26_214_400,
+    ...(channel ? { channel_id: channel.id, channel } : {}),
+    ...(guild && member
+      ? {
+          guild_id: guild.id,
+          guild: { id: guild.id, locale: 'en-US', features: [] },
+          guild_locale: 'en-US',
+          member: interactionMember(member, user, permissions),
+        }
+      : { user }),
+    ...(input.message ? { message: input.message } : {}),
+  } as unknown as APIInteraction;
+  const record: InteractionRecord = {
+    id,
+    token,
+    payload,
+    channelId: channel?.id ?? null,
+    guildId: guild?.id ?? null,
+    userId: user.id,
+    createdAt: Date.now(),
+    responseType: null,
+    originalMessageId: null,
+    sourceMessageId: input.message?.id ?? null,
+  };
+  world.interactions.set(id, record);
+  world.interactionsByToken.set(token, record);
+  world.gateway.dispatch('INTERACTION_CREATE', payload, { guildId: guild?.id });
+  world.notifyChange();
+  return record;
+}

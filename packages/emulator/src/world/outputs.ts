@@ -1,0 +1,64 @@
+import type {
+  APIApplicationCommandOptionChoice,
+  APIMessage,
+  APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+
+/** What kind of visible thing the bot did. */
+export type BotOutputKind =
+  /** A new message: channel message, interaction reply, or followup. */
+  | 'create'
+  /** An edit: editReply after a deferral, update of a component's message, a message edit. */
+  | 'edit'
+  /** A deferral (`deferReply`, `deferUpdate`): not a message yet. */
+  | 'defer'
+  /** A modal shown in answer to an interaction. */
+  | 'modal'
+  /** Autocomplete choices. */
+  | 'autocomplete';
+
+/** One thing the bot did that a test can await. */
+export interface BotOutput {
+  seq: number;
+  kind: BotOutputKind;
+  channelId: string | null;
+  /** The interaction this answers, or `null` for plain channel messages. */
+  interactionId: string | null;
+  message?: APIMessage;
+  modal?: APIModalInteractionResponseCallbackData;
+  choices?: APIApplicationCommandOptionChoice[];
+}
+
+/**
+ * The append-only log of the bot's outputs. Actions remember the log's length when they start
+ * and scan from there, so a reply sent before anyone awaited it is never missed.
+ */
+export class OutputLog {
+  readonly #entries: BotOutput[] = [];
+  readonly #listeners = new Set<() => void>();
+
+  /** The number of outputs so far; the start position of a new action. */
+  public get length(): number {
+    return this.#entries.length;
+  }
+
+  /** Appends an output and wakes every waiter. */
+  public push(output: Omit<BotOutput, 'seq'>): void {
+    // Snapshot: messages are edited in place later, but each output shows them as they were.
+    const snapshot: BotOutput = { ...output, seq: this.#entries.length };
+    if (output.message) snapshot.message = structuredClone(output.message);
+    this.#entries.push(snapshot);
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /** The outputs from position `from` on. */
+  public since(from: number): BotOutput[] {
+    return this.#entries.slice(from);
+  }
+
+  /** Calls `listener` after every push until the returned function is called. */
+  public subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
