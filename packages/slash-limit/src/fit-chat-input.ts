@@ -154,7 +154,9 @@ export function fitChatInput(
   const unfoldableSlots = Math.min(unfoldable.length, Math.max(0, budget - fewestRoots));
   top.push(...unfoldable.slice(0, unfoldableSlots));
   for (const e of unfoldable.slice(unfoldableSlots)) {
-    const why = (e.payload.options ?? []).some((o) => o.type === ApplicationCommandOptionType.SubcommandGroup)
+    const why = (e.payload.options ?? []).some(
+      (o) => o.type === ApplicationCommandOptionType.SubcommandGroup,
+    )
       ? 'has subcommand groups, so it cannot fold, and no top-level slot is left'
       : 'too large to fold into a root, and no top-level slot is left';
     unplaced.set(e.payload.name, why);

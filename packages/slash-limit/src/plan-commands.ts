@@ -44,7 +44,10 @@ export function planCommands(cmds: readonly CommandSpec[], options?: PlanOptions
     }
     if (group.length > 1 && new Set(group.map((spec) => stableStringify(spec))).size > 1) {
       const message = `name: ${group.length} different commands are named "${first.name}"`;
-      invalid.push({ command: key, violations: [{ path: 'name', rule: 'name.duplicate', message }] });
+      invalid.push({
+        command: key,
+        violations: [{ path: 'name', rule: 'name.duplicate', message }],
+      });
       routes[key] = unreachable(`${group.length} different commands share this name`);
       continue;
     }

@@ -1,7 +1,7 @@
 import { SlashLimitError } from './errors.js';
 import { DiscordLimits } from './limits.js';
 import type { PlanOptions } from './plan-types.js';
-import { ValidationContext, checkChatInputName } from './validation-context.js';
+import { checkChatInputName, ValidationContext } from './validation-context.js';
 
 /** {@link PlanOptions} with every default applied and checked. */
 export interface ResolvedPlanOptions {
@@ -26,16 +26,28 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
   const wholeIn = (value: number, low: number, high: number) =>
     Number.isInteger(value) && value >= low && value <= high;
   if (!wholeIn(maxTopLevel, 1, DiscordLimits.chatInputCommands)) {
-    throw optionsError(`maxTopLevel ${maxTopLevel} is outside 1–100`, 'Use a whole number from 1 to 100 (Discord allows 100).');
+    throw optionsError(
+      `maxTopLevel ${maxTopLevel} is outside 1–100`,
+      'Use a whole number from 1 to 100 (Discord allows 100).',
+    );
   }
   if (!wholeIn(safeLimit, 1, maxTopLevel)) {
-    throw optionsError(`safeLimit ${safeLimit} is outside 1–${maxTopLevel} (maxTopLevel)`, 'Set safeLimit at or below maxTopLevel, e.g. 95.');
+    throw optionsError(
+      `safeLimit ${safeLimit} is outside 1–${maxTopLevel} (maxTopLevel)`,
+      'Set safeLimit at or below maxTopLevel, e.g. 95.',
+    );
   }
   if (!wholeIn(warningThreshold, 0, safeLimit)) {
-    throw optionsError(`warningThreshold ${warningThreshold} is outside 0–${safeLimit} (safeLimit)`, 'Set warningThreshold at or below safeLimit, e.g. 90.');
+    throw optionsError(
+      `warningThreshold ${warningThreshold} is outside 0–${safeLimit} (safeLimit)`,
+      'Set warningThreshold at or below safeLimit, e.g. 90.',
+    );
   }
   if (!wholeIn(contextMenuLimit, 0, DiscordLimits.userCommands)) {
-    throw optionsError(`contextMenuLimit ${contextMenuLimit} is outside 0–${DiscordLimits.userCommands}`, 'Use a whole number from 0 to 15.');
+    throw optionsError(
+      `contextMenuLimit ${contextMenuLimit} is outside 0–${DiscordLimits.userCommands}`,
+      'Use a whole number from 0 to 15.',
+    );
   }
   const rootNames = options.rootNames ?? {};
   for (const [category, name] of Object.entries(rootNames)) {

@@ -88,7 +88,10 @@ export function buildRoots(
     const rootPayload: ChatInputPayload = {
       type: ApplicationCommandType.ChatInput,
       name,
-      description: describeRoot(labelOf(root.base), root.members.map((m) => m.name)),
+      description: describeRoot(
+        labelOf(root.base),
+        root.members.map((m) => m.name),
+      ),
       options: children,
     };
     for (const field of ROOT_FIELDS) {

@@ -15,7 +15,12 @@ export function rootBaseOf(category: string | undefined, options: ResolvedPlanOp
   const configured = options.rootNames[key];
   if (configured !== undefined) return configured;
   if (key === '') return DEFAULT_ROOT;
-  const cleaned = [...key.toLowerCase().replace(NOT_NAME_CHARS, '-').replace(/^-+|-+$/g, '')]
+  const cleaned = [
+    ...key
+      .toLowerCase()
+      .replace(NOT_NAME_CHARS, '-')
+      .replace(/^-+|-+$/g, ''),
+  ]
     .slice(0, 28)
     .join('')
     .replace(/-+$/, '');

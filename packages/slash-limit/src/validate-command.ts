@@ -56,10 +56,18 @@ export function validateCommand(cmd: unknown): Violation[] {
     );
     if (type !== ApplicationCommandType.PrimaryEntryPoint) {
       if (cmd.description !== undefined && cmd.description !== '') {
-        ctx.report('description', 'description.forbidden', 'user and message commands have no description');
+        ctx.report(
+          'description',
+          'description.forbidden',
+          'user and message commands have no description',
+        );
       }
       if (cmd.description_localizations !== undefined && cmd.description_localizations !== null) {
-        ctx.report('description_localizations', 'description.forbidden', 'user and message commands have no description');
+        ctx.report(
+          'description_localizations',
+          'description.forbidden',
+          'user and message commands have no description',
+        );
       }
     }
     if (cmd.options !== undefined) {
@@ -80,7 +88,11 @@ export function validateCommand(cmd: unknown): Violation[] {
 
 function checkCommandFields(ctx: ValidationContext, cmd: Record<string, unknown>): void {
   const permissions = cmd.default_member_permissions;
-  if (permissions !== undefined && permissions !== null && (typeof permissions !== 'string' || !/^\d+$/.test(permissions))) {
+  if (
+    permissions !== undefined &&
+    permissions !== null &&
+    (typeof permissions !== 'string' || !/^\d+$/.test(permissions))
+  ) {
     ctx.report(
       'default_member_permissions',
       'permissions.format',
@@ -92,7 +104,11 @@ function checkCommandFields(ctx: ValidationContext, cmd: Record<string, unknown>
     const value = cmd[field];
     if (value === undefined || value === null) continue;
     if (!Array.isArray(value) || value.some((entry) => !allowed.has(entry))) {
-      ctx.report(field, 'contexts.value', `must be an array of ${[...allowed].join(', ')} (got ${JSON.stringify(value)})`);
+      ctx.report(
+        field,
+        'contexts.value',
+        `must be an array of ${[...allowed].join(', ')} (got ${JSON.stringify(value)})`,
+      );
     }
   }
 }

@@ -27,7 +27,8 @@ export function checkOptionList(
   level: Level,
 ): void {
   if (options === undefined) {
-    if (level === 'group') ctx.report(path, 'options.empty-group', 'a group needs 1–25 subcommands');
+    if (level === 'group')
+      ctx.report(path, 'options.empty-group', 'a group needs 1–25 subcommands');
     return;
   }
   if (!Array.isArray(options)) {
@@ -68,7 +69,11 @@ export function checkOptionList(
     if (level === 'group' && option.type !== T.Subcommand) {
       ctx.report(optionPath, 'options.nesting', 'a subcommand group may only contain subcommands');
     } else if (level === 'subcommand' && isContainer) {
-      ctx.report(optionPath, 'options.nesting', 'a subcommand cannot contain subcommands or groups');
+      ctx.report(
+        optionPath,
+        'options.nesting',
+        'a subcommand cannot contain subcommands or groups',
+      );
     }
     if (!isContainer) {
       if (option.required === true && sawOptional) {
@@ -91,13 +96,13 @@ export function checkOptionList(
   }
 }
 
-function checkOption(
-  ctx: ValidationContext,
-  path: string,
-  option: Record<string, unknown>,
-): void {
+function checkOption(ctx: ValidationContext, path: string, option: Record<string, unknown>): void {
   if (!OPTION_TYPES.has(option.type)) {
-    ctx.report(joinPath(path, 'type'), 'option.type', `${JSON.stringify(option.type)} is not an option type`);
+    ctx.report(
+      joinPath(path, 'type'),
+      'option.type',
+      `${JSON.stringify(option.type)} is not an option type`,
+    );
     return;
   }
   checkChatInputName(ctx, joinPath(path, 'name'), option.name);
@@ -115,12 +120,20 @@ function checkOption(
   const type = option.type;
   const notFor = (field: string, allowed: string) => {
     if (option[field] !== undefined && option[field] !== null) {
-      ctx.report(joinPath(path, field), 'option.field', `"${field}" is only allowed on ${allowed} options`);
+      ctx.report(
+        joinPath(path, field),
+        'option.field',
+        `"${field}" is only allowed on ${allowed} options`,
+      );
     }
   };
   if (type === T.SubcommandGroup || type === T.Subcommand) {
     if (option.required === true) {
-      ctx.report(joinPath(path, 'required'), 'option.field', 'subcommands and groups cannot be required');
+      ctx.report(
+        joinPath(path, 'required'),
+        'option.field',
+        'subcommands and groups cannot be required',
+      );
     }
     for (const field of ['choices', 'min_value', 'max_value', 'min_length', 'max_length']) {
       notFor(field, 'value');
@@ -168,7 +181,11 @@ function checkChoices(
     return;
   }
   if (choices.length > DiscordLimits.choices) {
-    ctx.report(choicesPath, 'choices.count', `has ${choices.length} choices; the limit is ${DiscordLimits.choices}`);
+    ctx.report(
+      choicesPath,
+      'choices.count',
+      `has ${choices.length} choices; the limit is ${DiscordLimits.choices}`,
+    );
   }
   if (option.autocomplete === true && choices.length > 0) {
     ctx.report(
@@ -185,18 +202,29 @@ function checkChoices(
     }
     const nameMax = DiscordLimits.choiceNameLength;
     checkText(ctx, joinPath(choicePath, 'name'), choice.name, 'choice.name.length', 1, nameMax);
-    checkLocalizations(ctx, joinPath(choicePath, 'name_localizations'), choice.name_localizations, (p, v) =>
-      checkText(ctx, p, v, 'localization.value', 1, nameMax),
+    checkLocalizations(
+      ctx,
+      joinPath(choicePath, 'name_localizations'),
+      choice.name_localizations,
+      (p, v) => checkText(ctx, p, v, 'localization.value', 1, nameMax),
     );
     const valuePath = joinPath(choicePath, 'value');
     const value = choice.value;
     if (type === T.String) {
       if (typeof value !== 'string') {
-        ctx.report(valuePath, 'choice.value.type', `must be a string for a string option (got ${JSON.stringify(value)})`);
+        ctx.report(
+          valuePath,
+          'choice.value.type',
+          `must be a string for a string option (got ${JSON.stringify(value)})`,
+        );
       } else {
         checkText(ctx, valuePath, value, 'choice.value.length', 1, DiscordLimits.choiceValueLength);
       }
-    } else if (typeof value !== 'number' || !Number.isFinite(value) || (type === T.Integer && !Number.isInteger(value))) {
+    } else if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      (type === T.Integer && !Number.isInteger(value))
+    ) {
       const kind = type === T.Integer ? 'an integer' : 'a number';
       ctx.report(valuePath, 'choice.value.type', `must be ${kind} (got ${JSON.stringify(value)})`);
     }
@@ -213,7 +241,12 @@ function checkValueRange(
   for (const field of ['min_value', 'max_value'] as const) {
     const value = option[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > bound || (integer && !Number.isInteger(value))) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      Math.abs(value) > bound ||
+      (integer && !Number.isInteger(value))
+    ) {
       ctx.report(
         joinPath(path, field),
         'value.range',
@@ -223,22 +256,38 @@ function checkValueRange(
   }
   const { min_value: min, max_value: max } = option;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    ctx.report(joinPath(path, 'min_value'), 'value.range', `min_value ${min} is greater than max_value ${max}`);
+    ctx.report(
+      joinPath(path, 'min_value'),
+      'value.range',
+      `min_value ${min} is greater than max_value ${max}`,
+    );
   }
 }
 
-function checkLengthRange(ctx: ValidationContext, path: string, option: Record<string, unknown>): void {
+function checkLengthRange(
+  ctx: ValidationContext,
+  path: string,
+  option: Record<string, unknown>,
+): void {
   const limit = DiscordLimits.stringLength;
   const ranges = { min_length: 0, max_length: 1 } as const;
   for (const [field, lowest] of Object.entries(ranges)) {
     const value = option[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < lowest || value > limit) {
-      ctx.report(joinPath(path, field), 'length.range', `must be an integer from ${lowest} to ${limit} (got ${JSON.stringify(value)})`);
+      ctx.report(
+        joinPath(path, field),
+        'length.range',
+        `must be an integer from ${lowest} to ${limit} (got ${JSON.stringify(value)})`,
+      );
     }
   }
   const { min_length: min, max_length: max } = option;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    ctx.report(joinPath(path, 'min_length'), 'length.range', `min_length ${min} is greater than max_length ${max}`);
+    ctx.report(
+      joinPath(path, 'min_length'),
+      'length.range',
+      `min_length ${min} is greater than max_length ${max}`,
+    );
   }
 }

@@ -22,7 +22,11 @@ export function joinPath(parent: string, key: string): string {
 /** A chat-input or option name: 1–32 characters, Discord's pattern, lowercase where possible. */
 export function checkChatInputName(ctx: ValidationContext, path: string, name: unknown): void {
   if (typeof name !== 'string' || name.length === 0) {
-    ctx.report(path, 'name.length', `a name of 1–${DiscordLimits.nameLength} characters is required`);
+    ctx.report(
+      path,
+      'name.length',
+      `a name of 1–${DiscordLimits.nameLength} characters is required`,
+    );
     return;
   }
   const length = codePointLength(name);
