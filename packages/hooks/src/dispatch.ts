@@ -185,19 +185,19 @@ export class Dispatch {
         { argument: 'timeoutMs' },
       );
       ctx.abort(error);
-      this.#resume(hook, admission, 'timeout', undefined, error, hook.timeoutMs);
+      this.#resume(hook, admission, 'timeout', undefined, error, startedAt);
     });
     // Promise.resolve adopts foreign thenables asynchronously, so a `then` that calls back
     // synchronously (or twice) cannot re-enter this dispatch.
     Promise.resolve(value).then(
       (result) => {
         if (sweeper.release(ticket)) {
-          this.#resume(hook, admission, 'ok', result, undefined, this.#host.clock() - startedAt);
+          this.#resume(hook, admission, 'ok', result, undefined, startedAt);
         }
       },
       (error: unknown) => {
         if (sweeper.release(ticket)) {
-          this.#resume(hook, admission, 'error', undefined, error, this.#host.clock() - startedAt);
+          this.#resume(hook, admission, 'error', undefined, error, startedAt);
         }
       },
     );
@@ -209,9 +209,11 @@ export class Dispatch {
     status: 'ok' | 'error' | 'timeout',
     value: unknown,
     error: unknown,
-    durationMs: number,
+    startedAt: number,
   ): void {
     try {
+      // Read the clock inside the try: a throwing injected clock must reject, not escape.
+      const durationMs = status === 'timeout' ? hook.timeoutMs : this.#host.clock() - startedAt;
       this.#record(hook, admission, status, value, error, durationMs);
       if (this.#advance()) this.#resolve?.(this.#finish());
     } catch (crash) {
