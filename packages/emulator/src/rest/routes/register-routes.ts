@@ -1,5 +1,6 @@
 import type { World } from '../../world/world.js';
 import type { Router } from '../router.js';
+import { registerCommandRoutes } from './command-routes.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
 import { registerInteractionRoutes } from './interaction-routes.js';
 import { registerMessageRoutes } from './message-routes.js';
@@ -9,4 +10,5 @@ export function registerRoutes(router: Router, world: World): void {
   registerGatewayRoutes(router, world);
   registerMessageRoutes(router, world);
   registerInteractionRoutes(router, world);
+  registerCommandRoutes(router, world);
 }
