@@ -56,4 +56,27 @@ describe('DeadlineSweeper', () => {
     expect(expired).toEqual([1]);
     expect(sweeper.release(ticket)).toBe(false);
   });
+
+  it('keeps a deadline tracked from inside an expiry callback', async () => {
+    const sweeper = new DeadlineSweeper(() => performance.now());
+    const chained = new Promise<void>((resolve) => {
+      sweeper.track(1, () => {
+        sweeper.track(2, resolve);
+      });
+    });
+    await chained;
+    expect(sweeper.size).toBe(0);
+  });
+
+  it('fires callbacks in deadline order even when one late sweep expires them all', () => {
+    let now = 0;
+    const sweeper = new DeadlineSweeper(() => now);
+    const expired: number[] = [];
+    sweeper.track(300, () => expired.push(300));
+    sweeper.track(100, () => expired.push(100));
+    sweeper.track(200, () => expired.push(200));
+    now = 1000;
+    sweeper.sweep();
+    expect(expired).toEqual([100, 200, 300]);
+  });
 });

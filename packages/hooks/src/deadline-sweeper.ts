@@ -79,28 +79,45 @@ export class DeadlineSweeper {
   /** Expires every ticket whose deadline has passed on the clock, then re-arms the timer. */
   sweep(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    // Disarm first: expiry callbacks may track new deadlines, which then arm their own timer.
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+    this.#refed = false;
     const now = this.#clock();
+    // Expire across lanes in deadline order, so a late timer still fires callbacks in order.
+    for (let lane = this.#earliest(now); lane !== undefined; lane = this.#earliest(now)) {
+      const ticket = lane.head!;
+      const onExpire = ticket.onExpire;
+      this.release(ticket);
+      // A throwing callback must not stop the sweep of the others.
+      try {
+        onExpire?.();
+      } catch {}
+    }
     let next = Number.POSITIVE_INFINITY;
     for (const lane of this.#lanes.values()) {
-      let ticket = lane.head;
-      while (ticket !== undefined && ticket.deadline <= now) {
-        const onExpire = ticket.onExpire;
-        this.release(ticket);
-        // A throwing callback must not stop the sweep of the others.
-        try {
-          onExpire?.();
-        } catch {}
-        ticket = lane.head;
-      }
-      if (ticket !== undefined && ticket.deadline < next) next = ticket.deadline;
+      if (lane.head !== undefined && lane.head.deadline < next) next = lane.head.deadline;
     }
     for (const [duration, lane] of this.#lanes) {
       if (lane.head === undefined) this.#lanes.delete(duration);
     }
-    this.#timer = undefined;
-    this.#timerAt = Number.POSITIVE_INFINITY;
-    this.#refed = false;
-    if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
+    if (next < this.#timerAt) this.#arm(next);
+  }
+
+  /** The lane whose head has the earliest deadline at or before `now`. */
+  #earliest(now: number): Lane | undefined {
+    let best: Lane | undefined;
+    for (const lane of this.#lanes.values()) {
+      const head = lane.head;
+      if (
+        head !== undefined &&
+        head.deadline <= now &&
+        (best === undefined || head.deadline < best.head!.deadline)
+      ) {
+        best = lane;
+      }
+    }
+    return best;
   }
 
   #unlink(ticket: DeadlineTicket): void {
