@@ -38,18 +38,32 @@ describe('AtomicStore read/write', () => {
   it('leaves no temp files behind and never names one *.json', async () => {
     const root = await tempRoot();
     const store = new AtomicStore({ root });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.writeJson(`f${i % 3}.json`, { i })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.writeJson(`f${i % 3}.json`, { i })),
+    );
     await store.close();
     expect((await readdir(root)).sort()).toEqual(['f0.json', 'f1.json', 'f2.json']);
   });
 
-  it('serialises data at call time, so later mutation does not leak into the write', async () => {
+  it('snapshots data when the tick ends: a change in a later tick never leaks into the write', async () => {
     const store = new AtomicStore({ root: await tempRoot() });
     const data = { v: 1 };
     const written = store.writeJson('a.json', data);
+    await Promise.resolve();
     data.v = 2;
     await written;
     expect(await store.readJson('a.json', { cache: false })).toEqual({ v: 1 });
+    await store.close();
+  });
+
+  it('serialises only the last of a burst in one tick, so a replaced bad value cannot fail', async () => {
+    const store = new AtomicStore({ root: await tempRoot() });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const calls = [store.writeJson('a.json', cyclic), store.writeJson('a.json', { ok: 1 })];
+    await Promise.all(calls);
+    expect(await store.readJson('a.json')).toEqual({ ok: 1 });
+    expect(store.stats()).toMatchObject({ writes: 1, coalescedWrites: 1 });
     await store.close();
   });
 
@@ -59,7 +73,9 @@ describe('AtomicStore read/write', () => {
     cyclic.self = cyclic;
     expect((await rejection(store.writeJson('a.json', cyclic))).code).toBe('ZRX_STORE_SERIALIZE');
     expect((await rejection(store.writeJson('a.json', 10n))).code).toBe('ZRX_STORE_SERIALIZE');
-    expect((await rejection(store.writeJson('a.json', undefined))).code).toBe('ZRX_STORE_SERIALIZE');
+    expect((await rejection(store.writeJson('a.json', undefined))).code).toBe(
+      'ZRX_STORE_SERIALIZE',
+    );
     expect(await store.readJson('a.json')).toBeUndefined();
     await store.close();
   });

@@ -129,17 +129,22 @@ export class AtomicStore {
 
   /**
    * Writes `data` as JSON, atomically and durably; resolves once this content (or a newer one
-   * written by a later call) is on disk. `data` is serialised at call time.
+   * written by a later call) is on disk.
+   *
+   * `data` is serialised when the current tick ends, not at the call: calls on one file in the
+   * same tick coalesce and only the last one is serialised and written. So do not change
+   * `data` later in the same synchronous block (a change in a later tick is never seen).
+   * Unserialisable data rejects with `ZRX_STORE_SERIALIZE` (unless a later call replaced it).
    */
   writeJson(file: string, data: unknown, options: WriteJsonOptions = {}): Promise<void> {
     try {
       const key = this.#paths.key(file);
       this.#assertOpen(key);
-      const text = this.#serialise(key, data);
       return new Promise((resolve, reject) =>
         this.#queue(key).push({
           kind: 'write',
-          text,
+          data,
+          text: 'pending',
           keepCached: options.keepCached === true,
           resolve,
           reject,

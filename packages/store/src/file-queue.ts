@@ -1,12 +1,20 @@
+/** A queued `writeJson`. Serialised when its tick ends, unless a later write replaced it. */
+export interface WriteOp {
+  readonly kind: 'write';
+  readonly data: unknown;
+  readonly keepCached: boolean;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+  /**
+   * `pending` until sealed; then the JSON text, `superseded`, or `failed` (already rejected).
+   * Serialised text always ends in a newline, so it never equals one of the markers.
+   */
+  text: string | 'pending' | 'superseded' | 'failed';
+}
+
 /** One queued operation on a file. */
 export type FileOp =
-  | {
-      readonly kind: 'write';
-      readonly text: string;
-      readonly keepCached: boolean;
-      readonly resolve: () => void;
-      readonly reject: (error: unknown) => void;
-    }
+  | WriteOp
   | {
       readonly kind: 'update';
       readonly fn: (current: unknown) => unknown;
@@ -51,6 +59,7 @@ export class FileQueue {
   readonly #onIdle: () => void;
   #ops: FileOp[] = [];
   #draining: Promise<void> | null = null;
+  #sealScheduled = false;
 
   /** `onIdle` runs whenever the queue runs dry (the store then forgets it). */
   constructor(key: string, host: FileQueueHost, onIdle: () => void) {
@@ -72,13 +81,48 @@ export class FileQueue {
   /** Queues `op`; it runs after everything queued before it. */
   push(op: FileOp): void {
     this.#ops.push(op);
+    if (op.kind === 'write' && !this.#sealScheduled) {
+      this.#sealScheduled = true;
+      queueMicrotask(() => this.#seal());
+    }
     this.#draining ??= this.#drain();
+  }
+
+  /**
+   * Snapshots the writes queued so far by serialising them — all but those followed directly
+   * by another write: that content would never be written, so a burst of calls in one tick
+   * costs one `JSON.stringify`, not thousands. Runs when the tick that queued them ends (and
+   * before a batch is formed), so data changed in a later tick never leaks into a write.
+   */
+  #seal(): void {
+    this.#sealScheduled = false;
+    let laterWrite = false;
+    for (let i = this.#ops.length - 1; i >= 0; i--) {
+      const op = this.#ops[i] as FileOp;
+      if (op.kind !== 'write') {
+        laterWrite = false;
+        continue;
+      }
+      if (op.text !== 'pending') break; // everything before this one was sealed earlier
+      if (laterWrite) {
+        op.text = 'superseded';
+        continue;
+      }
+      try {
+        op.text = this.#host.serialise(this.key, op.data);
+        laterWrite = true;
+      } catch (error) {
+        op.text = 'failed';
+        op.reject(error);
+      }
+    }
   }
 
   async #drain(): Promise<void> {
     // Let the rest of the current tick queue up: a burst of calls becomes one batch.
     await Promise.resolve();
     while (this.#ops.length > 0) {
+      this.#seal();
       const first = this.#ops[0] as FileOp;
       if (first.kind === 'delete' || first.kind === 'quarantine') {
         this.#ops.shift();
@@ -116,9 +160,12 @@ export class FileQueue {
     const failed: Array<(error: unknown) => void> = [];
     for (const op of batch) {
       if (op.kind === 'write') {
-        text = op.text;
-        loaded = true;
-        keepCached = op.keepCached;
+        if (op.text === 'failed') continue;
+        if (op.text !== 'superseded' && op.text !== 'pending') {
+          text = op.text;
+          loaded = true;
+          keepCached = op.keepCached;
+        }
         done.push(op.resolve);
         failed.push(op.reject);
       } else if (op.kind === 'update') {
