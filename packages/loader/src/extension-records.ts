@@ -97,6 +97,7 @@ export class ExtensionRecords {
     record.active = active;
     record.state = 'loaded';
     record.loadTimeMs = loadTimeMs;
+    record.lastError = null;
     this.#describe(record, active.version);
     record.source = active.version.source;
   }

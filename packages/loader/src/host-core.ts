@@ -1,0 +1,290 @@
+import type { HookBus, HookEvents } from '@zoryx/hooks';
+import { type ResolutionPlan, resolve, unloadOrder } from '@zoryx/resolver';
+import type { Logger } from 'pino';
+import { type ActivationEnv, activate, deactivate } from './activation.js';
+import type { SummaryEntry } from './boot-summary.js';
+import { type DiscoveryOptions, findExtensionSource } from './discovery.js';
+import { describeError, LoaderError } from './errors.js';
+import { type ExtensionRecord, ExtensionRecords, errorInfo } from './extension-records.js';
+import {
+  assertSameName,
+  type ExtensionVersion,
+  manifestOf,
+  prepareVersion,
+} from './extension-version.js';
+import type { EnforcementToggles, ExtensionHostOptions } from './host-options.js';
+import { normaliseExtensionName } from './names.js';
+import type { ExtensionStatus } from './status.js';
+
+/**
+ * The host's state and the operations boot and reload are built from. Internal: the public
+ * surface is `ExtensionHost`, which serialises calls into this.
+ */
+export class HostCore {
+  readonly options: ExtensionHostOptions;
+  readonly bus: HookBus;
+  readonly logger: Logger;
+  readonly records = new ExtensionRecords();
+  readonly env: ActivationEnv;
+  readonly shared: ReadonlyMap<string, unknown> | undefined;
+  readonly clock: () => number;
+
+  constructor(options: ExtensionHostOptions, logger: Logger, clock: () => number) {
+    this.options = options;
+    this.bus = options.bus;
+    this.logger = logger;
+    this.clock = clock;
+    this.shared = options.sharedModules
+      ? new Map(Object.entries(options.sharedModules))
+      : undefined;
+    this.env = {
+      bus: this.bus,
+      logger,
+      registry: this.records.view(),
+      options,
+      setupTimeoutMs: options.setupTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      teardownTimeoutMs: options.teardownTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      clock,
+    };
+  }
+
+  get discoveryOptions(): DiscoveryOptions {
+    const o = this.options;
+    return {
+      ...(o.directory ? { directory: o.directory } : {}),
+      ...(o.packages ? { packages: o.packages } : {}),
+      ...(o.resolveFrom ? { resolveFrom: o.resolveFrom } : {}),
+      ...(o.blacklist ? { blacklist: o.blacklist } : {}),
+    };
+  }
+
+  status(): ExtensionStatus[] {
+    return this.records.all().map((r) => this.records.status(r));
+  }
+
+  isLoaded(name: string): boolean {
+    return this.records.get(name)?.state === 'loaded';
+  }
+
+  async enforcement(): Promise<{ enforceDependencies: boolean; enforceConflicts: boolean }> {
+    const raw = this.options.enforcement;
+    const toggles: EnforcementToggles = (typeof raw === 'function' ? await raw() : raw) ?? {};
+    return {
+      enforceDependencies: toggles.dependencies ?? true,
+      enforceConflicts: toggles.conflicts ?? true,
+    };
+  }
+
+  /** A plan of what runs now, for dependency queries (never enforces: everything loaded is in it). */
+  currentPlan(): ResolutionPlan {
+    return resolve(this.records.loadedManifests(), {
+      enforceDependencies: false,
+      enforceConflicts: false,
+    });
+  }
+
+  prepare(record: ExtensionRecord, reuse: boolean): Promise<ExtensionVersion> {
+    const source = record.source;
+    if (!source) throw new Error(`no source for ${record.name}`);
+    return prepareVersion(source, {
+      reuse: reuse ? record.compiled : undefined,
+      ...(this.shared ? { sharedModules: this.shared } : {}),
+      sourceMaps: this.options.sourceMaps ?? false,
+      clock: this.clock,
+    });
+  }
+
+  isBlacklisted(name: string): boolean {
+    return (this.options.blacklist ?? []).some((b) => normaliseExtensionName(b).name === name);
+  }
+
+  /** The first required dependency that is not loaded, as a `ZRX_EXT_DEPENDENCY_FAILED` error. */
+  blockingDependency(version: ExtensionVersion): LoaderError | undefined {
+    for (const dep of Object.keys(version.definition.dependencies ?? {})) {
+      const record = this.records.get(dep);
+      if (record?.state === 'loaded') continue;
+      const why = record?.lastError
+        ? `${record.state}: ${record.lastError.message}`
+        : 'is not loaded';
+      return new LoaderError(
+        'ZRX_EXT_DEPENDENCY_FAILED',
+        `Extension "${version.name}" was not loaded because its dependency "${dep}" ${why}`,
+        `Fix "${dep}" first (see its error); "${version.name}" loads once "${dep}" does.`,
+        { extension: version.name },
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * Sets up a version and marks it loaded. Breaker state needs no handling here: hook ids are
+   * stable per extension and the bus retains a released hook's state for the next hook with
+   * the same id, so it survives reloads and rollbacks.
+   */
+  async activateInto(
+    record: ExtensionRecord,
+    version: ExtensionVersion,
+    reload: boolean,
+  ): Promise<void> {
+    const active = await activate(version, this.env, reload);
+    this.records.markLoaded(record, active, version.prepareMs + active.setupMs);
+  }
+
+  async load(name: string): Promise<ExtensionStatus> {
+    const existing = this.records.get(name);
+    if (existing?.state === 'loaded') {
+      throw new LoaderError(
+        'ZRX_EXT_ALREADY_LOADED',
+        `Extension "${name}" is already loaded.`,
+        `Use reload("${name}") to load its current code.`,
+        { extension: name },
+      );
+    }
+    if (this.isBlacklisted(name)) throw blacklisted(name);
+    const record = existing?.source
+      ? existing
+      : this.records.ensure(name, await findExtensionSource(name, this.discoveryOptions));
+    let version: ExtensionVersion | undefined;
+    try {
+      version = await this.prepare(record, true);
+      assertSameName(version, name);
+      const plan = resolve([manifestOf(version)], {
+        ...(await this.enforcement()),
+        loaded: this.records.loadedManifests(),
+      });
+      const skipped = plan.skipped[0];
+      if (skipped) throw resolverError(name, plan.explain(), skipped.problems[0]?.hint);
+      await this.activateInto(record, version, false);
+    } catch (error) {
+      this.records.markNotLoaded(record, 'failed', error, version);
+      this.logError(name, error);
+      throw error;
+    }
+    this.emitLoaded(record, false);
+    await this.loadWaitingDependents(name);
+    return this.records.status(record);
+  }
+
+  /** After `name` came up, retries extensions that were skipped only because it was down. */
+  async loadWaitingDependents(name: string): Promise<void> {
+    for (const record of this.records.all()) {
+      if (record.state !== 'skipped' || record.lastError?.code !== 'ZRX_EXT_DEPENDENCY_FAILED')
+        continue;
+      if (!record.lastError.message.includes(`dependency "${name}"`)) continue;
+      try {
+        await this.load(record.name);
+      } catch {
+        // recorded and logged by #load
+      }
+    }
+  }
+
+  async unload(name: string, reason: 'unload' | 'shutdown'): Promise<string[]> {
+    if (this.records.get(name)?.state !== 'loaded') throw notLoaded(name);
+    const order = unloadOrder(this.currentPlan(), [name]).filter(
+      (n) => this.records.get(n)?.state === 'loaded',
+    );
+    for (const n of order) await this.deactivate(n, reason);
+    return order;
+  }
+
+  async deactivate(
+    name: string,
+    reason: 'unload' | 'reload' | 'shutdown',
+    emit = true,
+  ): Promise<void> {
+    const record = this.records.get(name);
+    const active = record?.active;
+    if (!record || !active) return;
+    const problem = await deactivate(active, this.env);
+    if (problem) this.logError(name, problem);
+    record.active = undefined;
+    record.state = 'unloaded';
+    if (emit) this.emit('extension_unloaded', { name, version: active.version.version, reason });
+  }
+
+  fail(
+    record: ExtensionRecord,
+    state: 'failed' | 'skipped',
+    error: unknown,
+    into: SummaryEntry[],
+    version?: ExtensionVersion,
+  ): void {
+    this.records.markNotLoaded(record, state, error, version);
+    if (state === 'failed') this.logError(record.name, error);
+    into.push(entry(record, state, `${errorInfo(error).code}: ${describeError(error)}`));
+  }
+
+  emitLoaded(record: ExtensionRecord, reload: boolean): void {
+    this.emit('extension_loaded', {
+      name: record.name,
+      version: record.active?.version.version ?? record.version ?? '0.0.0',
+      loadTimeMs: record.loadTimeMs ?? 0,
+      reload,
+    });
+  }
+
+  emit<K extends 'extension_loaded' | 'extension_unloaded' | 'extension_reload_failed'>(
+    event: K,
+    payload: HookEvents[K],
+  ): void {
+    this.bus
+      .emit(event, payload)
+      .catch((error: unknown) => this.logger.warn({ err: error }, `could not emit ${event}`));
+  }
+
+  logError(name: string, error: unknown): void {
+    const info = errorInfo(error);
+    this.logger.error(
+      { extension: name, code: info.code, hint: info.hint, err: error },
+      info.message,
+    );
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function entry(
+  record: ExtensionRecord,
+  state: SummaryEntry['state'],
+  reason: string | null,
+): SummaryEntry {
+  return {
+    name: record.name,
+    version: record.version,
+    state,
+    ms: state === 'loaded' ? record.loadTimeMs : null,
+    reason,
+  };
+}
+
+export function notLoaded(name: string): LoaderError {
+  return new LoaderError(
+    'ZRX_EXT_NOT_LOADED',
+    `Extension "${name}" is not loaded.`,
+    `Load it first with load("${name}"), or check status() for why it is not running.`,
+    { extension: name },
+  );
+}
+
+export function blacklisted(name: string): LoaderError {
+  return new LoaderError(
+    'ZRX_EXT_BLACKLISTED',
+    `Extension "${name}" is blacklisted and was not loaded.`,
+    `Remove "${name}" from the blacklist to load it.`,
+    { extension: name },
+  );
+}
+
+export function resolverError(
+  name: string,
+  explanation: string,
+  hint: string | undefined,
+): LoaderError {
+  return new LoaderError(
+    'ZRX_EXT_RESOLVE',
+    explanation,
+    hint ?? 'See the resolver explanation: install, upgrade or remove the extensions it names.',
+    { extension: name },
+  );
+}
