@@ -39,6 +39,9 @@ const makeCockatiel = (): IPolicy =>
     circuitBreaker(handleAll, { halfOpenAfter: 60_000, breaker: new ConsecutiveBreaker(5) }),
   );
 const cockatielPolicies = [makeCockatiel(), makeCockatiel(), makeCockatiel()];
+const cockatielBreakers = [0, 1, 2].map(() =>
+  circuitBreaker(handleAll, { halfOpenAfter: 60_000, breaker: new ConsecutiveBreaker(5) }),
+);
 
 const opossum = [0, 1, 2].map(
   () =>
@@ -66,6 +69,10 @@ describe('deliver one event to 3 listeners', () => {
 
   bench('cockatiel: await wrap(timeout, breaker).execute x3', async () => {
     for (const policy of cockatielPolicies) await policy.execute(() => work(payload));
+  });
+
+  bench('cockatiel: await circuitBreaker.execute x3 (no timeout)', async () => {
+    for (const breaker of cockatielBreakers) await breaker.execute(() => work(payload));
   });
 
   bench('opossum: await breaker.fire x3 (timeout on)', async () => {

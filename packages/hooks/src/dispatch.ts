@@ -93,6 +93,8 @@ export class Dispatch {
   readonly #startedAt: number;
   readonly #outcomes: HookOutcome[] = [];
   #next = 0;
+  /** Clock time of the last reading: a hook's end is the next hook's start (one read per hook). */
+  #now: number;
   #succeeded = 0;
   #failed = 0;
   #skipped = 0;
@@ -116,6 +118,7 @@ export class Dispatch {
     this.#mode = mode;
     this.#queueDelayMs = queueDelayMs;
     this.#startedAt = host.clock();
+    this.#now = this.#startedAt;
   }
 
   /** Runs until done (returns the result) or until a hook is pending (returns a promise). */
@@ -141,7 +144,7 @@ export class Dispatch {
           this.#skip(hook, 'skipped-disabled');
           continue;
         }
-        const startedAt = host.clock();
+        const startedAt = this.#now;
         const admission = hook.breaker.admit(startedAt);
         if (admission === 'skip') {
           hook.metrics.skippedOpen++;
@@ -158,10 +161,12 @@ export class Dispatch {
             return false;
           }
         } catch (error) {
-          this.#record(hook, admission, 'error', undefined, error, host.clock() - startedAt);
+          this.#now = host.clock();
+          this.#record(hook, admission, 'error', undefined, error, this.#now - startedAt);
           continue;
         }
-        this.#record(hook, admission, 'ok', value, undefined, host.clock() - startedAt);
+        this.#now = host.clock();
+        this.#record(hook, admission, 'ok', value, undefined, this.#now - startedAt);
       }
       return true;
     } finally {
@@ -213,7 +218,8 @@ export class Dispatch {
   ): void {
     try {
       // Read the clock inside the try: a throwing injected clock must reject, not escape.
-      const durationMs = status === 'timeout' ? hook.timeoutMs : this.#host.clock() - startedAt;
+      this.#now = this.#host.clock();
+      const durationMs = status === 'timeout' ? hook.timeoutMs : this.#now - startedAt;
       this.#record(hook, admission, status, value, error, durationMs);
       if (this.#advance()) this.#resolve?.(this.#finish());
     } catch (crash) {
@@ -247,7 +253,7 @@ export class Dispatch {
     this.#failed++;
     metrics.failures++;
     if (status === 'timeout') metrics.timeouts++;
-    const now = this.#host.clock();
+    const now = this.#now;
     metrics.error(error, now);
     this.#outcomes.push({ hookId: hook.id, status, durationMs, error });
     if (hook.breaker.recordFailure(admission, now)) this.#host.breakerOpened(hook, error);
@@ -258,7 +264,7 @@ export class Dispatch {
       event: this.#event,
       mode: this.#mode,
       startedAt: this.#startedAt,
-      durationMs: this.#host.clock() - this.#startedAt,
+      durationMs: this.#now - this.#startedAt,
       queueDelayMs: this.#queueDelayMs,
       ok: this.#failed === 0,
       succeeded: this.#succeeded,
