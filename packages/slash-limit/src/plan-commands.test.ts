@@ -13,10 +13,18 @@ const withSubs = (name: string, subs: string[], extra: Partial<CommandSpec> = {}
   } as Partial<CommandSpec>);
 const withGroups = (name: string, extra: Partial<CommandSpec> = {}): CommandSpec =>
   plain(name, {
-    options: [{ type: 2, name: 'g', description: 'Group', options: [{ type: 1, name: 's', description: 'S' }] }],
+    options: [
+      {
+        type: 2,
+        name: 'g',
+        description: 'Group',
+        options: [{ type: 1, name: 's', description: 'S' }],
+      },
+    ],
     ...extra,
   } as Partial<CommandSpec>);
-const many = (count: number, make: (i: number) => CommandSpec) => Array.from({ length: count }, (_, i) => make(i));
+const many = (count: number, make: (i: number) => CommandSpec) =>
+  Array.from({ length: count }, (_, i) => make(i));
 const pad = (i: number) => String(i).padStart(4, '0');
 const chatCount = (plan: ReturnType<typeof planCommands>) =>
   plan.register.filter((c) => (c.type ?? 1) === 1).length;
@@ -30,7 +38,12 @@ describe('planCommands — fitting', () => {
   });
 
   it('reports ok below the warning threshold', () => {
-    expect(planCommands([plain('ping')]).status).toEqual({ used: 1, limit: 100, level: 'ok', warnings: [] });
+    expect(planCommands([plain('ping')]).status).toEqual({
+      used: 1,
+      limit: 100,
+      level: 'ok',
+      warnings: [],
+    });
   });
 
   it('folds the lowest-ranked commands into category roots as subcommands', () => {
@@ -46,12 +59,15 @@ describe('planCommands — fitting', () => {
     expect(folded.every(([name]) => name.startsWith('m'))).toBe(true);
     expect(folded[0]![1]).toMatchObject({ kind: 'folded', root: 'moderation' });
     const root = plan.register.find((c) => c.name === 'moderation')!;
-    expect(root.description).toMatch(/^Moderation commands: /);
+    expect((root as { description: string }).description).toMatch(/^Moderation commands: /);
     expect(validateCommand(root)).toEqual([]);
   });
 
   it('folds a command with subcommands whole as a group', () => {
-    const cmds = [...many(95, (i) => plain(`top${pad(i)}`, { priority: 1 })), withSubs('role', ['add', 'remove'])];
+    const cmds = [
+      ...many(95, (i) => plain(`top${pad(i)}`, { priority: 1 })),
+      withSubs('role', ['add', 'remove']),
+    ];
     const plan = planCommands(cmds);
     expect(plan.routes.role).toEqual({ kind: 'folded', root: 'more', group: 'role' });
   });
@@ -69,9 +85,16 @@ describe('planCommands — fitting', () => {
   });
 
   it('sends a command with groups to prefix-only, with the reason, when no slot is left', () => {
-    const cmds = [...many(95, (i) => plain(`p${pad(i)}`, { pinned: true })), withGroups('settings'), plain('x')];
+    const cmds = [
+      ...many(95, (i) => plain(`p${pad(i)}`, { pinned: true })),
+      withGroups('settings'),
+      plain('x'),
+    ];
     const plan = planCommands(cmds);
-    expect(plan.routes.settings).toMatchObject({ kind: 'prefix-only', reason: expect.stringContaining('groups') });
+    expect(plan.routes.settings).toMatchObject({
+      kind: 'prefix-only',
+      reason: expect.stringContaining('groups'),
+    });
     expect(plan.status.level).toBe('critical');
   });
 
@@ -143,7 +166,11 @@ describe('planCommands — fitting', () => {
   });
 
   it('uses rootNames and the "" key for uncategorised commands', () => {
-    const cmds = [...many(95, (i) => plain(`top${pad(i)}`, { priority: 1 })), plain('a', { category: 'Moderation' }), plain('b')];
+    const cmds = [
+      ...many(95, (i) => plain(`top${pad(i)}`, { priority: 1 })),
+      plain('a', { category: 'Moderation' }),
+      plain('b'),
+    ];
     const plan = planCommands(cmds, { rootNames: { Moderation: 'mod', '': 'misc' } });
     expect(plan.routes.a).toMatchObject({ root: 'mod' });
     expect(plan.routes.b).toMatchObject({ root: 'misc' });
@@ -158,11 +185,14 @@ describe('planCommands — fitting', () => {
   });
 
   it('respects a lower safeLimit for everything registered, roots included', () => {
-    const plan = planCommands(many(60, (i) => plain(`c${pad(i)}`, { category: `k${i % 3}` })), {
-      safeLimit: 20,
-      warningThreshold: 10,
-      maxTopLevel: 50,
-    });
+    const plan = planCommands(
+      many(60, (i) => plain(`c${pad(i)}`, { category: `k${i % 3}` })),
+      {
+        safeLimit: 20,
+        warningThreshold: 10,
+        maxTopLevel: 50,
+      },
+    );
     expect(chatCount(plan)).toBeLessThanOrEqual(20);
     expect(Object.values(plan.routes).every((r) => r.kind !== 'prefix-only')).toBe(true);
   });
@@ -170,9 +200,16 @@ describe('planCommands — fitting', () => {
 
 describe('planCommands — bad input and other types', () => {
   it('excludes invalid commands into violations and routes them prefix-only with the reason', () => {
-    const plan = planCommands([plain('ok'), plain('Bad'), { description: 'nameless' } as CommandSpec]);
+    const plan = planCommands([
+      plain('ok'),
+      plain('Bad'),
+      { description: 'nameless' } as CommandSpec,
+    ]);
     expect(plan.register.map((c) => c.name)).toEqual(['ok']);
-    expect(plan.routes.Bad).toMatchObject({ kind: 'prefix-only', reason: expect.stringContaining('lowercase') });
+    expect(plan.routes.Bad).toMatchObject({
+      kind: 'prefix-only',
+      reason: expect.stringContaining('lowercase'),
+    });
     expect(plan.violations.map((v) => v.command)).toEqual(['#2', 'Bad']);
     expect(plan.status.level).toBe('critical');
   });
@@ -208,7 +245,10 @@ describe('planCommands — bad input and other types', () => {
     try {
       planCommands([], { warningThreshold: 99 });
     } catch (error) {
-      expect(error).toMatchObject({ code: 'ZRX_SLASH_OPTIONS', hint: expect.stringContaining('warningThreshold') });
+      expect(error).toMatchObject({
+        code: 'ZRX_SLASH_OPTIONS',
+        hint: expect.stringContaining('warningThreshold'),
+      });
     }
     expect(() => planCommands([], { rootNames: { x: 'Bad Name' } })).toThrow(/rootNames/);
   });

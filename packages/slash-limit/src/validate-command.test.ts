@@ -33,7 +33,11 @@ const cases: [ViolationRule, unknown, string][] = [
   ['description.length', cmd({ description: 'x'.repeat(101) }), 'description'],
   ['description.forbidden', { type: 2, name: 'Report', description: 'no' }, 'description'],
   ['options.forbidden', { type: 3, name: 'Quote', options: [str('a')] }, 'options'],
-  ['options.count', cmd({ options: Array.from({ length: 26 }, (_, i) => str(`o${i}`)) }), 'options'],
+  [
+    'options.count',
+    cmd({ options: Array.from({ length: 26 }, (_, i) => str(`o${i}`)) }),
+    'options',
+  ],
   ['options.duplicate-name', cmd({ options: [str('a'), str('a')] }), 'options[1].name'],
   [
     'options.required-order',
@@ -52,7 +56,11 @@ const cases: [ViolationRule, unknown, string][] = [
   [
     'choices.count',
     cmd({
-      options: [str('a', { choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `${i}` })) })],
+      options: [
+        str('a', {
+          choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `${i}` })),
+        }),
+      ],
     }),
     'options[0].choices',
   ],
@@ -94,7 +102,10 @@ const cases: [ViolationRule, unknown, string][] = [
     'length.combined',
     cmd({
       options: Array.from({ length: 25 }, (_, i) =>
-        str(`o${i}`, { description: 'd'.repeat(100), choices: [{ name: 'n'.repeat(100), value: 'v' }] }),
+        str(`o${i}`, {
+          description: 'd'.repeat(100),
+          choices: [{ name: 'n'.repeat(100), value: 'v' }],
+        }),
       ),
     }),
     '',
@@ -123,7 +134,10 @@ describe('validateCommand', () => {
     expect(validateCommand({ type: 2, name: 'Report User' })).toEqual([]);
     expect(validateCommand({ type: 3, name: 'Quote', description: '' })).toEqual([]);
     const nested = cmd({
-      options: [{ type: 2, name: 'role', description: 'Roles', options: [sub('add', [str('x')])] }, sub('list')],
+      options: [
+        { type: 2, name: 'role', description: 'Roles', options: [sub('add', [str('x')])] },
+        sub('list'),
+      ],
     });
     expect(validateCommand(nested)).toEqual([]);
   });
@@ -139,12 +153,33 @@ describe('validateCommand', () => {
   it('covers every rule in the ViolationRule union (except plan-level name.duplicate)', () => {
     const covered = new Set(cases.map(([rule]) => rule));
     const all: ViolationRule[] = [
-      'shape', 'type', 'name.length', 'name.pattern', 'name.lowercase', 'description.length',
-      'description.forbidden', 'options.forbidden', 'options.count', 'options.duplicate-name',
-      'options.required-order', 'options.mixed', 'options.nesting', 'options.empty-group',
-      'option.type', 'option.field', 'choices.count', 'choices.autocomplete', 'choice.name.length',
-      'choice.value.type', 'choice.value.length', 'value.range', 'length.range',
-      'localization.locale', 'localization.value', 'permissions.format', 'contexts.value',
+      'shape',
+      'type',
+      'name.length',
+      'name.pattern',
+      'name.lowercase',
+      'description.length',
+      'description.forbidden',
+      'options.forbidden',
+      'options.count',
+      'options.duplicate-name',
+      'options.required-order',
+      'options.mixed',
+      'options.nesting',
+      'options.empty-group',
+      'option.type',
+      'option.field',
+      'choices.count',
+      'choices.autocomplete',
+      'choice.name.length',
+      'choice.value.type',
+      'choice.value.length',
+      'value.range',
+      'length.range',
+      'localization.locale',
+      'localization.value',
+      'permissions.format',
+      'contexts.value',
       'length.combined',
     ];
     expect([...covered].sort()).toEqual([...all].sort());

@@ -47,7 +47,8 @@ export function rebuildWithBuilders(payload: unknown): unknown {
   }
   if (json.nsfw !== undefined) builder.setNSFW!(json.nsfw);
   if (Array.isArray(json.contexts)) builder.setContexts!(...json.contexts);
-  if (Array.isArray(json.integration_types)) builder.setIntegrationTypes!(...json.integration_types);
+  if (Array.isArray(json.integration_types))
+    builder.setIntegrationTypes!(...json.integration_types);
   for (const option of json.options ?? []) addOption(builder, option);
   return builder.toJSON!();
 }
