@@ -1,0 +1,40 @@
+import type { ExtensionGraph } from './build-graph';
+import { FAILS } from './build-graph';
+import { coverWithCycles } from './cycle-cover';
+import { cycle } from './messages';
+import { ProblemCode } from './problem';
+import { createLazyProblem } from './problem-factory';
+import { stronglyConnected } from './strongly-connected';
+
+/**
+ * Finds every dependency cycle and reports each extension on one (ZRX_CYCLE), with a closed
+ * chain that starts at that extension. Every node of every strongly connected component is
+ * covered by at least one reported cycle.
+ *
+ * @returns the component index of each node, so later steps can tell cycle partners apart.
+ */
+export function reportCycles(graph: ExtensionGraph, enforced: boolean): Int32Array {
+  const n = graph.names.length;
+  const included = new Uint8Array(n);
+  for (let v = 0; v < n; v++) if (graph.manifests[v] !== undefined) included[v] = 1;
+  const { componentOf, components } = stronglyConnected(graph.edges, included);
+  for (const members of components) {
+    const first = members[0]!;
+    if (members.length === 1 && !graph.edges[first]!.includes(first)) continue;
+    const { cycles, cycleOf } = coverWithCycles(members, graph.edges, componentOf);
+    for (const v of members) {
+      const ids = cycles[cycleOf.get(v)!]!;
+      const name = graph.names[v]!;
+      graph.problems[v]!.push(
+        createLazyProblem(ProblemCode.Cycle, enforced ? 'error' : 'warning', name, () => {
+          const start = ids.indexOf(v);
+          const rotated = ids.slice(start, -1).concat(ids.slice(0, start + 1));
+          const chain = rotated.map((id) => graph.names[id]!);
+          return { ...cycle(name, chain, enforced), chain };
+        }),
+      );
+      if (enforced) graph.status[v] = FAILS;
+    }
+  }
+  return componentOf;
+}
