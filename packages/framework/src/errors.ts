@@ -10,6 +10,7 @@ export type FrameworkErrorCode =
   | 'ZRX_PERMISSION_DENIED'
   | 'ZRX_COOLDOWN'
   | 'ZRX_PREFIX_USAGE'
+  | 'ZRX_PIECE_CONFLICT'
   | 'ZRX_SHUTDOWN';
 
 /**

@@ -1,4 +1,5 @@
 import type { Command } from '@sapphire/framework';
+import type { HookEvents } from '@zoryx/hooks';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ZoryxConfig } from '../config/schema.js';
@@ -23,6 +24,12 @@ export interface FrameworkRuntime {
   readonly grants: WeakMap<object, GrantTier>;
   /** Whether a command is owner-only (its `ownerOnly` option, or the config override). */
   isOwnerOnly(command: Command): boolean;
+  /** Emits a hook event without waiting for its handlers (queued on the bus). */
+  emit<K extends keyof HookEvents>(event: K, payload: HookEvents[K]): void;
+  /** Runs once the gateway is ready: command sync, `bot_ready`. */
+  onReady(): Promise<void>;
+  /** The bot left a guild: drop its cached state and database (backed up first). */
+  onGuildLeft(guildId: string): Promise<void>;
 }
 
 const runtimes = new WeakMap<Client, FrameworkRuntime>();

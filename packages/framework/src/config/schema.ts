@@ -81,6 +81,10 @@ export const configSchema = z.strictObject({
       blacklist: z.array(z.string()).default([]),
       packages: z.array(z.string()).default([]).describe('npm packages to load as extensions.'),
       setupTimeoutMs: z.int().min(100).default(10_000),
+      config: z
+        .record(z.string(), z.unknown())
+        .default({})
+        .describe("Each extension's config, by extension name (validated by its schema)."),
     })
     .prefault({}),
   cooldowns: z

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Piece, Store, StoreRegistryKey } from '@sapphire/framework';
+import * as sapphire from '@sapphire/framework';
+import type { Migration, ZoryxDatabase } from '@zoryx/db';
+import type { EnforcementToggles, ExtensionHostOptions } from '@zoryx/loader';
+import * as loader from '@zoryx/loader';
+import { AtomicStore } from '@zoryx/store';
+import * as discord from 'discord.js';
+import * as zod from 'zod';
+import * as framework from '../index.js';
+import { PieceOwnership } from './extension-pieces.js';
+import type { ZoryxClient } from './zoryx-client.js';
+
+declare module '@zoryx/loader' {
+  interface ExtensionContextExtras {
+    /** The bot's client. */
+    readonly client: ZoryxClient;
+    /** The bot's databases (main + per guild). */
+    readonly db: ZoryxDatabase;
+    /** An atomic JSON store rooted at `data/extensions/<name>/`, closed on unload. */
+    readonly store: AtomicStore;
+  }
+  interface ExtensionMigrations {
+    /** Migrations of the main database, by name (run in name order). */
+    main?: Record<string, Migration>;
+    /** Migrations of every guild database, by name. */
+    guild?: Record<string, Migration>;
+  }
+}
+
+/** Store path of the persisted dependency/conflict enforcement toggles. */
+export const ENFORCEMENT_PATH = 'framework/enforcement.json';
+
+/**
+ * The loader options that connect extensions to the client: their `ctx` extras, their migrations,
+ * their Sapphire pieces (inserted after `setup`, removed on unload, commands re-planned), and the
+ * module instances their code shares with the host.
+ */
+export function createExtensionWiring(
+  client: ZoryxClient,
+  directory: string,
+  sharedModules: Readonly<Record<string, unknown>> = {},
+): { options: ExtensionHostOptions; ownership: PieceOwnership } {
+  const ownership = new PieceOwnership(
+    (name: StoreRegistryKey) => client.stores.get(name) as Store<Piece> | undefined,
+  );
+  const { config } = client;
+  const options: ExtensionHostOptions = {
+    bus: client.hooks,
+    directory,
+    packages: config.extensions.packages,
+    resolveFrom: directory,
+    blacklist: config.extensions.blacklist,
+    enforcement: async () =>
+      (await client.store.readJson<EnforcementToggles>(ENFORCEMENT_PATH)) ?? {},
+    setupTimeoutMs: config.extensions.setupTimeoutMs,
+    logger: client.zoryxLogger.child({ component: 'extensions' }),
+    config: (name) => config.extensions.config[name],
+    createContext: async (info, scope) => {
+      const store = scope.own(
+        new AtomicStore({ root: join(client.dataDir, 'extensions', info.name) }),
+      );
+      const migrations = info.definition.migrations;
+      if (migrations?.main) await client.db.registerMigrations(info.name, 'main', migrations.main);
+      if (migrations?.guild)
+        await client.db.registerMigrations(info.name, 'guild', migrations.guild);
+      return { client, db: client.db, store };
+    },
+    afterSetup: async (info, ctx) => {
+      const pieces = await ownership.insert(info);
+      const commands = pieces.filter((p) => p.store === 'commands');
+      ctx.onDispose(async () => {
+        await ownership.remove(pieces);
+        for (const command of commands) client.cooldowns.forget(command.name);
+        if (commands.length > 0) client.commandService.schedule();
+      });
+      if (commands.length > 0) client.commandService.schedule();
+    },
+    sharedModules: {
+      '@sapphire/framework': sapphire,
+      'discord.js': discord,
+      '@zoryx/loader': loader,
+      '@zoryx/framework': framework,
+      zod,
+      ...sharedModules,
+    },
+  };
+  return { options, ownership };
+}

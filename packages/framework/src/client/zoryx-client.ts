@@ -1,0 +1,264 @@
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { type Command, SapphireClient, type SapphireClientOptions } from '@sapphire/framework';
+import type { ZoryxDatabase } from '@zoryx/db';
+import type { HookBus } from '@zoryx/hooks';
+import {
+  type BootReport,
+  ExtensionHost,
+  HotReloader,
+  type HotReloaderOptions,
+} from '@zoryx/loader';
+import type { AtomicStore } from '@zoryx/store';
+import { type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Logger } from 'pino';
+import { CommandService } from '../commands/command-service.js';
+import type { ZoryxConfig } from '../config/schema.js';
+import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
+import { FrameworkError } from '../errors.js';
+import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
+import { CommandRoles, frameworkGuildMigrations } from '../permissions/command-roles.js';
+import type { PieceOwnership } from './extension-pieces.js';
+import { createExtensionWiring } from './extension-wiring.js';
+import { registerFrameworkPieces } from './framework-pieces.js';
+import { createPrefixResolver } from './prefixes.js';
+import { attachRuntime } from './runtime.js';
+import { restoreManualPieces, snapshotManualPieces } from './sapphire-container.js';
+import { runShutdown } from './shutdown.js';
+
+/** The services a {@link ZoryxClient} is built on (created by `createBot`, or by you). */
+export interface ZoryxServices {
+  config: ZoryxConfig;
+  logger: Logger;
+  hooks: HookBus;
+  store: AtomicStore;
+  db: ZoryxDatabase;
+  /** Folder that relative config paths (extensions, data) resolve against. */
+  cwd: string;
+  /** Bot token; may be omitted against an emulator that accepts any token. */
+  token?: string;
+  /** Runs after the shutdown sequence (e.g. closing the log transports). */
+  onClosed?: () => Promise<void>;
+  /** Module instances shared with extension code (besides the framework's own defaults). */
+  sharedModules?: Readonly<Record<string, unknown>>;
+  /** Options of the hot reloader (when `autoReload` is on). */
+  hotReload?: HotReloaderOptions;
+  /** Quiet time before command changes are planned and synced. Default 100 ms. */
+  commandDebounceMs?: number;
+  /** Install SIGINT/SIGTERM handlers that shut down gracefully. Default true. */
+  handleSignals?: boolean;
+}
+
+/** Options of {@link ZoryxClient}: discord.js/Sapphire options plus the services. */
+export type ZoryxClientOptions = Partial<SapphireClientOptions & ClientOptions> & {
+  zoryx: ZoryxServices;
+};
+
+/**
+ * A SapphireClient that hosts Zoryx extensions: it loads them with `@zoryx/loader`, gives each a
+ * `ctx` with `client`, `db` and a scoped `store`, registers the Sapphire pieces they bring (owned,
+ * released on unload), fits their commands into Discord's limits and syncs them, applies the
+ * permission tiers and cooldowns, emits the framework events on the hook bus, and shuts down
+ * gracefully. Usually created with `createBot()`.
+ */
+export class ZoryxClient extends SapphireClient {
+  public readonly config: ZoryxConfig;
+  public readonly zoryxLogger: Logger;
+  public readonly hooks: HookBus;
+  public readonly store: AtomicStore;
+  public readonly db: ZoryxDatabase;
+  public readonly extensions: ExtensionHost;
+  public readonly commandService: CommandService;
+  public readonly commandRoles: CommandRoles;
+  public readonly cooldowns = new CooldownTracker();
+  /** Which extension owns which piece. */
+  public readonly pieceOwners: PieceOwnership;
+  public hotReloader: HotReloader | undefined;
+  private readonly services: ZoryxServices;
+  private bootDone!: () => void;
+  private readonly booted = new Promise<void>((done) => {
+    this.bootDone = done;
+  });
+  private readyHandled: Promise<void> | undefined;
+  private shutdownPromise: Promise<void> | undefined;
+
+  public constructor(options: ZoryxClientOptions) {
+    const { zoryx, ...clientOptions } = options;
+    const inherited = snapshotManualPieces();
+    const config = zoryx.config;
+    super({
+      intents: [
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.GuildMembers,
+        GatewayIntentBits.MessageContent,
+        GatewayIntentBits.DirectMessages,
+      ],
+      partials: [Partials.Channel],
+      baseUserDirectory: null,
+      loadMessageCommandListeners: config.components.messageCommands,
+      loadDefaultErrorListeners: false,
+      loadApplicationCommandRegistriesStatusListeners: false,
+      disableMentionPrefix: true,
+      caseInsensitiveCommands: true,
+      caseInsensitivePrefixes: true,
+      logger: { instance: new PinoSapphireLogger(zoryx.logger.child({ component: 'sapphire' })) },
+      ...clientOptions,
+    });
+    restoreManualPieces(inherited);
+    this.services = zoryx;
+    this.config = config;
+    this.zoryxLogger = zoryx.logger;
+    this.hooks = zoryx.hooks;
+    this.store = zoryx.store;
+    this.db = zoryx.db;
+    this.commandRoles = new CommandRoles(zoryx.db);
+    const owners = new Set(config.owners);
+    this.fetchPrefix = createPrefixResolver(
+      () => this.config,
+      {
+        prefix: (guildId) => this.db.settings(guildId).get('prefix'),
+        mentionPrefix: (guildId) => this.db.settings(guildId).get('mentionPrefix'),
+      },
+      () => this.id ?? this.user?.id ?? null,
+    );
+    this.commandService = new CommandService({
+      client: this,
+      commands: this.stores.get('commands'),
+      config: () => this.config,
+      state: this.store,
+      logger: this.zoryxLogger.child({ component: 'commands' }),
+      categoryOf: (command) => this.ownerOfCommand(command),
+      ...(zoryx.commandDebounceMs === undefined ? {} : { debounceMs: zoryx.commandDebounceMs }),
+    });
+    const wiring = createExtensionWiring(
+      this,
+      resolve(zoryx.cwd, config.extensions.dir),
+      zoryx.sharedModules,
+    );
+    this.pieceOwners = wiring.ownership;
+    this.extensions = new ExtensionHost(wiring.options);
+    attachRuntime(this, {
+      config: () => this.config,
+      owners,
+      logger: this.zoryxLogger,
+      cooldowns: this.cooldowns,
+      grants: new WeakMap(),
+      commandRoles: (guildId, command) => this.commandRoles.rolesFor(guildId, command),
+      isOwnerOnly: (command) =>
+        this.config.commands[command.name]?.ownerOnly ??
+        (command.options as { zoryx?: { ownerOnly?: boolean } }).zoryx?.ownerOnly ??
+        false,
+      emit: (event, payload) => {
+        this.hooks.emit(event, payload).catch(() => undefined);
+      },
+      onReady: () => this.handleReady(),
+      onGuildLeft: async (guildId) => {
+        this.commandRoles.forget(guildId);
+        await this.db.removeGuild(guildId, { backupFirst: true });
+      },
+    });
+  }
+
+  /** The extension that brought a command (its default fold category). */
+  public ownerOfCommand(command: Command): string | undefined {
+    return this.pieceOwners.ownerOf('commands', command.name);
+  }
+
+  /**
+   * Logs in, boots the extensions, waits for the gateway to be ready and the commands to be
+   * synced, then starts the hot reloader (when `autoReload` is on). Resolves with the boot report.
+   */
+  public async start(): Promise<BootReport> {
+    await this.db.registerMigrations('framework', 'guild', frameworkGuildMigrations);
+    await registerFrameworkPieces();
+    const token = this.services.token;
+    if (!token) {
+      throw new FrameworkError(
+        'ZRX_TOKEN_MISSING',
+        'No bot token: DISCORD_TOKEN is not set.',
+        'Put DISCORD_TOKEN=... in .env, or point ZORYX_DISCORD_API at @zoryx/emulator for offline use.',
+      );
+    }
+    this.installSignalHandlers();
+    const ready = this.isReady() ? Promise.resolve() : once(this, Events.ClientReady);
+    await this.login(token);
+    const report = await this.extensions.boot();
+    this.bootDone();
+    await ready;
+    await this.readyHandled;
+    if (this.config.autoReload && this.config.components.hotReload) {
+      this.hotReloader = new HotReloader(this.extensions, {
+        ...this.services.hotReload,
+        onEvent: (event) => {
+          this.services.hotReload?.onEvent?.(event);
+          if (event.type === 'failed') {
+            this.zoryxLogger.warn(
+              { extension: event.name, err: event.error },
+              `hot reload of ${event.name} failed; the previous version keeps running`,
+            );
+          }
+        },
+      });
+      await this.hotReloader.start();
+    }
+    return report;
+  }
+
+  /**
+   * Graceful shutdown: stop intake (watcher, message and interaction events), unload the
+   * extensions, drain the hook bus, flush the store, back up and close the databases, destroy
+   * the client. Safe to call more than once.
+   */
+  public shutdown(reason = 'shutdown'): Promise<void> {
+    this.shutdownPromise ??= runShutdown(this, reason, this.services.onClosed);
+    return this.shutdownPromise;
+  }
+
+  private handleReady(): Promise<void> {
+    this.readyHandled ??= (async () => {
+      await this.booted;
+      await this.commandService.markReady();
+      this.hooks
+        .emit('bot_ready', {
+          userId: this.user?.id ?? '',
+          userTag: this.user?.tag ?? '',
+          guildCount: this.guilds.cache.size,
+          shardIds: this.shard?.ids ?? [0],
+        })
+        .catch(() => undefined);
+    })();
+    return this.readyHandled;
+  }
+
+  private signalHandler: (() => void) | undefined;
+
+  private installSignalHandlers(): void {
+    if (this.services.handleSignals === false || this.signalHandler) return;
+    this.signalHandler = () => {
+      void this.shutdown('signal').finally(() => {
+        process.exitCode = 0;
+      });
+    };
+    process.once('SIGINT', this.signalHandler);
+    process.once('SIGTERM', this.signalHandler);
+  }
+
+  /** Removes the SIGINT/SIGTERM handlers (part of shutdown). */
+  public removeSignalHandlers(): void {
+    if (!this.signalHandler) return;
+    process.off('SIGINT', this.signalHandler);
+    process.off('SIGTERM', this.signalHandler);
+    this.signalHandler = undefined;
+  }
+
+  /** Where extension data (scoped stores) lives. */
+  public get dataDir(): string {
+    return resolve(this.services.cwd, this.config.data.dir);
+  }
+
+  /** The scoped store folder of one extension, relative to the main store's root. */
+  public extensionStorePath(name: string): string {
+    return join('extensions', name);
+  }
+}
