@@ -133,7 +133,7 @@ describe('ExtensionHost ownership and unload', () => {
       extensionSource({
         name: 'good',
         extra: 'commands: ["ping"],',
-        setup: 'probe.values.client = ctx.client;',
+        setup: 'probe.values.client = ctx.client.id;',
       }),
     );
     await ws.write('bad.ts', extensionSource({ name: 'bad', extra: 'commands: ["boom"],' }));
@@ -142,10 +142,11 @@ describe('ExtensionHost ownership and unload', () => {
       createContext: (info, scope) => {
         scope.onDispose(() => registered.delete(`ctx:${info.name}`));
         registered.add(`ctx:${info.name}`);
-        return { client: `client-for-${info.name}` };
+        return { client: { id: `client-for-${info.name}` } };
       },
       afterSetup: (info, ctx) => {
-        const commands = (info.definition as { commands?: string[] }).commands ?? [];
+        // `commands` is typed through the ExtensionDefinitionExtras augmentation in definition.test-d.ts
+        const commands = info.definition.commands ?? [];
         if (commands.includes('boom')) throw new Error('command "boom" is invalid');
         for (const command of commands) registered.add(command);
         ctx.onDispose(() => {
