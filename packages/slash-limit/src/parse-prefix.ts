@@ -35,7 +35,9 @@ type Options = readonly APIApplicationCommandOption[];
  * Arguments are positional in option order, or `name:value` for any option. Quotes group words;
  * the last option, when it is a string, takes the rest of the line as typed. A command with
  * subcommands takes the subcommand (and group) as its first argument(s). An optional option whose
- * argument does not convert is skipped and the argument tried on the next option.
+ * argument is not of its type at all (a word for a number) is skipped and the argument tried on
+ * the next option; a value of the right type that breaks a rule (out of range, not a choice,
+ * unknown id) is an error.
  * Never throws for bad input: the error result carries the usage line and the failing argument.
  *
  * @example
@@ -110,8 +112,9 @@ export async function parsePrefixInvocation(
       next = isLast && option.type === T.String ? positional.length : next + 1;
       continue;
     }
-    if (option.required === true || isLast)
+    if (option.required === true || isLast || !result.mismatch) {
       return fail(`<${option.name}>: ${result.problem}`, option.name, raw);
+    }
     skipped ??= { option: option.name, problem: result.problem, input: raw };
   }
 

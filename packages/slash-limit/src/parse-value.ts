@@ -18,7 +18,12 @@ export interface EntityLookup {
 /** A converted argument, or why the text was not acceptable. */
 export type ValueResult =
   | { readonly ok: true; readonly value: unknown; readonly member?: unknown }
-  | { readonly ok: false; readonly problem: string };
+  | {
+      readonly ok: false;
+      readonly problem: string;
+      /** The text does not even look like this type (so it may belong to the next option). */
+      readonly mismatch: boolean;
+    };
 
 const TRUE = new Set(['true', 'yes', '1', 'y', 'on']);
 const FALSE = new Set(['false', 'no', '0', 'n', 'off']);
@@ -26,8 +31,14 @@ const SNOWFLAKE = /^\d{15,21}$/;
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/** The text has the right shape but a wrong value (range, choice, unknown id). */
 function fail(problem: string): ValueResult {
-  return { ok: false, problem };
+  return { ok: false, problem, mismatch: false };
+}
+
+/** The text is not of this type at all. */
+function mismatch(problem: string): ValueResult {
+  return { ok: false, problem, mismatch: true };
 }
 
 function mentionId(text: string, pattern: RegExp): string | undefined {
@@ -56,24 +67,24 @@ export async function parseValue(
       const word = text.toLowerCase();
       if (TRUE.has(word)) return { ok: true, value: true };
       if (FALSE.has(word)) return { ok: true, value: false };
-      return fail(`"${text}" is not yes/no (use true, yes, y, on, 1 or false, no, n, off, 0)`);
+      return mismatch(`"${text}" is not yes/no (use true, yes, y, on, 1 or false, no, n, off, 0)`);
     }
     case T.User: {
       const id = mentionId(text, /^<@!?(\d+)>$/);
-      if (id === undefined) return fail(`"${text}" is not a user mention or id`);
+      if (id === undefined) return mismatch(`"${text}" is not a user mention or id`);
       const user = await lookup.user(id);
       if (user === undefined) return fail(`no user with id ${id}`);
       return { ok: true, value: user, member: await lookup.member(id) };
     }
     case T.Role: {
       const id = mentionId(text, /^<@&(\d+)>$/);
-      if (id === undefined) return fail(`"${text}" is not a role mention or id`);
+      if (id === undefined) return mismatch(`"${text}" is not a role mention or id`);
       const role = await lookup.role(id);
       return role === undefined ? fail(`no role with id ${id}`) : { ok: true, value: role };
     }
     case T.Channel: {
       const id = mentionId(text, /^<#(\d+)>$/);
-      if (id === undefined) return fail(`"${text}" is not a channel mention or id`);
+      if (id === undefined) return mismatch(`"${text}" is not a channel mention or id`);
       const channel = await lookup.channel(id);
       return channel === undefined
         ? fail(`no channel with id ${id}`)
@@ -86,14 +97,14 @@ export async function parseValue(
         return role === undefined ? fail(`no role with id ${roleId}`) : { ok: true, value: role };
       }
       const id = mentionId(text, /^<@!?(\d+)>$/);
-      if (id === undefined) return fail(`"${text}" is not a user or role mention or id`);
+      if (id === undefined) return mismatch(`"${text}" is not a user or role mention or id`);
       const user = await lookup.user(id);
       if (user !== undefined) return { ok: true, value: user, member: await lookup.member(id) };
       const role = /^\d+$/.test(text) ? await lookup.role(id) : undefined;
       return role === undefined ? fail(`no user or role with id ${id}`) : { ok: true, value: role };
     }
     default:
-      return fail('attachments cannot be given as text; use the slash command');
+      return mismatch('attachments cannot be given as text; use the slash command');
   }
 }
 
@@ -101,12 +112,12 @@ function parseScalar(option: Record<string, unknown>, type: T, text: string): Va
   let value: string | number = text;
   if (type === T.Integer) {
     if (!INTEGER.test(text) || !Number.isSafeInteger(Number(text))) {
-      return fail(`"${text}" is not a whole number`);
+      return mismatch(`"${text}" is not a whole number`);
     }
     value = Number(text);
   } else if (type === T.Number) {
     if (!NUMBER.test(text) || !Number.isFinite(Number(text)))
-      return fail(`"${text}" is not a number`);
+      return mismatch(`"${text}" is not a number`);
     value = Number(text);
   }
   const choices = Array.isArray(option.choices) ? option.choices.filter(isRecord) : [];
