@@ -1,0 +1,141 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from './database.js';
+import { guildId, tempDir } from './testing/temp-dir.js';
+import type { ZoryxDatabase } from './zoryx-database.js';
+
+describe('backups', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: ZoryxDatabase;
+  let now: number;
+
+  beforeEach(() => {
+    tmp = tempDir('backups');
+    now = Date.UTC(2026, 0, 1);
+    db = createDatabase({ dir: tmp.dir, now: () => now, backups: { keep: 3, onClose: false } });
+  });
+  afterEach(async () => {
+    await db.close();
+    tmp.cleanup();
+  });
+
+  it('round-trips a guild through backup and restore', async () => {
+    const id = guildId(1);
+    await db.settings(id).set('prefix', 'old');
+    const guild = await db.guild(id);
+    await sql`create table notes (body text)`.execute(guild);
+    await sql`insert into notes (body) values ('kept')`.execute(guild);
+    const [path] = await db.backup(id);
+    expect(path).toBeDefined();
+    expect(isAbsolute(path!)).toBe(true);
+    expect(path).toContain(join('backups', 'guilds', id));
+
+    await db.settings(id).set('prefix', 'new');
+    await sql`delete from notes`.execute(guild);
+    await db.restoreGuild(id, path!);
+
+    expect(await db.settings(id).get('prefix')).toBe('old');
+    const { rows } = await sql<{ body: string }>`select body from notes`.execute(guild);
+    expect(rows).toEqual([{ body: 'kept' }]);
+  });
+
+  it('keeps the newest N backups per database and prunes older ones', async () => {
+    const id = guildId(2);
+    await db.guild(id);
+    const written: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      now += 1_000;
+      written.push(...(await db.backup(id)));
+    }
+    expect(db.listBackups(id)).toEqual(written.slice(-3));
+    expect(existsSync(written[0]!)).toBe(false);
+    // Two backups in the same millisecond do not overwrite each other, and sort in order.
+    const [a] = await db.backup(id);
+    const [b] = await db.backup(id);
+    expect(a).not.toBe(b);
+    expect(db.listBackups(id).slice(-2)).toEqual([a, b]);
+    // No temporary files are left behind.
+    expect(readdirSync(dirname(a!)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('backs up main and the guilds used since the last backup, on demand and on close', async () => {
+    await db.settings(guildId(3)).set('prefix', 'x');
+    await db.settings(guildId(4)).set('prefix', 'y');
+    const paths = await db.backup();
+    expect(paths).toHaveLength(3);
+    expect(paths[0]).toContain(join('backups', 'main'));
+    // Nothing used since: only main.
+    expect(await db.backup()).toHaveLength(1);
+
+    await db.close();
+    db = createDatabase({ dir: tmp.dir, now: () => now, backups: { keep: 3 } });
+    await db.settings(guildId(3)).set('prefix', 'z');
+    now += 1_000;
+    await db.close();
+    expect(db.listBackups(guildId(3))).toHaveLength(2);
+    expect(db.listBackups()).toHaveLength(3);
+  });
+
+  it('removes a guild after backing it up, and starts it fresh afterwards', async () => {
+    const id = guildId(5);
+    await db.settings(id).set('prefix', 'gone');
+    const file = join(tmp.dir, 'guilds', `${id}.db`);
+    await db.removeGuild(id, { backupFirst: true });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const [backup] = db.listBackups(id);
+    expect(backup).toBeDefined();
+
+    expect(await db.settings(id).get('prefix')).toBe('!'); // cache invalidated, fresh database
+    await db.restoreGuild(id, backup!);
+    expect(await db.settings(id).get('prefix')).toBe('gone');
+  });
+
+  it('waits for queries in flight before removing', async () => {
+    const id = guildId(6);
+    const guild = await db.guild(id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const transaction = guild.transaction().execute(async (trx) => {
+      started();
+      await gate;
+      await trx
+        .insertInto('guild_settings')
+        .values({ key: 'k', value: '1', updated_at: 0 })
+        .execute();
+    });
+    await inside;
+    const removal = db.removeGuild(id);
+    let removed = false;
+    void removal.then(() => {
+      removed = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(removed).toBe(false);
+    release();
+    await transaction;
+    await removal;
+    expect(existsSync(join(tmp.dir, 'guilds', `${id}.db`))).toBe(false);
+  });
+
+  it('refuses to restore a file that is not a healthy database', async () => {
+    const bogus = join(tmp.dir, 'bogus.db');
+    writeFileSync(bogus, 'definitely not sqlite'.repeat(100));
+    await expect(db.restoreGuild(guildId(7), bogus)).rejects.toMatchObject({
+      code: 'ZRX_DB_BACKUP',
+    });
+  });
+
+  it('refuses to back up a guild that has no database', async () => {
+    await expect(db.backup(guildId(8))).rejects.toMatchObject({ code: 'ZRX_DB_INPUT' });
+    expect(existsSync(join(tmp.dir, 'guilds', `${guildId(8)}.db`))).toBe(false);
+  });
+});
