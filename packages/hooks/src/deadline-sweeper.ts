@@ -41,9 +41,12 @@ export class DeadlineSweeper {
     return this.#size;
   }
 
-  /** Calls `onExpire` once `durationMs` of clock time has passed, unless released before. */
-  track(durationMs: number, onExpire: () => void): DeadlineTicket {
-    const deadline = this.#clock() + durationMs;
+  /**
+   * Calls `onExpire` once `durationMs` of clock time has passed since `now` (default: a fresh
+   * clock reading), unless released before.
+   */
+  track(durationMs: number, onExpire: () => void, now = this.#clock()): DeadlineTicket {
+    const deadline = now + durationMs;
     let lane = this.#lanes.get(durationMs);
     if (lane === undefined) {
       lane = { head: undefined, tail: undefined };

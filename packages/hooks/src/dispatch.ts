@@ -182,16 +182,20 @@ export class Dispatch {
     startedAt: number,
   ): void {
     const sweeper = this.#host.sweeper;
-    const ticket: DeadlineTicket = sweeper.track(hook.timeoutMs, () => {
-      const error = new HookError(
-        'ZRX_HOOK_TIMEOUT',
-        `hook "${hook.id}" (event "${hook.event}") did not settle within ${hook.timeoutMs} ms`,
-        'Make the hook finish sooner (await less, or hand slow work to a queue), or raise its timeoutMs.',
-        { argument: 'timeoutMs' },
-      );
-      ctx.abort(error);
-      this.#resume(hook, admission, 'timeout', undefined, error, startedAt);
-    });
+    const ticket: DeadlineTicket = sweeper.track(
+      hook.timeoutMs,
+      () => {
+        const error = new HookError(
+          'ZRX_HOOK_TIMEOUT',
+          `hook "${hook.id}" (event "${hook.event}") did not settle within ${hook.timeoutMs} ms`,
+          'Make the hook finish sooner (await less, or hand slow work to a queue), or raise its timeoutMs.',
+          { argument: 'timeoutMs' },
+        );
+        ctx.abort(error);
+        this.#resume(hook, admission, 'timeout', undefined, error, startedAt);
+      },
+      startedAt,
+    );
     // Promise.resolve adopts foreign thenables asynchronously, so a `then` that calls back
     // synchronously (or twice) cannot re-enter this dispatch.
     Promise.resolve(value).then(
