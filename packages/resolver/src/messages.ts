@@ -82,7 +82,7 @@ const MAX_CYCLE_SHOWN = 8;
 export function cyclePath(chain: readonly string[]): string {
   if (chain.length <= MAX_CYCLE_SHOWN) return chain.join(' → ');
   const head = chain.slice(0, MAX_CYCLE_SHOWN - 2).join(' → ');
-  return `${head} → … (${chain.length - MAX_CYCLE_SHOWN + 1} more) → ${chain.at(-2)} → ${chain.at(-1)}`;
+  return `${head} → … (${chain.length - MAX_CYCLE_SHOWN} more) → ${chain.at(-2)} → ${chain.at(-1)}`;
 }
 
 /** ZRX_CYCLE for one member; `chain` is closed and starts at `name`. */
