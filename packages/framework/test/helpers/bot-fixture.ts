@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type Emulator, startEmulator } from '@zoryx/emulator';
 import type { HotReloadEvent } from '@zoryx/loader';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createBot } from '../../src/client/create-bot.js';
 import type { ZoryxClient } from '../../src/client/zoryx-client.js';
 import type { ZoryxConfigInput } from '../../src/config/schema.js';
@@ -36,13 +36,13 @@ export class BotFixture {
   }
 
   /** Creates and starts the bot; resolves once it is ready and its commands are synced. */
-  public async start(config: ZoryxConfigInput = {}): Promise<ZoryxClient> {
+  public async start(config: ZoryxConfigInput = {}, logger?: Logger): Promise<ZoryxClient> {
     const bot = await createBot({
       cwd: this.dir,
       config: { logging: { file: false }, ...config },
       env: { DISCORD_TOKEN: this.discord.token, ZORYX_DISCORD_API: this.discord.apiUrl },
       clientOptions: this.discord.clientOptions() as never,
-      logger: pino({ level: process.env.ZORYX_TEST_LOG ?? 'silent' }),
+      logger: logger ?? pino({ level: process.env.ZORYX_TEST_LOG ?? 'silent' }),
       handleSignals: false,
       commandDebounceMs: 20,
       hotReload: {
