@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCrashChild, runCrashTorture } from './crash-harness.js';
+
+let outDir: string;
+let child: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'zoryx-crash-child-'));
+  child = await buildCrashChild(outDir);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('crash torture (short; bench/crash-torture.ts runs 1,000 kills)', () => {
+  it('after 40 random SIGKILLs every file holds an exact written version, none older than acknowledged', async () => {
+    const report = await runCrashTorture({ kills: 40, many: 12, maxDelayMs: 80, child });
+    expect(report.problems).toEqual([]);
+    expect(report.kills).toBe(40);
+    // The kills must land mid-work, not only before the first write.
+    expect(report.acknowledged).toBeGreaterThan(0);
+  }, 120_000);
+});
