@@ -117,6 +117,11 @@ export class RoleHandle {
     updateRole(this.#world, this.#guild, this.raw, { permissions });
   }
 
+  /** Moves the role in the hierarchy (higher is more powerful; GUILD_ROLE_UPDATE). */
+  public setPosition(position: number): void {
+    updateRole(this.#world, this.#guild, this.raw, { position });
+  }
+
   /** Deletes the role (GUILD_ROLE_DELETE). */
   public delete(): void {
     deleteRole(this.#world, this.#guild, this.raw);

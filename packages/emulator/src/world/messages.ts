@@ -76,8 +76,13 @@ function contentFilter(world: World, message: StoredMessage) {
 function dispatchMessage(world: World, event: string, message: StoredMessage): void {
   const guild = message.guild_id ? world.records.guilds.get(message.guild_id) : undefined;
   const member = guild?.members.get(message.author.id);
-  const data =
-    member && !message.webhook_id ? { ...message, member: memberWithoutUser(member) } : message;
+  // Discord adds `channel_type`; discord.js needs it to build an uncached DM channel.
+  const channelType = world.records.channels.get(message.channel_id)?.type;
+  const data = {
+    ...message,
+    ...(channelType !== undefined ? { channel_type: channelType } : {}),
+    ...(member && !message.webhook_id ? { member: memberWithoutUser(member) } : {}),
+  };
   if (guild && !guild.botJoined) return;
   world.gateway.dispatch(event, data, {
     guildId: message.guild_id,

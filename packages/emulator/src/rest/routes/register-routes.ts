@@ -2,7 +2,9 @@ import type { World } from '../../world/world.js';
 import type { Router } from '../router.js';
 import { registerCommandRoutes } from './command-routes.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
+import { registerGuildRoutes } from './guild-routes.js';
 import { registerInteractionRoutes } from './interaction-routes.js';
+import { registerMemberRoutes } from './member-routes.js';
 import { registerMessageRoutes } from './message-routes.js';
 
 /** Registers every REST route the emulator serves. */
@@ -11,4 +13,6 @@ export function registerRoutes(router: Router, world: World): void {
   registerMessageRoutes(router, world);
   registerInteractionRoutes(router, world);
   registerCommandRoutes(router, world);
+  registerGuildRoutes(router, world);
+  registerMemberRoutes(router, world);
 }
