@@ -14,6 +14,7 @@ import {
   MentionOnlyListener,
   ReadyListener,
 } from '../listeners/lifecycle.js';
+import { PrefixFallbackListener } from '../listeners/prefix-fallback.js';
 import {
   PermissionTierPrecondition,
   TierAwareUserPermissions,
@@ -31,6 +32,7 @@ const PIECES: readonly [StoreRegistryKey, string, new (...args: never[]) => Piec
   ['listeners', 'ZoryxMessageError', MessageErrorListener],
   ['listeners', 'ZoryxChatInputDenied', ChatInputDeniedListener],
   ['listeners', 'ZoryxMessageDenied', MessageDeniedListener],
+  ['listeners', 'ZoryxPrefixFallback', PrefixFallbackListener],
   ['preconditions', 'ZoryxPermissionTiers', PermissionTierPrecondition],
   ['preconditions', 'ZoryxCooldown', CooldownPrecondition],
   // Same name as Sapphire's: `requiredUserPermissions` then honours the tiers.
