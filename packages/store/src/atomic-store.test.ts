@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempRoot } from '../test/temp-root.js';
@@ -141,6 +141,19 @@ describe('AtomicStore read/write', () => {
     const store = new AtomicStore({ root: path.join(root, 'file', 'sub') });
     const error = await rejection(store.readJson('a.json', { cache: false }));
     expect(error.code).toBe('ZRX_STORE_OPTIONS');
+    await store.close();
+  });
+});
+
+describe('AtomicStore and directories removed behind its back', () => {
+  it('recreates a removed directory on the next write (its spare temp file went with it)', async () => {
+    const root = await tempRoot();
+    const store = new AtomicStore({ root });
+    await store.writeJson('guild/1/a.json', 1);
+    await rm(path.join(root, 'guild'), { recursive: true, force: true });
+    expect(await store.readJson('guild/1/a.json', { cache: false })).toBeUndefined();
+    await store.writeJson('guild/1/a.json', 2);
+    expect(await readFile(path.join(root, 'guild/1/a.json'), 'utf8')).toBe('2\n');
     await store.close();
   });
 });

@@ -84,8 +84,16 @@ export class FileIO {
     const file = this.absolute(key);
     const dir = this.#acquire(path.dirname(file));
     const data = Buffer.from(text, 'utf8');
+    const attempt = () => this.#writeOnce(dir, key, file, data);
     try {
-      await withRetry(() => this.#writeOnce(dir, key, file, data), this.#o.retry);
+      try {
+        await withRetry(attempt, this.#o.retry);
+      } catch (error) {
+        // The directory was removed behind our back (with a spare temp file in it): recreate it.
+        if (osErrorCode(error) !== 'ENOENT') throw error;
+        dir.forget();
+        await withRetry(attempt, this.#o.retry);
+      }
       this.#o.record(false);
     } catch (error) {
       throw this.#fail(error, 'ZRX_STORE_WRITE', key, 'write');
