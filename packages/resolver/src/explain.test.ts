@@ -29,7 +29,7 @@ describe('explain', () => {
         '',
         'Warnings (1):',
         '  ! leveling-system',
-        '    [ZRX_NAME_NORMALIZED] The name "leveling system" (manifests[4]) contains whitespace; it is used as "leveling-system".',
+        '    [ZRX_NAME_NORMALIZED] The name "leveling system" contains whitespace; it is used as "leveling-system".',
         '      hint: Rename the extension to "leveling-system" in its manifest.',
         '',
         'Ignored input (1):',

@@ -111,7 +111,7 @@ describe('ZRX_NAME_NORMALIZED', () => {
       ['rewards', 'warning'],
     ]);
     expect(warnings[0]!.message).toBe(
-      'The name "leveling system" (manifests[0]) contains whitespace; it is used as "leveling-system".',
+      'The name "leveling system" contains whitespace; it is used as "leveling-system".',
     );
     expect(warnings[0]!.hint).toBe('Rename the extension to "leveling-system" in its manifest.');
     expect(warnings[1]!.hint).toBe(

@@ -81,7 +81,7 @@ export function validateManifest(value: unknown, source: string): ManifestValida
         ProblemCode.NameNormalized,
         'warning',
         name,
-        `The name ${JSON.stringify(record.name)} (${source}) contains whitespace; it is used as "${name}".`,
+        `The name ${JSON.stringify(record.name)} contains whitespace; it is used as "${name}".`,
         `Rename the extension to "${name}" in its manifest.`,
       ),
     );
