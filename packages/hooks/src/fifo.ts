@@ -31,12 +31,4 @@ export class Fifo<T> {
     }
     return item;
   }
-
-  /** Removes and returns everything, oldest first. */
-  takeAll(): T[] {
-    const rest = this.#items.slice(this.#head) as T[];
-    this.#items = [];
-    this.#head = 0;
-    return rest;
-  }
 }

@@ -19,8 +19,6 @@ export class HookRecord {
   readonly breaker: CircuitBreaker;
   readonly metrics = new HookMetricsRecorder();
   enabled = true;
-  /** Set once the hook is removed, so a late result is still recorded but nothing else. */
-  removed = false;
 
   constructor(
     init: {

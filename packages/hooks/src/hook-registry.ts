@@ -35,7 +35,6 @@ export class HookRegistry {
   remove(hook: HookRecord): boolean {
     if (this.#byId.get(hook.id) !== hook) return false;
     this.#byId.delete(hook.id);
-    hook.removed = true;
     const rest = (this.#byEvent.get(hook.event) ?? NONE).filter((h) => h !== hook);
     if (rest.length === 0) this.#byEvent.delete(hook.event);
     else this.#byEvent.set(hook.event, rest);
