@@ -1,9 +1,5 @@
 /** Every error code this package produces; listed in `docs/errors/slash-limit.md`. */
-export type SlashLimitErrorCode =
-  | 'ZRX_SLASH_OPTIONS'
-  | 'ZRX_SLASH_USAGE'
-  | 'ZRX_SLASH_ROUTE'
-  | 'ZRX_SLASH_INVALID_PAYLOAD';
+export type SlashLimitErrorCode = 'ZRX_SLASH_OPTIONS' | 'ZRX_SLASH_USAGE';
 
 /**
  * The error class of `@zoryx/slash-limit`: a stable `code`, a message naming what was wrong and

@@ -3,11 +3,13 @@ import type { ResolvedPlanOptions } from './plan-options.js';
 /** Root base name of commands without a category, unless `rootNames['']` says otherwise. */
 export const DEFAULT_ROOT = 'more';
 
-const NOT_NAME_CHARS = /[^-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]+/gu;
+// Apostrophes are valid for Discord but rejected by @discordjs/builders; roots avoid them.
+const NOT_NAME_CHARS = /[^-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]+/gu;
 
 /**
- * The root base name of a category: `rootNames[category]`, else the category lowercased with
- * every run of characters Discord does not allow replaced by `-`, cut to 28 characters so that
+ * The root base name of a category: `rootNames[category]`, else the category lowercased without
+ * apostrophes and with every other run of characters not allowed in names replaced by `-`, cut
+ * to 28 characters so that
  * `-2`… suffixes still fit in 32.
  */
 export function rootBaseOf(category: string | undefined, options: ResolvedPlanOptions): string {
@@ -18,6 +20,7 @@ export function rootBaseOf(category: string | undefined, options: ResolvedPlanOp
   const cleaned = [
     ...key
       .toLowerCase()
+      .replace(/['’]/g, '')
       .replace(NOT_NAME_CHARS, '-')
       .replace(/^-+|-+$/g, ''),
   ]
