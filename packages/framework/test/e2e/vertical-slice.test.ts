@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotFixture } from '../helpers/bot-fixture.js';
 import { hybridExtension } from '../helpers/extension-sources.js';
@@ -8,7 +10,15 @@ describe('a bot with one hybrid command against the emulator', () => {
     fx = await BotFixture.create();
     await fx.write(
       'extensions/greeter/index.ts',
-      hybridExtension({ name: 'greeter', command: 'ping', reply: 'pong v1' }),
+      hybridExtension({ name: 'greeter', command: 'ping', reply: 'pong v1' }).replace(
+        'commands: [',
+        `setup(ctx) {
+    ctx.hooks.on('bot_ready', async (ready) => {
+      await ctx.store.writeJson('ready.json', { userId: ready.userId, clientUser: ctx.client.user.id });
+    });
+  },
+  commands: [`,
+      ),
     );
   });
   afterAll(async () => {
@@ -26,5 +36,14 @@ describe('a bot with one hybrid command against the emulator', () => {
     expect((await alice.send(general, '!ping').reply()).content).toBe('pong v1');
     const mention = `<@${fx.discord.botUserId}> ping`;
     expect((await alice.send(general, mention).reply()).content).toBe('pong v1');
+  });
+
+  it('emits bot_ready to extension hooks, which get a scoped store and the client in ctx', async () => {
+    await fx.bot!.hooks.drain();
+    const file = join(fx.dir, 'data', 'extensions', 'greeter', 'ready.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      userId: fx.discord.botUserId,
+      clientUser: fx.discord.botUserId,
+    });
   });
 });
