@@ -6,6 +6,7 @@ import type {
   APIRole,
   ChannelType,
 } from 'discord-api-types/v10';
+import { EmulatorError } from '../errors.js';
 import { type PermissionName, permissionBits } from '../state/permissions.js';
 import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { serializeMember } from '../state/serialize.js';
@@ -108,7 +109,13 @@ export class RoleHandle {
   /** The role in Discord's shape (current state). */
   public get raw(): APIRole {
     const role = this.#guild.roles.get(this.id);
-    if (!role) throw new Error(`Role ${this.id} was deleted`);
+    if (!role) {
+      throw new EmulatorError(
+        'ZRX_EMULATOR_UNKNOWN_ENTITY',
+        `Role ${this.id} no longer exists in guild ${this.#guild.name} (deleted).`,
+        'Keep a handle only while the role exists, or create it again with guild.createRole().',
+      );
+    }
     return role;
   }
 
@@ -204,7 +211,13 @@ export class GuildHandle {
   /** Gives a member more roles; GUILD_MEMBER_UPDATE. */
   public addRoles(user: Ref, roles: readonly Ref[]): void {
     const member = this.#guild.members.get(idOf(user));
-    if (!member) throw new Error(`User ${idOf(user)} is not a member of ${this.name}`);
+    if (!member) {
+      throw new EmulatorError(
+        'ZRX_EMULATOR_UNKNOWN_ENTITY',
+        `User ${idOf(user)} is not a member of guild ${this.name}.`,
+        'Add the user first with guild.addMember(user).',
+      );
+    }
     member.roles = [...new Set([...member.roles, ...roles.map(idOf)])];
     memberUpdated(this.#world, this.#guild, member);
   }

@@ -1,5 +1,4 @@
 import {
-  type APIApplicationCommand,
   type APIEmbed,
   type APIMessage,
   type APIUser,
@@ -17,6 +16,7 @@ import type { World } from '../world/world.js';
 import type { BotMessage, ComponentActor, SelectValue } from './bot-message.js';
 import { buildCommandData, type OptionValues } from './command-options.js';
 import { findComponent, SELECT_TYPES } from './components.js';
+import { findCommand, resolveSelectValues } from './interaction-lookup.js';
 import type { ModalActor, ModalHandle, ModalValues } from './modal.js';
 import { modalSubmission } from './modal-submission.js';
 import { idOf, type Ref } from './refs.js';
@@ -130,7 +130,7 @@ export class UserHandle implements ComponentActor, ModalActor {
     context: InteractionContext = {},
   ): UserAction {
     const guildRecord = guild === null ? null : this.#guild(idOf(guild));
-    const command = this.#findCommand(guildRecord, name, [2, 3]);
+    const command = findCommand(this.#world, guildRecord, name, [2, 3]);
     const channel = this.#interactionChannel(guildRecord, context);
     const targetId = idOf(target);
     const resolved =
@@ -211,7 +211,7 @@ export class UserHandle implements ComponentActor, ModalActor {
       values: ids,
     };
     if (component.type !== ComponentType.StringSelect)
-      data.resolved = this.#resolveSelect(current, ids);
+      data.resolved = resolveSelectValues(this.#world, current, ids);
     return this.#component(current, data, `answer the selection in "${customId}"`);
   }
 
@@ -246,7 +246,7 @@ export class UserHandle implements ComponentActor, ModalActor {
     const [commandName = '', ...path] = name.trim().split(/\s+/);
     const guildRecord = guild === null ? null : this.#guild(idOf(guild));
     if (guildRecord) this.#requireMember(guildRecord);
-    const command = this.#findCommand(guildRecord, commandName, [1]);
+    const command = findCommand(this.#world, guildRecord, commandName, [1]);
     const channel = this.#interactionChannel(guildRecord, context);
     const data = buildCommandData(
       this.#world,
@@ -304,54 +304,6 @@ export class UserHandle implements ComponentActor, ModalActor {
 
   #action(start: number, target: ActionTarget, messageId: string | null = null): UserAction {
     return new UserAction(this.#world, start, target, this, this.#timeout, messageId);
-  }
-
-  #resolveSelect(message: StoredMessage, ids: string[]) {
-    const guild = message.guild_id ? this.#world.records.guilds.get(message.guild_id) : undefined;
-    const resolved: Record<string, Record<string, unknown>> = {};
-    const put = (group: string, id: string, value: unknown) => {
-      resolved[group] ??= {};
-      (resolved[group] as Record<string, unknown>)[id] = value;
-    };
-    for (const id of ids) {
-      const user = this.#world.records.users.get(id);
-      const member = guild?.members.get(id);
-      const role = guild?.roles.get(id);
-      const channel = this.#world.records.channels.get(id);
-      if (user) put('users', id, user);
-      if (member) put('members', id, { ...memberWithoutUser(member), permissions: '0' });
-      if (role) put('roles', id, role);
-      if (channel)
-        put('channels', id, {
-          id,
-          name: channel.name ?? null,
-          type: channel.type,
-          permissions: '0',
-        });
-    }
-    return resolved;
-  }
-
-  #findCommand(
-    guild: GuildRecord | null,
-    name: string,
-    types: readonly number[],
-  ): APIApplicationCommand {
-    const match = (command: APIApplicationCommand) =>
-      command.name === name && types.includes(command.type ?? 1);
-    const found =
-      [...(guild?.commands.values() ?? [])].find(match) ??
-      [...this.#world.records.globalCommands.values()].find(match);
-    if (found) return found;
-    const known = [
-      ...(guild?.commands.values() ?? []),
-      ...this.#world.records.globalCommands.values(),
-    ].map((command) => command.name);
-    throw new EmulatorError(
-      'ZRX_EMULATOR_UNKNOWN_COMMAND',
-      `The bot has not registered a command "${name}"${guild ? ` in guild ${guild.name} or globally` : ' globally'}; registered: ${known.join(', ') || 'none'}.`,
-      'Wait until the bot has registered its commands (await discord.waitFor(() => discord.commands().length > 0)) or fix the name.',
-    );
   }
 
   #interactionChannel(guild: GuildRecord | null, context: InteractionContext): ChannelRecord {

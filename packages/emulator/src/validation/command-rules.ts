@@ -73,7 +73,10 @@ function size(item: CommandInput | OptionInput): number {
   return total;
 }
 
-function checkOptions(errors: ErrorCollector, path: Path, options: unknown, depth: number): void {
+/** Where options sit: subcommands live at the top or in a group; groups only at the top. */
+type Parent = 'command' | 'group' | 'subcommand';
+
+function checkOptions(errors: ErrorCollector, path: Path, options: unknown, parent: Parent): void {
   if (options === undefined || options === null) return;
   if (!Array.isArray(options)) {
     errors.add([...path, 'options'], 'BASE_TYPE_ARRAY', 'Must be an array.');
@@ -130,7 +133,8 @@ function checkOptions(errors: ErrorCollector, path: Path, options: unknown, dept
       optionalSeen = true;
     }
     const nestedAllowed =
-      (type === T.SubcommandGroup && depth === 0) || (type === T.Subcommand && depth < 2);
+      (type === T.SubcommandGroup && parent === 'command') ||
+      (type === T.Subcommand && parent !== 'subcommand');
     if ((type === T.Subcommand || type === T.SubcommandGroup) && !nestedAllowed) {
       errors.add(
         [...at, 'type'],
@@ -150,7 +154,7 @@ function checkOptions(errors: ErrorCollector, path: Path, options: unknown, dept
       });
     }
     if (type === T.Subcommand || type === T.SubcommandGroup) {
-      checkOptions(errors, at, option.options, depth + 1);
+      checkOptions(errors, at, option.options, type === T.Subcommand ? 'subcommand' : 'group');
     }
     const choices = option.choices;
     if (choices !== undefined) {
@@ -214,7 +218,7 @@ export function collectCommandErrors(
   checkName(errors, path, command.name, chatInput);
   if (chatInput) {
     checkDescription(errors, path, command.description);
-    checkOptions(errors, path, command.options, 0);
+    checkOptions(errors, path, command.options, 'command');
     if (size(command) > MAX_COMMAND_SIZE) {
       errors.add(
         path,
