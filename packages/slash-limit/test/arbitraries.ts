@@ -89,8 +89,15 @@ export function chatInputArb(withGroups: boolean): fc.Arbitrary<CommandSpec> {
         : optionsArb,
       category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
       priority: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
-      pinned: fc.option(fc.constant(true), { nil: undefined, freq: 60 }),
-      default_member_permissions: fc.option(fc.constantFrom('8', '4'), { nil: undefined, freq: 2 }),
+      // `fc.option`'s freq is the odds of *nil*; these weights make pinning rare on purpose.
+      pinned: fc.oneof(
+        { weight: 80, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+      default_member_permissions: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom('8', '4') },
+      ),
     })
     .map((raw) => {
       const spec: Record<string, unknown> = {};

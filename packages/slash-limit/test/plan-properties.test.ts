@@ -8,8 +8,8 @@ import { validateCommand } from '../src/validate-command.js';
 import { commandSetArb } from './arbitraries.js';
 import { rebuildWithBuilders } from './builders-roundtrip.js';
 
-// Large sets are expensive to generate: few runs, sized over the whole 1–2,500 range.
-const RUNS = { numRuns: 8, endOnFailure: true } as const;
+// Large sets are costly to generate: a modest number of runs, sized over the whole range.
+const RUNS = { numRuns: 12, endOnFailure: true } as const;
 
 function assertPlanInvariants(cmds: CommandSpec[], plan: CommandPlan): void {
   for (const payload of plan.register) {
@@ -115,11 +115,13 @@ describe('planCommands properties', () => {
               touched.add(categoryOf.get(name));
             }
           }
-          for (const [name, route] of Object.entries(before.routes)) {
-            if (touched.has(categoryOf.get(name))) continue;
-            if (route.kind !== 'folded' && route.kind !== 'top-level') continue;
-            expect(after.routes[name], name).toEqual(route);
-          }
+          const moved = Object.entries(before.routes).filter(
+            ([name, route]) =>
+              !touched.has(categoryOf.get(name)) &&
+              (route.kind === 'folded' || route.kind === 'top-level') &&
+              JSON.stringify(after.routes[name]) !== JSON.stringify(route),
+          );
+          expect(moved).toEqual([]);
         },
       ),
       RUNS,
