@@ -29,6 +29,8 @@ export class CommandUsageBatcher {
   #pending = new Map<string, PendingUsage>();
   #records = 0;
   #flushing: Promise<void> = Promise.resolve();
+  /** A size-triggered flush is queued and has not started: don't queue another per record. */
+  #sizeFlushQueued = false;
   readonly #options: CommandUsageBatcherOptions;
   readonly #timer: NodeJS.Timeout | undefined;
 
@@ -64,7 +66,10 @@ export class CommandUsageBatcher {
       if (now > entry.lastUsed) entry.lastUsed = now;
     }
     this.#records += 1;
-    if (this.#records >= this.#options.batchSize) this.flush().catch(this.#options.onError);
+    if (this.#records >= this.#options.batchSize && !this.#sizeFlushQueued) {
+      this.#sizeFlushQueued = true;
+      this.flush().catch(this.#options.onError);
+    }
   }
 
   /** Writes everything pending; flushes run one after another. */
@@ -75,6 +80,7 @@ export class CommandUsageBatcher {
   }
 
   async #flushOnce(): Promise<void> {
+    this.#sizeFlushQueued = false;
     if (this.#records === 0) return;
     const batch = [...this.#pending.values()];
     const records = this.#records;

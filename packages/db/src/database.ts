@@ -85,6 +85,8 @@ class Database implements ZoryxDatabase {
   public async guild(guildId: string): Promise<Kysely<GuildTables>> {
     this.#assertOpen('open a guild database');
     assertGuildId(guildId);
+    const ready = this.#leases.ready(guildId);
+    if (ready !== undefined) return ready;
     const connection = await this.#leases.acquireGuild(guildId);
     const handle = this.#leases.handleOf(connection);
     this.#leases.release(connection);

@@ -84,6 +84,22 @@ describe('guild pool', () => {
     expect(db.stats().misses).toBe(misses);
   });
 
+  it('lets guild(id) and typed queries run inside a transaction of the same guild', async () => {
+    tmp = tempDir('reentrant');
+    db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
+    const id = guildId(1);
+    const guild = await db.guild(id);
+    await guild.transaction().execute(async (trx) => {
+      // Must not wait for the lease this very transaction holds.
+      expect(await db.guild(id)).toBe(guild);
+      await trx
+        .insertInto('guild_settings')
+        .values({ key: 'prefix', value: '"t"', updated_at: 1 })
+        .execute();
+    });
+    expect(await db.settings(id).get('prefix')).toBe('t');
+  });
+
   it('keeps a held query builder usable after its handle was evicted', async () => {
     tmp = tempDir('reopen');
     db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 1, backups: { onClose: false } });

@@ -88,6 +88,24 @@ export class Leases {
     return handle;
   }
 
+  /**
+   * The query builder of a guild database that is open and migrated, without taking a lease:
+   * `db.guild(id)` called inside a transaction of the same guild must not wait for that
+   * transaction's own lease.
+   */
+  public ready(guildId: string): Kysely<GuildTables> | undefined {
+    const handle = this.pool.peek(guildId);
+    if (
+      handle === undefined ||
+      handle.closed ||
+      this.#barriers.has(guildId) ||
+      handle.generation !== this.#options.registry.generation('guild')
+    ) {
+      return undefined;
+    }
+    return handle.kysely;
+  }
+
   /** The handle a leased connection belongs to. */
   public handleOf(connection: DatabaseConnection): AnyHandle {
     return this.#handles.get(connection)!;

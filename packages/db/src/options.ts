@@ -1,5 +1,6 @@
 import { DbError } from './errors.js';
 import type { GuildSettingValues } from './setting-schema.js';
+import type { ZoryxDatabase } from './zoryx-database.js';
 
 /** Options of {@link createDatabase}. Only `dir` is required. */
 export interface DatabaseOptions {
@@ -11,6 +12,7 @@ export interface DatabaseOptions {
   idleCloseMs?: number;
   /** How long a write waits for another process' lock before failing. Default 5,000. */
   busyTimeoutMs?: number;
+  /** Online backups: how many to keep, whether `close()` writes them, and where. */
   backups?: {
     /** Backups kept per database; older ones are pruned. Default 5. */
     keep?: number;
@@ -19,12 +21,14 @@ export interface DatabaseOptions {
     /** Where backups go. Default `<dir>/backups`. */
     dir?: string;
   };
+  /** Batching of {@link ZoryxDatabase.recordCommandUsage} writes. */
   commandUsage?: {
     /** Flush once this many records are pending. Default 1,000. */
     batchSize?: number;
     /** Flush pending records at least this often; 0 disables the timer. Default 5,000. */
     flushIntervalMs?: number;
   };
+  /** Guild settings: defaults and cache size. */
   settings?: {
     /** Defaults for guilds that never set a value (e.g. the bot's configured prefix). */
     defaults?: Partial<GuildSettingValues>;
