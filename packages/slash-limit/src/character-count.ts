@@ -1,4 +1,5 @@
-import { codePointLength, isRecord } from './command-spec.js';
+import { codePointLength } from './code-point-length.js';
+import { isRecord } from './is-record.js';
 
 /**
  * Characters Discord counts against the 4,000-character budget of one top-level command: names,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isRecord } from './command-spec.js';
+import { isRecord } from './is-record.js';
 import { normalizeCommand } from './normalize-command.js';
 import { stableStringify } from './stable-json.js';
 

@@ -41,23 +41,3 @@ export function toPayload(spec: CommandSpec): RESTPostAPIApplicationCommandsJSON
   const { category: _c, priority: _p, pinned: _pin, ...payload } = spec;
   return payload as RESTPostAPIApplicationCommandsJSONBody;
 }
-
-/** Whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Length in Unicode code points, which is how Discord counts characters. */
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate followed by a low one is a single code point.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    length++;
-  }
-  return length;
-}

@@ -1,4 +1,4 @@
-import { isRecord } from './command-spec.js';
+import { isRecord } from './is-record.js';
 
 /** Fields Discord adds to responses, and our planning hints: never part of a comparison. */
 const IGNORED = new Set([

@@ -2,7 +2,8 @@ import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType as T,
 } from 'discord-api-types/v10';
-import { codePointLength, isRecord } from './command-spec.js';
+import { codePointLength } from './code-point-length.js';
+import { isRecord } from './is-record.js';
 
 /**
  * Resolves Discord entities for prefix arguments. Each method may return the value or a Promise

@@ -3,8 +3,9 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { type CommandSpec, isRecord, routeKey, toPayload } from './command-spec.js';
+import { type CommandSpec, routeKey, toPayload } from './command-spec.js';
 import { type ChatInputEntry, compareRank, fitChatInput } from './fit-chat-input.js';
+import { isRecord } from './is-record.js';
 import { DiscordLimits } from './limits.js';
 import { resolvePlanOptions } from './plan-options.js';
 import { describeStatus } from './plan-status.js';

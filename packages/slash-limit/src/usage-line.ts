@@ -3,7 +3,7 @@ import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType as T,
 } from 'discord-api-types/v10';
-import { isRecord } from './command-spec.js';
+import { isRecord } from './is-record.js';
 
 /** The command name and options a usage line describes. */
 export interface UsageTarget {

@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { combinedCharacters } from './character-count.js';
-import { isRecord } from './command-spec.js';
+import { isRecord } from './is-record.js';
 import { DiscordLimits } from './limits.js';
 import { checkOptionList } from './validate-options.js';
 import {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
-import { isRecord } from './command-spec.js';
+import { isRecord } from './is-record.js';
 import { DiscordLimits } from './limits.js';
 import {
   checkChatInputName,

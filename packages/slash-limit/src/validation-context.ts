@@ -1,5 +1,6 @@
 import { Locale } from 'discord-api-types/v10';
-import { codePointLength, isRecord } from './command-spec.js';
+import { codePointLength } from './code-point-length.js';
+import { isRecord } from './is-record.js';
 import { CHAT_INPUT_NAME_PATTERN, DiscordLimits } from './limits.js';
 import type { Violation, ViolationRule } from './violation.js';
 
