@@ -52,10 +52,12 @@ function mapQueryError(location: string, error: unknown): unknown {
  * every execution, and better-sqlite3 itself does not cache, so reusing statements here saves
  * SQLite's parse and plan on every repeated query.
  */
-class SqliteConnection implements BackendConnection {
+export class SqliteConnection implements BackendConnection {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   public readonly location: string;
+  /** Statements compiled by SQLite so far (a cache hit does not count); for tests and tuning. */
+  public prepared = 0;
 
   public constructor(db: Database.Database, location: string) {
     this.#db = db;
@@ -66,6 +68,7 @@ class SqliteConnection implements BackendConnection {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
       statement = this.#db.prepare(sql);
+      this.prepared += 1;
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
         // Oldest-inserted goes first: cheap, and the hot shapes get re-added at once.
         const oldest = this.#statements.keys().next().value;

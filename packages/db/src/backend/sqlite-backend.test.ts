@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CompiledQuery } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '../database.js';
+import { guildId, tempDir } from '../testing/temp-dir.js';
+import { SqliteBackend, type SqliteConnection } from './sqlite-backend.js';
+
+describe('SqliteBackend', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let backend: SqliteBackend;
+
+  beforeEach(() => {
+    tmp = tempDir('backend');
+    backend = new SqliteBackend({ dir: tmp.dir, busyTimeoutMs: 1234 });
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('opens with WAL, foreign keys and the busy timeout', async () => {
+    const connection = backend.open(backend.guildLocation(guildId(1)));
+    const pragma = async (name: string) =>
+      Object.values(
+        (await connection.executeQuery(CompiledQuery.raw(`pragma ${name}`))).rows[0] as object,
+      )[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(1234);
+    expect(await pragma('synchronous')).toBe(1); // NORMAL
+    connection.close();
+  });
+
+  it('reuses prepared statements for repeated SQL', async () => {
+    const connection = backend.open(backend.mainLocation()) as SqliteConnection;
+    const query = CompiledQuery.raw('select ? as n', [1]);
+    for (let i = 0; i < 50; i += 1) await connection.executeQuery(query);
+    await connection.executeQuery(CompiledQuery.raw('select ? as n', [2]));
+    expect(connection.prepared).toBe(1);
+    await connection.executeQuery(CompiledQuery.raw('select 2 as n'));
+    expect(connection.prepared).toBe(2);
+    connection.close();
+  });
+
+  it('verifies copies and removes a database with its side files', async () => {
+    const location = backend.guildLocation(guildId(2));
+    const connection = backend.open(location);
+    await connection.executeQuery(CompiledQuery.raw('create table t (x)'));
+    const copy = join(tmp.dir, 'copy.db');
+    await connection.backupTo(copy);
+    expect(() => backend.verifyCopy(copy)).not.toThrow();
+    const bogus = join(tmp.dir, 'bogus.db');
+    writeFileSync(bogus, 'x'.repeat(4096));
+    expect(() => backend.verifyCopy(bogus)).toThrow(
+      expect.objectContaining({ code: 'ZRX_DB_BACKUP' }),
+    );
+    expect(existsSync(`${location}-wal`)).toBe(true);
+    connection.close();
+    backend.remove(location);
+    expect(readdirSync(join(tmp.dir, 'guilds'))).toEqual([]);
+  });
+
+  it('never builds a path outside dir from a guild id', async () => {
+    const db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
+    for (const bad of ['../../etc/passwd', '..', '12345678901234567/..', `${guildId(1)}\0`]) {
+      await expect(db.guild(bad)).rejects.toMatchObject({ code: 'ZRX_DB_GUILD_ID' });
+      await expect(db.removeGuild(bad)).rejects.toMatchObject({ code: 'ZRX_DB_GUILD_ID' });
+    }
+    expect(readdirSync(join(tmp.dir, 'guilds'))).toEqual([]);
+    await db.close();
+  });
+});
