@@ -5,7 +5,7 @@ import { SqliteBackend } from './backend/sqlite-backend.js';
 import { BackupWriter } from './backups.js';
 import { BUILTIN_OWNER, guildMigrations, mainMigrations } from './builtin-migrations.js';
 import { CommandUsageBatcher, type PendingUsage } from './command-usage.js';
-import { DbError } from './errors.js';
+import { DbError, isDbError } from './errors.js';
 import { closedError, Leases } from './leases.js';
 import { MigrationRegistry, type MigrationScope } from './migrations.js';
 import { type DatabaseOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -189,6 +189,8 @@ class Database implements ZoryxDatabase {
       try {
         paths.push(await this.#backupGuild(guildId));
       } catch (error) {
+        // A guild whose database is gone has nothing to back up; anything else is retried.
+        if (isDbError(error, 'ZRX_DB_INPUT')) continue;
         touched.add(guildId);
         this.#options.onError(error);
       }

@@ -152,7 +152,7 @@ describe('guild pool', () => {
     expect(db.stats().inFlight).toBe(0);
   });
 
-  it('writes from two processes-worth of instances on one file do not fail (busy_timeout)', async () => {
+  it('two instances writing one guild file wait for each other (busy_timeout), none fails', async () => {
     tmp = tempDir('two-instances');
     db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
     const other = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
