@@ -1,0 +1,100 @@
+import { once } from 'node:events';
+import { inflateSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RawData, WebSocket } from 'ws';
+import { type Emulator, startEmulator } from '../src/index.js';
+
+let discord: Emulator | undefined;
+const sockets: WebSocket[] = [];
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await discord?.close();
+  discord = undefined;
+});
+
+interface Frame {
+  op: number;
+  t: string | null;
+  s: number | null;
+  d: Record<string, unknown> | null;
+}
+
+/** A raw gateway client: what discord.js does, without discord.js, to check the protocol itself. */
+async function connect(emulator: Emulator) {
+  const socket = new WebSocket(`${emulator.gatewayUrl}?v=10&encoding=json`);
+  sockets.push(socket);
+  const frames: Frame[] = [];
+  const waiters: (() => void)[] = [];
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    const text = isBinary ? inflateSync(data as Buffer).toString() : data.toString();
+    frames.push(JSON.parse(text) as Frame);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const next = async (predicate: (frame: Frame) => boolean): Promise<Frame> => {
+    for (;;) {
+      const found = frames.find(predicate);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  await once(socket, 'open');
+  return { socket, frames, next, send: (payload: object) => socket.send(JSON.stringify(payload)) };
+}
+
+const identify = (token: string, extra: object = {}) => ({
+  op: 2,
+  d: { token, intents: 1, properties: { os: 'linux', browser: 'test', device: 'test' }, ...extra },
+});
+
+describe('gateway protocol', () => {
+  it('says HELLO, ACKs heartbeats, and answers IDENTIFY with READY then GUILD_CREATE', async () => {
+    discord = await startEmulator({ heartbeatInterval: 5000 });
+    const guild = discord.createGuild({ name: 'Raw' });
+    const client = await connect(discord);
+    expect((await client.next((f) => f.op === 10)).d).toEqual({ heartbeat_interval: 5000 });
+    client.send({ op: 1, d: null });
+    await client.next((f) => f.op === 11);
+    client.send(identify(discord.token));
+    const ready = await client.next((f) => f.t === 'READY');
+    expect(ready.s).toBe(1);
+    expect(ready.d).toMatchObject({
+      guilds: [{ id: guild.id, unavailable: true }],
+      application: { id: discord.applicationId },
+    });
+    const created = await client.next((f) => f.t === 'GUILD_CREATE');
+    expect(created.s).toBe(2);
+    expect(created.d).toMatchObject({
+      id: guild.id,
+      roles: expect.arrayContaining([expect.objectContaining({ id: guild.id, name: '@everyone' })]),
+    });
+  });
+
+  it('sends zlib-compressed binary frames after IDENTIFY with compress: true', async () => {
+    discord = await startEmulator();
+    const client = await connect(discord);
+    let binary = false;
+    client.socket.on('message', (_data: RawData, isBinary: boolean) => {
+      binary ||= isBinary;
+    });
+    client.send(identify(discord.token, { compress: true }));
+    await client.next((f) => f.t === 'READY');
+    expect(binary).toBe(true);
+  });
+
+  it('closes with 4004 on a wrong token and 4001 on an unknown opcode', async () => {
+    discord = await startEmulator();
+    const bad = await connect(discord);
+    bad.send(identify('wrong'));
+    expect((await once(bad.socket, 'close'))[0]).toBe(4004);
+    const odd = await connect(discord);
+    odd.send({ op: 42, d: null });
+    expect((await once(odd.socket, 'close'))[0]).toBe(4001);
+  });
+
+  it('answers RESUME of an unknown session with INVALID_SESSION (d: false)', async () => {
+    discord = await startEmulator();
+    const client = await connect(discord);
+    client.send({ op: 6, d: { token: discord.token, session_id: 'nope', seq: 3 } });
+    expect((await client.next((f) => f.op === 9)).d).toBe(false);
+  });
+});
