@@ -6,6 +6,11 @@ export interface SyntheticOptions {
   readonly dependenciesEach: number;
   /** Extensions given one problem each: a missing dependency, a wrong range, a cycle edge, a conflict. */
   readonly brokenEach: number;
+  /**
+   * Where the broken extensions sit, as a fraction of the graph counted from its top (the
+   * extensions nothing depends on): 0.1 puts them among the last tenth, 1 anywhere.
+   */
+  readonly brokenRegion: number;
   readonly seed: number;
 }
 
@@ -46,14 +51,15 @@ export function syntheticManifests(options: SyntheticOptions): ExtensionManifest
     }
     manifests.push({ name: name(i), version: `1.2.${i % 50}`, dependencies });
   }
-  const at = (): (typeof manifests)[number] => manifests[pick(manifests.length)]!;
+  const region = Math.max(1, Math.floor(manifests.length * options.brokenRegion));
+  const at = (): (typeof manifests)[number] => manifests[manifests.length - 1 - pick(region)]!;
   for (let k = 0; k < options.brokenEach; k++) {
     at().dependencies[`missing-${k}`] = '^1.0.0';
     at().dependencies[name(pick(manifests.length))] = '^9.0.0';
-    const low = pick(manifests.length >> 1);
-    const high = low + 1 + pick(manifests.length - low - 1);
-    // high already (transitively) may need low; low needing high can close a cycle.
-    manifests[low]!.dependencies[name(high)] = '*';
+    // The later extension may already (transitively) need the earlier: this can close a cycle.
+    const high = manifests.length - 1 - pick(region);
+    const low = high - 1 - pick(Math.min(high, 50));
+    if (low >= 0) manifests[low]!.dependencies[name(high)] = '*';
     at().conflicts = { [name(pick(manifests.length))]: '*' };
   }
   for (let i = manifests.length - 1; i > 0; i--) {

@@ -47,8 +47,9 @@ export function buildGraph(
 ): ExtensionGraph {
   const unnamed: Problem[] = [];
   const byName = new Map<string, ManifestValidation[]>();
-  for (const [index, value] of asList(input, 'manifests', unnamed, false).entries()) {
-    const validation = validateManifest(value, `manifests[${index}]`);
+  const list = asList(input, 'manifests', unnamed, false);
+  for (let index = 0; index < list.length; index++) {
+    const validation = validateManifest(list[index], `manifests[${index}]`);
     if (validation.name === undefined) {
       unnamed.push(...validation.problems);
       continue;

@@ -36,7 +36,7 @@ describe('ZRX_DEP_SKIPPED', () => {
     );
   });
 
-  test('follows a shortest path (ties by name) and names every other refused dependency', () => {
+  test('follows a shortest path (ties: first declared) and names every other refused dependency', () => {
     const plan = resolve([
       needs('app', 'far', 'near', 'other', 'more', 'most'),
       needs('far', 'mid'),
@@ -48,9 +48,9 @@ describe('ZRX_DEP_SKIPPED', () => {
     ]);
     const app = plan.skipped.find((entry) => entry.name === 'app')!.problems;
     expect(app).toHaveLength(1);
-    expect(app[0]!.chain).toEqual(['app', 'more']);
+    expect(app[0]!.chain).toEqual(['app', 'near']);
     expect(app[0]!.message).toMatch(
-      /And because app needs more, app cannot load\. \(app also needs far, near, other and 1 more, which cannot load either\.\)$/,
+      /And because app needs near, app cannot load\. \(app also needs far, other, more and 1 more, which cannot load either\.\)$/,
     );
   });
 

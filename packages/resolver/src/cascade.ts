@@ -13,8 +13,6 @@ export interface Cascade {
   readonly root: Int32Array;
   /** Hops to `root`. */
   readonly depth: Int32Array;
-  /** Lazily built: who requires each node. */
-  requiredBy: number[][] | undefined;
 }
 
 /** An empty cascade for a graph of `n` nodes. */
@@ -23,52 +21,42 @@ export function createCascade(n: number): Cascade {
     via: new Int32Array(n).fill(-1),
     root: new Int32Array(n).fill(-1),
     depth: new Int32Array(n),
-    requiredBy: undefined,
   };
 }
 
 /**
- * Refuses, breadth first, every extension that requires a refused one (when dependencies are
- * enforced), so each gets the shortest path to a root cause. Can run again after more roots
+ * Refuses every extension that requires a refused one (when dependencies are enforced). One
+ * pass over the strongly connected components in Tarjan's order, dependencies first, so each
+ * node sees its dependencies' final state and takes the nearest root cause (ties: the first
+ * declared dependency). No reverse edge lists are built. Can run again after more roots
  * appear (conflicts); nodes refused earlier keep their first path.
  */
 export function propagateFailures(
   graph: ExtensionGraph,
   cascade: Cascade,
+  components: readonly (readonly number[])[],
   enforced: boolean,
 ): void {
-  const { status } = graph;
-  const n = status.length;
-  const queue: number[] = [];
-  for (let v = 0; v < n; v++) {
-    if (status[v] === FAILS && cascade.root[v] === -1) {
-      cascade.root[v] = v;
-      queue.push(v);
-    }
+  const { status, requires } = graph;
+  const { via, root, depth } = cascade;
+  for (let v = 0; v < status.length; v++) {
+    if (status[v] === FAILS && root[v] === -1) root[v] = v;
   }
-  if (!enforced || queue.length === 0) return;
-  const requiredBy = dependents(graph, cascade);
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    for (const v of requiredBy[u]!) {
+  if (!enforced) return;
+  for (const members of components) {
+    for (const v of members) {
       if (status[v] !== LOADS) continue;
+      let best = -1;
+      for (const u of requires[v]!) {
+        if (status[u] !== LOADS && (best === -1 || depth[u]! < depth[best]!)) best = u;
+      }
+      if (best === -1) continue;
       status[v] = CASCADES;
-      cascade.via[v] = u;
-      cascade.root[v] = cascade.root[u]!;
-      cascade.depth[v] = cascade.depth[u]! + 1;
-      queue.push(v);
+      via[v] = best;
+      root[v] = root[best]!;
+      depth[v] = depth[best]! + 1;
     }
   }
-}
-
-function dependents(graph: ExtensionGraph, cascade: Cascade): number[][] {
-  if (cascade.requiredBy !== undefined) return cascade.requiredBy;
-  const n = graph.names.length;
-  const requiredBy: number[][] = new Array(n);
-  for (let v = 0; v < n; v++) requiredBy[v] = [];
-  for (let v = 0; v < n; v++) for (const u of graph.requires[v]!) requiredBy[u]!.push(v);
-  cascade.requiredBy = requiredBy;
-  return requiredBy;
 }
 
 /**

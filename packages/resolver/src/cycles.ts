@@ -4,6 +4,7 @@ import { coverWithCycles } from './cycle-cover';
 import { cycle } from './messages';
 import { ProblemCode } from './problem';
 import { createLazyProblem } from './problem-factory';
+import type { Components } from './strongly-connected';
 import { stronglyConnected } from './strongly-connected';
 
 /**
@@ -11,9 +12,10 @@ import { stronglyConnected } from './strongly-connected';
  * chain that starts at that extension. Every node of every strongly connected component is
  * covered by at least one reported cycle.
  *
- * @returns the component index of each node, so later steps can tell cycle partners apart.
+ * @returns the components, so later steps can tell cycle partners apart and walk the graph
+ *          dependencies first.
  */
-export function reportCycles(graph: ExtensionGraph, enforced: boolean): Int32Array {
+export function reportCycles(graph: ExtensionGraph, enforced: boolean): Components {
   const n = graph.names.length;
   const included = new Uint8Array(n);
   for (let v = 0; v < n; v++) if (graph.manifests[v] !== undefined) included[v] = 1;
@@ -36,5 +38,5 @@ export function reportCycles(graph: ExtensionGraph, enforced: boolean): Int32Arr
       if (enforced) graph.status[v] = FAILS;
     }
   }
-  return componentOf;
+  return { componentOf, components };
 }

@@ -32,11 +32,11 @@ export function resolve(
   const graph = buildGraph(manifests, options.loaded, enforceDependencies);
   const { names, status, manifests: chosen } = graph;
 
-  const componentOf = reportCycles(graph, enforceDependencies);
+  const { componentOf, components } = reportCycles(graph, enforceDependencies);
   const cascade = createCascade(names.length);
-  propagateFailures(graph, cascade, enforceDependencies);
+  propagateFailures(graph, cascade, components, enforceDependencies);
   reportConflicts(graph, enforceConflicts);
-  propagateFailures(graph, cascade, enforceDependencies);
+  propagateFailures(graph, cascade, components, enforceDependencies);
   reportSkippedDependencies(graph, cascade, componentOf, enforceDependencies);
 
   const levels = computeLevels(graph).map((level) => level.map((v) => names[v]!));

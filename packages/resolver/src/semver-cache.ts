@@ -23,7 +23,7 @@ const OPS: Record<string, number> = { '': 1, '=': 1, '<': 2, '<=': 3, '>': 4, '>
 
 // Manifests repeat the same few ranges ("^1.0.0", "*") thousands of times; parsing a range
 // is the most expensive step of validation, so parsed ranges are shared across calls.
-const MAX_CACHED_RANGES = 5_000;
+const MAX_CACHED_RANGES = 20_000;
 const rangeCache = new Map<string, ParsedRange | null>();
 
 /** Parses a range with npm's defaults, or returns `null` when it is not a valid range. */
@@ -65,9 +65,17 @@ function flatten(range: InstanceType<typeof Range>): Float64Array {
   return Float64Array.from(out);
 }
 
+// Versions repeat too ("1.0.0"); parsed versions are never mutated, so they can be shared.
+const versionCache = new Map<string, ParsedVersion | null>();
+
 /** Parses a strict semver version (a leading `v` or `=` is accepted as npm does), or `null`. */
 export function parseVersion(text: string): ParsedVersion | null {
-  return semver.parse(text);
+  let version = versionCache.get(text);
+  if (version !== undefined) return version;
+  version = semver.parse(text);
+  if (versionCache.size >= MAX_CACHED_RANGES) versionCache.clear();
+  versionCache.set(text, version);
+  return version;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describeValue, normalizeExtensionName } from './extension-name';
+import { describeValue, EXTENSION_NAME_PATTERN, normalizeExtensionName } from './extension-name';
 import type { Problem } from './problem';
 import { ProblemCode } from './problem';
 import { createProblem } from './problem-factory';
@@ -129,7 +129,10 @@ export function validateManifest(value: unknown, source: string): ManifestValida
     for (const spec of optional) if (!required.has(spec.name)) dependencies.push(spec);
   }
   readRanges(record, 'conflicts', name, conflicts, problems, invalid);
-  const fieldsValid = problems.slice(before).every((problem) => problem.severity !== 'error');
+  let fieldsValid = true;
+  for (let i = before; i < problems.length; i++) {
+    if (problems[i]!.severity === 'error') fieldsValid = false;
+  }
 
   if (version === null || !fieldsValid || typeof versionText !== 'string') {
     return { name, manifest: undefined, problems };
@@ -162,8 +165,9 @@ function readRanges(
   const ranges = value as Record<string, unknown>;
   for (const key of Object.keys(ranges)) {
     const rangeValue = ranges[key];
-    const depName = normalizeExtensionName(key);
-    if (!depName.ok) {
+    // The common case (an already valid key) allocates nothing.
+    const depName = EXTENSION_NAME_PATTERN.test(key) ? undefined : normalizeExtensionName(key);
+    if (depName !== undefined && !depName.ok) {
       const suggestion =
         depName.suggestion === undefined ? '' : ` (perhaps "${depName.suggestion}")`;
       invalid(
@@ -173,18 +177,19 @@ function readRanges(
       );
       continue;
     }
-    if (depName.changed) {
+    const depKey = depName?.name ?? key;
+    if (depName !== undefined) {
       problems.push(
         createProblem(
           ProblemCode.NameNormalized,
           'warning',
           owner,
-          `${owner} refers to ${JSON.stringify(key)} in ${field}; it is read as "${depName.name}".`,
-          `Write the key as "${depName.name}" in the manifest of ${owner}.`,
+          `${owner} refers to ${JSON.stringify(key)} in ${field}; it is read as "${depKey}".`,
+          `Write the key as "${depKey}" in the manifest of ${owner}.`,
         ),
       );
     }
-    if (field === 'conflicts' && depName.name === owner) {
+    if (field === 'conflicts' && depKey === owner) {
       problems.push(
         createProblem(
           ProblemCode.ManifestInvalid,
@@ -214,7 +219,7 @@ function readRanges(
       continue;
     }
     into.push({
-      name: depName.name,
+      name: depKey,
       rangeText: rangeValue,
       range,
       optional: field === 'optionalDependencies',
