@@ -9,12 +9,17 @@ import type {
 } from '@sapphire/framework';
 import type { ExtensionInfo } from '@zoryx/loader';
 import { FrameworkError } from '../errors.js';
-import { type PieceConstructor, removePiece } from './pieces.js';
+import { removePiece } from './pieces.js';
+
+/**
+ * A piece class of a given kind. Its constructor is typed loosely on purpose: Sapphire's own
+ * classes take store-specific loader contexts (`Command.LoaderContext`…), and the store that
+ * constructs the piece supplies the right one.
+ */
+export type PieceClass<T extends Piece> = new (...args: never[]) => T;
 
 /** A piece class an extension brings, optionally with an explicit piece name. */
-export type PieceEntry<T extends Piece> =
-  | PieceConstructor<T>
-  | { name: string; piece: PieceConstructor<T> };
+export type PieceEntry<T extends Piece> = PieceClass<T> | { name: string; piece: PieceClass<T> };
 
 /** The Sapphire pieces an extension definition may bring. */
 export interface ExtensionPieces {

@@ -35,6 +35,7 @@ export async function runShutdown(
 }
 
 async function stopIntake(client: ZoryxClient): Promise<void> {
+  client.stopStatusRotation();
   await client.hotReloader?.close();
   // Sapphire's listener pieces are plain client listeners: without these no command starts.
   client.removeAllListeners(Events.MessageCreate);

@@ -25,6 +25,7 @@ import { createPrefixResolver } from './prefixes.js';
 import { attachRuntime } from './runtime.js';
 import { restoreManualPieces, snapshotManualPieces } from './sapphire-container.js';
 import { runShutdown } from './shutdown.js';
+import { startStatusRotation } from './status-rotation.js';
 
 /** The services a {@link ZoryxClient} is built on (created by `createBot`, or by you). */
 export interface ZoryxServices {
@@ -219,6 +220,13 @@ export class ZoryxClient extends SapphireClient {
     this.readyHandled ??= (async () => {
       await this.booted;
       await this.commandService.markReady();
+      if (this.config.components.statusRotation) {
+        this.stopStatusRotation = startStatusRotation(
+          this,
+          this.config.status,
+          () => this.stores.get('commands').size,
+        );
+      }
       this.hooks
         .emit('bot_ready', {
           userId: this.user?.id ?? '',
@@ -232,6 +240,8 @@ export class ZoryxClient extends SapphireClient {
   }
 
   private signalHandler: (() => void) | undefined;
+  /** Stops the presence rotation (part of shutdown). */
+  public stopStatusRotation: () => void = () => undefined;
 
   private installSignalHandlers(): void {
     if (this.services.handleSignals === false || this.signalHandler) return;

@@ -36,6 +36,11 @@ describe('a bot with one hybrid command against the emulator', () => {
     expect((await alice.send(general, '!ping').reply()).content).toBe('pong v1');
     const mention = `<@${fx.discord.botUserId}> ping`;
     expect((await alice.send(general, mention).reply()).content).toBe('pong v1');
+    // alice used her 3 uses per 5 s; bob checks the guild's own prefix.
+    const bob = fx.discord.createUser({ username: 'bob' });
+    guild.addMember(bob);
+    await fx.bot!.db.settings(guild.id).set('prefix', '?');
+    expect((await bob.send(general, '?ping').reply()).content).toBe('pong v1');
   });
 
   it('emits bot_ready to extension hooks, which get a scoped store and the client in ctx', async () => {
