@@ -8,7 +8,13 @@ import type { ResolvedPlanOptions } from './plan-options.js';
 import type { FoldedRoute } from './plan-types.js';
 import { buildRoots } from './root-builder.js';
 import { rootBaseOf, rootLabelOf } from './root-naming.js';
-import { bucketize, type Foldable, MAX_FOLDABLE_COST, packBuckets } from './root-packing.js';
+import {
+  bucketize,
+  countRoots,
+  type Foldable,
+  MAX_FOLDABLE_COST,
+  packBuckets,
+} from './root-packing.js';
 import { stableStringify } from './stable-json.js';
 
 type ChatInputPayload = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -150,7 +156,7 @@ export function fitChatInput(
   // A command that cannot fold gets a top-level slot before one that can: the latter stays a
   // slash command inside a root either way, the former would be lost to prefix-only.
   const n = foldable.length;
-  const fewestRoots = n === 0 ? 0 : packBuckets(bucketsWith(mergeOrder.length), 0, n, true);
+  const fewestRoots = n === 0 ? 0 : countRoots(bucketsWith(mergeOrder.length), 0, n, true);
   const unfoldableSlots = Math.min(unfoldable.length, Math.max(0, budget - fewestRoots));
   top.push(...unfoldable.slice(0, unfoldableSlots));
   for (const e of unfoldable.slice(unfoldableSlots)) {
@@ -163,13 +169,21 @@ export function fitChatInput(
   }
   const slots = budget - unfoldableSlots;
 
-  let mergedCount = 0;
-  let buckets = bucketsWith(0);
-  while (mergedCount < mergeOrder.length && packBuckets(buckets, 0, n, true) > slots) {
-    mergedCount++;
-    buckets = bucketsWith(mergedCount);
-  }
-  const rootsFor = (from: number, to: number) => packBuckets(buckets, from, to, true);
+  // Prefer flat roots (`/mod ban`, `/mod-2 kick`) and separate categories; bundle plain commands
+  // into groups (`/mod ban-kick ban`) only when flat roots do not fit, and merge the smallest
+  // categories into the shared root only when neither does.
+  const merges = mergeOrder.map((_, i) => i + 1);
+  const strategies = [
+    { bundle: false, mergedCount: 0 },
+    { bundle: true, mergedCount: 0 },
+    ...merges.map((mergedCount) => ({ bundle: false, mergedCount })),
+    ...merges.map((mergedCount) => ({ bundle: true, mergedCount })),
+  ];
+  const { bundle, mergedCount } = strategies.find(
+    (s) => countRoots(bucketsWith(s.mergedCount), 0, n, s.bundle) <= slots,
+  ) ?? { bundle: true, mergedCount: mergeOrder.length };
+  const buckets = bucketsWith(mergedCount);
+  const rootsFor = (from: number, to: number) => countRoots(buckets, from, to, bundle);
 
   let keep = n;
   if (rootsFor(0, n) > slots) {
@@ -193,7 +207,7 @@ export function fitChatInput(
   for (const f of foldable.slice(0, k)) top.push(byName.get(f.name)!);
 
   const built = buildRoots(
-    packBuckets(buckets, k, keep),
+    packBuckets(buckets, k, keep, bundle),
     (name) => byName.get(name)!.payload,
     (b) => labels.get(b) ?? rootLabelOf(undefined),
     taken,

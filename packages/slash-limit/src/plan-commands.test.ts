@@ -98,19 +98,38 @@ describe('planCommands — fitting', () => {
     expect(plan.status.level).toBe('critical');
   });
 
-  it('splits a category over 25 entries into mod, mod-2 … and bundles when roots run out', () => {
+  it('splits a category over 25 entries into flat roots mod, mod-2 while roots are available', () => {
     const cmds = [
-      ...many(94, (i) => plain(`top${pad(i)}`, { priority: 1 })),
+      ...many(90, (i) => plain(`top${pad(i)}`, { priority: 1 })),
       ...many(40, (i) => plain(`m${pad(i)}`, { category: 'mod' })),
     ];
     const plan = planCommands(cmds);
-    const roots = new Set(
-      Object.values(plan.routes).flatMap((r) => (r.kind === 'folded' ? [r.root] : [])),
-    );
-    expect(chatCount(plan)).toBeLessThanOrEqual(95);
+    // 90 + 3 best-ranked mod commands top-level + 2 roots for the other 37 = 95.
+    expect(chatCount(plan)).toBe(95);
+    expect(plan.routes.m0002).toEqual({ kind: 'top-level' });
+    expect(plan.routes.m0003).toEqual({ kind: 'folded', root: 'mod', subcommand: 'm0003' });
+    expect(plan.routes.m0027).toEqual({ kind: 'folded', root: 'mod', subcommand: 'm0027' });
+    expect(plan.routes.m0028).toEqual({ kind: 'folded', root: 'mod-2', subcommand: 'm0028' });
     for (const payload of plan.register) expect(validateCommand(payload)).toEqual([]);
-    expect([...roots].every((root) => /^mod(-\d+)?$/.test(root))).toBe(true);
-    expect(Object.keys(plan.routes)).toHaveLength(134);
+  });
+
+  it('bundles plain commands into groups only when flat roots would not fit', () => {
+    const cmds = many(60, (i) => plain(`m${pad(i)}`, { category: 'mod' }));
+    const plan = planCommands(cmds, { safeLimit: 1, warningThreshold: 1, maxTopLevel: 1 });
+    expect(plan.register.map((c) => c.name)).toEqual(['mod']);
+    expect(plan.routes.m0000).toEqual({
+      kind: 'folded',
+      root: 'mod',
+      group: 'm0000-m0024',
+      subcommand: 'm0000',
+    });
+    expect(plan.routes.m0059).toEqual({
+      kind: 'folded',
+      root: 'mod',
+      group: 'm0050-m0059',
+      subcommand: 'm0059',
+    });
+    expect(validateCommand(plan.register[0])).toEqual([]);
   });
 
   it('fits 2,500 commands without groups with zero prefix-only', () => {

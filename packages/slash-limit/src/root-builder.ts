@@ -135,10 +135,11 @@ function localisedText(payload: ChatInputPayload) {
  * unique within the root, so users can tell which group holds a command.
  */
 function bundleName(chunk: readonly ChatInputPayload[], taken: ReadonlySet<string>): string {
-  const head = (name: string) => [...name].slice(0, 14).join('');
+  // No apostrophes: valid for Discord, but rejected by @discordjs/builders.
+  const head = (name: string) => [...name.replace(/'/g, '')].slice(0, 14).join('');
   const from = head(chunk[0]!.name);
   const to = head(chunk[chunk.length - 1]!.name);
-  const base = from === to ? from : `${from}-${to}`;
+  const base = from === to ? from || 'group' : `${from}-${to}`;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   return name;

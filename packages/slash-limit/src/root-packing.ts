@@ -34,8 +34,9 @@ export const MAX_FOLDABLE_COST = DiscordLimits.combinedCharacters - ROOT_OVERHEA
 
 const PER_LEVEL = DiscordLimits.options;
 
-function fits(groups: number, plains: number, chars: number): boolean {
+function fits(groups: number, plains: number, chars: number, bundle: boolean): boolean {
   if (groups + plains <= PER_LEVEL) return chars <= DiscordLimits.combinedCharacters;
+  if (!bundle) return false;
   const bundles = Math.ceil(plains / PER_LEVEL);
   return (
     groups + bundles <= PER_LEVEL &&
@@ -76,25 +77,43 @@ export function bucketize(
 }
 
 /**
+ * How many roots {@link packBuckets} would produce, without building them (the planner calls
+ * this repeatedly while searching for the best split).
+ */
+export function countRoots(
+  buckets: readonly Bucket[],
+  from: number,
+  to: number,
+  bundle: boolean,
+): number {
+  return fill(buckets, from, to, bundle, undefined);
+}
+
+/**
  * Fills roots greedily in name order within each bucket, taking only commands whose rank is in
  * `[from, to)`. Adding one command therefore moves at most the commands after it in its own
- * bucket. Returns the roots, or only their number when `countOnly` is set (no allocation: the
- * planner calls this while searching for the best split).
+ * bucket. A root holds up to 25 entries and 4,000 characters; with `bundle`, plain commands
+ * beyond 25 entries are bundled into groups of 25 (up to 625 per root) instead of opening the
+ * next root.
  */
-export function packBuckets(buckets: readonly Bucket[], from: number, to: number): PackedRoot[];
 export function packBuckets(
   buckets: readonly Bucket[],
   from: number,
   to: number,
-  countOnly: true,
-): number;
-export function packBuckets(
-  buckets: readonly Bucket[],
-  from: number,
-  to: number,
-  countOnly = false,
-): PackedRoot[] | number {
+  bundle: boolean,
+): PackedRoot[] {
   const roots: PackedRoot[] = [];
+  fill(buckets, from, to, bundle, roots);
+  return roots;
+}
+
+function fill(
+  buckets: readonly Bucket[],
+  from: number,
+  to: number,
+  bundle: boolean,
+  roots: PackedRoot[] | undefined,
+): number {
   let count = 0;
   for (const bucket of buckets) {
     let members: Foldable[] = [];
@@ -104,15 +123,13 @@ export function packBuckets(
     let chars = ROOT_OVERHEAD;
     const flush = () => {
       count++;
-      if (!countOnly) {
-        const nested = groups + plains > PER_LEVEL;
-        roots.push({ base: bucket.base, signature: bucket.signature, members, nested });
-      }
+      const nested = groups + plains > PER_LEVEL;
+      roots?.push({ base: bucket.base, signature: bucket.signature, members, nested });
     };
     for (const item of bucket.items) {
       if (item.rank < from || item.rank >= to) continue;
       const g = item.asGroup ? 1 : 0;
-      if (size > 0 && !fits(groups + g, plains + 1 - g, chars + item.cost)) {
+      if (size > 0 && !fits(groups + g, plains + 1 - g, chars + item.cost, bundle)) {
         flush();
         members = [];
         size = 0;
@@ -120,7 +137,7 @@ export function packBuckets(
         plains = 0;
         chars = ROOT_OVERHEAD;
       }
-      if (!countOnly) members.push(item);
+      if (roots !== undefined) members.push(item);
       size++;
       groups += g;
       plains += 1 - g;
@@ -128,5 +145,5 @@ export function packBuckets(
     }
     if (size > 0) flush();
   }
-  return countOnly ? count : roots;
+  return count;
 }

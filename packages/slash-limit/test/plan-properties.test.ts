@@ -107,7 +107,12 @@ describe('planCommands properties', () => {
           const after = planCommands([...cmds, extra!]);
           const merged = (p: CommandPlan) =>
             p.status.warnings.some((w) => w.includes('share the default root'));
-          fc.pre(!merged(before) && !merged(after));
+          const bundled = (p: CommandPlan) =>
+            Object.values(p.routes).some(
+              (r) => r.kind === 'folded' && 'group' in r && 'subcommand' in r,
+            );
+          // Switching to a later fallback (bundling, merging) re-lays out every root by design.
+          fc.pre(!merged(before) && !merged(after) && bundled(before) === bundled(after));
           const categoryOf = new Map(cmds.map((c) => [routeKey(c), c.category]));
           const touched = new Set([extra!.category]);
           for (const [name, route] of Object.entries(before.routes)) {
