@@ -1,4 +1,4 @@
-import { resolve as resolvePath, sep } from 'node:path';
+import { join, resolve as resolvePath, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { discoverExtensions } from './discovery.js';
 import { LoaderError } from './errors.js';
@@ -13,13 +13,13 @@ export type HotReloadEvent =
 
 /** Options of {@link HotReloader}. */
 export interface HotReloaderOptions {
-  /** Events within this window after the first are handled together. Default 5 ms. */
+  /** Events within this window after the first are handled together. Default 3 ms. */
   debounceMs?: number;
   /**
    * After each attempt, the touched files are re-read this much later; if their bytes differ
-   * from what the attempt started with, it runs again. This catches saves whose change events
-   * the file watcher coalesced or throttled (chokidar drops repeat `change` events of one path
-   * within 50 ms), so the final content always ends up running. Default 75 ms.
+   * from what the attempt started with, it runs again. A safety net for change events the
+   * platform's watcher coalesced or lost, so the final content always ends up running.
+   * Default 75 ms.
    */
   settleMs?: number;
   /** Called after every attempt. */
@@ -61,7 +61,7 @@ export class HotReloader {
     }
     this.#host = host;
     this.#directory = resolvePath(directory);
-    this.#debounceMs = options.debounceMs ?? 5;
+    this.#debounceMs = options.debounceMs ?? 3;
     this.#settleMs = options.settleMs ?? 75;
     this.#onEvent = options.onEvent;
   }
@@ -76,6 +76,15 @@ export class HotReloader {
     this.#watcher = watcher;
     watcher.on('all', (event, path) => {
       if (event === 'add' || event === 'change' || event === 'unlink') this.#onChange(event, path);
+    });
+    // chokidar drops repeat `change` events of one path within 50 ms, which is exactly the
+    // follow-up write of a save that was read half-written. Its raw fs.watch events are not
+    // throttled: each write of a watched file triggers another attempt.
+    watcher.on('raw', (event, path, details) => {
+      const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+      if (event !== 'change' || typeof watched !== 'string' || typeof path !== 'string') return;
+      this.#onChange('change', watched);
+      this.#onChange('change', join(watched, path));
     });
     await new Promise<void>((resolve, reject) => {
       watcher.once('ready', resolve);
