@@ -27,7 +27,7 @@ function toDisposer(resource: OwnedResource): Disposer {
     if (typeof method === 'function') return () => method.call(resource);
   }
   throw new LoaderError(
-    'ZRX_EXT_INVALID_DEFINITION',
+    'ZRX_EXT_NOT_DISPOSABLE',
     'ctx.own() received a value that has no dispose, close or destroy method.',
     'Pass a function, or an object with [Symbol.dispose], [Symbol.asyncDispose], dispose(), close() or destroy(); otherwise use ctx.onDispose(() => …).',
   );
