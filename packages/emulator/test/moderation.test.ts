@@ -1,4 +1,4 @@
-import { DiscordAPIError, GatewayIntentBits } from 'discord.js';
+import { ChannelType, DiscordAPIError, type ForumChannel, GatewayIntentBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GuildHandle, UserHandle } from '../src/index.js';
 import { type Harness, loginClient, setup, teardown } from './helpers.js';
@@ -65,6 +65,36 @@ describe('moderation through REST, with gateway events', () => {
     await cached.members.kick(bob.id);
     await removed;
     expect(guild.member(bob)).toBeUndefined();
+  });
+
+  it('answers guild.members.fetch() over the gateway (opcode 8 → GUILD_MEMBERS_CHUNK)', async () => {
+    const client = await loginClient(harness, { intents });
+    const members = await client.guilds.cache.get(guild.id)!.members.fetch();
+    expect([...members.keys()].sort()).toEqual(
+      [guild.ownerId, harness.discord.botUserId, bob.id].sort(),
+    );
+    const byQuery = await client.guilds.cache
+      .get(guild.id)!
+      .members.fetch({ query: 'bo', limit: 5 });
+    expect([...byQuery.keys()]).toEqual([bob.id]);
+  });
+
+  it('creates forum posts with their starter message, and custom emojis reach the cache', async () => {
+    const client = await loginClient(harness, {
+      intents: [...intents, GatewayIntentBits.GuildExpressions],
+    });
+    const forum = guild.createChannel({ name: 'help', type: ChannelType.GuildForum });
+    await harness.discord.waitFor(() => client.channels.cache.get(forum.id));
+    const channel = client.channels.cache.get(forum.id) as ForumChannel;
+    const post = await channel.threads.create({
+      name: 'How do I…',
+      message: { content: 'first post' },
+    });
+    expect(post.parentId).toBe(forum.id);
+    expect(harness.discord.messages(post.id).map((m) => m.content)).toEqual(['first post']);
+    const emoji = guild.createEmoji('party');
+    await harness.discord.waitFor(() => client.emojis.cache.get(emoji.id));
+    expect(client.emojis.cache.get(emoji.id)?.name).toBe('party');
   });
 
   it('creates, edits and deletes roles and channels', async () => {

@@ -183,6 +183,22 @@ describe("Discord's rules, answered with Discord's codes", () => {
     expect((await second) as DiscordAPIError).toMatchObject({ code: 40060 });
   });
 
+  it('answers 50109 to a body that is not JSON', async () => {
+    const response = await fetch(`${harness.discord.apiUrl}/v10/channels/${general.id}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bot ${harness.discord.token}`,
+        'content-type': 'application/json',
+      },
+      body: '{"content": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      code: 50109,
+      message: 'The request body contains invalid JSON.',
+    });
+  });
+
   it('answers 501 naming a route it does not implement', async () => {
     const response = await fetch(`${harness.discord.apiUrl}/v10/guilds/${guild.id}/audit-logs`, {
       headers: { authorization: `Bot ${harness.discord.token}` },

@@ -20,6 +20,8 @@ export interface GatewayWorld {
   guildIds(): string[];
   /** The GUILD_CREATE payload of one guild for a session with these intents. */
   guildCreate(guildId: string, intents: number): unknown;
+  /** The GUILD_MEMBERS_CHUNK answering an opcode 8 request, or null for an unknown guild. */
+  membersChunk(guildId: string, request: MembersRequest): unknown;
   /** Lets the world observe every dispatch sent (for `waitFor`). */
   onDispatch(event: string): void;
 }
@@ -153,6 +155,9 @@ export class GatewayServer {
           session = this.#resume(socket, payload.d as ResumeData);
           break;
         case GatewayOpcodes.RequestGuildMembers:
+          if (!session) socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+          else this.#requestMembers(session, payload.d as MembersRequest);
+          break;
         case GatewayOpcodes.PresenceUpdate:
         case GatewayOpcodes.VoiceStateUpdate:
           if (!session) socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
@@ -240,6 +245,26 @@ export class GatewayServer {
     return session;
   }
 
+  /**
+   * Opcode 8: answers with one GUILD_MEMBERS_CHUNK. Listing members by query or all of them
+   * needs the GuildMembers intent, as on Discord (close 4013 otherwise).
+   */
+  #requestMembers(session: GatewaySession, request: MembersRequest): void {
+    const byIds = Array.isArray(request?.user_ids) || typeof request?.user_ids === 'string';
+    if (!byIds && (session.intents & 2) === 0) {
+      session.socket?.close(
+        GatewayCloseCodes.InvalidIntents,
+        'Requesting members needs the GUILD_MEMBERS intent.',
+      );
+      return;
+    }
+    const guildIds = Array.isArray(request.guild_id) ? request.guild_id : [request.guild_id];
+    for (const guildId of guildIds) {
+      const chunk = this.#world.membersChunk(guildId, request);
+      if (chunk) this.#sendDispatch(session, 'GUILD_MEMBERS_CHUNK', chunk);
+    }
+  }
+
   #markReady(): void {
     this.#readyCount += 1;
     for (const resolve of this.#readyWaiters) resolve();
@@ -275,6 +300,15 @@ interface IdentifyData {
   intents: number | string;
   compress?: boolean;
   shard?: [number, number];
+}
+
+/** The data of opcode 8 (Request Guild Members). */
+export interface MembersRequest {
+  guild_id: string | string[];
+  query?: string;
+  limit?: number;
+  user_ids?: string | string[];
+  nonce?: string;
 }
 
 interface ResumeData {

@@ -4,7 +4,7 @@ import {
   ApplicationCommandOptionType as T,
 } from 'discord-api-types/v10';
 import { EmulatorError } from '../errors.js';
-import type { GuildRecord } from '../state/records.js';
+import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
 import type { World } from '../world/world.js';
 
@@ -47,7 +47,7 @@ function idValue(value: OptionValue): string | null {
 function optionValue(
   world: World,
   guild: GuildRecord | null,
-  userId: string,
+  where: { channel: ChannelRecord | null; userId: string },
   option: APIApplicationCommandOption,
   value: OptionValue,
   resolved: Resolved,
@@ -88,7 +88,13 @@ function optionValue(
       if ((option.type === T.User || option.type === T.Mentionable) && user) {
         resolved.users[id] = user;
         const member = guild?.members.get(id);
-        if (member) resolved.members[id] = { ...memberWithoutUser(member), permissions: '0' };
+        if (member) {
+          const permissions = where.channel ? world.permissionsIn(where.channel, id) : 0n;
+          resolved.members[id] = {
+            ...memberWithoutUser(member),
+            permissions: permissions.toString(),
+          };
+        }
       } else if ((option.type === T.Role || option.type === T.Mentionable) && role) {
         resolved.roles[id] = role;
       } else if (option.type === T.Channel && channel) {
@@ -97,7 +103,7 @@ function optionValue(
           name: channel.name ?? null,
           type: channel.type,
           parent_id: channel.parent_id ?? null,
-          permissions: world.permissionsIn(channel, userId).toString(),
+          permissions: world.permissionsIn(channel, where.userId).toString(),
         };
       } else {
         throw wrong();
@@ -134,6 +140,7 @@ export function buildCommandData(
   path: readonly string[],
   values: OptionValues,
   guild: GuildRecord | null,
+  channel: ChannelRecord | null,
   userId: string,
   focused?: string,
 ): Record<string, unknown> {
@@ -171,7 +178,7 @@ export function buildCommandData(
     leaf.push({
       name: key,
       type: option.type,
-      value: optionValue(world, guild, userId, option, value, resolved, name),
+      value: optionValue(world, guild, { channel, userId }, option, value, resolved, name),
     });
   }
   if (focused === undefined) {

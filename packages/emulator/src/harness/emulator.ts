@@ -44,6 +44,9 @@ export interface WaitForOptions {
   description?: string;
 }
 
+/** How many REST requests `requests()` keeps (the oldest are dropped). */
+const REQUEST_LOG_LIMIT = 10_000;
+
 const PRIVILEGED_BITS = {
   GuildMembers: 1 << 1,
   GuildPresences: 1 << 8,
@@ -255,6 +258,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     router,
     onRequest: (record) => {
       world.requests.push(record);
+      // Bounded, so a long offline dev session does not grow without end.
+      if (world.requests.length > REQUEST_LOG_LIMIT) world.requests.shift();
       world.notifyChange();
     },
     onUpgrade: (request, socket, head) => {

@@ -1,5 +1,6 @@
 import type {
   APIApplicationCommand,
+  APIEmoji,
   APIGuildMember,
   APIMessage,
   APIOverwrite,
@@ -11,6 +12,7 @@ import { type PermissionName, permissionBits } from '../state/permissions.js';
 import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { serializeMember } from '../state/serialize.js';
 import { createChannel, createThread, deleteChannel, updateChannel } from '../world/channels.js';
+import { createEmoji } from '../world/emojis.js';
 import { addMember, memberUpdated, removeBot, removeMember } from '../world/guilds.js';
 import { channelMessages } from '../world/messages.js';
 import { createRole, deleteRole, updateRole } from '../world/roles.js';
@@ -253,6 +255,14 @@ export class GuildHandle {
   /** The application commands the bot registered in this guild. */
   public commands(): APIApplicationCommand[] {
     return [...this.#guild.commands.values()];
+  }
+
+  /** Adds a custom emoji (GUILD_EMOJIS_UPDATE); use it in messages as `<:name:id>`. */
+  public createEmoji(
+    name: string,
+    options: { animated?: boolean } = {},
+  ): APIEmoji & { id: string } {
+    return createEmoji(this.#world, this.#guild, name, options.animated ?? false);
   }
 
   /** Kicks the bot from the guild (GUILD_DELETE). */

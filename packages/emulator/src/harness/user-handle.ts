@@ -254,6 +254,7 @@ export class UserHandle implements ComponentActor, ModalActor {
       path,
       options,
       guildRecord,
+      channel,
       this.id,
       focused,
     );

@@ -39,7 +39,21 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
   const method = request.method ?? 'GET';
   const path = url.pathname.replace(API_PREFIX, '');
   const raw = await readBody(request);
-  const { body, files } = await parseBody(request, raw);
+  const parsed = await parseBody(request, raw).catch((error: unknown) => error as Error);
+  if (parsed instanceof Error) {
+    const answer = { code: 50109, message: 'The request body contains invalid JSON.' };
+    hooks.onRequest({
+      method,
+      route: path,
+      path,
+      body: raw.toString('utf8'),
+      status: 400,
+      response: answer,
+    });
+    sendJson(response, 400, answer);
+    return;
+  }
+  const { body, files } = parsed;
   const record = (status: number, route: string, answer: unknown) =>
     hooks.onRequest({ method, route, path, body, status, response: answer });
 
@@ -77,7 +91,16 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
     record(status, match.pattern, answer);
     sendJson(response, status, answer);
   } catch (error) {
-    if (!(error instanceof DiscordApiError)) throw error;
+    if (!(error instanceof DiscordApiError)) {
+      // An emulator bug: answer 500 and keep it in the log, where a failing test shows it.
+      const answer = {
+        code: 0,
+        message: `@zoryx/emulator failed on ${method} ${path}: ${String(error)}`,
+      };
+      record(500, match.pattern, answer);
+      sendJson(response, 500, answer);
+      return;
+    }
     record(error.status, match.pattern, error.toJSON());
     sendJson(response, error.status, error.toJSON());
   }
@@ -114,11 +137,8 @@ async function parseBody(
     }
     return { body, files };
   }
-  try {
-    return { body: JSON.parse(raw.toString('utf8')), files: [] };
-  } catch {
-    return { body: raw.toString('utf8'), files: [] };
-  }
+  // Invalid JSON throws; the caller answers Discord's 50109.
+  return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -16,6 +16,18 @@ export interface InteractionInput {
   message?: APIMessage;
 }
 
+/** Interaction tokens live 15 minutes on Discord; older records are dropped. */
+const TOKEN_LIFETIME = 15 * 60 * 1000;
+
+function pruneInteractions(world: World, now: number): void {
+  if (world.interactions.size < 1000) return;
+  for (const record of world.interactions.values()) {
+    if (now - record.createdAt <= TOKEN_LIFETIME) break;
+    world.interactions.delete(record.id);
+    world.interactionsByToken.delete(record.token);
+  }
+}
+
 /** Builds the INTERACTION_CREATE payload, records it, and dispatches it to the bot. */
 export function createInteraction(world: World, input: InteractionInput): InteractionRecord {
   const id = world.ids.next();
@@ -61,6 +73,7 @@ export function createInteraction(world: World, input: InteractionInput): Intera
     originalMessageId: null,
     sourceMessageId: input.message?.id ?? null,
   };
+  pruneInteractions(world, record.createdAt);
   world.interactions.set(id, record);
   world.interactionsByToken.set(token, record);
   world.gateway.dispatch('INTERACTION_CREATE', payload, { guildId: guild?.id });

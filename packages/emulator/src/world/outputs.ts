@@ -36,24 +36,36 @@ export interface BotOutput {
 export class OutputLog {
   readonly #entries: BotOutput[] = [];
   readonly #listeners = new Set<() => void>();
+  readonly #limit: number;
+  /** How many of the oldest outputs were dropped to stay within the limit. */
+  #dropped = 0;
+
+  /** Keeps the last `limit` outputs, so a long `zoryx dev --offline` session stays bounded. */
+  public constructor(limit = 10_000) {
+    this.#limit = limit;
+  }
 
   /** The number of outputs so far; the start position of a new action. */
   public get length(): number {
-    return this.#entries.length;
+    return this.#dropped + this.#entries.length;
   }
 
   /** Appends an output and wakes every waiter. */
   public push(output: Omit<BotOutput, 'seq'>): void {
     // Snapshot: messages are edited in place later, but each output shows them as they were.
-    const snapshot: BotOutput = { ...output, seq: this.#entries.length };
+    const snapshot: BotOutput = { ...output, seq: this.length };
     if (output.message) snapshot.message = structuredClone(output.message);
     this.#entries.push(snapshot);
+    if (this.#entries.length > this.#limit) {
+      this.#entries.shift();
+      this.#dropped += 1;
+    }
     for (const listener of [...this.#listeners]) listener();
   }
 
   /** The outputs from position `from` on. */
   public since(from: number): BotOutput[] {
-    return this.#entries.slice(from);
+    return this.#entries.slice(Math.max(0, from - this.#dropped));
   }
 
   /** Calls `listener` after every push until the returned function is called. */

@@ -8,6 +8,7 @@ import { channelPermissions, guildPermissions, hasPermissions } from '../state/p
 import type { ChannelRecord, GuildRecord, WorldRecords } from '../state/records.js';
 import { guildCreatePayload, makeUser } from '../state/serialize.js';
 import type { InteractionRecord } from './interaction-record.js';
+import { membersChunk } from './member-chunks.js';
 import { OutputLog } from './outputs.js';
 
 /** Settings the world runs with (the resolved `EmulatorOptions`). */
@@ -64,6 +65,7 @@ export class World {
           .filter((guild) => guild.botJoined)
           .map((guild) => guild.id),
       guildCreate: (guildId, intents) => this.guildCreate(guildId, intents),
+      membersChunk: (guildId, request) => membersChunk(this, guildId, request),
       onDispatch: () => this.notifyChange(),
     });
   }

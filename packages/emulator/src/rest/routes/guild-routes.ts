@@ -2,6 +2,7 @@ import { type APIOverwrite, ChannelType, PermissionFlagsBits as P } from 'discor
 import { guildPermissions, highestRolePosition, permissionBits } from '../../state/permissions.js';
 import type { GuildRecord } from '../../state/records.js';
 import { serializeGuild } from '../../state/serialize.js';
+import { type MessageInput, validateMessage } from '../../validation/message-rules.js';
 import {
   type ChannelInput,
   createChannel,
@@ -9,7 +10,7 @@ import {
   deleteChannel,
   updateChannel,
 } from '../../world/channels.js';
-import { findMessage } from '../../world/messages.js';
+import { createMessage, findMessage } from '../../world/messages.js';
 import { createRole, deleteRole, type RoleInput, updateRole } from '../../world/roles.js';
 import type { World } from '../../world/world.js';
 import { badRequest, invalidFormBody, missingPermissions, unknown } from '../discord-error.js';
@@ -158,16 +159,27 @@ export function registerGuildRoutes(router: Router, world: World): void {
     return undefined;
   });
 
-  router.on('POST', '/channels/:channel_id/threads', ({ params, body }) => {
+  router.on('POST', '/channels/:channel_id/threads', ({ params, body, files }) => {
     const parent = world.channel(params.channel_id ?? '');
     world.requireChannelPermissions(parent, P.CreatePublicThreads);
-    const name = (body as { name?: string } | undefined)?.name;
-    checkChannelName(name, true);
+    const input = (body ?? {}) as { name?: string; message?: MessageInput };
+    checkChannelName(input.name, true);
     const guild = world.guildOf(parent);
     if (!guild) throw badRequest(50024, 'Cannot execute action on this channel type');
+    const isForum =
+      parent.type === ChannelType.GuildForum || parent.type === ChannelType.GuildMedia;
+    if (isForum && !input.message) {
+      throw invalidFormBody({
+        message: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] },
+      });
+    }
+    if (input.message) validateMessage(input.message, true, files.length);
+    const thread = createThread(world, guild, parent, input.name as string, world.botUser.id);
+    // A forum post is a thread plus its starter message, which shares the thread's id.
+    if (input.message) createMessage(world, thread, world.botUser, input.message, { files });
     return new RouteResponse(
       201,
-      createThread(world, guild, parent, name as string, world.botUser.id),
+      isForum ? { ...thread, message: world.records.messages.get(thread.id)?.[0] } : thread,
     );
   });
 
@@ -184,6 +196,18 @@ export function registerGuildRoutes(router: Router, world: World): void {
       201,
       createThread(world, guild, parent, name as string, world.botUser.id, message.id),
     );
+  });
+
+  router.on(
+    'GET',
+    '/guilds/:guild_id/emojis',
+    ({ params }) => world.guild(params.guild_id ?? '').emojis,
+  );
+
+  router.on('GET', '/guilds/:guild_id/emojis/:emoji_id', ({ params }) => {
+    const emoji = world.guild(params.guild_id ?? '').emojis.find((e) => e.id === params.emoji_id);
+    if (!emoji) throw unknown('emoji');
+    return emoji;
   });
 
   router.on('GET', '/guilds/:guild_id/roles', ({ params }) => [
