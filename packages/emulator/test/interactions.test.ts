@@ -209,6 +209,20 @@ describe('interactions with a discord.js bot', () => {
     expect(choices).toEqual([{ name: 'green', value: 'green' }]);
   });
 
+  it('runs a global command in a DM and a user context-menu command', async () => {
+    await client.application.commands.create({ name: 'Profile', type: 2 });
+    client.on('interactionCreate', async (interaction) => {
+      if (interaction.isUserContextMenuCommand()) {
+        await interaction.reply(`profile of ${interaction.targetUser.username}`);
+      }
+    });
+    const profile = await alice.contextMenu(guild, 'Profile', bob, { channel: general }).reply();
+    expect(profile.content).toBe('profile of bob');
+    const inDm = await alice.slash(null, 'slow').replies(3);
+    expect(inDm.map((reply) => reply.content)).toEqual(['done', 'one more', 'secret']);
+    expect(harness.discord.messages(inDm[0]!.channelId)).toHaveLength(3);
+  });
+
   it('rejects unknown commands and options before dispatching', () => {
     expect(() => alice.slash(guild, 'nope')).toThrow(/ZRX|has not registered a command "nope"/);
     expect(() => alice.slash(guild, 'ban', { who: bob })).toThrow(/unknown option "who"/);
