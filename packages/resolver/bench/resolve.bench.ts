@@ -21,6 +21,9 @@ const scenarios = [
   },
 ];
 
+// Enough samples for a stable mean on a shared 2-core machine.
+const options = { time: 3_000, warmupIterations: 5 };
+
 function resolveWithExplanations(manifests: Parameters<typeof resolve>[0]): number {
   const plan = resolve(manifests);
   let size = plan.explain().length;
@@ -39,11 +42,19 @@ for (const scenario of scenarios) {
     seed: 42,
   });
   describe(`${scenario.title}: ${manifests.length} manifests, ${countEdges(manifests)} edges`, () => {
-    bench('@zoryx/resolver: resolve + explain()', () => {
-      resolveWithExplanations(manifests);
-    });
-    bench('peer: plain Kahn topological sort', () => {
-      kahnOrder(manifests);
-    });
+    bench(
+      '@zoryx/resolver: resolve + explain()',
+      () => {
+        resolveWithExplanations(manifests);
+      },
+      options,
+    );
+    bench(
+      'peer: plain Kahn topological sort',
+      () => {
+        kahnOrder(manifests);
+      },
+      options,
+    );
   });
 }
