@@ -73,6 +73,7 @@ describe('validateConfig', () => {
 
   it('returns the schema output, defaults applied', async () => {
     expect(await validateConfig(def, {}, 'leveling')).toEqual({ xpPerMessage: 10 });
+    expect(await validateConfig(def, undefined, 'leveling')).toEqual({ xpPerMessage: 10 });
     expect(await validateConfig(def, { xpPerMessage: 3 }, 'leveling')).toEqual({ xpPerMessage: 3 });
   });
 

@@ -68,7 +68,8 @@ export function readDefinition(moduleExports: unknown, label: string): ReadDefin
 
 /**
  * Validates raw config input against the definition's schema. Without a schema the config is
- * `undefined`. Throws `ZRX_EXT_CONFIG_INVALID` naming every failing path.
+ * `undefined`; missing input (`undefined`) is validated as `{}`, so an object schema's defaults
+ * apply. Throws `ZRX_EXT_CONFIG_INVALID` naming every failing path.
  */
 export async function validateConfig(
   definition: ExtensionDefinition,
@@ -77,7 +78,7 @@ export async function validateConfig(
 ): Promise<unknown> {
   const schema = definition.config;
   if (!schema) return undefined;
-  const result = await schema['~standard'].validate(input);
+  const result = await schema['~standard'].validate(input ?? {});
   if (!result.issues) return result.value;
   const issues = result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   throw new LoaderError(

@@ -49,7 +49,7 @@ export interface ExtensionHostOptions {
   teardownTimeoutMs?: number;
   /** Base logger; each extension gets `logger.child({ extension })`. Default: pino at `info`. */
   logger?: Logger;
-  /** Raw config input of an extension, validated by its schema. Default: `undefined`. */
+  /** Raw config input of an extension, validated by its schema. Missing input counts as `{}`. */
   config?: (name: string) => unknown;
   /**
    * Adds the host's fields (`ExtensionContextExtras`) to each `ctx`. Anything it acquires for the
