@@ -237,7 +237,10 @@ describe('planCommands — bad input and other types', () => {
     const clash = planCommands([plain('x'), plain('x', { description: 'Other' })]);
     expect(clash.violations[0]?.violations[0]?.rule).toBe('name.duplicate');
     expect(clash.register).toHaveLength(0);
-    const same = planCommands([plain('x'), plain('x')]);
+    const same = planCommands([
+      plain('x'),
+      plain('x', { type: 1, nsfw: false } as Partial<CommandSpec>),
+    ]);
     expect(same.register).toHaveLength(1);
     expect(same.violations).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { type CommandSpec, routeKey, toPayload } from './command-spec.js';
 import { type ChatInputEntry, compareRank, fitChatInput } from './fit-chat-input.js';
 import { isRecord } from './is-record.js';
 import { DiscordLimits } from './limits.js';
+import { normalizeCommand } from './normalize-command.js';
 import { resolvePlanOptions } from './plan-options.js';
 import { describeStatus } from './plan-status.js';
 import type { CommandPlan, PlanOptions, Route } from './plan-types.js';
@@ -43,7 +44,7 @@ export function planCommands(cmds: readonly CommandSpec[], options?: PlanOptions
     if (first.type === undefined || first.type === ApplicationCommandType.ChatInput) {
       allChatNames.add(first.name);
     }
-    if (group.length > 1 && new Set(group.map((spec) => stableStringify(spec))).size > 1) {
+    if (group.length > 1 && new Set(group.map(canonical)).size > 1) {
       const message = `name: ${group.length} different commands are named "${first.name}"`;
       invalid.push({
         command: key,
@@ -124,4 +125,10 @@ function groupByKey(cmds: readonly CommandSpec[], invalid: Invalid[]): Map<strin
     else group.push(spec);
   });
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Equal for two specs that would register the same command with the same planning hints. */
+function canonical(spec: CommandSpec): string {
+  const { category, priority, pinned } = spec;
+  return stableStringify({ command: normalizeCommand(spec), category, priority, pinned });
 }
