@@ -86,29 +86,39 @@ export function reportSkippedDependencies(
       const via = cascade.via[v]!;
       const primary = via !== -1 && failed.includes(via) ? via : failed[0]!;
       graph.problems[v]!.push(
-        createLazyProblem(ProblemCode.DependencySkipped, loads ? 'warning' : 'error', name, () => {
-          const others = failed.filter((u) => u !== primary).map((u) => names[u]!);
-          const also =
-            others.length === 0
-              ? ''
-              : ` (${name} also needs ${listNames(others)}, which cannot load either.)`;
-          return {
-            message: `${cannotLoadStory(graph, cascade, primary)} And because ${name} needs ${names[primary]}, ${consequence(name, !loads, 'dependency')}${also}`,
-            hint: `${name} can load once ${names[primary]} does; ${rootFix(graph, cascade, primary)}`,
-            chain: [name, ...pathToRoot(graph, cascade, primary)],
-          };
-        }),
+        createLazyProblem(
+          ProblemCode.DependencySkipped,
+          loads ? 'warning' : 'error',
+          name,
+          () => {
+            const others = failed.filter((u) => u !== primary).map((u) => names[u]!);
+            const also =
+              others.length === 0
+                ? ''
+                : ` (${name} also needs ${listNames(others)}, which cannot load either.)`;
+            return {
+              message: `${cannotLoadStory(graph, cascade, primary)} And because ${name} needs ${names[primary]}, ${consequence(name, !loads, 'dependency')}${also}`,
+              hint: `${name} can load once ${names[primary]} does; ${rootFix(graph, cascade, primary)}`,
+            };
+          },
+          () => [name, ...pathToRoot(graph, cascade, primary)],
+        ),
       );
     }
     if (!loads) continue;
     for (const u of graph.optionals[v]!) {
       if (status[u] === LOADS) continue;
       graph.problems[v]!.push(
-        createLazyProblem(ProblemCode.DependencySkipped, 'warning', name, () => ({
-          message: `${cannotLoadStory(graph, cascade, u)} So ${name} loads without its optional dependency ${names[u]}.`,
-          hint: `For ${name} to use ${names[u]}: ${rootFix(graph, cascade, u)}`,
-          chain: [name, ...pathToRoot(graph, cascade, u)],
-        })),
+        createLazyProblem(
+          ProblemCode.DependencySkipped,
+          'warning',
+          name,
+          () => ({
+            message: `${cannotLoadStory(graph, cascade, u)} So ${name} loads without its optional dependency ${names[u]}.`,
+            hint: `For ${name} to use ${names[u]}: ${rootFix(graph, cascade, u)}`,
+          }),
+          () => [name, ...pathToRoot(graph, cascade, u)],
+        ),
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { ExtensionGraph } from './build-graph';
 import { FAILS } from './build-graph';
 import { coverWithCycles } from './cycle-cover';
+import type { CycleView } from './messages';
 import { cycle } from './messages';
 import { ProblemCode } from './problem';
 import { createLazyProblem } from './problem-factory';
@@ -24,16 +25,30 @@ export function reportCycles(graph: ExtensionGraph, enforced: boolean): Componen
     const first = members[0]!;
     if (members.length === 1 && !graph.edges[first]!.includes(first)) continue;
     const { cycles, cycleOf } = coverWithCycles(members, graph.edges, componentOf);
+    // Where each member sits on its cycle, so its rotated view costs nothing to set up.
+    const position = new Map<number, number>();
+    cycles.forEach((ids, c) => {
+      for (let k = 0; k < ids.length - 1; k++)
+        if (cycleOf.get(ids[k]!) === c) position.set(ids[k]!, k);
+    });
     for (const v of members) {
       const ids = cycles[cycleOf.get(v)!]!;
       const name = graph.names[v]!;
+      // The closed cycle ([a, b, c, a]) rotated to start at v, read in place.
+      const start = position.get(v)!;
+      const size = ids.length - 1;
+      const view: CycleView = {
+        length: ids.length,
+        at: (k) => graph.names[ids[(start + k) % size]!]!,
+      };
       graph.problems[v]!.push(
-        createLazyProblem(ProblemCode.Cycle, enforced ? 'error' : 'warning', name, () => {
-          const start = ids.indexOf(v);
-          const rotated = ids.slice(start, -1).concat(ids.slice(0, start + 1));
-          const chain = rotated.map((id) => graph.names[id]!);
-          return { ...cycle(name, chain, enforced), chain };
-        }),
+        createLazyProblem(
+          ProblemCode.Cycle,
+          enforced ? 'error' : 'warning',
+          name,
+          () => cycle(name, view, enforced),
+          () => Array.from({ length: ids.length }, (_, k) => view.at(k)),
+        ),
       );
       if (enforced) graph.status[v] = FAILS;
     }

@@ -78,17 +78,29 @@ export function conflict(
 
 const MAX_CYCLE_SHOWN = 8;
 
+/**
+ * A closed cycle read by position (`at(0)` … `at(length - 1)`, the last equal to the first), so a
+ * message about a 10,000-member cycle never copies it.
+ */
+export interface CycleView {
+  readonly length: number;
+  at(index: number): string;
+}
+
 /** `a → b → c → a`, shortened in the middle for long cycles. */
-export function cyclePath(chain: readonly string[]): string {
-  if (chain.length <= MAX_CYCLE_SHOWN) return chain.join(' → ');
-  const head = chain.slice(0, MAX_CYCLE_SHOWN - 2).join(' → ');
-  return `${head} → … (${chain.length - MAX_CYCLE_SHOWN} more) → ${chain.at(-2)} → ${chain.at(-1)}`;
+export function cyclePath(chain: CycleView): string {
+  const shown = chain.length <= MAX_CYCLE_SHOWN ? chain.length : MAX_CYCLE_SHOWN - 2;
+  const parts: string[] = [];
+  for (let i = 0; i < shown; i++) parts.push(chain.at(i));
+  if (shown === chain.length) return parts.join(' → ');
+  const more = chain.length - MAX_CYCLE_SHOWN;
+  return `${parts.join(' → ')} → … (${more} more) → ${chain.at(chain.length - 2)} → ${chain.at(chain.length - 1)}`;
 }
 
 /** ZRX_CYCLE for one member; `chain` is closed and starts at `name`. */
 export function cycle(
   name: string,
-  chain: readonly string[],
+  chain: CycleView,
   enforced: boolean,
 ): { message: string; hint: string } {
   let because: string;
@@ -96,13 +108,14 @@ export function cycle(
     because = `${name} needs itself`;
   } else if (chain.length <= MAX_CYCLE_SHOWN) {
     const links: string[] = [];
-    for (let i = 0; i < chain.length - 1; i++) links.push(`${chain[i]} needs ${chain[i + 1]}`);
+    for (let i = 0; i < chain.length - 1; i++)
+      links.push(`${chain.at(i)} needs ${chain.at(i + 1)}`);
     because = `${links.slice(0, -1).join(', ')} and ${links.at(-1)}`;
   } else {
     because = `${name} sits on a cycle of ${chain.length - 1} extensions that need each other`;
   }
-  const last = chain.at(-2);
-  const first = chain[0];
+  const last = chain.at(chain.length - 2);
+  const first = chain.at(0);
   return {
     message: `Because ${because} (cycle: ${cyclePath(chain)}), ${consequence(name, enforced, 'dependency')}`,
     hint:

@@ -92,13 +92,25 @@ function byVersionDescending(a: ValidManifest, b: ValidManifest): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).sort();
-    const record = value as Record<string, unknown>;
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+/**
+ * JSON with object keys sorted, so equal content gives equal text whatever the key order.
+ * Objects already on the path print as `"[circular]"`, so a self-referencing manifest cannot
+ * recurse forever.
+ */
+function canonicalJson(value: unknown, path: Set<object> = new Set()): string {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? 'null');
   }
-  return JSON.stringify(value) ?? 'null';
+  if (path.has(value)) return '"[circular]"';
+  path.add(value);
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map((item) => canonicalJson(item, path)).join(',')}]`;
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    text = `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key], path)}`).join(',')}}`;
+  }
+  path.delete(value);
+  return text;
 }

@@ -24,11 +24,11 @@ export function createProblem(
 export interface ProblemText {
   readonly message: string;
   readonly hint: string;
-  readonly chain: readonly string[];
 }
 
 /**
- * Builds a problem whose message, hint and chain are written only when first read. A
+ * Builds a problem whose message and hint, and separately its chain, are written only when
+ * first read. A
  * 10,000-extension plan can hold thousands of cascade problems whose chains walk the graph;
  * most callers read a few of them. The getters are own enumerable properties, so
  * `JSON.stringify`, spreading and deep equality see plain values.
@@ -38,8 +38,10 @@ export function createLazyProblem(
   severity: ProblemSeverity,
   extension: string,
   write: () => ProblemText,
+  writeChain: () => readonly string[],
 ): Problem {
   let text: ProblemText | undefined;
+  let chain: readonly string[] | undefined;
   const get = (): ProblemText => {
     text ??= write();
     return text;
@@ -55,7 +57,8 @@ export function createLazyProblem(
       return get().hint;
     },
     get chain() {
-      return get().chain;
+      chain ??= writeChain();
+      return chain;
     },
   };
 }

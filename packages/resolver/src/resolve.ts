@@ -25,11 +25,13 @@ import type { Problem } from './problem';
  */
 export function resolve(
   manifests: readonly ExtensionManifest[],
-  options: ResolveOptions = {},
+  options?: ResolveOptions,
 ): ResolutionPlan {
-  const enforceDependencies = options.enforceDependencies !== false;
-  const enforceConflicts = options.enforceConflicts !== false;
-  const graph = buildGraph(manifests, options.loaded, enforceDependencies);
+  // Plain JavaScript callers may pass anything here; only a real object is read.
+  const settings: ResolveOptions = typeof options === 'object' && options !== null ? options : {};
+  const enforceDependencies = settings.enforceDependencies !== false;
+  const enforceConflicts = settings.enforceConflicts !== false;
+  const graph = buildGraph(manifests, settings.loaded, enforceDependencies);
   const { names, status, manifests: chosen } = graph;
 
   const { componentOf, components } = reportCycles(graph, enforceDependencies);
@@ -63,21 +65,24 @@ export function resolve(
     problems,
     get versions() {
       if (versions === undefined) {
-        versions = {};
-        for (const name of order) versions[name] = chosen[graph.ids.get(name)!]!.versionText;
+        // fromEntries defines own properties, so even an extension named "__proto__" is a key.
+        versions = Object.fromEntries(
+          order.map((name) => [name, chosen[graph.ids.get(name)!]!.versionText]),
+        );
       }
       return versions;
     },
     get dependencies() {
       if (dependencies === undefined) {
-        dependencies = {};
-        for (const name of order) {
-          const v = graph.ids.get(name)!;
-          const loadsAfter: string[] = [];
-          for (const w of graph.edges[v]!) if (status[w] === LOADS) loadsAfter.push(names[w]!);
-          for (const running of graph.loadedDependencies[v]!) loadsAfter.push(running);
-          dependencies[name] = loadsAfter;
-        }
+        dependencies = Object.fromEntries(
+          order.map((name) => {
+            const v = graph.ids.get(name)!;
+            const loadsAfter: string[] = [];
+            for (const w of graph.edges[v]!) if (status[w] === LOADS) loadsAfter.push(names[w]!);
+            for (const running of graph.loadedDependencies[v]!) loadsAfter.push(running);
+            return [name, loadsAfter];
+          }),
+        );
       }
       return dependencies;
     },
