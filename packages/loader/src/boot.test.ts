@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extensionSource, probe, testHost, type Workspace, workspace } from '../test/helpers.js';
 
@@ -137,6 +139,28 @@ describe('ExtensionHost.boot', () => {
     expect(report.loaded).toEqual(['needy']);
     expect(calls).toEqual(['setup:needy@1.0.0']);
     expect(relaxed.logs.some((l) => String(l.msg).includes('missing'))).toBe(true);
+  });
+
+  it('loads an extension published as an npm package, compiled like local ones', async () => {
+    ws = await workspace();
+    const calls = probe().calls;
+    const pkg = join(ws.root, 'node_modules', '@acme', 'zoryx-weather');
+    await mkdir(join(pkg, 'lib'), { recursive: true });
+    await writeFile(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@acme/zoryx-weather', main: 'lib/index.js' }),
+    );
+    await writeFile(join(pkg, 'lib', 'forecast.js'), "exports.forecast = () => 'sunny';\n");
+    await writeFile(
+      join(pkg, 'lib', 'index.js'),
+      "const { forecast } = require('./forecast');\nmodule.exports = { name: 'weather', version: '0.3.0', setup(ctx) { globalThis.__zoryx.calls.push('setup:' + ctx.name); return { forecast }; } };\n",
+    );
+    const { host } = testHost(ws, { packages: ['@acme/zoryx-weather'], resolveFrom: ws.root });
+    const report = await host.boot();
+    expect(report.loaded).toEqual(['weather']);
+    expect(calls).toEqual(['setup:weather']);
+    expect((host.api('weather') as { forecast(): string }).forecast()).toBe('sunny');
+    expect(host.statusOf('weather')?.entry).toBe(join(pkg, 'lib', 'index.js'));
   });
 
   it('validated config reaches ctx.config, with the schema’s defaults', async () => {

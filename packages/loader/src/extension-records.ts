@@ -26,6 +26,8 @@ export interface ExtensionRecord {
   author: string | undefined;
   loadTimeMs: number | null;
   lastError: ExtensionErrorInfo | null;
+  /** The dependency it was skipped for, so loading that dependency retries it. */
+  waitingFor: string | null;
 }
 
 /** Converts anything thrown into status data. */
@@ -60,6 +62,7 @@ export class ExtensionRecords {
         author: undefined,
         loadTimeMs: null,
         lastError: null,
+        waitingFor: null,
       };
       this.#records.set(name, record);
     } else if (source) {
@@ -98,6 +101,7 @@ export class ExtensionRecords {
     record.state = 'loaded';
     record.loadTimeMs = loadTimeMs;
     record.lastError = null;
+    record.waitingFor = null;
     this.#describe(record, active.version);
     record.source = active.version.source;
   }

@@ -98,11 +98,16 @@ export class HostCore {
     return (this.options.blacklist ?? []).some((b) => normaliseExtensionName(b).name === name);
   }
 
-  /** The first required dependency that is not loaded, as a `ZRX_EXT_DEPENDENCY_FAILED` error. */
+  /**
+   * The first required dependency that is not loaded, as a `ZRX_EXT_DEPENDENCY_FAILED` error.
+   * Remembers it on the dependent's record (`waitingFor`), so loading that dependency later
+   * retries the dependent.
+   */
   blockingDependency(version: ExtensionVersion): LoaderError | undefined {
     for (const dep of Object.keys(version.definition.dependencies ?? {})) {
       const record = this.records.get(dep);
       if (record?.state === 'loaded') continue;
+      this.records.ensure(version.name).waitingFor = dep;
       const why = record?.lastError
         ? `${record.state}: ${record.lastError.message}`
         : 'is not loaded';
@@ -168,9 +173,7 @@ export class HostCore {
   /** After `name` came up, retries extensions that were skipped only because it was down. */
   async loadWaitingDependents(name: string): Promise<void> {
     for (const record of this.records.all()) {
-      if (record.state !== 'skipped' || record.lastError?.code !== 'ZRX_EXT_DEPENDENCY_FAILED')
-        continue;
-      if (!record.lastError.message.includes(`dependency "${name}"`)) continue;
+      if (record.state !== 'skipped' || record.waitingFor !== name) continue;
       try {
         await this.load(record.name);
       } catch {
