@@ -3,6 +3,7 @@ export { BotMessage, type ComponentActor, type SelectValue } from './harness/bot
 export type { AttachmentValue, OptionValue, OptionValues } from './harness/command-options.js';
 export {
   Emulator,
+  type GatewayControls,
   type GuildOptions,
   startEmulator,
   type UserOptions,

@@ -24,4 +24,27 @@ describe('message round trip', () => {
     expect(reply.raw.message_reference?.message_id).toBeDefined();
     expect(discord.messages(general).map((message) => message.content)).toEqual(['!ping', 'pong']);
   });
+
+  it('matches replies to the right user when several talk in one channel', async () => {
+    harness = await setup();
+    const { discord } = harness;
+    const guild = discord.createGuild({ name: 'Busy' });
+    const general = guild.createChannel({ name: 'general' });
+    const alice = discord.createUser({ username: 'alice' });
+    const bob = discord.createUser({ username: 'bob' });
+    guild.addMember(alice);
+    guild.addMember(bob);
+    const client = await loginClient(harness);
+    const pending: (() => Promise<unknown>)[] = [];
+    client.on('messageCreate', (message) => {
+      if (message.author.bot) return;
+      pending.push(() => message.reply(`hi ${message.author.username}`));
+      // Answer in reverse order once both arrived: bob's reply lands first.
+      if (pending.length === 2) void pending[1]!().then(() => pending[0]!());
+    });
+    const fromAlice = alice.send(general, 'hello');
+    const fromBob = bob.send(general, 'hello');
+    expect((await fromAlice.reply()).content).toBe('hi alice');
+    expect((await fromBob.reply()).content).toBe('hi bob');
+  });
 });

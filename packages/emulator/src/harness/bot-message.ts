@@ -39,6 +39,7 @@ export class BotMessage {
   public readonly raw: APIMessage;
   readonly #actor: ComponentActor;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(raw: APIMessage, edited: boolean, actor: ComponentActor) {
     this.raw = raw;
     this.id = raw.id;

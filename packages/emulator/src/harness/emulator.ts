@@ -44,6 +44,18 @@ export interface WaitForOptions {
   description?: string;
 }
 
+/** Controls of the emulated gateway, for tests of reconnects and resumes. */
+export interface GatewayControls {
+  /** Cuts every socket without a close frame, as a network failure would; clients RESUME. */
+  dropConnections(): void;
+  /** Sends opcode 7 RECONNECT; clients reconnect and RESUME. */
+  requestReconnect(): void;
+  /** Sends opcode 9 with `d: false` (not resumable); clients IDENTIFY anew. */
+  invalidateSessions(): void;
+  /** The number of sessions with an open socket. */
+  connections(): number;
+}
+
 /** How many REST requests `requests()` keeps (the oldest are dropped). */
 const REQUEST_LOG_LIMIT = 10_000;
 
@@ -199,17 +211,13 @@ export class Emulator {
     });
   }
 
-  /** Gateway controls for resilience tests. */
-  public get gateway() {
+  /** Gateway controls for resilience tests: drop sockets, ask for reconnects, end sessions. */
+  public get gateway(): GatewayControls {
     const gateway = this.#world.gateway;
     return {
-      /** Cuts every socket without a close frame; clients RESUME. */
       dropConnections: () => gateway.dropConnections(),
-      /** Sends opcode 7 RECONNECT; clients reconnect and RESUME. */
       requestReconnect: () => gateway.requestReconnect(),
-      /** Sends opcode 9 (not resumable); clients IDENTIFY anew. */
       invalidateSessions: () => gateway.invalidateSessions(),
-      /** Number of sockets with an identified session. */
       connections: () => gateway.connectedSessions().length,
     };
   }

@@ -55,6 +55,7 @@ export class ChannelHandle {
   public readonly id: string;
   readonly #world: World;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(world: World, id: string) {
     this.#world = world;
     this.id = id;
@@ -102,6 +103,7 @@ export class RoleHandle {
   readonly #world: World;
   readonly #guild: GuildRecord;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(world: World, guild: GuildRecord, id: string) {
     this.#world = world;
     this.#guild = guild;
@@ -159,6 +161,7 @@ export class GuildHandle {
   readonly #world: World;
   readonly #guild: GuildRecord;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(world: World, guild: GuildRecord) {
     this.#world = world;
     this.#guild = guild;

@@ -23,6 +23,7 @@ export class ModalHandle {
   public readonly sourceMessageId: string | null;
   readonly #actor: ModalActor;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(
     raw: APIModalInteractionResponseCallbackData,
     interactionId: string,

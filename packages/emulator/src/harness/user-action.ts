@@ -38,6 +38,7 @@ export class UserAction {
   readonly #actor: Actor;
   readonly #timeout: number;
 
+  /** @internal Created by the methods of `UserHandle`. */
   public constructor(
     world: World,
     start: number,
@@ -129,11 +130,13 @@ export class UserAction {
     if (!output.message) return false;
     if (output.kind !== 'create' && output.kind !== 'edit') return false;
     if (this.#own(output)) return true;
-    return (
-      output.kind === 'create' &&
-      output.interactionId === null &&
-      output.channelId === this.#target.channelId
-    );
+    if (output.kind !== 'create' || output.interactionId !== null) return false;
+    if (output.channelId !== this.#target.channelId) return false;
+    // With several users in one channel, a reply to someone else's message is not ours.
+    const referenced = output.message.message_reference?.message_id;
+    if (referenced === undefined || referenced === this.messageId) return true;
+    const author = this.#world.records.messageIndex.get(referenced)?.author;
+    return author === undefined || author.id === this.#world.botUser.id;
   }
 
   #wait(

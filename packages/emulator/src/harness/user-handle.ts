@@ -53,6 +53,7 @@ export class UserHandle implements ComponentActor, ModalActor {
   readonly #world: World;
   readonly #timeout: number;
 
+  /** @internal Created by the emulator's test API. */
   public constructor(world: World, user: APIUser, timeout: number) {
     this.#world = world;
     this.id = user.id;
