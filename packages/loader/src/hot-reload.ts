@@ -9,7 +9,8 @@ import { fingerprint } from './module-compiler.js';
 export type HotReloadEvent =
   | { readonly type: 'reloaded'; readonly name: string; readonly names: readonly string[] }
   | { readonly type: 'failed'; readonly name: string; readonly error: unknown }
-  | { readonly type: 'unchanged'; readonly name: string };
+  | { readonly type: 'unchanged'; readonly name: string }
+  | { readonly type: 'watcher-error'; readonly error: unknown };
 
 /** Options of {@link HotReloader}. */
 export interface HotReloaderOptions {
@@ -48,6 +49,7 @@ export class HotReloader {
   readonly #dirty = new Set<string>();
   readonly #settleTimers = new Map<string, NodeJS.Timeout>();
   readonly #idle = new Set<() => void>();
+  #loadingNew = 0;
   #closed = false;
 
   constructor(host: ExtensionHost, options: HotReloaderOptions = {}) {
@@ -90,6 +92,8 @@ export class HotReloader {
       watcher.once('ready', resolve);
       watcher.once('error', reject);
     });
+    // After start, watcher errors (e.g. a folder that became unreadable) are reported, not thrown.
+    watcher.on('error', (error) => this.#onEvent?.({ type: 'watcher-error', error }));
   }
 
   /** Stops watching and cancels pending work (a reload in progress finishes). */
@@ -113,6 +117,7 @@ export class HotReloader {
       this.#pending.size === 0 &&
       this.#newFiles.size === 0 &&
       this.#inFlight.size === 0 &&
+      this.#loadingNew === 0 &&
       this.#settleTimers.size === 0 &&
       this.#flushTimer === undefined
     );
@@ -206,15 +211,22 @@ export class HotReloader {
   }
 
   async #loadNew(): Promise<void> {
-    const { sources } = await discoverExtensions(this.#host.discoveryOptions);
-    for (const source of sources) {
-      if (this.#host.statusOf(source.name)) continue;
-      try {
-        await this.#host.load(source.name);
-        this.#onEvent?.({ type: 'reloaded', name: source.name, names: [source.name] });
-      } catch (error) {
-        this.#onEvent?.({ type: 'failed', name: source.name, error });
+    this.#loadingNew++;
+    try {
+      const { sources } = await discoverExtensions(this.#host.discoveryOptions);
+      const known = new Set(this.#host.status().map((s) => s.entry));
+      for (const source of sources) {
+        if (this.#host.statusOf(source.name) || known.has(source.entry)) continue;
+        try {
+          await this.#host.load(source.name);
+          this.#onEvent?.({ type: 'reloaded', name: source.name, names: [source.name] });
+        } catch (error) {
+          this.#onEvent?.({ type: 'failed', name: source.name, error });
+        }
       }
+    } finally {
+      this.#loadingNew--;
+      this.#checkIdle();
     }
   }
 }
