@@ -50,7 +50,10 @@ export interface ResolutionPlan {
   readonly levels: readonly (readonly string[])[];
   /** Extensions that will not load, sorted by name, each with its errors. */
   readonly skipped: readonly SkippedExtension[];
-  /** Every problem found, errors and warnings, sorted by extension name. */
+  /**
+   * Every problem found, errors and warnings: those about input without a usable name first
+   * (`manifests[3]`), then by extension name, each extension's in the order they were found.
+   */
   readonly problems: readonly Problem[];
   /** Version that will load, for each name in `order`. */
   readonly versions: Readonly<Record<string, string>>;
