@@ -2,7 +2,6 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { combinedCharacters } from './character-count.js';
 import type { CommandSpec } from './command-spec.js';
 import type { ResolvedPlanOptions } from './plan-options.js';
 import type { FoldedRoute } from './plan-types.js';
@@ -23,6 +22,8 @@ type ChatInputPayload = RESTPostAPIChatInputApplicationCommandsJSONBody;
 export interface ChatInputEntry {
   readonly spec: CommandSpec;
   readonly payload: ChatInputPayload;
+  /** Its combined character count (see `combinedCharacters`). */
+  readonly cost: number;
 }
 
 /** Where each chat-input command ends up. */
@@ -116,7 +117,7 @@ export function fitChatInput(
     byName.set(e.payload.name, e);
     if (e.spec.pinned === true) continue;
     const list = e.payload.options ?? [];
-    const cost = combinedCharacters(e.payload);
+    const cost = e.cost;
     const hasGroups = list.some((o) => o.type === ApplicationCommandOptionType.SubcommandGroup);
     if (hasGroups || cost > MAX_FOLDABLE_COST) {
       unfoldable.push(e);
@@ -150,8 +151,15 @@ export function fitChatInput(
     .sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : 1));
   const baseWith = (merged: ReadonlySet<string>) => (f: Foldable) =>
     merged.has(f.base) ? defaultBase : f.base;
-  const bucketsWith = (mergedCount: number) =>
-    bucketize(foldByName, baseWith(new Set(mergeOrder.slice(0, mergedCount))));
+  const bucketCache = new Map<number, ReturnType<typeof bucketize>>();
+  const bucketsWith = (mergedCount: number) => {
+    let buckets = bucketCache.get(mergedCount);
+    if (buckets === undefined) {
+      buckets = bucketize(foldByName, baseWith(new Set(mergeOrder.slice(0, mergedCount))));
+      bucketCache.set(mergedCount, buckets);
+    }
+    return buckets;
+  };
 
   // A command that cannot fold gets a top-level slot before one that can: the latter stays a
   // slash command inside a root either way, the former would be lost to prefix-only.

@@ -12,7 +12,7 @@ import { resolvePlanOptions } from './plan-options.js';
 import { describeStatus } from './plan-status.js';
 import type { CommandPlan, PlanOptions, Route } from './plan-types.js';
 import { stableStringify } from './stable-json.js';
-import { validateCommand } from './validate-command.js';
+import { inspectCommand, validateCommand } from './validate-command.js';
 import type { Violation } from './violation.js';
 
 type Invalid = { command: string; violations: Violation[] };
@@ -53,7 +53,7 @@ export function planCommands(cmds: readonly CommandSpec[], options?: PlanOptions
       routes[key] = unreachable(`${group.length} different commands share this name`);
       continue;
     }
-    const violations = validateCommand(first);
+    const { violations, characters } = inspectCommand(first);
     if (violations.length > 0) {
       invalid.push({ command: key, violations });
       const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
@@ -65,6 +65,7 @@ export function planCommands(cmds: readonly CommandSpec[], options?: PlanOptions
       chatInput.push({
         spec: first,
         payload: toPayload(first) as RESTPostAPIChatInputApplicationCommandsJSONBody,
+        cost: characters,
       });
     } else {
       menus.set(type, [...(menus.get(type) ?? []), first]);

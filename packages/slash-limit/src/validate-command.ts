@@ -28,14 +28,22 @@ const INTEGRATION_TYPES: ReadonlySet<unknown> = new Set([0, 1]);
  * // [{ path: 'name', rule: 'name.lowercase', message: 'name: "Ban" must be lowercase ("ban")' }]
  */
 export function validateCommand(cmd: unknown): Violation[] {
+  return inspectCommand(cmd).violations;
+}
+
+/**
+ * {@link validateCommand} plus the command's combined character count, so the planner does not
+ * walk every command twice. Internal.
+ */
+export function inspectCommand(cmd: unknown): { violations: Violation[]; characters: number } {
   const ctx = new ValidationContext();
   if (!isRecord(cmd)) {
     ctx.report('', 'shape', 'a command must be an object');
-    return ctx.violations;
+    return { violations: ctx.violations, characters: 0 };
   }
   if (!COMMAND_TYPES.has(cmd.type)) {
     ctx.report('type', 'type', `${JSON.stringify(cmd.type)} is not a command type (1–4)`);
-    return ctx.violations;
+    return { violations: ctx.violations, characters: 0 };
   }
   const type = (cmd.type ?? ApplicationCommandType.ChatInput) as ApplicationCommandType;
   if (type === ApplicationCommandType.ChatInput) {
@@ -75,15 +83,15 @@ export function validateCommand(cmd: unknown): Violation[] {
     }
   }
   checkCommandFields(ctx, cmd);
-  const total = combinedCharacters(cmd);
-  if (total > DiscordLimits.combinedCharacters) {
+  const characters = combinedCharacters(cmd);
+  if (characters > DiscordLimits.combinedCharacters) {
     ctx.report(
       '',
       'length.combined',
-      `names, descriptions and choices add up to ${total} characters; the limit is ${DiscordLimits.combinedCharacters}`,
+      `names, descriptions and choices add up to ${characters} characters; the limit is ${DiscordLimits.combinedCharacters}`,
     );
   }
-  return ctx.violations;
+  return { violations: ctx.violations, characters };
 }
 
 function checkCommandFields(ctx: ValidationContext, cmd: Record<string, unknown>): void {
