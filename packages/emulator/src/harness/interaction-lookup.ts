@@ -1,8 +1,10 @@
-import type { APIApplicationCommand } from 'discord-api-types/v10';
+import { type APIApplicationCommand, ChannelType } from 'discord-api-types/v10';
 import { EmulatorError } from '../errors.js';
-import type { GuildRecord, StoredMessage } from '../state/records.js';
+import type { ChannelRecord, GuildRecord, StoredMessage } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
+import { dmChannel } from '../world/channels.js';
 import type { World } from '../world/world.js';
+import { idOf, type Ref } from './refs.js';
 
 /**
  * The registered command a user invokes: the guild's first, then the global one, as Discord's
@@ -51,4 +53,65 @@ export function resolveSelectValues(world: World, message: StoredMessage, ids: r
     }
   }
   return resolved;
+}
+
+function unknownEntity(what: string, hint: string): EmulatorError {
+  return new EmulatorError('ZRX_EMULATOR_UNKNOWN_ENTITY', what, hint);
+}
+
+/** A channel by id, or ZRX_EMULATOR_UNKNOWN_ENTITY. */
+export function lookupChannel(world: World, id: string): ChannelRecord {
+  const channel = world.records.channels.get(id);
+  if (!channel)
+    throw unknownEntity(
+      `Channel ${id} does not exist.`,
+      'Create it with guild.createChannel() first.',
+    );
+  return channel;
+}
+
+/** A guild by id, or ZRX_EMULATOR_UNKNOWN_ENTITY. */
+export function lookupGuild(world: World, id: string): GuildRecord {
+  const guild = world.records.guilds.get(id);
+  if (!guild)
+    throw unknownEntity(
+      `Guild ${id} does not exist.`,
+      'Create it with discord.createGuild() first.',
+    );
+  return guild;
+}
+
+/** Throws ZRX_EMULATOR_UNKNOWN_ENTITY unless the user is a member of the guild. */
+export function requireMember(world: World, userId: string, guild: GuildRecord): void {
+  if (!guild.members.has(userId)) {
+    const name = world.records.users.get(userId)?.username ?? userId;
+    throw unknownEntity(
+      `${name} is not a member of guild ${guild.name}.`,
+      `Add the user first: guild.addMember(${name}).`,
+    );
+  }
+}
+
+/**
+ * Where an interaction happens: the given channel, else the guild's first text channel, else
+ * (no guild) the user's DM channel with the bot.
+ */
+export function interactionChannel(
+  world: World,
+  guild: GuildRecord | null,
+  channel: Ref | undefined,
+  userId: string,
+): ChannelRecord {
+  if (channel !== undefined) return lookupChannel(world, idOf(channel));
+  if (!guild) return dmChannel(world, userId);
+  const first = world
+    .guildChannels(guild)
+    .find((candidate) => candidate.type === ChannelType.GuildText);
+  if (!first) {
+    throw unknownEntity(
+      `Guild ${guild.name} has no text channel to run the command in.`,
+      'Create one with guild.createChannel({ name }) or pass { channel }.',
+    );
+  }
+  return first;
 }

@@ -2,12 +2,11 @@ import {
   type APIEmbed,
   type APIMessage,
   type APIUser,
-  ChannelType,
   ComponentType,
   InteractionType,
 } from 'discord-api-types/v10';
 import { EmulatorError } from '../errors.js';
-import type { ChannelRecord, GuildRecord, StoredMessage } from '../state/records.js';
+import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
 import { dmChannel } from '../world/channels.js';
 import { createInteraction } from '../world/interactions.js';
@@ -16,11 +15,19 @@ import type { World } from '../world/world.js';
 import type { BotMessage, ComponentActor, SelectValue } from './bot-message.js';
 import { buildCommandData, type OptionValues } from './command-options.js';
 import { findComponent, SELECT_TYPES } from './components.js';
-import { findCommand, resolveSelectValues } from './interaction-lookup.js';
+import {
+  findCommand,
+  interactionChannel,
+  lookupChannel,
+  lookupGuild,
+  requireMember,
+  resolveSelectValues,
+} from './interaction-lookup.js';
 import type { ModalActor, ModalHandle, ModalValues } from './modal.js';
 import { modalSubmission } from './modal-submission.js';
 import { idOf, type Ref } from './refs.js';
 import { type ActionTarget, UserAction } from './user-action.js';
+import { currentMessage, userDelete, userEdit, userReact } from './user-messages.js';
 
 /** A message a test user sends: text, or text with embeds and a reply reference. */
 export interface UserMessageInput {
@@ -34,10 +41,6 @@ export interface UserMessageInput {
 export interface InteractionContext {
   /** The channel (default: the guild's first text channel, or the DM channel with the bot). */
   channel?: Ref;
-}
-
-function unknownEntity(what: string, hint: string): EmulatorError {
-  return new EmulatorError('ZRX_EMULATOR_UNKNOWN_ENTITY', what, hint);
 }
 
 /**
@@ -68,9 +71,9 @@ export class UserHandle implements ComponentActor, ModalActor {
 
   /** Sends a message in a channel (MESSAGE_CREATE); `reply()` awaits the bot's next message there. */
   public send(channel: Ref, input: string | UserMessageInput): UserAction {
-    const target = this.#channel(idOf(channel));
+    const target = lookupChannel(this.#world, idOf(channel));
     const guild = this.#world.guildOf(target);
-    if (guild) this.#requireMember(guild);
+    if (guild) requireMember(this.#world, this.id, guild);
     const body = typeof input === 'string' ? { content: input } : input;
     const start = this.#world.outputs.length;
     const message = createMessage(
@@ -98,6 +101,42 @@ export class UserHandle implements ComponentActor, ModalActor {
   /** Sends a direct message to the bot. */
   public dm(input: string | UserMessageInput): UserAction {
     return this.send(dmChannel(this.#world, this.id), input);
+  }
+
+  /** Edits one of the user's messages (MESSAGE_UPDATE); `reply()` awaits the bot's next message there. */
+  public edit(message: Ref, content: string): UserAction {
+    const start = this.#world.outputs.length;
+    const edited = userEdit(this.#world, this.id, message, content);
+    return this.#messageAction(
+      start,
+      edited.channel_id,
+      edited.id,
+      `answer the edit "${content.slice(0, 60)}"`,
+    );
+  }
+
+  /** Deletes one of the user's messages (MESSAGE_DELETE). */
+  public delete(message: Ref): void {
+    userDelete(this.#world, this.id, message);
+  }
+
+  /** Reacts to a message with `'👍'` or a custom `'name:id'` (MESSAGE_REACTION_ADD). */
+  public react(message: Ref, emoji: string): UserAction {
+    const start = this.#world.outputs.length;
+    const target = userReact(this.#world, this.id, message, emoji, true);
+    return this.#messageAction(start, target.channel_id, null, `answer the reaction ${emoji}`);
+  }
+
+  /** Removes the user's reaction (MESSAGE_REACTION_REMOVE). */
+  public unreact(message: Ref, emoji: string): UserAction {
+    const start = this.#world.outputs.length;
+    const target = userReact(this.#world, this.id, message, emoji, false);
+    return this.#messageAction(
+      start,
+      target.channel_id,
+      null,
+      `answer the removed reaction ${emoji}`,
+    );
   }
 
   /**
@@ -130,9 +169,9 @@ export class UserHandle implements ComponentActor, ModalActor {
     target: Ref,
     context: InteractionContext = {},
   ): UserAction {
-    const guildRecord = guild === null ? null : this.#guild(idOf(guild));
+    const guildRecord = guild === null ? null : lookupGuild(this.#world, idOf(guild));
     const command = findCommand(this.#world, guildRecord, name, [2, 3]);
-    const channel = this.#interactionChannel(guildRecord, context);
+    const channel = interactionChannel(this.#world, guildRecord, context.channel, this.id);
     const targetId = idOf(target);
     const resolved =
       command.type === 3
@@ -168,7 +207,7 @@ export class UserHandle implements ComponentActor, ModalActor {
 
   /** Clicks a button of a message (by custom id). */
   public clickButton(message: BotMessage | APIMessage | Ref, customId: string): UserAction {
-    const current = this.#message(message);
+    const current = currentMessage(this.#world, message);
     findComponent(current, customId, [ComponentType.Button]);
     return this.#component(
       current,
@@ -183,7 +222,7 @@ export class UserHandle implements ComponentActor, ModalActor {
     customId: string,
     values: readonly SelectValue[],
   ): UserAction {
-    const current = this.#message(message);
+    const current = currentMessage(this.#world, message);
     const component = findComponent(current, customId, SELECT_TYPES);
     const ids = values.map((value) => idOf(value));
     if (component.type === ComponentType.StringSelect) {
@@ -245,10 +284,10 @@ export class UserHandle implements ComponentActor, ModalActor {
     focused: string | undefined,
   ): UserAction {
     const [commandName = '', ...path] = name.trim().split(/\s+/);
-    const guildRecord = guild === null ? null : this.#guild(idOf(guild));
-    if (guildRecord) this.#requireMember(guildRecord);
+    const guildRecord = guild === null ? null : lookupGuild(this.#world, idOf(guild));
+    if (guildRecord) requireMember(this.#world, this.id, guildRecord);
     const command = findCommand(this.#world, guildRecord, commandName, [1]);
-    const channel = this.#interactionChannel(guildRecord, context);
+    const channel = interactionChannel(this.#world, guildRecord, context.channel, this.id);
     const data = buildCommandData(
       this.#world,
       command,
@@ -267,7 +306,7 @@ export class UserHandle implements ComponentActor, ModalActor {
   }
 
   #component(message: APIMessage, data: Record<string, unknown>, description: string): UserAction {
-    const channel = this.#channel(message.channel_id);
+    const channel = lookupChannel(this.#world, message.channel_id);
     const guild = this.#world.guildOf(channel) ?? null;
     return this.#interact(
       InteractionType.MessageComponent,
@@ -304,60 +343,20 @@ export class UserHandle implements ComponentActor, ModalActor {
     });
   }
 
+  #messageAction(
+    start: number,
+    channelId: string,
+    messageId: string | null,
+    description: string,
+  ): UserAction {
+    return this.#action(
+      start,
+      { description, channelId, interactionId: null, sourceMessageId: null },
+      messageId,
+    );
+  }
+
   #action(start: number, target: ActionTarget, messageId: string | null = null): UserAction {
     return new UserAction(this.#world, start, target, this, this.#timeout, messageId);
-  }
-
-  #interactionChannel(guild: GuildRecord | null, context: InteractionContext): ChannelRecord {
-    if (context.channel !== undefined) return this.#channel(idOf(context.channel));
-    if (!guild) return dmChannel(this.#world, this.id);
-    const first = this.#world
-      .guildChannels(guild)
-      .find((channel) => channel.type === ChannelType.GuildText);
-    if (!first)
-      throw unknownEntity(
-        `Guild ${guild.name} has no text channel to run the command in.`,
-        'Create one with guild.createChannel({ name }) or pass { channel }.',
-      );
-    return first;
-  }
-
-  #message(message: BotMessage | APIMessage | Ref): StoredMessage {
-    const current = this.#world.records.messageIndex.get(idOf(message));
-    if (!current)
-      throw unknownEntity(
-        `Message ${idOf(message)} does not exist (deleted?).`,
-        'Act on a message the bot still shows.',
-      );
-    return current;
-  }
-
-  #channel(id: string): ChannelRecord {
-    const channel = this.#world.records.channels.get(id);
-    if (!channel)
-      throw unknownEntity(
-        `Channel ${id} does not exist.`,
-        'Create it with guild.createChannel() first.',
-      );
-    return channel;
-  }
-
-  #guild(id: string): GuildRecord {
-    const guild = this.#world.records.guilds.get(id);
-    if (!guild)
-      throw unknownEntity(
-        `Guild ${id} does not exist.`,
-        'Create it with discord.createGuild() first.',
-      );
-    return guild;
-  }
-
-  #requireMember(guild: GuildRecord): void {
-    if (!guild.members.has(this.id)) {
-      throw unknownEntity(
-        `${this.username} is not a member of guild ${guild.name}.`,
-        `Add the user first: guild.addMember(${this.username}).`,
-      );
-    }
   }
 }

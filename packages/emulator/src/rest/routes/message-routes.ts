@@ -1,5 +1,4 @@
 import { type APIMessage, ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
-import { hasPermissions } from '../../state/permissions.js';
 import type { ChannelRecord } from '../../state/records.js';
 import type { MessageInput } from '../../validation/message-rules.js';
 import {
@@ -10,7 +9,7 @@ import {
   findMessage,
 } from '../../world/messages.js';
 import type { World } from '../../world/world.js';
-import { badRequest, invalidFormBody, unknown } from '../discord-error.js';
+import { badRequest, invalidFormBody } from '../discord-error.js';
 import type { Router } from '../router.js';
 
 type MessageBody = MessageInput & {
@@ -140,49 +139,4 @@ export function registerMessageRoutes(router: Router, world: World): void {
     world.requireChannelPermissions(channel, P.SendMessages);
     return undefined;
   });
-
-  router.on(
-    'PUT',
-    '/channels/:channel_id/messages/:message_id/reactions/:emoji/@me',
-    ({ params }) => {
-      const channel = world.channel(params.channel_id ?? '');
-      const message = findMessage(world, channel.id, params.message_id ?? '');
-      if (!hasPermissions(world.permissionsIn(channel, world.botUser.id), P.AddReactions)) {
-        world.requireChannelPermissions(channel, P.AddReactions);
-      }
-      const [name, id] = (params.emoji ?? '').split(':');
-      if (!name) throw unknown('emoji');
-      const emoji = { id: id ?? null, name };
-      const reactions = message.reactions ?? [];
-      const existing = reactions.find((reaction) => reaction.emoji.name === name);
-      if (existing) {
-        if (!existing.me) existing.count += 1;
-        existing.me = true;
-      } else {
-        reactions.push({
-          emoji,
-          count: 1,
-          me: true,
-          me_burst: false,
-          burst_colors: [],
-          count_details: { normal: 1, burst: 0 },
-        });
-      }
-      message.reactions = reactions;
-      world.dispatch(
-        'MESSAGE_REACTION_ADD',
-        {
-          user_id: world.botUser.id,
-          channel_id: channel.id,
-          message_id: message.id,
-          emoji,
-          burst: false,
-          type: 0,
-          ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
-        },
-        channel.guild_id,
-      );
-      return undefined;
-    },
-  );
 }

@@ -6,11 +6,13 @@ import { registerGuildRoutes } from './guild-routes.js';
 import { registerInteractionRoutes } from './interaction-routes.js';
 import { registerMemberRoutes } from './member-routes.js';
 import { registerMessageRoutes } from './message-routes.js';
+import { registerReactionRoutes } from './reaction-routes.js';
 
 /** Registers every REST route the emulator serves. */
 export function registerRoutes(router: Router, world: World): void {
   registerGatewayRoutes(router, world);
   registerMessageRoutes(router, world);
+  registerReactionRoutes(router, world);
   registerInteractionRoutes(router, world);
   registerCommandRoutes(router, world);
   registerGuildRoutes(router, world);
