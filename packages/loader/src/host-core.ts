@@ -150,18 +150,29 @@ export class HostCore {
       ? existing
       : this.records.ensure(name, await findExtensionSource(name, this.discoveryOptions));
     let version: ExtensionVersion | undefined;
+    let skipped = false;
     try {
       version = await this.prepare(record, true);
       assertSameName(version, name);
+      const enforcement = await this.enforcement();
+      const blocked = enforcement.enforceDependencies
+        ? this.blockingDependency(version)
+        : undefined;
+      if (blocked) {
+        // skipped, not failed: it loads by itself once the dependency does
+        this.records.markNotLoaded(record, 'skipped', blocked, version);
+        skipped = true;
+        throw blocked;
+      }
       const plan = resolve([manifestOf(version)], {
-        ...(await this.enforcement()),
+        ...enforcement,
         loaded: this.records.loadedManifests(),
       });
-      const skipped = plan.skipped[0];
-      if (skipped) throw resolverError(name, plan.explain(), skipped.problems[0]?.hint);
+      const refused = plan.skipped[0];
+      if (refused) throw resolverError(name, plan.explain(), refused.problems[0]?.hint);
       await this.activateInto(record, version, false);
     } catch (error) {
-      this.records.markNotLoaded(record, 'failed', error, version);
+      if (!skipped) this.records.markNotLoaded(record, 'failed', error, version);
       this.logError(name, error);
       throw error;
     }

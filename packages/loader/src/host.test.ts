@@ -70,17 +70,36 @@ describe('ExtensionHost ownership and unload', () => {
 
     const refused = await host.load('b').catch((e: LoaderError) => e);
     expect(refused).toBeInstanceOf(LoaderError);
-    expect((refused as LoaderError).code).toBe('ZRX_EXT_RESOLVE');
-    expect((refused as LoaderError).message).toContain('a');
+    expect((refused as LoaderError).code).toBe('ZRX_EXT_DEPENDENCY_FAILED');
+    expect((refused as LoaderError).message).toContain('dependency "a"');
+    expect(host.statusOf('b')?.state).toBe('skipped');
 
     calls.length = 0;
+    // loading `a` also brings back `b`, which was waiting for it
     expect((await host.load('a')).state).toBe('loaded');
-    await host.load('b');
+    expect(host.statusOf('b')?.state).toBe('loaded');
     await host.load('c');
     expect(calls).toEqual(['setup:a@1.0.0', 'setup:b@1.0.0', 'setup:c@1.0.0']);
     await expect(host.load('a')).rejects.toMatchObject({ code: 'ZRX_EXT_ALREADY_LOADED' });
     await expect(host.unload('ghost')).rejects.toMatchObject({ code: 'ZRX_EXT_NOT_LOADED' });
     await expect(host.load('ghost')).rejects.toMatchObject({ code: 'ZRX_EXT_NOT_FOUND' });
+  });
+
+  it('load() refuses what the resolver refuses, with its explanation', async () => {
+    ws = await workspace();
+    probe();
+    await ws.write('a.ts', extensionSource({ name: 'a', version: '1.0.0' }));
+    await ws.write('b.ts', extensionSource({ name: 'b', conflicts: { a: '*' } }));
+    const { host } = testHost(ws, { blacklist: ['b'] });
+    await host.boot();
+    await expect(host.load('b')).rejects.toMatchObject({ code: 'ZRX_EXT_BLACKLISTED' });
+    const relaxed = testHost(ws);
+    await relaxed.host.boot();
+    expect(relaxed.host.statusOf('b')?.state).toBe('skipped');
+    const error = await relaxed.host.load('b').catch((e: LoaderError) => e);
+    expect((error as LoaderError).code).toBe('ZRX_EXT_RESOLVE');
+    expect((error as LoaderError).message).toContain('a');
+    expect(relaxed.host.statusOf('b')?.state).toBe('failed');
   });
 
   it('an extension skipped because its dependency failed loads once the dependency is loaded', async () => {
