@@ -42,7 +42,7 @@ function normalizeNode(
   node: unknown,
   defaults: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   if (!isRecord(node)) return out;
   for (const [key, raw] of Object.entries(node)) {
     if (raw === null || raw === undefined || IGNORED.has(key) || key.endsWith('_localized')) {

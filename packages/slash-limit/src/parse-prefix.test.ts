@@ -204,4 +204,16 @@ describe('parsePrefixInvocation', () => {
     expect((await parseError(cmd, 'hi')).message).toContain('at least 3 needed');
     expect((await parseError(ban, `user:${USER} user:${USER}`)).message).toContain('given twice');
   });
+
+  it('does not throw on a malformed (invalid, prefix-only) command', async () => {
+    const broken = {
+      name: 'broken',
+      description: 'B',
+      options: [null, 7, { type: 3, name: 'text', description: 'T' }],
+    };
+    expect(await parse(broken as unknown as CommandSpec, 'hello there')).toMatchObject({
+      ok: true,
+      options: { text: 'hello there' },
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
 } from 'discord-api-types/v10';
 import type { CommandSpec } from './command-spec.js';
 import { UsageError } from './errors.js';
+import { isRecord } from './is-record.js';
 import { type EntityLookup, parseValue } from './parse-value.js';
 import { type Token, tokenize } from './tokenize.js';
 import { usageLine } from './usage-line.js';
@@ -50,7 +51,7 @@ export async function parsePrefixInvocation(
   lookup: EntityLookup,
 ): Promise<PrefixParseResult> {
   const path: string[] = [];
-  let options: Options = 'options' in cmd && Array.isArray(cmd.options) ? cmd.options : [];
+  let options = optionsOf(cmd);
   let text = argsText;
   const fail = (message: string, argument?: string, input?: string) => ({
     ok: false as const,
@@ -69,14 +70,15 @@ export async function parsePrefixInvocation(
     if (chosen === undefined)
       return fail(`"${first.value}" is not one of: ${names}`, undefined, first.value);
     path.push(chosen.name);
-    options = 'options' in chosen && Array.isArray(chosen.options) ? chosen.options : [];
+    options = optionsOf(chosen);
     text = text.slice(first.end);
   }
 
   const params = options as readonly APIApplicationCommandBasicOption[];
   const tokens = tokenize(text, new Set(params.map((o) => o.name.toLowerCase())));
-  const values: Record<string, unknown> = {};
-  const members: Record<string, unknown> = {};
+  // No prototype: `__proto__` is a valid option name.
+  const values: Record<string, unknown> = Object.create(null);
+  const members: Record<string, unknown> = Object.create(null);
   const store = (
     option: APIApplicationCommandBasicOption,
     result: { value: unknown; member?: unknown },
@@ -149,4 +151,15 @@ function restOfLine(text: string, all: readonly Token[], rest: readonly Token[])
     (t) => t.name !== undefined && t.start > first.start && t.end < last.end,
   );
   return interleaved ? rest.map((t) => t.value).join(' ') : text.slice(first.start, last.end);
+}
+
+/**
+ * The option list of a command or container, skipping malformed entries: invalid commands are
+ * routed prefix-only, so this parser must not throw on them.
+ */
+function optionsOf(node: object): Options {
+  const list: unknown = (node as { options?: unknown }).options;
+  return Array.isArray(list)
+    ? (list.filter((o) => isRecord(o) && typeof o.name === 'string') as unknown as Options)
+    : [];
 }

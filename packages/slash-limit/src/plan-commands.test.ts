@@ -274,4 +274,10 @@ describe('planCommands — bad input and other types', () => {
     }
     expect(() => planCommands([], { rootNames: { x: 'Bad Name' } })).toThrow(/rootNames/);
   });
+
+  it('routes commands named like Object.prototype members', () => {
+    const plan = planCommands([plain('__proto__'), plain('constructor')]);
+    expect(Object.keys(plan.routes).sort()).toEqual(['__proto__', 'constructor']);
+    expect(planCommands([plain('ping')]).routes.constructor).toBeUndefined();
+  });
 });

@@ -33,7 +33,8 @@ export function planCommands(cmds: readonly CommandSpec[], options?: PlanOptions
   const opts = resolvePlanOptions(options);
   const unreachable = (reason: string): Route =>
     opts.prefixFallback ? { kind: 'prefix-only', reason } : { kind: 'excluded', reason };
-  const routes: Record<string, Route> = {};
+  // No prototype: `__proto__` and `constructor` are valid command names.
+  const routes: Record<string, Route> = Object.create(null);
   const invalid: Invalid[] = [];
   const chatInput: ChatInputEntry[] = [];
   const menus = new Map<number, CommandSpec[]>();

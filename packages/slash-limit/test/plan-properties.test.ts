@@ -132,4 +132,30 @@ describe('planCommands properties', () => {
       RUNS,
     );
   }, 120_000);
+
+  it('never throws on arbitrary input, and routes every input that has a name', () => {
+    const junkCommand = fc.record(
+      {
+        name: fc.oneof(fc.string(), fc.constant('ok')),
+        type: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 5 })),
+        description: fc.anything(),
+        options: fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 5 })),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), junkCommand), { maxLength: 40 }), (input) => {
+        const plan = planCommands(input as CommandSpec[]);
+        for (const item of input) {
+          const record = item as { name?: unknown; type?: unknown };
+          if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+          if (typeof record.name !== 'string') continue;
+          const type = typeof record.type === 'number' ? record.type : undefined;
+          expect(plan.routes[routeKey({ name: record.name, type })]).toBeDefined();
+        }
+        for (const payload of plan.register) expect(validateCommand(payload)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
