@@ -8,6 +8,9 @@ import { satisfies } from './semver-cache';
 import type { ManifestValidation, ValidManifest } from './validate-manifest';
 import { validateManifest } from './validate-manifest';
 
+const NO_IDS: readonly number[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 /** Node status: loads, refused for a reason of its own, or refused because a dependency is. */
 export const LOADS = 0;
 export const FAILS = 1;
@@ -23,13 +26,13 @@ export interface ExtensionGraph {
   /** `undefined` when every manifest of that name is invalid. */
   readonly manifests: readonly (ValidManifest | undefined)[];
   /** Required dependencies that are present (in range or not). */
-  readonly requires: readonly number[][];
+  readonly requires: readonly (readonly number[])[];
   /** Optional dependencies that are present (in range or not). */
-  readonly optionals: readonly number[][];
+  readonly optionals: readonly (readonly number[])[];
   /** `requires[v]` followed by `optionals[v]`: every "loads after" edge. */
-  readonly edges: readonly number[][];
+  readonly edges: readonly (readonly number[])[];
   /** Names of already loaded extensions each node depends on. */
-  readonly loadedDependencies: readonly string[][];
+  readonly loadedDependencies: readonly (readonly string[])[];
   readonly loaded: ReadonlyMap<string, ValidManifest>;
   /** Problems per node, in the order they were found. */
   readonly problems: readonly Problem[][];
@@ -75,23 +78,22 @@ export function buildGraph(
     if (picked.refused) status[id] = FAILS;
   }
 
-  const requires: number[][] = new Array(n);
-  const optionals: number[][] = new Array(n);
-  const edges: number[][] = new Array(n);
-  const loadedDependencies: string[][] = new Array(n);
+  const requires: (readonly number[])[] = new Array(n);
+  const optionals: (readonly number[])[] = new Array(n);
+  const edges: (readonly number[])[] = new Array(n);
+  const loadedDependencies: (readonly string[])[] = new Array(n);
   const anyLoaded = loaded.size > 0;
   for (let id = 0; id < n; id++) {
     const manifest = manifests[id];
     const required: number[] = [];
-    const optional: number[] = [];
-    const fromLoaded: string[] = [];
+    // Most extensions have no optional or already loaded dependency: share one empty list.
+    let optional: number[] | undefined;
+    let fromLoaded: string[] | undefined;
     requires[id] = required;
-    optionals[id] = optional;
-    loadedDependencies[id] = fromLoaded;
-    if (manifest === undefined) {
-      edges[id] = required;
-      continue;
-    }
+    optionals[id] = NO_IDS;
+    loadedDependencies[id] = NO_NAMES;
+    edges[id] = required;
+    if (manifest === undefined) continue;
     const list = problems[id]!;
     for (const spec of manifest.dependencies) {
       const running = anyLoaded ? loaded.get(spec.name) : undefined;
@@ -120,10 +122,17 @@ export function buildGraph(
         );
         if (enforceDependencies) status[id] = FAILS;
       }
-      if (running !== undefined) fromLoaded.push(spec.name);
-      else (spec.optional ? optional : required).push(target!);
+      if (running !== undefined) {
+        if (fromLoaded === undefined) loadedDependencies[id] = fromLoaded = [];
+        fromLoaded.push(spec.name);
+      } else if (spec.optional) {
+        if (optional === undefined) optionals[id] = optional = [];
+        optional.push(target!);
+      } else {
+        required.push(target!);
+      }
     }
-    edges[id] = optional.length === 0 ? required : required.concat(optional);
+    if (optional !== undefined) edges[id] = required.concat(optional);
   }
   return {
     names,

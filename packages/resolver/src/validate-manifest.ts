@@ -34,6 +34,8 @@ export interface ManifestValidation {
 
 type RangeField = 'dependencies' | 'optionalDependencies' | 'conflicts';
 
+const NO_SPECS: readonly RangeSpec[] = Object.freeze([]);
+
 const FIELD_HINTS: Record<RangeField, string> = {
   dependencies: 'required dependency',
   optionalDependencies: 'optional dependency',
@@ -118,7 +120,8 @@ export function validateManifest(value: unknown, source: string): ManifestValida
   }
 
   const dependencies: RangeSpec[] = [];
-  const conflicts: RangeSpec[] = [];
+  // Most manifests declare no conflicts: they share one frozen empty list.
+  const conflicts: RangeSpec[] = record.conflicts === undefined ? (NO_SPECS as RangeSpec[]) : [];
   const before = problems.length;
   readRanges(record, 'dependencies', name, dependencies, problems, invalid);
   if (record.optionalDependencies !== undefined) {
