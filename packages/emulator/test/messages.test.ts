@@ -47,4 +47,22 @@ describe('message round trip', () => {
     expect((await fromAlice.reply()).content).toBe('hi alice');
     expect((await fromBob.reply()).content).toBe('hi bob');
   });
+
+  it('shows what the bot DMed a user', async () => {
+    harness = await setup();
+    const { discord } = harness;
+    const guild = discord.createGuild({ name: 'DM' });
+    const general = guild.createChannel({ name: 'general' });
+    const alice = discord.createUser({ username: 'alice' });
+    guild.addMember(alice);
+    const client = await loginClient(harness);
+    client.on('messageCreate', async (message) => {
+      if (message.content === '!remind') {
+        await message.author.send('your reminder');
+        await message.reply('sent you a DM');
+      }
+    });
+    expect((await alice.send(general, '!remind').reply()).content).toBe('sent you a DM');
+    expect(alice.dms().map((m) => m.content)).toEqual(['your reminder']);
+  });
 });

@@ -10,7 +10,7 @@ import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
 import { dmChannel } from '../world/channels.js';
 import { createInteraction } from '../world/interactions.js';
-import { createMessage } from '../world/messages.js';
+import { channelMessages, createMessage } from '../world/messages.js';
 import type { World } from '../world/world.js';
 import type { BotMessage, ComponentActor, SelectValue } from './bot-message.js';
 import { buildCommandData, type OptionValues } from './command-options.js';
@@ -96,6 +96,11 @@ export class UserHandle implements ComponentActor, ModalActor {
       },
       message.id,
     );
+  }
+
+  /** The messages of the user's DM channel with the bot, oldest first (what the bot DMed them). */
+  public dms(): APIMessage[] {
+    return [...channelMessages(this.#world, dmChannel(this.#world, this.id).id)];
   }
 
   /** Sends a direct message to the bot. */
