@@ -26,6 +26,7 @@ export class EmulatorError extends Error {
   /** A concrete suggestion to fix the cause. */
   public readonly hint: string;
 
+  /** Creates an error; the message gets the hint appended so test output shows both. */
   public constructor(code: EmulatorErrorCode, message: string, hint: string) {
     super(`${message}\nHint: ${hint}`);
     this.name = 'EmulatorError';

@@ -46,6 +46,7 @@ export class GatewayServer {
   readonly #readyWaiters = new Set<() => void>();
   #readyCount = 0;
 
+  /** Creates the gateway for a world; sockets arrive through {@link GatewayServer.handleUpgrade}. */
   public constructor(world: GatewayWorld) {
     this.#world = world;
     this.#wss.on('connection', (socket) => this.#onConnection(socket));

@@ -8,10 +8,14 @@ export interface ValidationErrors {
  * status, so discord.js raises its own `DiscordAPIError` exactly as against Discord.
  */
 export class DiscordApiError extends Error {
+  /** The HTTP status (400, 403, 404…). */
   public readonly status: number;
+  /** Discord's JSON error code (50035, 10003…). */
   public readonly code: number;
+  /** Nested field errors, for 50035 Invalid Form Body. */
   public readonly errors: ValidationErrors | undefined;
 
+  /** Creates the error answered as `{ code, message, errors? }` with `status`. */
   public constructor(status: number, code: number, message: string, errors?: ValidationErrors) {
     super(message);
     this.status = status;

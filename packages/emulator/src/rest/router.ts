@@ -43,6 +43,7 @@ export interface RouteMatch {
 
 /** Answers a handler can return to pick the status. */
 export class RouteResponse {
+  /** An answer with an explicit status (201 Created, 200 with a body after an upsert…). */
   public constructor(
     public readonly status: number,
     public readonly body: unknown,

@@ -27,7 +27,9 @@ export interface WorldSettings {
  * routes and the test API both change the world through the action modules next to this one.
  */
 export class World {
+  /** The id generator of every entity. */
   public readonly ids = new SnowflakeGenerator();
+  /** Every entity by id. */
   public readonly records: WorldRecords = {
     users: new Map(),
     guilds: new Map(),
@@ -36,16 +38,26 @@ export class World {
     messageIndex: new Map(),
     globalCommands: new Map(),
   };
+  /** The resolved options. */
   public readonly settings: WorldSettings;
+  /** The bot's own user. */
   public readonly botUser: APIUser;
+  /** The gateway server, for dispatches. */
   public readonly gateway: GatewayServer;
+  /** What the bot did that tests await. */
   public readonly outputs = new OutputLog();
+  /** The REST log (bounded). */
   public readonly requests: RequestRecord[] = [];
+  /** Interactions by id. */
   public readonly interactions = new Map<string, InteractionRecord>();
+  /** Interactions by token (for webhooks). */
   public readonly interactionsByToken = new Map<string, InteractionRecord>();
+  /** `waitFor` checks, woken on every change. */
   public readonly changeListeners = new Set<() => void>();
+  /** The gateway URL, known once the server listens. */
   public gatewayUrl = '';
 
+  /** Creates an empty world with only the bot user. */
   public constructor(settings: WorldSettings) {
     this.settings = settings;
     this.botUser = makeUser(settings.botUserId, settings.botUsername, true);
