@@ -38,13 +38,17 @@ describe('reactions and user edits', () => {
       partials: [Partials.Message, Partials.Reaction],
     });
     client.on('messageCreate', async (message) => {
-      if (message.content === '!poll') await (await message.channel.send('Vote!')).react('👍');
+      if (message.content === '!poll' && message.channel.isSendable()) {
+        await (await message.channel.send('Vote!')).react('👍');
+      }
     });
     client.on(
       'messageReactionAdd',
       async (reaction: MessageReaction | PartialMessageReaction, user) => {
-        if (user.id !== client.user.id)
-          await reaction.message.channel.send(`${user.username} voted ${reaction.emoji.name}`);
+        const channel = reaction.message.channel;
+        if (user.id !== client.user.id && channel.isSendable()) {
+          await channel.send(`${user.username} voted ${reaction.emoji.name}`);
+        }
       },
     );
     const poll = await alice.send(general, '!poll').reply();
