@@ -84,6 +84,21 @@ describe('guild pool', () => {
     expect(db.stats().misses).toBe(misses);
   });
 
+  it('evicts the least recently used idle database', async () => {
+    tmp = tempDir('lru');
+    db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 3, backups: { onClose: false } });
+    const guilds = await Promise.all([1, 2, 3, 4].map((n) => db.guild(guildId(n))));
+    // Opening guild 4 evicted guild 1. Now use 2, 3, then 2 again: 4 is the oldest.
+    for (const n of [2, 3, 2]) await sql`select 1`.execute(guilds[n - 1]!);
+    await sql`select 1`.execute(guilds[0]!); // reopens 1, evicting 4
+    const misses = db.stats().misses;
+    for (const n of [1, 2, 3]) await sql`select 1`.execute(guilds[n - 1]!);
+    expect(db.stats().misses).toBe(misses); // 1, 2, 3 were all open
+    await sql`select 1`.execute(guilds[3]!);
+    expect(db.stats().misses).toBe(misses + 1); // 4 was the one closed
+    expect(db.stats().openGuilds).toBe(3);
+  });
+
   it('lets guild(id) and typed queries run inside a transaction of the same guild', async () => {
     tmp = tempDir('reentrant');
     db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });

@@ -16,6 +16,8 @@ export class DatabaseHandle<DB = unknown> {
   public readonly kysely: Kysely<DB>;
   /** Leases taken and not yet returned, including ones still waiting for the mutex. */
   public refs = 0;
+  /** Pool sequence number of the last use: the smallest among idle handles is evicted first. */
+  public stamp = 0;
   /** Clock value of the last returned lease. */
   public lastUsed: number;
   /** Set once the connection is closed; waiters that see it start over with a fresh handle. */
