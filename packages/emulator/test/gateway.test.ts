@@ -108,4 +108,18 @@ describe('the gateway', () => {
     await left;
     expect(client.guilds.cache.has(guild.id)).toBe(false);
   });
+
+  it("splits guilds across shards by Discord's formula", async () => {
+    const guilds = Array.from({ length: 6 }, (_, i) =>
+      harness.discord.createGuild({ name: `G${i}` }),
+    );
+    const client = await loginClient(harness, { shards: [0, 1], shardCount: 2 });
+    const all = [guild, ...guilds];
+    expect(client.guilds.cache.size).toBe(all.length);
+    for (const { id } of all) {
+      const expected = Number((BigInt(id) >> 22n) % 2n);
+      expect(client.guilds.cache.get(id)?.shardId).toBe(expected);
+    }
+    expect(harness.discord.gateway.connections()).toBe(2);
+  });
 });
