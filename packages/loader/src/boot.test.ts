@@ -1,7 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extensionSource, probe, testHost, type Workspace, workspace } from '../test/helpers.js';
+import {
+  eventually,
+  extensionSource,
+  probe,
+  testHost,
+  type Workspace,
+  workspace,
+} from '../test/helpers.js';
 
 let ws: Workspace | undefined;
 afterEach(async () => {
@@ -77,13 +84,17 @@ describe('ExtensionHost.boot', () => {
 
   it('a setup that never finishes times out; the others load and nothing of it stays registered', async () => {
     ws = await workspace();
-    probe();
+    const values = probe().values;
     await ws.write(
       'slow.ts',
       extensionSource({
         name: 'slow',
-        setup:
-          "ctx.hooks.on('bot_ready', () => {}); ctx.schedule.every('1s', () => {}); await new Promise(() => {});",
+        setup: `ctx.hooks.on('bot_ready', () => {});
+          ctx.schedule.every('1s', () => {});
+          await new Promise((r) => setTimeout(r, 600));
+          try { ctx.hooks.on('guild_left', () => {}); } catch (e: any) { probe.values.late = e.code; }
+          try { ctx.schedule.after('1s', () => {}); } catch (e: any) { probe.values.lateTimer = e.code; }
+          await new Promise(() => {});`,
       }),
     );
     await ws.write('fast.ts', extensionSource({ name: 'fast' }));
@@ -91,6 +102,10 @@ describe('ExtensionHost.boot', () => {
     const report = await host.boot();
     expect(report.loaded).toEqual(['fast']);
     expect(host.statusOf('slow')?.lastError?.code).toBe('ZRX_EXT_SETUP_TIMEOUT');
+    expect(bus.hooks().filter((h) => h.owner === 'slow')).toEqual([]);
+    // the abandoned setup keeps running; what it registers afterwards is refused and released
+    await eventually(() => values.lateTimer !== undefined);
+    expect(values).toEqual({ late: 'ZRX_EXT_SCOPE_CLOSED', lateTimer: 'ZRX_EXT_SCOPE_CLOSED' });
     expect(bus.hooks().filter((h) => h.owner === 'slow')).toEqual([]);
   });
 

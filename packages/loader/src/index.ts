@@ -1,4 +1,3 @@
-export type { ActiveExtension } from './activation.js';
 export type { BootSummaryInput, SummaryEntry } from './boot-summary.js';
 export { formatBootSummary } from './boot-summary.js';
 export type {
