@@ -38,7 +38,7 @@ export { normaliseExtensionName } from './names.js';
 export type { OwnedHookOptions, OwnedHooks } from './owned-hooks.js';
 export type { DisposeFailure, OwnedResource } from './ownership.js';
 export { OwnershipScope } from './ownership.js';
-export type { EveryOptions, ExtensionScheduler, ScheduledTask } from './scheduler.js';
+export type { CronOptions, EveryOptions, ExtensionScheduler, ScheduledTask } from './scheduler.js';
 export type {
   BootReport,
   ExtensionErrorInfo,

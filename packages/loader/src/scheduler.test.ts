@@ -119,4 +119,19 @@ describe('createScheduler', () => {
     expect(cancelled.runs).toBe(0);
     expect(scope.size).toBe(0);
   });
+
+  it('cron() runs on its schedule until released; a bad pattern is a coded error', async () => {
+    const scope = new OwnershipScope('ext');
+    const schedule = createScheduler(scope, () => {});
+    const ran = nextRuns(1);
+    const task = schedule.cron('* * * * * *', ran.tick); // every second
+    expect(task.active).toBe(true);
+    await ran.done;
+    expect(task.runs).toBeGreaterThanOrEqual(1);
+    await scope.dispose(1_000);
+    expect(task.active).toBe(false);
+    expect(() => schedule.cron('not a cron', () => {})).toThrow(
+      expect.objectContaining({ code: 'ZRX_EXT_INVALID_CRON' }),
+    );
+  });
 });

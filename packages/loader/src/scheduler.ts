@@ -1,4 +1,6 @@
+import { Cron } from 'croner';
 import { type Duration, toMilliseconds } from './duration.js';
+import { LoaderError } from './errors.js';
 import type { OwnershipScope } from './ownership.js';
 
 /** A scheduled job. Cancelling is idempotent; unloading the extension cancels it too. */
@@ -27,6 +29,17 @@ export interface ExtensionScheduler {
   every(interval: Duration, fn: () => unknown, options?: EveryOptions): ScheduledTask;
   /** Runs `fn` once after `delay`. */
   after(delay: Duration, fn: () => unknown): ScheduledTask;
+  /**
+   * Runs `fn` on a cron schedule (5 fields, or 6 with seconds first: `'0 3 * * *'` = daily at
+   * 03:00), via croner. Like `every`, runs never overlap and errors are logged.
+   */
+  cron(pattern: string, fn: () => unknown, options?: CronOptions): ScheduledTask;
+}
+
+/** Options for {@link ExtensionScheduler.cron}. */
+export interface CronOptions {
+  /** IANA time zone the pattern is read in (`'Europe/Berlin'`). Default: the process's. */
+  timezone?: string;
 }
 
 /** Where scheduled jobs report what they threw. */
@@ -87,6 +100,46 @@ export function createScheduler(
         },
         get active() {
           return active;
+        },
+      };
+    },
+    cron(pattern, fn, options = {}) {
+      const job = `cron(${pattern})#${++jobs}`;
+      let runs = 0;
+      let cron: Cron;
+      try {
+        cron = new Cron(
+          pattern,
+          {
+            protect: true,
+            unref: true,
+            ...(options.timezone ? { timezone: options.timezone } : {}),
+          },
+          async () => {
+            runs++;
+            try {
+              await fn();
+            } catch (error) {
+              report(error, job);
+            }
+          },
+        );
+      } catch (error) {
+        throw new LoaderError(
+          'ZRX_EXT_INVALID_CRON',
+          `schedule.cron(pattern) got an invalid pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`,
+          "Use 5 fields (minute hour day month weekday), e.g. '0 3 * * *', or 6 with seconds first.",
+          { cause: error },
+        );
+      }
+      const cancel = scope.onDispose(() => cron.stop());
+      return {
+        cancel,
+        get runs() {
+          return runs;
+        },
+        get active() {
+          return !cron.isStopped();
         },
       };
     },
