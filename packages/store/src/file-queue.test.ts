@@ -111,11 +111,12 @@ describe('writeJson coalescing', () => {
     const root = await tempRoot();
     const store = new AtomicStore({ root });
     const order: number[] = [];
-    await Promise.all(
-      Array.from({ length: 500 }, (_, v) =>
-        store.writeJson('b.json', { v }).then(() => order.push(v)),
-      ),
+    const calls = Array.from({ length: 500 }, (_, v) =>
+      store.writeJson('b.json', { v }).then(() => order.push(v)),
     );
+    expect(store.stats().activeLocks).toBe(1);
+    await Promise.all(calls);
+    expect(store.stats().activeLocks).toBe(0);
     expect(order).toHaveLength(500);
     expect(JSON.parse(await readFile(path.join(root, 'b.json'), 'utf8'))).toEqual({ v: 499 });
     const stats = store.stats();
