@@ -5,6 +5,7 @@ import type { ZoryxDatabase } from '@zoryx/db';
 import type { HookBus } from '@zoryx/hooks';
 import {
   type BootReport,
+  type EnforcementToggles,
   ExtensionHost,
   HotReloader,
   type HotReloaderOptions,
@@ -19,7 +20,7 @@ import { FrameworkError } from '../errors.js';
 import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
 import { CommandRoles, frameworkGuildMigrations } from '../permissions/command-roles.js';
 import type { PieceOwnership } from './extension-pieces.js';
-import { createExtensionWiring } from './extension-wiring.js';
+import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
 import { createPrefixResolver } from './prefixes.js';
 import { attachRuntime } from './runtime.js';
@@ -184,7 +185,16 @@ export class ZoryxClient extends SapphireClient {
     this.installSignalHandlers();
     const ready = this.isReady() ? Promise.resolve() : once(this, Events.ClientReady);
     await this.login(token);
-    const report = await this.extensions.boot();
+    const report = this.config.extensions.autoload
+      ? await this.extensions.boot()
+      : {
+          loaded: [],
+          failed: [],
+          skipped: [],
+          durationMs: 0,
+          summary: 'extensions.autoload is off: load extensions with bot.extensions.load(name)',
+          extensions: [],
+        };
     this.bootDone();
     await ready;
     await this.readyHandled;
@@ -260,6 +270,17 @@ export class ZoryxClient extends SapphireClient {
     process.off('SIGINT', this.signalHandler);
     process.off('SIGTERM', this.signalHandler);
     this.signalHandler = undefined;
+  }
+
+  /**
+   * Switches dependency/conflict enforcement of the extension resolver and persists the choice
+   * in the store (`framework/enforcement.json`); it applies to the next load or reload.
+   */
+  public async setEnforcement(toggles: EnforcementToggles): Promise<EnforcementToggles> {
+    return this.store.update<EnforcementToggles>(ENFORCEMENT_PATH, (current) => ({
+      ...current,
+      ...toggles,
+    }));
   }
 
   /** Where extension data (scoped stores) lives. */

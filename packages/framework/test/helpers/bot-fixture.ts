@@ -65,7 +65,7 @@ export class BotFixture {
   /** Resolves with the next hot-reload event about `name` matching `type`. */
   public nextReload(name: string, type: HotReloadEvent['type']): Promise<HotReloadEvent> {
     return new Promise((done) => {
-      this.waiters.push({ match: (e) => e.name === name && e.type === type, done });
+      this.waiters.push({ match: (e) => 'name' in e && e.name === name && e.type === type, done });
     });
   }
 
