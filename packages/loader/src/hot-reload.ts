@@ -14,7 +14,7 @@ export type HotReloadEvent =
 
 /** Options of {@link HotReloader}. */
 export interface HotReloaderOptions {
-  /** Events within this window after the first are handled together. Default 3 ms. */
+  /** Events within this window after the first are handled together. Default 2 ms. */
   debounceMs?: number;
   /**
    * After each attempt, the touched files are re-read this much later; if their bytes differ
@@ -63,7 +63,7 @@ export class HotReloader {
     }
     this.#host = host;
     this.#directory = resolvePath(directory);
-    this.#debounceMs = options.debounceMs ?? 3;
+    this.#debounceMs = options.debounceMs ?? 2;
     this.#settleMs = options.settleMs ?? 75;
     this.#onEvent = options.onEvent;
   }
