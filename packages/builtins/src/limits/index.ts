@@ -1,0 +1,2 @@
+// Placeholder: the limits built-in extension is being written.
+export const pending = 'limits';

@@ -1,0 +1,2 @@
+// Placeholder: the registry built-in extension is being written.
+export const pending = 'registry';
