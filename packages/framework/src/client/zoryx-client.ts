@@ -172,8 +172,6 @@ export class ZoryxClient extends SapphireClient {
    * synced, then starts the hot reloader (when `autoReload` is on). Resolves with the boot report.
    */
   public async start(): Promise<BootReport> {
-    await this.db.registerMigrations('framework', 'guild', frameworkGuildMigrations);
-    await registerFrameworkPieces();
     const token = this.services.token;
     if (!token) {
       throw new FrameworkError(
@@ -182,6 +180,8 @@ export class ZoryxClient extends SapphireClient {
         'Put DISCORD_TOKEN=... in .env, or point ZORYX_DISCORD_API at @zoryx/emulator for offline use.',
       );
     }
+    await this.db.registerMigrations('framework', 'guild', frameworkGuildMigrations);
+    await registerFrameworkPieces();
     this.installSignalHandlers();
     const ready = this.isReady() ? Promise.resolve() : once(this, Events.ClientReady);
     await this.login(token);
@@ -255,10 +255,10 @@ export class ZoryxClient extends SapphireClient {
 
   private installSignalHandlers(): void {
     if (this.services.handleSignals === false || this.signalHandler) return;
+    // The handlers are `once`: a second Ctrl-C falls through to Node's default and kills the
+    // process if a graceful shutdown hangs.
     this.signalHandler = () => {
-      void this.shutdown('signal').finally(() => {
-        process.exitCode = 0;
-      });
+      void this.shutdown('signal').finally(() => process.exit(0));
     };
     process.once('SIGINT', this.signalHandler);
     process.once('SIGTERM', this.signalHandler);

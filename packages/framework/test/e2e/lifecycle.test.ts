@@ -34,6 +34,14 @@ describe('lifecycle: config file, events, command changes, shutdown', () => {
     });
     expect(await readFile(join(fx.dir, 'config.json'), 'utf8')).toBe('{"prefix": 7}');
     await writeFile(join(fx.dir, 'config.json'), JSON.stringify({ logging: { file: false } }));
+    const tokenless = await createBot({
+      cwd: fx.dir,
+      env: {},
+      handleSignals: false,
+      logger: silent(),
+    });
+    await expect(tokenless.start()).rejects.toMatchObject({ code: 'ZRX_TOKEN_MISSING' });
+    await tokenless.shutdown('test');
   });
 
   it('emits guild_joined and guild_left on the bus', async () => {
