@@ -71,6 +71,9 @@ export async function templateProblems(templateDir, versions) {
     }
   }
   for (const file of await readdir(templateDir)) {
+    if (file === '.gitignore' || file === '.npmrc') {
+      problems.push(`${name}/${file}: npm drops it when publishing; name it _${file.slice(1)}`);
+    }
     if (!/^tsconfig.*\.json$/.test(file)) continue;
     const text = await readFile(join(templateDir, file), 'utf8');
     const extendsMatch = /"extends"\s*:\s*"(\.\.[^"]*)"/.exec(text);
