@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const here = dirname(fileURLToPath(import.meta.url));
 
 /** Starts a bot child process; resolves with { child, startedMs } once it reports started. */
-export function startBot(kind, discord, env = {}) {
+export function startBot(kind, discord, env = {}, execArgv = []) {
   const t0 = performance.now();
   const child = fork(join(here, 'bots', `${kind}-bot.mjs`), [], {
     env: {
@@ -18,6 +18,7 @@ export function startBot(kind, discord, env = {}) {
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv,
   });
   const events = [];
   const waiters = new Set();

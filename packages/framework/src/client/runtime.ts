@@ -24,6 +24,8 @@ export interface FrameworkRuntime {
   readonly grants: WeakMap<object, GrantTier>;
   /** Whether a command is owner-only (its `ownerOnly` option, or the config override). */
   isOwnerOnly(command: Command): boolean;
+  /** Counts one successful use of a command (batched into the main database). */
+  recordCommand(name: string): void;
   /** Emits a hook event without waiting for its handlers (queued on the bus). */
   emit<K extends keyof HookEvents>(event: K, payload: HookEvents[K]): void;
   /** Runs once the gateway is ready: command sync, `bot_ready`. */

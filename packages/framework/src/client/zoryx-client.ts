@@ -151,6 +151,13 @@ export class ZoryxClient extends SapphireClient {
         this.config.commands[command.name]?.ownerOnly ??
         (command.options as { zoryx?: { ownerOnly?: boolean } }).zoryx?.ownerOnly ??
         false,
+      recordCommand: (name) => {
+        try {
+          this.db.recordCommandUsage(name);
+        } catch {
+          // Statistics must never fail a command (e.g. during shutdown the database is closed).
+        }
+      },
       emit: (event, payload) => {
         this.hooks.emit(event, payload).catch(() => undefined);
       },

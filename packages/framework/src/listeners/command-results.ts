@@ -25,7 +25,9 @@ export class ChatInputSuccessListener extends Listener<typeof Events.ChatInputCo
 
   public run({ command, interaction, duration }: ChatInputCommandSuccessPayload) {
     const name = commandTarget(command, interaction)?.name ?? command.name;
-    runtimeOf(this.container.client)?.emit('command_executed', {
+    const runtime = runtimeOf(this.container.client);
+    runtime?.recordCommand(name);
+    runtime?.emit('command_executed', {
       ...invocationOf(interaction, name, 'slash'),
       durationMs: duration,
     });
@@ -39,7 +41,9 @@ export class MessageSuccessListener extends Listener<typeof Events.MessageComman
   }
 
   public run({ command, message, context, duration }: MessageCommandSuccessPayload) {
-    runtimeOf(this.container.client)?.emit('command_executed', {
+    const runtime = runtimeOf(this.container.client);
+    runtime?.recordCommand(command.name);
+    runtime?.emit('command_executed', {
       ...invocationOf(message, command.name, messageKind(context.prefix)),
       durationMs: duration,
     });

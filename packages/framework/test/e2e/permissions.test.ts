@@ -82,5 +82,7 @@ describe('permission tiers, cooldowns and error ids', () => {
     expect(errors.at(-1)).toMatchObject({ commandName: 'boom', kind: 'slash', userId: alice.id });
     expect(errors.at(-1)?.error.message).toBe('kaboom');
     expect(executed.some((p) => p.commandName === 'spam' && p.kind === 'slash')).toBe(true);
+    const stats = await fx.bot!.db.commandStats();
+    expect(stats.find((s) => s.name === 'spam')?.count).toBe(7);
   });
 });
