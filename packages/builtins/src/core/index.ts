@@ -1,2 +1,8 @@
-// Placeholder: the core built-in extension is being written.
-export const pending = 'core';
+import { defineExtension } from '@zoryx/framework';
+import { aboutCommand } from './about.js';
+
+export default defineExtension({
+  name: 'core',
+  version: '0.1.0',
+  commands: [aboutCommand],
+});

@@ -1,0 +1,25 @@
+import { runtimeOf } from '@zoryx/framework';
+import type { Client } from 'discord.js';
+
+/**
+ * Who may run a built-in command, mapped onto the framework's permission tiers:
+ * - `everyone`: no requirement (per-guild command roles still apply when a guild sets them);
+ * - `admin`: the Administrator permission (bot owners, the guild owner and configured roles pass);
+ * - `guild-owner`: the guild's owner or a bot owner, nobody else (checked in the command);
+ * - `owner`: bot owners only (the framework's owner-only tier, which no setting can open).
+ */
+export type AccessLevel = 'everyone' | 'admin' | 'guild-owner' | 'owner';
+
+/** Whether `userId` is one of the bot owners (config `owners` + `BOT_OWNER_ID`). */
+export function isBotOwner(client: Client, userId: string): boolean {
+  return runtimeOf(client)?.owners.has(userId) ?? false;
+}
+
+/** Whether `userId` is a bot owner or the owner of the guild (null guild = DM = no). */
+export function isGuildOwnerOrBotOwner(
+  client: Client,
+  userId: string,
+  guild: { ownerId: string } | null,
+): boolean {
+  return isBotOwner(client, userId) || (guild !== null && guild.ownerId === userId);
+}
