@@ -11,12 +11,13 @@ process.once('SIGINT', () => {
 
 run(process.argv.slice(2), { signal: controller.signal }).then(
   (code) => {
-    process.exit(code);
+    // exitCode, not exit(): process.exit can cut off output still queued for a pipe.
+    process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(
       `create-zoryx-bot: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`,
     );
-    process.exit(70);
+    process.exitCode = 70;
   },
 );

@@ -15,8 +15,16 @@ export function targetState(dir: string): TargetState | 'not-a-directory' {
   try {
     if (!statSync(dir).isDirectory()) return 'not-a-directory';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    // A file where a parent folder should be (`notes.txt/bot`).
+    if (code === 'ENOTDIR') return 'not-a-directory';
+    throw new CreateError(
+      'ZRX_CREATE_WRITE_FAILED',
+      `Cannot look at ${dir}: ${(error as Error).message}.`,
+      'Check the permissions of the parent directory, or pick another project directory.',
+      { cause: error },
+    );
   }
   const entries = readdirSync(dir);
   return entries.some((entry) => !IGNORED_ENTRIES.has(entry)) ? 'non-empty' : 'empty';
@@ -32,7 +40,7 @@ export function checkTarget(dir: string, force: boolean): TargetState {
   if (state === 'not-a-directory') {
     throw new CreateError(
       'ZRX_CREATE_TARGET_NOT_DIR',
-      `${dir} exists and is not a directory.`,
+      `${dir} (or one of its parents) exists and is not a directory.`,
       'Pick another project directory name.',
     );
   }

@@ -93,12 +93,16 @@ describe('existing directories', () => {
     expect(result.stdout).not.toContain('  cd ');
   });
 
-  test('a file at the project path is refused', async () => {
-    await writeFile(join(cwd, 'bot'), 'a file');
-    const result = await runIn(cwd, ['bot', '--yes', ...QUIET]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('ZRX_CREATE_TARGET_NOT_DIR');
-  });
+  test.each([['bot'], ['bot/inner']])(
+    'a file at (or above) the project path is refused: %s',
+    async (dir) => {
+      await writeFile(join(cwd, 'bot'), 'a file');
+      const result = await runIn(cwd, [dir, '--yes', ...QUIET]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ZRX_CREATE_TARGET_NOT_DIR');
+      expect(await readFile(join(cwd, 'bot'), 'utf8')).toBe('a file');
+    },
+  );
 });
 
 describe('nothing half-written', () => {
@@ -127,6 +131,19 @@ describe('nothing half-written', () => {
     expect(await readdir(join(cwd, 'bot'))).toEqual(['README.md']);
     expect(await readFile(join(cwd, 'bot/README.md'), 'utf8')).toBe('old readme');
   });
+
+  // Even root cannot create files in /proc: a real write failure after the checks passed.
+  test.runIf(process.platform === 'linux')(
+    'a refused write is ZRX_CREATE_WRITE_FAILED and leaves nothing',
+    async () => {
+      const result = await runIn(cwd, ['/proc/zoryx-create-test-bot', '--yes', ...QUIET]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'ZRX_CREATE_WRITE_FAILED: Could not write the project to /proc/zoryx-create-test-bot',
+      );
+      expect(result.stderr).toContain('Nothing was left behind.');
+    },
+  );
 
   test('Ctrl-C (an aborted signal) before writing: exit 130, nothing created', async () => {
     const controller = new AbortController();
