@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { confirm, intro, isCancel, select, text } from '@clack/prompts';
+import { confirm, intro, isCancel, log, select, text } from '@clack/prompts';
 import type { CliArgs } from './args';
 import { CreateError } from './create-error';
 import { detectPackageManager, PACKAGE_MANAGERS, type PackageManager } from './package-manager';
@@ -110,6 +110,14 @@ export async function askAnswers(context: AnswerContext): Promise<Answers> {
     checkTarget(target.dir, args.force);
   }
 
+  if (flagTemplate === undefined && templates.length === 1) {
+    const only = defaultTemplate(templates);
+    // One template: nothing to choose, but say which one is used.
+    log.info(
+      `Template: ${only.name}${only.description === '' ? '' : ` (${only.description})`}`,
+      io,
+    );
+  }
   const template =
     flagTemplate ??
     (templates.length === 1

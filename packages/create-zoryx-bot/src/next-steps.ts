@@ -9,7 +9,8 @@ export interface NextStepsInput {
   readonly installed: boolean;
 }
 
-function shellQuote(path: string): string {
+/** `path` as typed in a POSIX shell: bare when safe, else double-quoted. */
+export function shellQuote(path: string): string {
   return /^[\w./@~-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 

@@ -6,7 +6,7 @@ import { parseCliArgs, USAGE } from './args';
 import { preparePackageJson } from './copy-template';
 import { CreateError } from './create-error';
 import { describeGit, initGit } from './git';
-import { nextSteps } from './next-steps';
+import { nextSteps, shellQuote } from './next-steps';
 import { hasBinary, installArgs, installCommand, runCommand } from './package-manager';
 import { scaffold } from './scaffold';
 import { bundledTemplatesDir, discoverTemplates, readPackageVersions } from './templates';
@@ -100,7 +100,7 @@ async function create(argv: readonly string[], io: CreateIo): Promise<number> {
   if (!args.yes && !io.interactive) {
     throw new CreateError(
       'ZRX_CREATE_NOT_INTERACTIVE',
-      'stdin is not a terminal, so no question can be asked.',
+      'stdin or stdout is not a terminal, so no question can be asked.',
       'Pass --yes to accept the defaults, with flags for the rest: create-zoryx-bot my-bot --yes [--template <name>] [--pm <pm>] [--no-install] [--no-git].',
     );
   }
@@ -154,7 +154,7 @@ async function createProject(
       installError = new CreateError(
         'ZRX_CREATE_INSTALL_FAILED',
         `\`${installCommand(pm)}\` failed in ${target.dir} (${why}). The project was created and kept.`,
-        `Fix the problem shown above (network, registry, permissions), then run: cd ${shown} && ${installCommand(pm)}`,
+        `Fix the problem shown above (network, registry, permissions), then run: cd ${shellQuote(shown)} && ${installCommand(pm)}`,
       );
     }
   }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { Capture, cleanup, readJson, runIn, tempDir } from './harness';
+import { Capture, cleanup, copyFixtures, readJson, runIn, tempDir } from './harness';
 
 // Real @clack/prompts, driven through streams: each answer is typed only once its question is
 // on screen (event-driven, no sleeps).
@@ -118,4 +118,22 @@ describe('interactive', () => {
     expect(result.stderr).toContain('ZRX_CREATE_UNKNOWN_TEMPLATE');
     expect(terminal.output.text).not.toContain('Where should the bot be created?');
   });
+});
+
+test('with a single template there is no template question, only a note naming it', async () => {
+  const templates = await copyFixtures(cwd);
+  await rm(join(templates, 'with-deps'), { recursive: true });
+  const terminal = new Terminal();
+  const done = runIn(cwd, ['solo', '--pm', 'npm', '--no-install', '--no-git'], {
+    interactive: true,
+    stdin: terminal.input,
+    stdout: terminal.output,
+    extraEnv: { ZORYX_CREATE_TEMPLATES_DIR: templates },
+  });
+  const result = await done;
+  expect(result.code).toBe(0);
+  expect(terminal.output.text).toContain(
+    'Template: basic (A bare bot with no dependencies (test fixture))',
+  );
+  expect(terminal.output.text).not.toContain('Which template?');
 });
