@@ -12,8 +12,8 @@ export function createVitestConfig(overrides: ViteUserConfig = {}) {
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
       environment: 'node',
       pool: 'forks',
-      testTimeout: 15_000,
-      hookTimeout: 15_000,
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
       reporters: process.env.CI ? ['default'] : ['default'],
     },
   });
