@@ -61,7 +61,7 @@ export function defaultPieceName(Ctor: { name: string }): string {
 
 /**
  * Tracks which extension owns which piece, and inserts/removes an extension's pieces.
- * A piece name already owned by another extension is refused (`ZRX_EXT_PIECE_CONFLICT` surfaces
+ * A piece name already owned by another extension is refused (`ZRX_PIECE_CONFLICT` surfaces
  * as a failed load), instead of Sapphire's silent replacement.
  */
 export class PieceOwnership {
