@@ -11,6 +11,7 @@ export type FrameworkErrorCode =
   | 'ZRX_COOLDOWN'
   | 'ZRX_PREFIX_USAGE'
   | 'ZRX_PIECE_CONFLICT'
+  | 'ZRX_PIECE_NAME'
   | 'ZRX_SHUTDOWN';
 
 /**

@@ -109,6 +109,13 @@ export class PieceOwnership {
             path: '::virtual::',
             extension: '::virtual::',
           });
+          if (!piece.name) {
+            throw new FrameworkError(
+              'ZRX_PIECE_NAME',
+              `Extension "${info.name}" brings an unnamed ${storeName} piece (an anonymous class without a name option).`,
+              `Give it a name: { name: 'my-piece', piece: class extends … } in ${field}, or name the class.`,
+            );
+          }
           const owner = this.ownerOf(storeName, piece.name);
           if (
             (owner !== undefined && owner !== info.name) ||
@@ -120,9 +127,11 @@ export class PieceOwnership {
               `Rename one of them (pass { name: '...', piece: ${Ctor.name} } in ${field}), or unload "${owner ?? 'the other'}" first.`,
             );
           }
-          await store.insert(piece);
+          // Claim the name before the first await: extensions of one load level set up
+          // concurrently, and Sapphire's insert would silently replace a same-named piece.
           this.owners.set(`${storeName}:${piece.name}`, info.name);
           inserted.push({ store: storeName, name: piece.name });
+          await store.insert(piece);
         }
       }
     } catch (error) {

@@ -19,6 +19,10 @@ describe('config options: dev guilds, persisted enforcement toggles', () => {
         conflicts: { base: '*' },
       }),
     );
+    await fx.write(
+      'extensions/copycat.ts',
+      hybridExtension({ name: 'copycat', command: 'hello', reply: 'copied' }),
+    );
   });
   afterAll(async () => {
     await fx?.close();
@@ -33,6 +37,13 @@ describe('config options: dev guilds, persisted enforcement toggles', () => {
     expect(fx.discord.commands()).toEqual([]);
     expect(guild.commands().map((c) => c.name)).toEqual(['hello']);
     expect((await alice.slash(guild, 'hello').reply()).content).toBe('hi');
+  });
+
+  it('refuses an extension whose piece name another extension owns, and keeps the owner serving', () => {
+    const copycat = fx.bot!.extensions.statusOf('copycat');
+    expect(copycat?.state).toBe('failed');
+    expect(copycat?.lastError?.message).toContain('which extension "base" already provides');
+    expect(fx.bot!.pieceOwners.ownerOf('commands', 'hello')).toBe('base');
   });
 
   it('loads a conflicting extension once conflict enforcement is switched off, and persists it', async () => {
