@@ -22,6 +22,7 @@ import { CommandRoles, frameworkGuildMigrations } from '../permissions/command-r
 import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
+import { notifyOwnersOfFailedReloads } from './owner-notices.js';
 import { createPrefixResolver } from './prefixes.js';
 import { attachRuntime } from './runtime.js';
 import { restoreManualPieces, snapshotManualPieces } from './sapphire-container.js';
@@ -140,6 +141,7 @@ export class ZoryxClient extends SapphireClient {
     );
     this.pieceOwners = wiring.ownership;
     this.extensions = new ExtensionHost(wiring.options);
+    notifyOwnersOfFailedReloads(this.hooks, this, owners, this.zoryxLogger);
     attachRuntime(this, {
       config: () => this.config,
       owners,

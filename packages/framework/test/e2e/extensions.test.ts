@@ -37,6 +37,7 @@ describe('three extensions: a dependency, a dependent, a conflicting one', () =>
   let guild: GuildHandle;
   let general: ChannelHandle;
   let alice: UserHandle;
+  let owner: UserHandle;
   beforeAll(async () => {
     fx = await BotFixture.create();
     await fx.write(
@@ -58,7 +59,8 @@ describe('three extensions: a dependency, a dependent, a conflicting one', () =>
         conflicts: { economy: '*' },
       }),
     );
-    await fx.start();
+    owner = fx.discord.createUser({ username: 'owner' });
+    await fx.start({ owners: [owner.id] });
     guild = fx.discord.createGuild({ name: 'Test' });
     general = guild.createChannel({ name: 'general' });
     alice = fx.discord.createUser({ username: 'alice' });
@@ -105,6 +107,21 @@ describe('three extensions: a dependency, a dependent, a conflicting one', () =>
     expect((await alice.slash(guild, 'rank').reply()).content).toBe('level 2');
     expect((await alice.send(general, '!rank').reply()).content).toBe('level 2');
     expect(fx.bot!.extensions.statusOf('leveling')?.state).toBe('loaded');
+    const dm = await fx.discord.waitFor(() =>
+      fx.discord
+        .requests()
+        .find(
+          (r) =>
+            r.method === 'POST' &&
+            r.route === '/channels/:channel_id/messages' &&
+            String((r.body as { content?: string }).content).includes(
+              'Reload of extension `leveling` failed',
+            ),
+        ),
+    );
+    expect(String((dm.body as { content: string }).content)).toContain(
+      'version 1.2.0 keeps running',
+    );
   });
 
   it('unload leaves no hooks, timers, listeners, pieces or commands behind', async () => {
