@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pongText } from '../src/commands/ping.js';
+import { startTestBot, type TestBot } from './test-bot.js';
+
+describe('ping', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is registered as a slash command with the extensions’ commands', () => {
+    expect(
+      t.discord
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['balance', 'daily', 'ping']);
+  });
+
+  it('answers /ping with Pong! and the latency', async () => {
+    const reply = await t.alice.slash(t.guild, 'ping').reply();
+    expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
+  });
+
+  it('answers !ping in a channel', async () => {
+    const reply = await t.alice.send(t.general, '!ping').reply();
+    expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
+  });
+
+  it('formats the latency', () => {
+    expect(pongText(12.4, -1)).toBe('Pong! 12 ms');
+    expect(pongText(-3, 41)).toBe('Pong! 0 ms (gateway 41 ms)');
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test file boots one real bot against @zoryx/emulator (Sapphire keeps its registries in
+// module-global state, so one bot per file, each file in its own process).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
