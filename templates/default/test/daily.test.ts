@@ -1,0 +1,67 @@
+import type { HookEvents } from '@zoryx/hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DailyApi } from '../extensions/daily/types.js';
+import { startTestBot, type TestBot } from './test-bot.js';
+
+const HOUR = 3_600_000;
+
+describe('the daily extension (depends on economy)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('boots after economy, its dependency', () => {
+    expect(t.report.loaded).toEqual(['economy', 'daily']);
+    expect(t.bot.extensions.dependentsOf('economy')).toContain('daily');
+  });
+
+  it('pays /daily through economy and emits daily_claimed', async () => {
+    const claims: HookEvents['daily_claimed'][] = [];
+    const off = t.bot.hooks.on('daily_claimed', (claim) => {
+      claims.push(claim);
+    });
+    const reply = await t.alice.slash(t.guild, 'daily').reply();
+    expect(reply.content).toBe('You claimed 100 coins (streak: 1). Balance: 100.');
+    await t.bot.hooks.drain();
+    off();
+    expect(claims).toEqual([{ guildId: t.guild.id, userId: t.alice.id, amount: 100, streak: 1 }]);
+    // The coins are in economy's table: /balance (economy's command) sees them.
+    const balance = await t.alice.slash(t.guild, 'balance').reply();
+    expect(balance.content).toBe('alice has 100 coins (100 in circulation here).');
+  });
+
+  it('refuses a second claim the same day, also as !daily', async () => {
+    const reply = await t.alice.send(t.general, '!daily').reply();
+    expect(reply.content).toMatch(/^You already claimed today\. Come back <t:\d+:R>\.$/);
+  });
+
+  it('grows the streak for claims within 48 h and resets it after', async () => {
+    const daily = t.bot.extensions.api('daily') as DailyApi;
+    const start = Date.UTC(2030, 0, 1);
+    expect(await daily.claim(t.guild.id, t.bob.id, start)).toMatchObject({ ok: true, streak: 1 });
+    expect(await daily.claim(t.guild.id, t.bob.id, start + 21 * HOUR)).toMatchObject({
+      ok: true,
+      streak: 2,
+      amount: 110,
+      balance: 210,
+    });
+    expect(await daily.claim(t.guild.id, t.bob.id, start + 30 * HOUR)).toEqual({
+      ok: false,
+      nextClaimAt: start + 41 * HOUR,
+    });
+    expect(await daily.claim(t.guild.id, t.bob.id, start + 100 * HOUR)).toMatchObject({
+      ok: true,
+      streak: 1,
+    });
+  });
+
+  it('goes when economy goes: unloading economy unloads daily first', async () => {
+    await t.bot.extensions.unload('economy');
+    const states = Object.fromEntries(t.bot.extensions.status().map((s) => [s.name, s.state]));
+    expect(states).toMatchObject({ economy: 'unloaded', daily: 'unloaded' });
+  });
+});
