@@ -46,7 +46,11 @@ export class GuildLeftListener extends Listener<typeof Events.GuildDelete> {
     if (!guild.available) return;
     const runtime = runtimeOf(this.container.client);
     runtime?.emit('guild_left', { guildId: guild.id, name: guild.name });
-    await runtime?.onGuildLeft(guild.id);
+    try {
+      await runtime?.onGuildLeft(guild.id);
+    } catch (error) {
+      runtime?.logger.error({ err: error, guildId: guild.id }, 'cleaning up a left guild failed');
+    }
   }
 }
 

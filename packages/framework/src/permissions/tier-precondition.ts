@@ -59,7 +59,18 @@ export class PermissionTierPrecondition extends AllFlowsPrecondition {
     // A folded root is checked as the original command it dispatches to.
     const command = commandTarget(piece, interaction);
     if (!runtime || !command) return this.ok();
-    const roles = subject.guildId ? await runtime.commandRoles(subject.guildId, command.name) : [];
+    let roles: readonly string[] = [];
+    if (subject.guildId) {
+      try {
+        roles = await runtime.commandRoles(subject.guildId, command.name);
+      } catch (error) {
+        // An unreadable guild database must not lock everyone out: fall back to the other tiers.
+        runtime.logger.warn(
+          { err: error, guildId: subject.guildId, command: command.name },
+          'could not read the command roles of a guild; checking without them',
+        );
+      }
+    }
     const decision = decidePermission(
       subject,
       {
