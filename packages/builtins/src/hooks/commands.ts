@@ -1,0 +1,124 @@
+import type { ZoryxClient } from '@zoryx/framework';
+import type { HookBus } from '@zoryx/hooks';
+import { HookError } from '@zoryx/hooks';
+import { defineCommand } from '../shared/command.js';
+import { infoEmbed, styledEmbed, successEmbed } from '../shared/embeds.js';
+import { paginate, sendPaginatedView } from '../shared/pagination.js';
+import { type CommandInteraction, replyError, respond } from '../shared/replies.js';
+import { alertChannelCommand } from './alert-channel-command.js';
+import { historyLine, hookField } from './hook-format.js';
+
+/** Name of the hooks extension. */
+export const HOOKS = 'hooks';
+/** Hooks per `eh_list` page. */
+export const HOOKS_PER_PAGE = 10;
+/** How long `eh_list`'s buttons stay usable after the last click. */
+const VIEW_TIMEOUT_MS = 180_000;
+
+function busOf(interaction: CommandInteraction): HookBus {
+  return (interaction.client as unknown as ZoryxClient).hooks;
+}
+
+/** `eh_list` (owner): every hook with priority, owner, calls, failures, avg time, breaker. */
+export const ehListCommand = defineCommand({
+  name: 'eh_list',
+  description: 'Registered event hooks with their metrics and breaker state (owner)',
+  access: 'owner',
+  async run(interaction) {
+    const hooks = busOf(interaction).hooks();
+    if (hooks.length === 0) {
+      return respond(interaction, [infoEmbed('No hooks are registered.', 'Event hooks')]);
+    }
+    const stats = busOf(interaction).stats();
+    const summary = `${hooks.length} hooks · queue ${stats.queued}/${stats.capacity} · dropped ${stats.dropped} · dispatcher restarts ${stats.dispatcherRestarts}`;
+    const pages = paginate(hooks, HOOKS_PER_PAGE).map((chunk) =>
+      styledEmbed('info', 'Event hooks', summary, chunk.map(hookField)),
+    );
+    await sendPaginatedView(interaction, { pages, timeoutMs: VIEW_TIMEOUT_MS });
+    return undefined;
+  },
+});
+
+/** `eh_history [limit]` (owner): the last dispatches, newest first. */
+export const ehHistoryCommand = defineCommand({
+  name: 'eh_history',
+  description: 'Recent hook dispatches, newest first (owner)',
+  access: 'owner',
+  options: {
+    limit: { kind: 'integer', description: 'How many (1–50, default 10)', min: 1, max: 50 },
+  },
+  async run(interaction, { limit }) {
+    const records = busOf(interaction)
+      .history({ limit: limit ?? 10 })
+      .reverse();
+    if (records.length === 0) {
+      return respond(interaction, [infoEmbed('No events dispatched yet.', 'Hook history')]);
+    }
+    return respond(interaction, [
+      styledEmbed(
+        'info',
+        `Hook history (last ${records.length})`,
+        records.map(historyLine).join('\n'),
+      ),
+    ]);
+  },
+});
+
+type HookAction = 'disable' | 'enable' | 'resetBreaker';
+
+function hookActionCommand(name: string, description: string, action: HookAction, done: string) {
+  return defineCommand({
+    name,
+    description,
+    access: 'owner',
+    options: { hook_id: { kind: 'string', description: 'Hook id (see eh_list)', required: true } },
+    async run(interaction, { hook_id }) {
+      const bus = busOf(interaction);
+      try {
+        bus[action](hook_id);
+      } catch (error) {
+        if (error instanceof HookError && error.code === 'ZRX_HOOK_UNKNOWN_ID') {
+          const known = bus.hooks().map((h) => `\`${h.id}\``);
+          return respond(
+            interaction,
+            [
+              styledEmbed(
+                'warning',
+                'Unknown hook',
+                `No hook \`${hook_id}\` is registered. Known ids: ${known.slice(0, 20).join(', ') || 'none'}.`,
+              ),
+            ],
+            { ephemeral: true },
+          );
+        }
+        return replyError(interaction, `Could not ${action} \`${hook_id}\`.`, error);
+      }
+      return respond(interaction, [successEmbed(`\`${hook_id}\` ${done}.`)]);
+    },
+  });
+}
+
+/** `eh_disable <hook_id>` (owner): the hook is skipped until enabled. */
+export const ehDisableCommand = hookActionCommand(
+  'eh_disable',
+  'Disable an event hook (owner)',
+  'disable',
+  'is disabled: it is skipped until `eh_enable`',
+);
+/** `eh_enable <hook_id>` (owner). */
+export const ehEnableCommand = hookActionCommand(
+  'eh_enable',
+  'Re-enable a disabled event hook (owner)',
+  'enable',
+  'is enabled',
+);
+/** `eh_reset_circuit <hook_id>` (owner): closes the hook's breaker and forgets its failures. */
+export const ehResetCircuitCommand = hookActionCommand(
+  'eh_reset_circuit',
+  "Close an event hook's circuit breaker (owner)",
+  'resetBreaker',
+  'has its circuit breaker closed and its failures forgotten',
+);
+
+/** `eh_alert_channel [channel] [off]` (owner). */
+export const ehAlertChannelCommand = alertChannelCommand('eh_alert_channel', HOOKS, 'hook bus');
