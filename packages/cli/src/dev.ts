@@ -1,0 +1,138 @@
+import type { ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { type Emulator, startEmulator } from '@zoryx/emulator';
+import type { DevArgs } from './args.js';
+import { exited, findEntry, readDotEnv, spawnBot, stopBot } from './bot-process.js';
+import { runChat } from './chat.js';
+import { createDevWorld, type DevWorld } from './dev-world.js';
+import { CliError } from './errors.js';
+
+/** The streams and environment `zoryx dev` works with (the process's own, or a test's). */
+export interface DevIo {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  env: Record<string, string | undefined>;
+}
+
+/** How long to wait for the bot to log in and register its commands. */
+const READY_TIMEOUT_MS = 60_000;
+
+function pipeLines(stream: Readable | null, output: Writable): void {
+  if (!stream) return;
+  createInterface({ input: stream, terminal: false }).on('line', (line) =>
+    output.write(`[bot] ${line}\n`),
+  );
+}
+
+function botExited(code: number): CliError {
+  return new CliError(
+    'ZRX_CLI_BOT_EXITED',
+    `The bot exited with code ${code} before it was ready.`,
+    'Its output above ([bot] lines) says why; fix it and run zoryx dev again.',
+  );
+}
+
+/** Resolves once the bot is logged in to the emulator and has registered its commands. */
+async function waitUntilReady(emulator: Emulator, child: ChildProcess): Promise<void> {
+  const exit = exited(child).then((code) => Promise.reject(botExited(code)));
+  await Promise.race([emulator.waitForReady(), exit]);
+  // The framework syncs the commands right after READY; a bot without commands never does.
+  await Promise.race([
+    emulator
+      .waitFor(() => emulator.commands().length > 0, {
+        timeout: READY_TIMEOUT_MS,
+        description: 'the bot registers its commands',
+      })
+      .catch(() => undefined),
+    exit,
+  ]);
+}
+
+async function runOffline(args: DevArgs, cwd: string, entry: string, io: DevIo): Promise<number> {
+  let input: Readable = io.stdin;
+  if (args.script !== undefined) {
+    const script = resolve(cwd, args.script);
+    await access(script).catch(() => {
+      throw new CliError(
+        'ZRX_CLI_SCRIPT_UNREADABLE',
+        `Cannot read the chat script ${script}.`,
+        'Pass a text file with one chat line per line, relative to the bot folder.',
+      );
+    });
+    input = createReadStream(script, 'utf8');
+  }
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  const emulator = await startEmulator({ replyTimeout: args.replyTimeoutMs ?? 5_000 });
+  let child: ChildProcess | undefined;
+  try {
+    const world: DevWorld = createDevWorld(emulator, { username: args.user ?? 'you' });
+    out(
+      `zoryx dev: offline against the emulator at ${emulator.apiUrl} — guild "${world.guild.name}", you are @${world.you.username} (bot owner)`,
+    );
+    out(`starting the bot (${relative(cwd, entry)})…`);
+    child = spawnBot({
+      cwd,
+      entry,
+      stdio: 'pipe',
+      env: {
+        ...io.env,
+        ZORYX_LOG_LEVEL: io.env.ZORYX_LOG_LEVEL ?? 'warn',
+        DISCORD_TOKEN: emulator.token,
+        ZORYX_DISCORD_API: emulator.apiUrl,
+        BOT_OWNER_ID: world.you.id,
+      },
+    });
+    pipeLines(child.stdout, io.stdout);
+    pipeLines(child.stderr, io.stdout);
+    await waitUntilReady(emulator, child);
+    const names = emulator.commands().map((c) => `/${c.name}`);
+    out(`bot ready: ${names.length} slash command(s) ${names.join(' ')}`.trimEnd());
+    const stop = new AbortController();
+    let chatEnded = false;
+    void exited(child).then((code) => {
+      if (chatEnded) return;
+      out(`the bot exited (code ${code})`);
+      stop.abort();
+    });
+    await runChat({
+      world,
+      input,
+      output: io.stdout,
+      interactive: args.script === undefined && io.stdin.isTTY === true,
+      signal: stop.signal,
+      ...(args.replyTimeoutMs === undefined ? {} : { replyTimeoutMs: args.replyTimeoutMs }),
+    });
+    chatEnded = true;
+    return stop.signal.aborted ? 1 : 0;
+  } finally {
+    if (child) await stopBot(child);
+    await emulator.close();
+  }
+}
+
+/**
+ * `zoryx dev`: runs the bot of `args.cwd` (its entry, `src/index.ts` by default, in a child
+ * process; the framework hot-reloads its extensions). Online when a `DISCORD_TOKEN` is set (in
+ * the environment or `.env`) and `--offline` is not given; otherwise it starts `@zoryx/emulator`,
+ * creates a guild with #general and #bot-commands and you as its owner and the bot's owner,
+ * points the bot at it, and opens the terminal chat ({@link runChat}). With `--script` or a
+ * piped stdin the chat reads lines until the end, then stops the bot. Resolves with the exit code.
+ */
+export async function runDev(args: DevArgs, io: DevIo): Promise<number> {
+  const cwd = resolve(args.cwd);
+  const entry = await findEntry(cwd, args.entry);
+  const token = io.env.DISCORD_TOKEN || (await readDotEnv(cwd)).DISCORD_TOKEN;
+  if (args.offline || !token) return runOffline(args, cwd, entry, io);
+  const child = spawnBot({ cwd, entry, env: io.env, stdio: 'inherit' });
+  const forward = () => child.kill('SIGTERM');
+  process.once('SIGTERM', forward);
+  try {
+    return await exited(child);
+  } finally {
+    process.off('SIGTERM', forward);
+  }
+}

@@ -1,0 +1,35 @@
+export { type CliArgs, type DevArgs, type NewExtensionArgs, parseCliArgs, USAGE } from './args.js';
+export {
+  DEFAULT_ENTRIES,
+  exited,
+  findEntry,
+  readDotEnv,
+  type SpawnBotOptions,
+  spawnBot,
+  stopBot,
+} from './bot-process.js';
+export { CHAT_HELP, type ChatOptions, runChat } from './chat.js';
+export { type DevIo, runDev } from './dev.js';
+export { createDevWorld, type DevWorld, type DevWorldOptions } from './dev-world.js';
+export { CliError, type CliErrorCode } from './errors.js';
+export { extensionSkeleton, pascalCase } from './extension-skeleton.js';
+export { type MainIo, main } from './main.js';
+export {
+  type NewExtensionOptions,
+  type NewExtensionResult,
+  newExtension,
+} from './new-extension.js';
+export {
+  type ButtonAction,
+  type ComponentAction,
+  type RenderableMessage,
+  type RenderedMessage,
+  renderMessage,
+  type SelectAction,
+} from './render-message.js';
+export {
+  type MentionResolver,
+  parseSlashLine,
+  type SlashInvocation,
+  tokenize,
+} from './slash-line.js';
