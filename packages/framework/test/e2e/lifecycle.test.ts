@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/client/create-bot.js';
 import { BotFixture } from '../helpers/bot-fixture.js';
-import { hybridExtension } from '../helpers/extension-sources.js';
+import { hybridExtension, manyCommandsExtension } from '../helpers/extension-sources.js';
 
 describe('lifecycle: config file, events, command changes, shutdown', () => {
   let fx: BotFixture;
@@ -84,6 +84,39 @@ describe('lifecycle: config file, events, command changes, shutdown', () => {
     expect(fx.discord.requests().filter((r) => r.route.includes('/applications/'))).toEqual([]);
   });
 
+  it('adds several commands with one bulk PUT and removes one with one DELETE', async () => {
+    const bot = fx.bot!;
+    const appCalls = () =>
+      fx.discord
+        .requests()
+        .filter((r) => r.route.includes('/applications/'))
+        .map((r) => r.method);
+    fx.discord.clearRequests();
+    await fx.write('extensions/more.ts', manyCommandsExtension('more', 'extra', 2));
+    // The hot reloader may see the new file first; either way it ends up loaded once.
+    await bot.extensions.load('more').catch((error: { code?: string }) => {
+      if (error.code !== 'ZRX_EXT_ALREADY_LOADED') throw error;
+    });
+    await bot.commandService.idle();
+    expect(appCalls()).toEqual(['GET', 'PUT']);
+    expect(
+      fx.discord
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['extra-0', 'extra-1', 'hello']);
+    fx.discord.clearRequests();
+    await bot.extensions.unload('greeter');
+    await bot.commandService.idle();
+    expect(appCalls()).toEqual(['GET', 'DELETE']);
+    expect(
+      fx.discord
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['extra-0', 'extra-1']);
+  });
+
   it('shuts down gracefully: extensions unloaded, hooks drained, store and databases closed', async () => {
     const bot = fx.bot!;
     const unloaded: string[] = [];
@@ -92,7 +125,7 @@ describe('lifecycle: config file, events, command changes, shutdown', () => {
     await fx.stopBot();
     expect(bot.isReady()).toBe(false);
     expect(bot.extensions.status().filter((s) => s.state === 'loaded')).toEqual([]);
-    expect(bot.stores.get('commands').has('hello')).toBe(false);
+    expect(bot.stores.get('commands').has('extra-0')).toBe(false);
     await expect(bot.db.guild('123456789012345678')).rejects.toThrow();
     expect(bot.hooks.stats().queued).toBe(0);
   });
