@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { here } from './harness.mjs';
 
-for (const script of ['cold-start.mjs', 'throughput.mjs', 'save-to-reply.mjs']) {
+for (const script of ['cold-start.mjs', 'throughput.mjs', 'save-to-reply.mjs', 'memory.mjs']) {
   console.log(`\n## ${script}`);
   const run = spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
   if (run.status !== 0) process.exitCode = 1;

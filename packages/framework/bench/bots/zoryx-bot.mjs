@@ -8,7 +8,10 @@ const bot = await createBot({
   config: {
     logging: { file: false },
     autoReload: process.env.ZORYX_BENCH_WATCH === '1',
-    commands: { ping: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
+    commands: {
+      ping: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+      heavy: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+    },
     components: { statusRotation: false },
   },
   clientOptions: {
@@ -25,5 +28,17 @@ process.on('message', async (m) => {
   if (m === 'stop') {
     await bot.shutdown('bench');
     process.exit(0);
+  }
+  if (m?.cmd === 'reload') {
+    await bot.extensions.reload(m.name);
+    await bot.commandService.idle();
+    process.send?.({ answer: m.id });
+  }
+  if (m?.cmd === 'heap') {
+    for (let i = 0; i < 3; i++) {
+      globalThis.gc?.();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    process.send?.({ answer: m.id, heap: process.memoryUsage().heapUsed });
   }
 });
