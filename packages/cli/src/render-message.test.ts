@@ -125,6 +125,16 @@ describe('renderMessage', () => {
     expect(actions).toHaveLength(1);
   });
 
+  it('shows Discord timestamps as UTC date and time', () => {
+    const { text } = renderMessage(
+      message({
+        content: 'Come back <t:1700000000:R>.',
+        embeds: [{ description: 'since <t:0>' }],
+      }),
+    );
+    expect(text).toBe('Come back 2023-11-14 22:13 UTC.\n┌ embed\n│ since 1970-01-01 00:00 UTC\n└─');
+  });
+
   it('tags ephemeral and edited messages, and says when a message is empty', () => {
     expect(renderMessage(message({ content: 'secret', ephemeral: true })).text).toBe(
       'secret (only you can see this)',

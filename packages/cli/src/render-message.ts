@@ -59,6 +59,14 @@ const STRING_SELECT = 3;
 const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
 const TEXT_DISPLAY = 10;
 
+/** Discord timestamp markup `<t:1700000000:R>` as a readable UTC time (any style). */
+function readableMarkup(text: string): string {
+  return text.replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) => {
+    const date = new Date(Number(seconds) * 1000);
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  });
+}
+
 function renderEmbed(embed: APIEmbed): string[] {
   const lines: string[] = [];
   const head = [embed.author?.name, embed.title].filter(Boolean).join(' · ');
@@ -79,6 +87,7 @@ function renderEmbed(embed: APIEmbed): string[] {
  * Renders a bot message as terminal text: the content, each embed as a box (author · title,
  * description, `name: value` fields, footer), Components V2 text, then the buttons and select
  * menus numbered from `firstNumber` (default 1) so the user can type `#2` or `#1 value`.
+ * Timestamp markup (`<t:1700000000:R>`) becomes a UTC date and time.
  * Pure: the same message always gives the same text.
  *
  * @example
@@ -138,6 +147,7 @@ export function renderMessage(message: RenderableMessage, firstNumber = 1): Rend
   for (const component of message.components) visit(component);
   lines.push(...controls);
   if (lines.length === 0) lines.push('(empty message)');
+  for (let i = 0; i < lines.length; i++) lines[i] = readableMarkup(lines[i]!);
   const tags = [message.ephemeral ? 'only you can see this' : '', message.edited ? 'edited' : '']
     .filter(Boolean)
     .map((tag) => `(${tag})`);

@@ -31,12 +31,12 @@ describe('the daily extension (depends on economy)', () => {
     expect(claims).toEqual([{ guildId: t.guild.id, userId: t.alice.id, amount: 100, streak: 1 }]);
     // The coins are in economy's table: /balance (economy's command) sees them.
     const balance = await t.alice.slash(t.guild, 'balance').reply();
-    expect(balance.content).toBe('alice has 100 coins (100 in circulation here).');
+    expect(balance.content).toBe('You have 100 coins (100 in circulation here).');
   });
 
-  it('refuses a second claim the same day, also as !daily', async () => {
+  it('refuses a second claim within 20 h, also as !daily', async () => {
     const reply = await t.alice.send(t.general, '!daily').reply();
-    expect(reply.content).toMatch(/^You already claimed today\. Come back <t:\d+:R>\.$/);
+    expect(reply.content).toMatch(/^You already claimed your daily coins\. Come back <t:\d+:R>\.$/);
   });
 
   it('grows the streak for claims within 48 h and resets it after', async () => {

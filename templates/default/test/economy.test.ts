@@ -16,7 +16,7 @@ describe('the economy extension', () => {
 
   it('answers /balance for a member who never had coins', async () => {
     const reply = await t.alice.slash(t.guild, 'balance').reply();
-    expect(reply.content).toBe('alice has 0 coins (0 in circulation here).');
+    expect(reply.content).toBe('You have 0 coins (0 in circulation here).');
   });
 
   it('keeps balances in the guild database, emits balance_changed, and counts circulation in its store', async () => {

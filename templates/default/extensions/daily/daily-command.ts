@@ -23,7 +23,7 @@ export class DailyCommand extends Command {
     const result = await daily.claim(interaction.guildId, interaction.user.id);
     if (!result.ok) {
       await interaction.reply(
-        `You already claimed today. Come back <t:${Math.ceil(result.nextClaimAt / 1000)}:R>.`,
+        `You already claimed your daily coins. Come back <t:${Math.ceil(result.nextClaimAt / 1000)}:R>.`,
       );
       return;
     }

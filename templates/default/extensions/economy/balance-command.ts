@@ -34,8 +34,9 @@ export class BalanceCommand extends Command {
       economy.balanceOf(interaction.guildId, user.id),
       economy.circulation(interaction.guildId),
     ]);
+    const who = user.id === interaction.user.id ? 'You have' : `${user.username} has`;
     await interaction.reply(
-      `${user.username} has ${balance} ${economy.currency} (${circulation} in circulation here).`,
+      `${who} ${balance} ${economy.currency} (${circulation} in circulation here).`,
     );
   }
 }
