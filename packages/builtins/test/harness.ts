@@ -176,6 +176,13 @@ export class BuiltinsHarness {
     return { guild, channel, owner: this.owner, guildOwner, admin, member };
   }
 
+  /** A new member of `world`'s guild (each test may use fresh users to stay clear of cooldowns). */
+  public member(world: TestWorld, username: string): UserHandle {
+    const user = this.discord.createUser({ username });
+    world.guild.addMember(user);
+    return user;
+  }
+
   /** Stops the bot and the emulator and deletes the folder. */
   public async close(): Promise<void> {
     await this.stopBot();

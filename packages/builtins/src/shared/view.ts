@@ -4,6 +4,8 @@ import {
   type APIActionRowComponent,
   type APIComponentInActionRow,
   type EmbedBuilder,
+  type InteractionCallbackResponse,
+  InteractionCollector,
   type Message,
   type MessageActionRowComponentBuilder,
   type MessageComponentInteraction,
@@ -35,6 +37,8 @@ export interface ViewOptions {
   refusal?: string;
   /** Slash only: show the view to the invoker alone. */
   ephemeral?: boolean;
+  /** Ends the view early when aborted (e.g. an extension's `ctx.signal`, aborted on unload). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -69,18 +73,28 @@ export async function runView(
   options: ViewOptions = {},
 ): Promise<ViewHandle> {
   const invokerId = interaction.user.id;
-  const sent = (await interaction.reply({
-    embeds: [...first.embeds],
-    components: [...first.components],
-    allowedMentions: { parse: [] },
-    ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  })) as unknown;
-  const message = isMessage(sent) ? sent : ((await interaction.fetchReply()) as Message);
-  let current = first;
-  const collector = message.createMessageComponentCollector({
+  // The collector exists before the reply is sent, so a click that arrives before the reply's
+  // HTTP answer has been processed is not lost. It recognises the view's message by what Discord
+  // puts on it: the interaction it answers (slash), or the message it replies to (prefix).
+  const invokingMessageId = (interaction as unknown as { message?: { id?: string } }).message?.id;
+  let messageId: string | undefined;
+  const belongs = (component: MessageComponentInteraction): boolean => {
+    const { message } = component;
+    if (messageId !== undefined && message.id === messageId) return true;
+    if (message.interactionMetadata?.id === interaction.id) return true;
+    return invokingMessageId !== undefined && message.reference?.messageId === invokingMessageId;
+  };
+  const collector = new InteractionCollector(interaction.client, {
     idle: options.timeoutMs ?? DEFAULT_VIEW_TIMEOUT_MS,
+    filter: (component) => component.isMessageComponent() && belongs(component),
   });
-  collector.on('collect', async (component) => {
+  if (options.signal) {
+    if (options.signal.aborted) collector.stop('aborted');
+    else options.signal.addEventListener('abort', () => collector.stop('aborted'), { once: true });
+  }
+  let current = first;
+  collector.on('collect', async (interactionIn) => {
+    const component = interactionIn as MessageComponentInteraction;
     if (component.user.id !== invokerId) {
       const refusal = options.refusal ?? `Only <@${invokerId}> can use these controls.`;
       await component
@@ -113,6 +127,24 @@ export async function runView(
       done();
     });
   });
+  let sent: unknown;
+  try {
+    sent = await interaction.reply({
+      embeds: [...first.embeds],
+      components: [...first.components],
+      allowedMentions: { parse: [] },
+      withResponse: true,
+      ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
+  } catch (error) {
+    collector.stop('failed');
+    throw error;
+  }
+  const message = isMessage(sent)
+    ? sent
+    : ((sent as InteractionCallbackResponse).resource?.message ??
+      ((await interaction.fetchReply()) as Message));
+  messageId = message.id;
   return { message, ended, stop: () => collector.stop('stopped') };
 }
 
