@@ -9,7 +9,6 @@ export type FrameworkErrorCode =
   | 'ZRX_COMMAND_SYNC'
   | 'ZRX_PERMISSION_DENIED'
   | 'ZRX_COOLDOWN'
-  | 'ZRX_PREFIX_USAGE'
   | 'ZRX_PIECE_CONFLICT'
   | 'ZRX_PIECE_NAME'
   | 'ZRX_SHUTDOWN';
