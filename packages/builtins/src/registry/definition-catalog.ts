@@ -53,23 +53,29 @@ export class DefinitionCatalog {
     this.#options = options;
   }
 
-  /** Every discoverable extension, sorted by name. */
-  async entries(): Promise<CatalogEntry[]> {
+  /**
+   * Every discoverable extension, sorted by name. `stamp(name)` identifies the running load of an
+   * extension (e.g. version + load time); while it is unchanged the cached definition is reused
+   * instead of compiling the entry again. Return `undefined` to always re-read.
+   */
+  async entries(
+    stamp: (name: string) => string | undefined = () => undefined,
+  ): Promise<CatalogEntry[]> {
     const { sources } = await discoverExtensions(this.#options.discovery());
-    return Promise.all(sources.map((source) => this.#read(source)));
+    return Promise.all(sources.map((source) => this.#read(source, stamp(source.name))));
   }
 
-  /** One extension by name, or `undefined` when it is not discoverable. */
-  async entry(name: string): Promise<CatalogEntry | undefined> {
-    return (await this.entries()).find((e) => e.name === name);
-  }
-
-  async #read(source: ExtensionSource): Promise<CatalogEntry> {
+  async #read(source: ExtensionSource, stamp: string | undefined): Promise<CatalogEntry> {
+    const cached = this.#cache.get(source.name);
+    if (
+      stamp !== undefined &&
+      cached?.key === stamp &&
+      cached.entry.source.entry === source.entry
+    ) {
+      return cached.entry;
+    }
     try {
       const compiled = await compileExtension(source.entry, source.name);
-      const key = [...compiled.inputs.values()].join(':');
-      const cached = this.#cache.get(source.name);
-      if (cached && cached.key === key) return cached.entry;
       const exports = evaluateModule(compiled, source.name, {
         sharedModules: this.#options.sharedModules,
       }) as { default?: ExtensionDefinition } | ExtensionDefinition;
@@ -78,15 +84,17 @@ export class DefinitionCatalog {
         | undefined;
       if (!def || typeof def.version !== 'string')
         throw new Error('no default-exported definition');
+      // The loader names an extension after its definition (the folder name only warns).
+      const name = typeof def.name === 'string' && def.name !== '' ? def.name : source.name;
       const entry: CatalogEntry = {
-        name: source.name,
+        name,
         source,
-        manifest: manifestOf(source.name, def),
+        manifest: manifestOf(name, def),
         description: def.description,
         author: def.author,
         error: null,
       };
-      this.#cache.set(source.name, { key, entry });
+      if (stamp !== undefined) this.#cache.set(source.name, { key: stamp, entry });
       return entry;
     } catch (error) {
       return {
