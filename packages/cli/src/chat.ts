@@ -27,7 +27,7 @@ export interface ChatOptions {
 export const CHAT_HELP = [
   'Type a message (e.g. !help), a slash command (/ping, /ban user:@alice reason:spam),',
   '#2 to click button 2, #1 <value> to pick in select menu 1,',
-  '/channel <name> to switch channel, /quit to leave.',
+  '/channel <name> to switch channel, /as <user> to act as someone else, /quit to leave.',
 ].join('\n');
 
 interface Clickable {
@@ -37,7 +37,7 @@ interface Clickable {
 
 /**
  * The terminal chat of `zoryx dev --offline`: reads lines from `input` and acts as
- * `world.you` in the current channel — messages are sent as they are, `/name key:value` runs a
+ * `world.you` (or whom `/as <user>` picked) in the current channel — messages are sent as they are, `/name key:value` runs a
  * slash command, `#n [value]` clicks button n or picks in select menu n of the latest message
  * that had components — and prints the bot's answer to each line with {@link renderMessage}.
  * Lines are handled one at a time, in order; the chat ends at the end of `input` or on `/quit`.
@@ -53,7 +53,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
   const print = (text: string) => output.write(`${text}\n`);
   let channel = findChannel(world.channels, options.channel ?? 'general') ?? world.channels[0]!;
   let clickables: Clickable[] = [];
-  const prompt = () => `#${channel.name} ${world.you.username}> `;
+  let me = world.you;
+  const prompt = () => `#${channel.name} ${me.username}> `;
 
   const rl = createInterface({
     input: options.input,
@@ -98,6 +99,16 @@ export async function runChat(options: ChatOptions): Promise<void> {
       );
       return undefined;
     }
+    const as = /^\/as(?:\s+@?(\S+))?$/.exec(line);
+    if (as) {
+      const next = as[1] ? world.users.get(as[1].toLowerCase()) : undefined;
+      if (next) me = next;
+      else if (as[1]) print(`  no user @${as[1]}`);
+      print(
+        `  users: ${[...world.users.keys()].map((u) => `@${u}`).join(' ')} (you are @${me.username})`,
+      );
+      return undefined;
+    }
     const click = /^#(\d+)(?:\s+(.+))?$/.exec(line);
     if (click) {
       await showReply(clickComponent(clickables, Number(click[1]), click[2], world));
@@ -109,10 +120,10 @@ export async function runChat(options: ChatOptions): Promise<void> {
         [...world.emulator.commands(), ...world.guild.commands()],
         world.mentions,
       );
-      await showReply(world.you.slash(world.guild, name, values, { channel }));
+      await showReply(me.slash(world.guild, name, values, { channel }));
       return undefined;
     }
-    await showReply(world.you.send(channel, line));
+    await showReply(me.send(channel, line));
     return undefined;
   };
 
@@ -147,6 +158,7 @@ function clickComponent(
     const known = clickables.map((c) => `#${c.action.number}`).join(', ') || 'none';
     throw new Error(`There is no component #${number} (components of the last message: ${known}).`);
   }
+  // Components act as the user whose action produced the message, as on Discord.
   const { message, action } = target;
   if (action.kind === 'button') return message.clickButton(action.customId);
   if (!value) {

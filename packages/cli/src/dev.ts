@@ -129,10 +129,14 @@ export async function runDev(args: DevArgs, io: DevIo): Promise<number> {
   if (args.offline || !token) return runOffline(args, cwd, entry, io);
   const child = spawnBot({ cwd, entry, env: io.env, stdio: 'inherit' });
   const forward = () => child.kill('SIGTERM');
+  // Ctrl+C reaches the bot too (same process group): wait for its graceful shutdown.
+  const waitForBot = () => undefined;
   process.once('SIGTERM', forward);
+  process.on('SIGINT', waitForBot);
   try {
     return await exited(child);
   } finally {
     process.off('SIGTERM', forward);
+    process.off('SIGINT', waitForBot);
   }
 }

@@ -85,6 +85,14 @@ describe('the terminal chat against a real bot in the emulator', () => {
     expect(printed).toContain('#general you> /channel\n  channels: #general #bot-commands');
   });
 
+  it('acts as another user after /as', async () => {
+    const printed = await chat(['/as alice', '!hello', '/as nobody', '/as you', '!hello']);
+    expect(printed).toContain('users: @you @alice @bob (you are @alice)');
+    expect(printed).toContain('#general alice> !hello\nZoryx Bot: Hello, alice!');
+    expect(printed).toContain('no user @nobody');
+    expect(printed).toContain('#general you> !hello\nZoryx Bot: Hello, you!');
+  });
+
   it('stops reading at /quit', async () => {
     const printed = await chat(['/quit', '/ping']);
     expect(printed).not.toContain('pong');
