@@ -1,2 +1,28 @@
-// Placeholder: the limits built-in extension is being written.
-export const pending = 'limits';
+import { defineExtension } from '@zoryx/framework';
+import type { AtomicStore } from '@zoryx/store';
+import { atomicStatsCommand, atomicTestCommand, LIMITS, slashLimitCommand } from './commands.js';
+
+/** The public API of the limits built-in. */
+export interface LimitsBuiltinApi {
+  /** The extension's own store, where `atomictest` writes its scratch files. */
+  readonly store: AtomicStore;
+}
+
+/**
+ * The limits and storage built-in: `slashlimit`, `atomicstats`, `atomictest`. (Presence
+ * rotation is the framework's own `status` config, not an extension.)
+ */
+export default defineExtension({
+  name: LIMITS,
+  version: '0.1.0',
+  description: 'Slash command limit report and atomic store statistics and self-test',
+  author: 'Zoryx',
+  commands: [slashLimitCommand, atomicStatsCommand, atomicTestCommand],
+  setup(ctx): LimitsBuiltinApi {
+    return { store: ctx.store };
+  },
+});
+
+export { type AtomicTestStep, runAtomicTest } from './atomic-test.js';
+export { routesByKind, type SlashThresholds, slashLimitFields, usageBar } from './slash-report.js';
+export { storeFields } from './store-report.js';
