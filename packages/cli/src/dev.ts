@@ -16,10 +16,17 @@ export interface DevIo {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable;
   env: Record<string, string | undefined>;
+  /** Waits of the offline start, in ms (defaults: login 120,000; slash commands 15,000). */
+  timeouts?: { loginMs?: number; commandsMs?: number };
 }
 
-/** How long to wait for the bot to log in and register its commands. */
-const READY_TIMEOUT_MS = 60_000;
+/**
+ * How long to wait for slash commands after READY. A Zoryx bot registers them right after its
+ * extensions booted; a bot with no slash commands at all starts the chat after this wait.
+ */
+const COMMANDS_TIMEOUT_MS = 15_000;
+/** How long the bot may take to log in to the emulator (a cold start of a big bot included). */
+const LOGIN_TIMEOUT_MS = 120_000;
 
 function pipeLines(stream: Readable | null, output: Writable): void {
   if (!stream) return;
@@ -37,14 +44,33 @@ function botExited(code: number): CliError {
 }
 
 /** Resolves once the bot is logged in to the emulator and has registered its commands. */
-async function waitUntilReady(emulator: Emulator, child: ChildProcess): Promise<void> {
+async function waitUntilReady(emulator: Emulator, child: ChildProcess, io: DevIo): Promise<void> {
+  const loginMs = io.timeouts?.loginMs ?? LOGIN_TIMEOUT_MS;
   const exit = exited(child).then((code) => Promise.reject(botExited(code)));
-  await Promise.race([emulator.waitForReady(), exit]);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CliError(
+            'ZRX_CLI_BOT_NOT_READY',
+            `The bot did not log in to the emulator within ${loginMs / 1000} s.`,
+            'Check that the entry starts the bot (createBot(...).start()) and uses DISCORD_TOKEN and ZORYX_DISCORD_API from the environment.',
+          ),
+        ),
+      loginMs,
+    );
+  });
+  try {
+    await Promise.race([emulator.waitForReady(), exit, late]);
+  } finally {
+    clearTimeout(timer);
+  }
   // The framework syncs the commands right after READY; a bot without commands never does.
   await Promise.race([
     emulator
       .waitFor(() => emulator.commands().length > 0, {
-        timeout: READY_TIMEOUT_MS,
+        timeout: io.timeouts?.commandsMs ?? COMMANDS_TIMEOUT_MS,
         description: 'the bot registers its commands',
       })
       .catch(() => undefined),
@@ -88,9 +114,13 @@ async function runOffline(args: DevArgs, cwd: string, entry: string, io: DevIo):
     });
     pipeLines(child.stdout, io.stdout);
     pipeLines(child.stderr, io.stdout);
-    await waitUntilReady(emulator, child);
+    await waitUntilReady(emulator, child, io);
     const names = emulator.commands().map((c) => `/${c.name}`);
-    out(`bot ready: ${names.length} slash command(s) ${names.join(' ')}`.trimEnd());
+    out(
+      names.length > 0
+        ? `bot ready: ${names.length} slash command(s) ${names.join(' ')}`
+        : 'bot ready: no slash commands registered (prefix commands work)',
+    );
     const stop = new AbortController();
     let chatEnded = false;
     void exited(child).then((code) => {

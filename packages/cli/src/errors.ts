@@ -6,7 +6,8 @@ export type CliErrorCode =
   | 'ZRX_CLI_BOT_FOLDER'
   | 'ZRX_CLI_ENTRY_NOT_FOUND'
   | 'ZRX_CLI_SCRIPT_UNREADABLE'
-  | 'ZRX_CLI_BOT_EXITED';
+  | 'ZRX_CLI_BOT_EXITED'
+  | 'ZRX_CLI_BOT_NOT_READY';
 
 /**
  * An error of the `zoryx` command: a stable `code`, a message naming what was wrong and where,

@@ -26,7 +26,11 @@ async function botFolder(name: string, files: Record<string, string>): Promise<s
   return dir;
 }
 
-async function run(argv: string[], env: Record<string, string | undefined> = {}) {
+async function run(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  timeouts: { loginMs?: number; commandsMs?: number } = {},
+) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -39,7 +43,13 @@ async function run(argv: string[], env: Record<string, string | undefined> = {})
   });
   const stdin = new PassThrough();
   stdin.end();
-  const code = await main(argv, { stdin, stdout, stderr, env: { PATH: process.env.PATH, ...env } });
+  const code = await main(argv, {
+    stdin,
+    stdout,
+    stderr,
+    env: { PATH: process.env.PATH, ...env },
+    timeouts,
+  });
   return { code, out, err };
 }
 
@@ -80,6 +90,42 @@ describe('zoryx dev --offline (bot in a child process, emulator, scripted chat)'
   });
 });
 
+const PLAIN_BOT = `import { Client, GatewayIntentBits } from 'discord.js';
+
+const client = new Client({
+  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+  rest: { api: process.env.ZORYX_DISCORD_API },
+});
+client.on('messageCreate', (message) => {
+  if (message.content === '!hi') void message.reply('hi ' + message.author.username);
+});
+process.once('SIGINT', () => void client.destroy().then(() => process.exit(0)));
+await client.login(process.env.DISCORD_TOKEN);
+`;
+
+describe('zoryx dev with other bots', () => {
+  it('runs a plain discord.js bot without slash commands, chatting from piped stdin', async () => {
+    const dir = await botFolder('plain-bot', { 'src/index.js': PLAIN_BOT });
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const stdin = new PassThrough();
+    stdin.end('!hi\n');
+    const code = await main(['dev', '--cwd', dir, '--user', 'sam'], {
+      stdin,
+      stdout,
+      stderr: stdout,
+      env: { PATH: process.env.PATH },
+      timeouts: { commandsMs: 200 },
+    });
+    expect(out).toContain('bot ready: no slash commands registered (prefix commands work)');
+    expect(out).toContain('#general sam> !hi\nZoryx Bot: hi sam');
+    expect(code).toBe(0);
+  });
+});
+
 describe('zoryx dev refusals', () => {
   it('reports a folder without a bot entry', async () => {
     const dir = await botFolder('empty', { 'README.md': '# nothing here' });
@@ -106,6 +152,15 @@ describe('zoryx dev refusals', () => {
     expect(code).toBe(1);
     expect(out).toContain('[bot] cannot start: boom');
     expect(err).toContain('error ZRX_CLI_BOT_EXITED: The bot exited with code 3');
+  });
+
+  it('reports a bot that never logs in, and stops it', async () => {
+    const dir = await botFolder('idle', { 'src/index.js': 'setInterval(() => {}, 1000);\n' });
+    const { code, err } = await run(['dev', '--cwd', dir], {}, { loginMs: 300 });
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'error ZRX_CLI_BOT_NOT_READY: The bot did not log in to the emulator within 0.3 s.',
+    );
   });
 
   it('prints usage errors, help and the version', async () => {
