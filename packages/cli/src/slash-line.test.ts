@@ -84,6 +84,13 @@ describe('parseSlashLine', () => {
     });
   });
 
+  it('keeps an unknown name:value as an option until another option started', () => {
+    expect(parseSlashLine('ban nick:x', commands, mentions).options).toEqual({ nick: 'x' });
+    expect(parseSlashLine('ban reason:see https://x.y', commands, mentions).options).toEqual({
+      reason: 'see https://x.y',
+    });
+  });
+
   it('walks subcommand groups and subcommands to the options', () => {
     expect(
       parseSlashLine('mod role give role:@mods log:<#200> weight:1.5', commands, mentions),

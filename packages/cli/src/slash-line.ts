@@ -116,7 +116,9 @@ export function parseSlashLine(
   for (const token of rest) {
     const match = OPTION.exec(token);
     const known = match ? leafOptions(command, path).some((o) => o.name === match[1]) : false;
-    if (match && (known || !command)) {
+    // An unknown `name:` starts an option only before any other option (the emulator then names
+    // it in its error); after one, it is part of that value (`reason:see https://x`).
+    if (match && (known || !command || raw.length === 0)) {
       raw.push([match[1]!, match[2]!]);
     } else if (raw.length > 0) {
       const last = raw[raw.length - 1]!;
