@@ -9,6 +9,13 @@ import {
 import { diagnosticsConfigSchema } from './diagnostics-config.js';
 import { DiagnosticsService } from './diagnostics-service.js';
 
+declare module '@zoryx/loader' {
+  interface ExtensionApis {
+    /** The public API of the built-in extension (what its `setup` returns). */
+    diagnostics: DiagnosticsService;
+  }
+}
+
 /**
  * The diagnostics built-in: `fw_diagnostics`, `fw_history`, `fw_errors`, `fw_alert_channel`,
  * and a background health check (every 5 minutes by default) that alerts on degraded/critical

@@ -1,6 +1,5 @@
 import type { ZoryxClient } from '@zoryx/framework';
 import type { HookBus } from '@zoryx/hooks';
-import { HookError } from '@zoryx/hooks';
 import { defineCommand } from '../shared/command.js';
 import { infoEmbed, styledEmbed, successEmbed } from '../shared/embeds.js';
 import { paginate, sendPaginatedView } from '../shared/pagination.js';
@@ -77,7 +76,8 @@ function hookActionCommand(name: string, description: string, action: HookAction
       try {
         bus[action](hook_id);
       } catch (error) {
-        if (error instanceof HookError && error.code === 'ZRX_HOOK_UNKNOWN_ID') {
+        // By code, not instanceof: the bus may come from another copy of @zoryx/hooks.
+        if ((error as { code?: unknown } | null)?.code === 'ZRX_HOOK_UNKNOWN_ID') {
           const known = bus.hooks().map((h) => `\`${h.id}\``);
           return respond(
             interaction,

@@ -12,6 +12,13 @@ import {
 } from './commands.js';
 import { describeAlert } from './hook-format.js';
 
+declare module '@zoryx/loader' {
+  interface ExtensionApis {
+    /** The public API of the built-in extension (what its `setup` returns). */
+    hooks: HooksBuiltinApi;
+  }
+}
+
 /** The public API of the hooks built-in (reachable as `ctx.extensions.get('hooks')`). */
 export interface HooksBuiltinApi {
   /** Where bus alerts are posted (persisted). */

@@ -2,6 +2,13 @@ import { defineExtension } from '@zoryx/framework';
 import type { AtomicStore } from '@zoryx/store';
 import { atomicStatsCommand, atomicTestCommand, LIMITS, slashLimitCommand } from './commands.js';
 
+declare module '@zoryx/loader' {
+  interface ExtensionApis {
+    /** The public API of the built-in extension (what its `setup` returns). */
+    limits: LimitsBuiltinApi;
+  }
+}
+
 /** The public API of the limits built-in. */
 export interface LimitsBuiltinApi {
   /** The extension's own store, where `atomictest` writes its scratch files. */

@@ -10,6 +10,13 @@ import {
 } from './commands.js';
 import { RegistryService } from './registry-service.js';
 
+declare module '@zoryx/loader' {
+  interface ExtensionApis {
+    /** The public API of the built-in extension (what its `setup` returns). */
+    registry: RegistryService;
+  }
+}
+
 /**
  * The registry built-in: `pr_list`, `pr_info`, `pr_validate`, `pr_enforce`, `pr_alert_channel`.
  * Failed reloads (`extension_reload_failed`) are posted to the alert channel.
