@@ -13,6 +13,12 @@ const RATE_LIMIT_HEADERS = {
   'x-ratelimit-reset-after': '1.000',
 };
 
+/**
+ * How long an idle REST connection stays open. undici reuses a connection until 2 s before the
+ * announced timeout, so anything above that works; 60 s covers a bot idle between commands.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 60_000;
+
 /** Where the server reports what it did. */
 export interface HttpServerHooks {
   token: string;
@@ -29,8 +35,13 @@ export function createHttpServer(hooks: HttpServerHooks): Server {
     });
   });
   server.on('upgrade', hooks.onUpgrade);
-  // Keep-alive sockets would hold `close()` open; the client reconnects cheaply on 127.0.0.1.
-  server.keepAliveTimeout = 1_000;
+  // Node announces `Keep-Alive: timeout=<keepAliveTimeout s>`, and undici (discord.js's HTTP
+  // client) closes a socket after its response when that hint is within its 2 s safety margin
+  // (`keepAliveTimeoutThreshold`): a 1 s timeout meant one new TCP connection per REST request.
+  // Idle sockets never hold `close()` open: Emulator.close() calls closeAllConnections().
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Kept above keepAliveTimeout (the usual pairing; Node's default is 60 s, equal to it).
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   return server;
 }
 
