@@ -3,7 +3,7 @@ import type { HookBus } from '@zoryx/hooks';
 import type { Logger } from 'pino';
 import type { ExtensionContext, ExtensionRegistryView } from './context.js';
 import { validateConfig } from './definition-validation.js';
-import { describeError, LoaderError } from './errors.js';
+import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
 import type { ExtensionVersion } from './extension-version.js';
 import type { ExtensionHostOptions, ExtensionInfo } from './host-options.js';
 import { createOwnedHooks } from './owned-hooks.js';
@@ -56,6 +56,7 @@ export async function activate(
   };
   const started = env.clock();
   let ctx: ExtensionContext | undefined;
+  let stage: 'setup' | 'afterSetup' = 'setup';
   try {
     const run = async (): Promise<unknown> => {
       const base = {
@@ -76,6 +77,7 @@ export async function activate(
       const extras = env.options.createContext ? await env.options.createContext(info, scope) : {};
       ctx = Object.assign(base, extras) as ExtensionContext;
       const api = await version.definition.setup?.(ctx);
+      stage = 'afterSetup';
       await env.options.afterSetup?.(info, ctx);
       return api;
     };
@@ -96,13 +98,31 @@ export async function activate(
         { extension: name, cause: error },
       );
     }
-    throw new LoaderError(
-      'ZRX_EXT_SETUP_FAILED',
-      `Setup of extension "${name}" threw: ${describeError(error)}`,
-      'Fix the error in setup(ctx) (see the cause); everything it registered was released.',
-      { extension: name, cause: error },
-    );
+    throw setupFailed(name, stage, error);
   }
+}
+
+/**
+ * `ZRX_EXT_SETUP_FAILED` around what `setup` or the host's `afterSetup` threw. The thrown error is
+ * its `cause`; a coded cause (the framework's `ZRX_PIECE_CONFLICT`…) is named in the message, its
+ * hint is kept, and status shows its code as `lastError.causeCode`.
+ */
+function setupFailed(name: string, stage: 'setup' | 'afterSetup', error: unknown): LoaderError {
+  const code = zoryxCauseCode(error);
+  const where =
+    stage === 'setup'
+      ? `Setup of extension "${name}" threw`
+      : `The host's afterSetup for extension "${name}" threw`;
+  const fallbackHint =
+    stage === 'setup'
+      ? 'Fix the error in setup(ctx) (see the cause); everything it registered was released.'
+      : 'Fix what the host refused in the extension (see the cause); everything it registered was released.';
+  return new LoaderError(
+    'ZRX_EXT_SETUP_FAILED',
+    `${where}${code === undefined ? '' : ` ${code}`}: ${describeError(error)}`,
+    hintOf(error) ?? fallbackHint,
+    { extension: name, cause: error },
+  );
 }
 
 /**

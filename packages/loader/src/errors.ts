@@ -69,3 +69,33 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }
+
+/** How deep {@link zoryxCauseCode} follows `cause` links (a guard against cycles). */
+const MAX_CAUSE_DEPTH = 8;
+
+/**
+ * The `ZRX_*` code of the deepest error in `error`'s cause chain that carries one, e.g. the
+ * framework's `ZRX_PIECE_CONFLICT` behind a `ZRX_EXT_SETUP_FAILED`. A LoaderError's own code is
+ * not counted (it is already `code`); any other error's own code is, since the loader only
+ * classified it. `undefined` when no error in the chain has a string `ZRX_*` code.
+ */
+export function zoryxCauseCode(error: unknown): string | undefined {
+  let found: string | undefined;
+  let current: unknown = error instanceof LoaderError ? error.cause : error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && isErrorLike(current); depth += 1) {
+    if (typeof current.code === 'string' && current.code.startsWith('ZRX_')) found = current.code;
+    current = current.cause;
+  }
+  return found;
+}
+
+/** The `hint` an error carries (Zoryx errors all have one), if it is a non-empty string. */
+export function hintOf(error: unknown): string | undefined {
+  return isErrorLike(error) && typeof error.hint === 'string' && error.hint !== ''
+    ? error.hint
+    : undefined;
+}
+
+function isErrorLike(value: unknown): value is { code?: unknown; hint?: unknown; cause?: unknown } {
+  return typeof value === 'object' && value !== null;
+}

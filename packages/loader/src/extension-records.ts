@@ -2,7 +2,7 @@ import type { ExtensionManifest } from '@zoryx/resolver';
 import type { ActiveExtension } from './activation.js';
 import type { ExtensionRegistryView } from './context.js';
 import type { ExtensionSource } from './discovery.js';
-import { describeError, LoaderError } from './errors.js';
+import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
 import { type ExtensionVersion, manifestOf } from './extension-version.js';
 import type { CompiledModule } from './module-compiler.js';
 import type { ExtensionErrorInfo, ExtensionState, ExtensionStatus } from './status.js';
@@ -32,13 +32,21 @@ export interface ExtensionRecord {
 
 /** Converts anything thrown into status data. */
 export function errorInfo(error: unknown): ExtensionErrorInfo {
+  const causeCode = zoryxCauseCode(error);
   if (error instanceof LoaderError) {
-    return { code: error.code, message: error.message, hint: error.hint, at: Date.now() };
+    return {
+      code: error.code,
+      causeCode,
+      message: error.message,
+      hint: error.hint,
+      at: Date.now(),
+    };
   }
   return {
     code: 'ZRX_EXT_SETUP_FAILED',
+    causeCode,
     message: describeError(error),
-    hint: undefined,
+    hint: hintOf(error),
     at: Date.now(),
   };
 }

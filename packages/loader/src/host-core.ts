@@ -250,7 +250,7 @@ export class HostCore {
   logError(name: string, error: unknown): void {
     const info = errorInfo(error);
     this.logger.error(
-      { extension: name, code: info.code, hint: info.hint, err: error },
+      { extension: name, code: info.code, causeCode: info.causeCode, hint: info.hint, err: error },
       info.message,
     );
   }

@@ -3,8 +3,16 @@ export type ExtensionState = 'loaded' | 'failed' | 'skipped' | 'unloaded';
 
 /** An error as status reports it: plain data. */
 export interface ExtensionErrorInfo {
+  /** The loader's code for what failed (`ZRX_EXT_SETUP_FAILED`, `ZRX_EXT_RELOAD_FAILED`…). */
   readonly code: string;
+  /**
+   * The `ZRX_*` code of the error that caused it, when one carries a code: e.g.
+   * `ZRX_PIECE_CONFLICT` thrown by the framework's `afterSetup` behind `ZRX_EXT_SETUP_FAILED`
+   * (the deepest coded error in the `cause` chain). Displays show `causeCode ?? code`.
+   */
+  readonly causeCode: string | undefined;
   readonly message: string;
+  /** A concrete fix: the cause's own hint when it has one, else the loader's. */
   readonly hint: string | undefined;
   /** Clock time (`Date.now()`) when it happened. */
   readonly at: number;
