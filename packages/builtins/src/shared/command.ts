@@ -31,6 +31,8 @@ export interface BuiltinCommandDefinition<O extends OptionsSpec = OptionsSpec> {
 
 /** The metadata of a built-in command, kept on its piece class for `help`. */
 export interface BuiltinCommandMeta {
+  readonly name: string;
+  readonly description: string;
   readonly access: AccessLevel;
   readonly guildOnly: boolean;
   readonly detail: string | undefined;
@@ -47,7 +49,13 @@ const META = Symbol.for('zoryx.builtins.command-meta');
 
 /** The metadata of a command piece made by {@link defineCommand}, if it is one. */
 export function commandMeta(command: Command): BuiltinCommandMeta | undefined {
-  return (command.constructor as { [META]?: BuiltinCommandMeta })[META];
+  return pieceMeta(command.constructor);
+}
+
+/** The metadata of a command piece class made by {@link defineCommand}, if it is one. */
+export function pieceMeta(piece: unknown): BuiltinCommandMeta | undefined {
+  if (typeof piece !== 'function') return undefined;
+  return (piece as { [META]?: BuiltinCommandMeta })[META];
 }
 
 /** `name <required> [optional]` for a definition's options. */
@@ -87,6 +95,8 @@ export function defineCommand<const O extends OptionsSpec = Record<never, never>
   const required: PermissionResolvable | undefined =
     access === 'admin' ? ['Administrator'] : undefined;
   const meta: BuiltinCommandMeta = {
+    name: definition.name,
+    description: definition.description,
     access,
     guildOnly: definition.guildOnly ?? false,
     detail: definition.detail,

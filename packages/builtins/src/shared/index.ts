@@ -5,6 +5,7 @@ export {
   type BuiltinCommandMeta,
   commandMeta,
   defineCommand,
+  pieceMeta,
   usageOf,
 } from './command.js';
 export {
@@ -16,6 +17,7 @@ export {
   type RoleArg,
   readArgs,
 } from './command-options.js';
+export { type CommandTableSource, commandTableMarkdown } from './command-table.js';
 export {
   clip,
   EmbedColor,
