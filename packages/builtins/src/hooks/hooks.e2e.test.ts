@@ -103,8 +103,10 @@ describe('hooks built-in against the emulator', () => {
       const denied = await w.member.slash(w.guild, name).reply();
       expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
     }
-    const denied = await w.admin.slash(w.guild, 'eh_disable', { hook_id: 'probe:fails' }).reply();
-    expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
+    for (const name of ['eh_disable', 'eh_enable', 'eh_reset_circuit']) {
+      const denied = await w.admin.slash(w.guild, name, { hook_id: 'probe:fails' }).reply();
+      expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
+    }
     expect(hook('probe:fails')?.enabled).toBe(true);
   });
 
