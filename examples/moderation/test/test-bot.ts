@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Emulator, startEmulator } from '@zoryx/emulator';
 import { createBot, type ZoryxClient, type ZoryxConfigInput } from '@zoryx/framework';
+import type { BootReport } from '@zoryx/loader';
 import pino from 'pino';
 
 /** This example's folder (what a bot drops into its `extensions/` directory). */
@@ -29,6 +30,8 @@ export interface TestBot {
   readonly dir: string;
   /** The running bot (replaced by `restart()`). */
   bot: ZoryxClient;
+  /** The loader's boot report of the running bot. */
+  report: BootReport;
   /** Shuts the bot down and starts a new one on the same folder (the emulator keeps running). */
   restart(): Promise<ZoryxClient>;
   close(): Promise<void>;
@@ -65,19 +68,21 @@ export async function startTestBot(
       commandDebounceMs: 20,
     });
     const report = await bot.start();
-    if (report.failed.length > 0) {
-      throw new Error(`extensions failed to load: ${JSON.stringify(report.failed)}`);
+    const missing = Object.keys(extensions).filter((name) => !report.loaded.includes(name));
+    if (missing.length > 0) {
+      await bot.shutdown('test');
+      throw new Error(`extensions did not load: ${missing.join(', ')}\n${report.summary}`);
     }
     await bot.commandService.idle();
-    return bot;
+    return { bot, report };
   };
   const handle: TestBot = {
     discord,
     dir,
-    bot: await boot(),
+    ...(await boot()),
     async restart() {
       await handle.bot.shutdown('test');
-      handle.bot = await boot();
+      Object.assign(handle, await boot());
       return handle.bot;
     },
     async close() {
