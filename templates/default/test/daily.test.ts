@@ -15,7 +15,9 @@ describe('the daily extension (depends on economy)', () => {
   });
 
   it('boots after economy, its dependency', () => {
-    expect(t.report.loaded).toEqual(['economy', 'daily']);
+    const { loaded } = t.report;
+    expect(loaded).toContain('economy');
+    expect(loaded.indexOf('daily')).toBeGreaterThan(loaded.indexOf('economy'));
     expect(t.bot.extensions.dependentsOf('economy')).toContain('daily');
   });
 

@@ -12,12 +12,9 @@ describe('ping', () => {
   });
 
   it('is registered as a slash command with the extensions’ commands', () => {
-    expect(
-      t.discord
-        .commands()
-        .map((c) => c.name)
-        .sort(),
-    ).toEqual(['balance', 'daily', 'ping']);
+    const names = t.discord.commands().map((c) => c.name);
+    // …and the built-in core extension's (help, stats, …), loaded from @zoryx/builtins/core.
+    expect(names).toEqual(expect.arrayContaining(['ping', 'balance', 'daily', 'help', 'stats']));
   });
 
   it('answers /ping with Pong! and the latency', async () => {
@@ -28,6 +25,11 @@ describe('ping', () => {
   it('answers !ping in a channel', async () => {
     const reply = await t.alice.send(t.general, '!ping').reply();
     expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
+  });
+
+  it('has the built-in help (from config.json extensions.packages)', async () => {
+    const reply = await t.alice.slash(t.guild, 'help').reply();
+    expect(reply.embeds.length + reply.components.length).toBeGreaterThan(0);
   });
 
   it('formats the latency', () => {
