@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +20,23 @@ import * as store from '@zoryx/store';
 /** The built-in extensions of this package, by folder under `src/`. */
 export type BuiltinName = 'core' | 'registry' | 'hooks' | 'diagnostics' | 'limits';
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
+const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(PACKAGE_DIR, 'src');
+
+/** Whether the package has been built (`dist/`), which `source: 'package'` needs. */
+export const PACKAGE_BUILT = existsSync(join(PACKAGE_DIR, 'dist', 'core', 'index.cjs'));
 
 /** Options of {@link BuiltinsHarness.create}. */
 export interface HarnessOptions {
-  /** Built-in extensions to enable (each loaded from `src/<name>/index.ts`). */
+  /** Built-in extensions to enable. */
   extensions: readonly BuiltinName[];
+  /**
+   * `source` (default): each built-in is loaded from `src/<name>/index.ts` through a one-line
+   * extension file. `package`: the way a bot loads them, as npm packages listed in
+   * `extensions.packages` (`@zoryx/builtins/<name>`, from the built `dist/`; the bot folder gets a
+   * `node_modules/@zoryx/builtins` link to this package).
+   */
+  source?: 'source' | 'package';
   /** Extra extension files to write into the bot folder (`extensions/<path>` → source). */
   files?: Readonly<Record<string, string>>;
 }
@@ -66,6 +78,7 @@ export class BuiltinsHarness {
   /** The bot owner user (created at once, so its id can go into `config.owners`). */
   public readonly owner: UserHandle;
   private lastConfig: ZoryxConfigInput = {};
+  private packages: string[] = [];
 
   private constructor(
     /** The bot's folder (config, extensions, data). */
@@ -81,12 +94,19 @@ export class BuiltinsHarness {
     const dir = await mkdtemp(join(tmpdir(), 'zoryx-builtins-'));
     const discord = await startEmulator({ heartbeatInterval: 60_000 });
     const harness = new BuiltinsHarness(dir, discord);
-    for (const name of options.extensions) {
-      const entry = join(SRC, name, 'index.ts');
-      await harness.write(
-        `extensions/${name}.ts`,
-        `export { default } from ${JSON.stringify(entry)};\n`,
-      );
+    if (options.source === 'package') {
+      await mkdir(join(dir, 'node_modules', '@zoryx'), { recursive: true });
+      await mkdir(join(dir, 'extensions'), { recursive: true });
+      await symlink(PACKAGE_DIR, join(dir, 'node_modules', '@zoryx', 'builtins'), 'dir');
+      harness.packages = options.extensions.map((name) => `@zoryx/builtins/${name}`);
+    } else {
+      for (const name of options.extensions) {
+        const entry = join(SRC, name, 'index.ts');
+        await harness.write(
+          `extensions/${name}.ts`,
+          `export { default } from ${JSON.stringify(entry)};\n`,
+        );
+      }
     }
     for (const [path, source] of Object.entries(options.files ?? {})) {
       await harness.write(`extensions/${path}`, source);
@@ -120,6 +140,10 @@ export class BuiltinsHarness {
           ...config.logging,
         },
         components: { statusRotation: false, ...config.components },
+        extensions: {
+          ...config.extensions,
+          packages: [...this.packages, ...(config.extensions?.packages ?? [])],
+        },
       },
       env: { DISCORD_TOKEN: this.discord.token, ZORYX_DISCORD_API: this.discord.apiUrl },
       clientOptions: this.discord.clientOptions() as never,
