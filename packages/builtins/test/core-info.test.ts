@@ -30,7 +30,16 @@ describe('core: help, about, stats, extensions', () => {
   let h: BuiltinsHarness;
   let w: TestWorld;
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['core'], files: { 'greeter.ts': GREETER } });
+    const quiet = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `quiet-${i}.ts`,
+        `import { defineExtension } from '@zoryx/loader';\nexport default defineExtension({ name: 'quiet-${i}', version: '1.0.${i}' });\n`,
+      ]),
+    );
+    h = await BuiltinsHarness.create({
+      extensions: ['core'],
+      files: { 'greeter.ts': GREETER, ...quiet },
+    });
     await h.start();
     w = await h.world();
   });
@@ -144,9 +153,14 @@ describe('core: help, about, stats, extensions', () => {
 
   it('extensions lists versions, load times and state', async () => {
     const reply = await h.member(w, 'hank').slash(w.guild, 'extensions').reply();
-    expect(reply.embeds[0]?.description).toBe('2 of 2 loaded.');
+    expect(reply.embeds[0]?.description).toBe('12 of 12 loaded.');
+    expect(reply.embeds[0]?.fields).toHaveLength(10);
+    expect(reply.embeds[0]?.footer?.text).toBe('Page 1/2');
     const greeter = reply.embeds[0]?.fields?.find((f) => f.name === 'greeter')?.value;
     expect(greeter).toMatch(/^🟢 loaded · v2\.3\.4 · [\d.]+ ms\nGreets people$/);
     expect(reply.embeds[0]?.fields?.find((f) => f.name === 'core')?.value).toContain('v0.1.0');
+    const next = await reply.clickButton(PAGE_NEXT_ID).reply();
+    expect(next.embeds[0]?.footer?.text).toBe('Page 2/2');
+    expect(next.embeds[0]?.fields?.map((f) => f.name)).toEqual(['quiet-8', 'quiet-9']);
   });
 });

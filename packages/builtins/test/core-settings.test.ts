@@ -124,6 +124,13 @@ describe('core: guild settings and command roles, persisted across restarts', ()
     expect(unknown.embeds[0]?.title).toBe('Unknown role');
   });
 
+  it('guild-only commands refuse DMs; help works there', async () => {
+    const config = await w.guildOwner.slash(null, 'config').reply();
+    expect(config.embeds[0]?.description).toBe('This command only works in a server.');
+    const help = await w.guildOwner.slash(null, 'help', { command: 'about' }).reply();
+    expect(help.embeds[0]?.title).toBe('Help — about');
+  });
+
   it('keeps prefix, mention prefix and command roles across a restart', async () => {
     await h.restart();
     const prefix = await mod.send(w.channel, '?about').reply();

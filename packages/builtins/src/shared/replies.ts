@@ -34,7 +34,7 @@ export async function respond(
 ): Promise<Message | undefined> {
   const payload: InteractionReplyOptions = {
     embeds: [...embeds],
-    allowedMentions: { parse: [] },
+    allowedMentions: { parse: [], repliedUser: false },
     ...(options.content === undefined ? {} : { content: options.content }),
     ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };

@@ -132,7 +132,7 @@ export async function runView(
     sent = await interaction.reply({
       embeds: [...first.embeds],
       components: [...first.components],
-      allowedMentions: { parse: [] },
+      allowedMentions: { parse: [], repliedUser: false },
       withResponse: true,
       ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     });
