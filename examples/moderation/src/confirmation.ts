@@ -19,7 +19,9 @@ export const CANCEL_PREFIX = 'moderation:cancel:';
 /** How a confirmation ended. */
 export type ConfirmationOutcome =
   | { readonly kind: 'confirmed' | 'cancelled'; readonly interaction: ButtonInteraction }
-  | { readonly kind: 'expired' };
+  /** `expired`: the time ran out; `stopped`: `stop()` was called or the extension unloaded. */
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'stopped' };
 
 /** Options of {@link startConfirmation}. */
 export interface ConfirmationOptions {
@@ -29,7 +31,7 @@ export interface ConfirmationOptions {
   readonly invokerId: string;
   /** How long to wait for the invoker. */
   readonly timeoutMs: number;
-  /** Ends the wait early (as expired), e.g. when the extension unloads. */
+  /** Ends the wait early (as stopped), e.g. when the extension unloads. */
   readonly signal: AbortSignal;
 }
 
@@ -39,7 +41,7 @@ export interface Confirmation {
   row(label: string): ActionRowBuilder<ButtonBuilder>;
   /** Resolves when the invoker answers, the time runs out, `stop()` is called, or on abort. */
   readonly outcome: Promise<ConfirmationOutcome>;
-  /** Ends the wait now (as expired), e.g. when sending the prompt failed. */
+  /** Ends the wait now (as stopped), e.g. when sending the prompt failed. */
   stop(): void;
 }
 
@@ -82,7 +84,8 @@ export function startConfirmation(
     });
     collector.on('end', (_collected, reason) => {
       options.signal.removeEventListener('abort', stop);
-      if (reason !== 'answered') resolve({ kind: 'expired' });
+      if (reason === 'time') resolve({ kind: 'expired' });
+      else if (reason !== 'answered') resolve({ kind: 'stopped' });
     });
   });
   if (options.signal.aborted) stop();

@@ -32,4 +32,15 @@ describe('the ban confirmation when nobody answers', () => {
     const db = await t.bot.db.guild(w.guild.id);
     expect(await db.selectFrom('mod_actions').selectAll().execute()).toEqual([]);
   });
+
+  it('ends a pending confirmation when the extension unloads (ctx.signal), and frees its commands', async () => {
+    const action = w.alice.slash(w.guild, 'ban', { user: w.bob });
+    await action.reply();
+    await t.bot.extensions.unload('moderation');
+    const ended = await action.nthReply(2);
+    expect(text(ended)).toBe('Moderation was unloaded: bob was not banned.');
+    expect(ended.components).toEqual([]);
+    expect(w.guild.bans()).toEqual([]);
+    expect(t.bot.stores.get('commands').has('ban')).toBe(false);
+  });
 });

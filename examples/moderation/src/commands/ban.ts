@@ -53,9 +53,10 @@ export class BanCommand extends Command {
       throw error;
     }
     const outcome = await confirmation.outcome;
-    if (outcome.kind === 'expired') {
+    if (outcome.kind === 'expired' || outcome.kind === 'stopped') {
+      const why = outcome.kind === 'expired' ? 'No answer in time' : 'Moderation was unloaded';
       await interaction.editReply({
-        embeds: [replyEmbed('info', `No answer in time: ${name} was not banned.`)],
+        embeds: [replyEmbed('info', `${why}: ${name} was not banned.`)],
         components: [],
       });
       return;
