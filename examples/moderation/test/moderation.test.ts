@@ -206,4 +206,19 @@ describe('the moderation extension, end to end against the emulator', () => {
     expect(text(done)).toBe('Banned **bob** (case #5).\nReason: ban evasion');
     expect(w.guild.bans().map((b) => b.userId)).toEqual([w.frank.id, w.bob.id]);
   });
+
+  it('refuses when the bot itself lacks the Discord permission', async () => {
+    const weak = t.discord.createGuild({
+      name: 'Weak bot',
+      owner: w.owner,
+      botPermissions: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'],
+    });
+    weak.createChannel({ name: 'general' });
+    weak.addMember(w.dave);
+    await t.discord.waitFor(() => t.bot.guilds.cache.has(weak.id));
+    const reply = await w.owner.slash(weak, 'kick', { user: w.dave }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(text(reply)).toContain('Kick Members');
+    expect(weak.member(w.dave)).toBeDefined();
+  });
 });
