@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
 import type { DiagnosticsService } from './diagnostics-service.js';
 
+/** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
+const BOOT_TIMEOUT_MS = 60_000;
+
 /** A tiny extension with a command that works and one that throws. */
 const PROBE = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/framework';
+
 function slash(name, run) {
   return class extends Command {
     constructor(context, base) { super(context, { ...base, name, description: name }); }
@@ -40,10 +44,10 @@ describe('diagnostics built-in against the emulator', () => {
     await h.start({ extensions: { config: { diagnostics: { lagThresholdMs: 250 } } } });
     w = await h.world();
     alerts = w.guild.createChannel({ name: 'alerts' });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('shows health, resources, lag, uptime and load times to the owner', async () => {
     const reply = await w.owner.slash(w.guild, 'fw_diagnostics').reply();
@@ -107,21 +111,25 @@ describe('diagnostics built-in against the emulator', () => {
     expect((await api().check()).alerts).toEqual([]);
   });
 
-  it('keeps snapshots and the alert channel across a restart', async () => {
-    const before = await api().history.latest();
-    expect(before.length).toBeGreaterThanOrEqual(3);
-    await h.restart();
-    expect(await api().alerts.get()).toBe(alerts.id);
-    // The check at load adds one snapshot to the persisted ones.
-    await vi.waitFor(async () =>
-      expect(await api().history.latest()).toHaveLength(before.length + 1),
-    );
-    const reply = await w.owner.slash(w.guild, 'fw_history', { count: 48 }).reply();
-    expect(reply.embeds[0]?.title).toBe(`Health history (last ${before.length + 1})`);
-    expect(reply.embeds[0]?.description).toContain('critical');
-    const two = await w.owner.slash(w.guild, 'fw_history', { count: 2 }).reply();
-    expect(two.embeds[0]?.description?.split('\n')).toHaveLength(2);
-  });
+  it(
+    'keeps snapshots and the alert channel across a restart',
+    async () => {
+      const before = await api().history.latest();
+      expect(before.length).toBeGreaterThanOrEqual(3);
+      await h.restart();
+      expect(await api().alerts.get()).toBe(alerts.id);
+      // The check at load adds one snapshot to the persisted ones.
+      await vi.waitFor(async () =>
+        expect(await api().history.latest()).toHaveLength(before.length + 1),
+      );
+      const reply = await w.owner.slash(w.guild, 'fw_history', { count: 48 }).reply();
+      expect(reply.embeds[0]?.title).toBe(`Health history (last ${before.length + 1})`);
+      expect(reply.embeds[0]?.description).toContain('critical');
+      const two = await w.owner.slash(w.guild, 'fw_history', { count: 2 }).reply();
+      expect(two.embeds[0]?.description?.split('\n')).toHaveLength(2);
+    },
+    BOOT_TIMEOUT_MS,
+  );
 
   it('turns alerts off', async () => {
     const off = await w.owner.slash(w.guild, 'fw_alert_channel', { off: true }).reply();

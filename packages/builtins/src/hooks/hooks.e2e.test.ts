@@ -5,6 +5,9 @@ import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
 import { PAGE_NEXT_ID, PAGE_PREV_ID } from '../shared/pagination.js';
 import type { HooksBuiltinApi } from './index.js';
 
+/** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
+const BOOT_TIMEOUT_MS = 60_000;
+
 /** Registers 12 hooks on a custom event; `probe:fails` always throws. */
 const PROBE = `import { defineExtension } from '@zoryx/framework';
 export default defineExtension({
@@ -30,10 +33,10 @@ describe('hooks built-in against the emulator', () => {
     await h.start();
     w = await h.world();
     alerts = w.guild.createChannel({ name: 'hook-alerts' });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('lists hooks 10 per page; only the invoker can turn pages', async () => {
     const reply = await w.owner.slash(w.guild, 'eh_list').reply();
@@ -110,9 +113,13 @@ describe('hooks built-in against the emulator', () => {
     expect(hook('probe:fails')?.enabled).toBe(true);
   });
 
-  it('keeps the alert channel across a restart', async () => {
-    await h.restart();
-    const api = h.client.extensions.api('hooks') as HooksBuiltinApi;
-    expect(await api.alerts.get()).toBe(alerts.id);
-  });
+  it(
+    'keeps the alert channel across a restart',
+    async () => {
+      await h.restart();
+      const api = h.client.extensions.api('hooks') as HooksBuiltinApi;
+      expect(await api.alerts.get()).toBe(alerts.id);
+    },
+    BOOT_TIMEOUT_MS,
+  );
 });

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
 
+/** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
+const BOOT_TIMEOUT_MS = 60_000;
+
 /** Six commands in the `tools` category, so a small limit has to fold or drop some. */
 const TOOLS = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/framework';
+
 const tool = (name) => ({ name, piece: class extends Command {
   constructor(context, base) { super(context, { ...base, name, description: name, zoryx: { category: 'tools' } }); }
   registerApplicationCommands(registry) {
@@ -30,10 +34,10 @@ describe('limits built-in against the emulator', () => {
     h = await BuiltinsHarness.create({ extensions: ['limits'], files: { 'tools.ts': TOOLS } });
     await h.start({ slashLimit: limits });
     w = await h.world();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('slashlimit shows the usage bar, level and folded commands; it has a cooldown', async () => {
     const reply = await w.member.slash(w.guild, 'slashlimit').reply();
@@ -50,16 +54,20 @@ describe('limits built-in against the emulator', () => {
     expect(again.embeds[0]?.description).toMatch(/cooldown/i);
   });
 
-  it('lists prefix-only commands with their reason when folding is off', async () => {
-    await h.restart({ slashLimit: { ...limits, fold: false } });
-    const reply = await w.admin.send(w.channel, '!slashlimit').reply();
-    const embed = reply.embeds[0] as Embed;
-    expect(field(embed, 'Level')?.value).toBe('🔴 critical');
-    const prefixOnly = field(embed, 'Prefix-only');
-    expect(prefixOnly?.name).toMatch(/^Prefix-only \([1-9]\d*\)$/);
-    expect(prefixOnly?.value).toMatch(/^`\w+` — .+/);
-    expect(field(embed, 'Folded')?.value).toBe('none');
-  });
+  it(
+    'lists prefix-only commands with their reason when folding is off',
+    async () => {
+      await h.restart({ slashLimit: { ...limits, fold: false } });
+      const reply = await w.admin.send(w.channel, '!slashlimit').reply();
+      const embed = reply.embeds[0] as Embed;
+      expect(field(embed, 'Level')?.value).toBe('🔴 critical');
+      const prefixOnly = field(embed, 'Prefix-only');
+      expect(prefixOnly?.name).toMatch(/^Prefix-only \([1-9]\d*\)$/);
+      expect(prefixOnly?.value).toMatch(/^`\w+` — .+/);
+      expect(field(embed, 'Folded')?.value).toBe('none');
+    },
+    BOOT_TIMEOUT_MS,
+  );
 
   it('atomicstats reports the store health and counters', async () => {
     const reply = await w.member.slash(w.guild, 'atomicstats').reply();

@@ -3,6 +3,9 @@ import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
 import { PAGE_NEXT_ID } from '../shared/pagination.js';
 import type { RegistryService } from './registry-service.js';
 
+/** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
+const BOOT_TIMEOUT_MS = 60_000;
+
 const ext = (name: string, version: string, extra = '', setup = '') =>
   `import { defineExtension } from '@zoryx/framework';
 export default defineExtension({ name: '${name}', version: '${version}', description: '${name} extension', author: 'tester'${extra ? `, ${extra}` : ''},
@@ -11,6 +14,7 @@ export default defineExtension({ name: '${name}', version: '${version}', descrip
 
 const MUSIC = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/framework';
+
 class PlayCommand extends Command {
   constructor(context, base) { super(context, { ...base, name: 'play', description: 'play' }); }
   registerApplicationCommands(registry) {
@@ -55,10 +59,10 @@ describe('registry built-in against the emulator', () => {
     h = await BuiltinsHarness.create({ extensions: ['registry'], files: FILES });
     await h.start();
     w = await h.world();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('pr_list pages 10 extensions at a time with markers; others cannot turn pages', async () => {
     const reply = await w.member.slash(w.guild, 'pr_list').reply();
@@ -115,37 +119,47 @@ describe('registry built-in against the emulator', () => {
     expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
   });
 
-  it('pr_enforce toggles dependency enforcement; it persists and applies after a restart', async () => {
-    const denied = await w.admin.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
-    expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
-    const off = await w.owner.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
-    expect(off.embeds[0]?.description).toContain('Dependency enforcement is **off**');
-    const conflicts = await w.owner.send(w.channel, '!pr_enforce conflicts enabled:false').reply();
-    expect(conflicts.embeds[0]?.description).toContain('dependencies off, conflicts off');
-    await h.restart();
-    expect(h.client.extensions.statusOf('broken')?.state).toBe('loaded');
-    const api = h.client.extensions.api('registry') as RegistryService;
-    expect(await api.enforcement()).toEqual({ dependencies: false, conflicts: false });
-    const warned = await w.owner.slash(w.guild, 'pr_validate', { extension: 'broken' }).reply();
-    expect(warned.embeds[0]?.description).toContain('loads with warnings');
-    await w.owner.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
-    await w.owner.slash(w.guild, 'pr_enforce', { kind: 'conflicts', enabled: true }).reply();
-    expect(await api.enforcement()).toEqual({ dependencies: true, conflicts: true });
-  });
+  it(
+    'pr_enforce toggles dependency enforcement; it persists and applies after a restart',
+    async () => {
+      const denied = await w.admin.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
+      expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
+      const off = await w.owner.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
+      expect(off.embeds[0]?.description).toContain('Dependency enforcement is **off**');
+      const conflicts = await w.owner
+        .send(w.channel, '!pr_enforce conflicts enabled:false')
+        .reply();
+      expect(conflicts.embeds[0]?.description).toContain('dependencies off, conflicts off');
+      await h.restart();
+      expect(h.client.extensions.statusOf('broken')?.state).toBe('loaded');
+      const api = h.client.extensions.api('registry') as RegistryService;
+      expect(await api.enforcement()).toEqual({ dependencies: false, conflicts: false });
+      const warned = await w.owner.slash(w.guild, 'pr_validate', { extension: 'broken' }).reply();
+      expect(warned.embeds[0]?.description).toContain('loads with warnings');
+      await w.owner.slash(w.guild, 'pr_enforce', { kind: 'deps' }).reply();
+      await w.owner.slash(w.guild, 'pr_enforce', { kind: 'conflicts', enabled: true }).reply();
+      expect(await api.enforcement()).toEqual({ dependencies: true, conflicts: true });
+    },
+    BOOT_TIMEOUT_MS,
+  );
 
-  it('pr_alert_channel persists across a restart and receives failed reloads', async () => {
-    const alerts = w.guild.createChannel({ name: 'registry-alerts' });
-    const set = await w.owner.slash(w.guild, 'pr_alert_channel', { channel: alerts }).reply();
-    expect(set.embeds[0]?.description).toContain(`<#${alerts.id}>`);
-    await h.restart();
-    const api = h.client.extensions.api('registry') as RegistryService;
-    expect(await api.alerts.get()).toBe(alerts.id);
-    await h.write('extensions/voice.ts', 'export default { this is not javascript');
-    await expect(h.client.extensions.reload('voice')).rejects.toThrow();
-    await h.discord.waitFor(() =>
-      alerts.messages().some((m) => m.embeds?.[0]?.title === 'Extension reload failed'),
-    );
-    const denied = await w.member.slash(w.guild, 'pr_alert_channel').reply();
-    expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
-  });
+  it(
+    'pr_alert_channel persists across a restart and receives failed reloads',
+    async () => {
+      const alerts = w.guild.createChannel({ name: 'registry-alerts' });
+      const set = await w.owner.slash(w.guild, 'pr_alert_channel', { channel: alerts }).reply();
+      expect(set.embeds[0]?.description).toContain(`<#${alerts.id}>`);
+      await h.restart();
+      const api = h.client.extensions.api('registry') as RegistryService;
+      expect(await api.alerts.get()).toBe(alerts.id);
+      await h.write('extensions/voice.ts', 'export default { this is not javascript');
+      await expect(h.client.extensions.reload('voice')).rejects.toThrow();
+      await h.discord.waitFor(() =>
+        alerts.messages().some((m) => m.embeds?.[0]?.title === 'Extension reload failed'),
+      );
+      const denied = await w.member.slash(w.guild, 'pr_alert_channel').reply();
+      expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
+    },
+    BOOT_TIMEOUT_MS,
+  );
 });
