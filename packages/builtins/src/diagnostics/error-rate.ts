@@ -24,11 +24,7 @@ export interface RollingErrorRateOptions {
  * failure. The original counted those, so a user mistyping a command degraded the bot's health.
  */
 export function isUnknownCommand(payload: CommandErrorPayload): boolean {
-  return (
-    payload.commandName === 'unknown' ||
-    payload.error.code === 'ZRX_UNKNOWN_COMMAND' ||
-    payload.error.name === 'CommandNotFound'
-  );
+  return payload.commandName === 'unknown' || payload.error.name === 'CommandNotFound';
 }
 
 /**
