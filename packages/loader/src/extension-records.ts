@@ -3,9 +3,14 @@ import type { ActiveExtension } from './activation.js';
 import type { ExtensionRegistryView } from './context.js';
 import type { ExtensionSource } from './discovery.js';
 import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
-import { type ExtensionVersion, manifestOf } from './extension-version.js';
+import { type ExtensionVersion, manifestInfoOf, manifestOf } from './extension-version.js';
 import type { CompiledModule } from './module-compiler.js';
-import type { ExtensionErrorInfo, ExtensionState, ExtensionStatus } from './status.js';
+import type {
+  ExtensionErrorInfo,
+  ExtensionManifestInfo,
+  ExtensionState,
+  ExtensionStatus,
+} from './status.js';
 
 /** Everything the host knows about one extension name. */
 export interface ExtensionRecord {
@@ -24,6 +29,8 @@ export interface ExtensionRecord {
   version: string | null;
   description: string | undefined;
   author: string | undefined;
+  /** The manifest part of the last definition that evaluated and validated (plain data). */
+  manifest: ExtensionManifestInfo | undefined;
   loadTimeMs: number | null;
   lastError: ExtensionErrorInfo | null;
   /** The dependency it was skipped for, so loading that dependency retries it. */
@@ -68,6 +75,7 @@ export class ExtensionRecords {
         version: null,
         description: undefined,
         author: undefined,
+        manifest: undefined,
         loadTimeMs: null,
         lastError: null,
         waitingFor: null,
@@ -132,6 +140,7 @@ export class ExtensionRecords {
     record.version = version.version;
     record.description = version.definition.description;
     record.author = version.definition.author;
+    record.manifest = manifestInfoOf(version);
   }
 
   /** `ctx.extensions`: public APIs of loaded extensions. */

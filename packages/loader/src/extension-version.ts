@@ -9,6 +9,7 @@ import {
   evaluateModule,
   isUpToDate,
 } from './module-compiler.js';
+import type { ExtensionManifestInfo } from './status.js';
 
 /**
  * One evaluated version of an extension: the compiled bundle, the module instance's definition,
@@ -80,6 +81,16 @@ export function manifestOf(version: ExtensionVersion): ExtensionManifest {
     ...(def.dependencies ? { dependencies: def.dependencies } : {}),
     ...(def.optionalDependencies ? { optionalDependencies: def.optionalDependencies } : {}),
     ...(def.conflicts ? { conflicts: def.conflicts } : {}),
+  };
+}
+
+/** The manifest part of a version's definition, as plain data (see `ExtensionHost#definitionOf`). */
+export function manifestInfoOf(version: ExtensionVersion): ExtensionManifestInfo {
+  const def = version.definition;
+  return {
+    ...manifestOf(version),
+    description: def.description,
+    author: def.author,
   };
 }
 

@@ -4,12 +4,14 @@ import { pino } from 'pino';
 import { runBoot } from './boot.js';
 import type { DiscoveryOptions } from './discovery.js';
 import { LoaderError } from './errors.js';
+import type { ExtensionRecord } from './extension-records.js';
+import { manifestInfoOf } from './extension-version.js';
 import { HostCore } from './host-core.js';
 import type { ExtensionHostOptions } from './host-options.js';
 import { isUpToDate } from './module-compiler.js';
 import { normaliseExtensionName } from './names.js';
 import { runReload } from './reload.js';
-import type { BootReport, ExtensionStatus } from './status.js';
+import type { BootReport, ExtensionManifestInfo, ExtensionStatus } from './status.js';
 
 /**
  * Hosts extensions: discovers them, loads them in the resolver's order (level by level), and
@@ -81,6 +83,29 @@ export class ExtensionHost {
     return record && this.#core.records.status(record);
   }
 
+  /**
+   * The manifest part of an extension's definition (name, version, description, author,
+   * dependencies, optional dependencies, conflicts): the running version's while loaded, else
+   * the last version that evaluated and validated (a failed, skipped or unloaded extension).
+   * `undefined` when the host never read a valid definition for that name (unknown, or its code
+   * never compiled).
+   */
+  definitionOf(name: string): ExtensionManifestInfo | undefined {
+    const record = this.#core.records.get(normaliseExtensionName(name).name);
+    return record && manifestOfRecord(record);
+  }
+
+  /**
+   * The manifests of every extension the host knows a definition of (loaded, failed, skipped or
+   * unloaded), sorted by name. Extensions whose code never evaluated are in `status()` only.
+   */
+  manifests(): ExtensionManifestInfo[] {
+    return this.#core.records.all().flatMap((r) => {
+      const manifest = manifestOfRecord(r);
+      return manifest ? [manifest] : [];
+    });
+  }
+
   /** The public API a loaded extension's setup returned. */
   api(name: string): unknown {
     return this.#core.env.registry.get(name);
@@ -145,4 +170,8 @@ export class ExtensionHost {
     this.#queue = next.catch(() => undefined);
     return next;
   }
+}
+
+function manifestOfRecord(record: ExtensionRecord): ExtensionManifestInfo | undefined {
+  return record.active ? manifestInfoOf(record.active.version) : record.manifest;
 }

@@ -42,6 +42,7 @@ export type { CronOptions, EveryOptions, ExtensionScheduler, ScheduledTask } fro
 export type {
   BootReport,
   ExtensionErrorInfo,
+  ExtensionManifestInfo,
   ExtensionState,
   ExtensionStatus,
 } from './status.js';

@@ -1,3 +1,5 @@
+import type { ExtensionManifest } from '@zoryx/resolver';
+
 /** Where an extension stands. */
 export type ExtensionState = 'loaded' | 'failed' | 'skipped' | 'unloaded';
 
@@ -30,6 +32,16 @@ export interface ExtensionStatus {
   readonly lastError: ExtensionErrorInfo | null;
   /** Entry file, or `null` when it is only known by name. */
   readonly entry: string | null;
+  readonly description: string | undefined;
+  readonly author: string | undefined;
+}
+
+/**
+ * The manifest part of an extension's definition: what the resolver sees (name, version,
+ * dependencies, optional dependencies, conflicts) plus its description and author. Plain data,
+ * copied from the definition; no module instance is kept alive through it.
+ */
+export interface ExtensionManifestInfo extends ExtensionManifest {
   readonly description: string | undefined;
   readonly author: string | undefined;
 }
