@@ -75,7 +75,7 @@ export const prInfoCommand = defineCommand({
       .sort();
     const hooks = client.hooks.hooks().filter((h) => h.owner === name);
     const dependents = entry.status?.state === 'loaded' ? client.extensions.dependentsOf(name) : [];
-    const description = entry.status?.description ?? entry.catalog?.description;
+    const description = entry.status?.description ?? entry.manifest?.description;
     return respond(interaction, [
       styledEmbed(
         'info',
@@ -106,7 +106,7 @@ export const prValidateCommand = defineCommand({
         interaction,
         [
           warningEmbed(
-            `No readable definition for \`${name}\` in the extensions folder or packages.`,
+            `No readable definition for \`${name}\`: it is not among the extensions the bot knows, or its code never evaluated.`,
             'Unknown extension',
           ),
         ],

@@ -54,7 +54,6 @@ export default defineExtension({
   },
 });
 
-export { type CatalogEntry, DefinitionCatalog } from './definition-catalog.js';
 export {
   type ConflictReport,
   type DependencyReport,

@@ -16,7 +16,7 @@ const STATE_ICON: Record<string, string> = {
 export function problemIcons(entry: RegistryEntry): string[] {
   const icons: string[] = [];
   const r = entry.relations;
-  if (r === null) return entry.catalog ? ['❔ definition unreadable'] : [];
+  if (r === null) return entry.status ? ['❔ definition unreadable'] : [];
   if (r.dependencies.some((d) => !d.optional && d.state !== 'ok')) icons.push('❌ dependencies');
   if (r.dependencies.some((d) => d.optional && d.state === 'out-of-range'))
     icons.push('❌ optional dependency out of range');
@@ -27,7 +27,7 @@ export function problemIcons(entry: RegistryEntry): string[] {
 
 /** The version shown for an entry: running, else declared, else `?`. */
 export function versionOf(entry: RegistryEntry): string {
-  return entry.status?.version ?? entry.catalog?.manifest?.version ?? '?';
+  return entry.status?.version ?? entry.manifest?.version ?? '?';
 }
 
 /** One `pr_list` entry. */
@@ -35,7 +35,7 @@ export function listField(entry: RegistryEntry): EmbedField {
   const state = entry.status?.state ?? 'not loaded';
   const parts = [`${STATE_ICON[state] ?? '⚪'} ${state}`];
   if (entry.status?.loadTimeMs != null) parts.push(formatMs(entry.status.loadTimeMs));
-  const description = entry.status?.description ?? entry.catalog?.description;
+  const description = entry.status?.description ?? entry.manifest?.description;
   const lines = [parts.join(' · ')];
   if (description) lines.push(description);
   const icons = problemIcons(entry);
@@ -69,7 +69,7 @@ export function infoFields(
   const events = [...new Set(extras.hooks.map((h) => h.event))];
   const fields: EmbedField[] = [
     { name: 'Version', value: versionOf(entry), inline: true },
-    { name: 'Author', value: s?.author ?? entry.catalog?.author ?? 'unknown', inline: true },
+    { name: 'Author', value: s?.author ?? entry.manifest?.author ?? 'unknown', inline: true },
     {
       name: 'State',
       value: s ? `${STATE_ICON[s.state] ?? ''} ${s.state}` : 'not loaded',
@@ -89,7 +89,7 @@ export function infoFields(
   if (r === null) {
     fields.push({
       name: 'Dependencies',
-      value: `unknown: ${entry.catalog?.error ?? 'the definition was not found'}`,
+      value: `unknown: ${s?.lastError?.message ?? 'the definition was not found'}`,
     });
   } else {
     fields.push(

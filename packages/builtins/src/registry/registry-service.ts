@@ -1,95 +1,66 @@
-import * as sapphire from '@sapphire/framework';
-import * as db from '@zoryx/db';
 import type { ZoryxClient } from '@zoryx/framework';
-import * as framework from '@zoryx/framework';
-import * as hooks from '@zoryx/hooks';
-import type { EnforcementToggles, ExtensionStatus } from '@zoryx/loader';
-import * as loader from '@zoryx/loader';
-import type { ExtensionManifest } from '@zoryx/resolver';
-import * as resolver from '@zoryx/resolver';
-import * as slashLimit from '@zoryx/slash-limit';
+import { ENFORCEMENT_PATH } from '@zoryx/framework';
+import type { EnforcementToggles, ExtensionManifestInfo, ExtensionStatus } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
-import * as store from '@zoryx/store';
-import * as discord from 'discord.js';
 import { AlertChannel } from '../hooks/alert-channel.js';
-import { type CatalogEntry, DefinitionCatalog } from './definition-catalog.js';
 import { type RelationsReport, relationsOf } from './extension-report.js';
 
 /** One extension as the registry commands see it: its status, definition and relations. */
 export interface RegistryEntry {
   readonly name: string;
   readonly status: ExtensionStatus | undefined;
-  readonly catalog: CatalogEntry | undefined;
-  /** `null` when the definition could not be read. */
+  /**
+   * The manifest part of its definition (`ExtensionHost#definitionOf`), or `undefined` when the
+   * host never read a valid definition (its code did not compile or evaluate).
+   */
+  readonly manifest: ExtensionManifestInfo | undefined;
+  /** `null` when the definition is unknown. */
   readonly relations: RelationsReport | null;
 }
 
 /**
- * The state of the registry extension (its public API): the persisted alert channel, the
- * definition catalog, and the joined view of status + definition + relations per extension.
+ * The state of the registry extension (its public API): the persisted alert channel and the
+ * joined view of status + definition + relations per extension, read from the extension host
+ * (`definitionOf` / `manifests`), so no extension code is ever evaluated again.
  */
 export class RegistryService {
   readonly alerts: AlertChannel;
-  readonly catalog: DefinitionCatalog;
 
   constructor(
     private readonly client: ZoryxClient,
     extensionStore: AtomicStore,
   ) {
     this.alerts = new AlertChannel(extensionStore);
-    this.catalog = new DefinitionCatalog({
-      discovery: () => client.extensions.discoveryOptions,
-      // The same instances the host shares with extensions, so evaluating a definition again
-      // does not need the bot folder to have these packages installed.
-      sharedModules: new Map<string, unknown>([
-        ['@sapphire/framework', sapphire],
-        ['discord.js', discord],
-        ['@zoryx/loader', loader],
-        ['@zoryx/framework', framework],
-        ['@zoryx/hooks', hooks],
-        ['@zoryx/resolver', resolver],
-        ['@zoryx/store', store],
-        ['@zoryx/db', db],
-        ['@zoryx/slash-limit', slashLimit],
-      ]),
-    });
   }
 
   /** The persisted enforcement toggles (both default to on). */
   async enforcement(): Promise<Required<EnforcementToggles>> {
-    const saved = await this.client.store.readJson<EnforcementToggles>(framework.ENFORCEMENT_PATH);
+    const saved = await this.client.store.readJson<EnforcementToggles>(ENFORCEMENT_PATH);
     return { dependencies: saved?.dependencies ?? true, conflicts: saved?.conflicts ?? true };
   }
 
-  /** Every known extension (discovered or with a status), sorted by name. */
+  /** Every extension the host knows (loaded, failed, skipped, unloaded), sorted by name. */
   async entries(): Promise<RegistryEntry[]> {
-    const statuses = new Map(this.client.extensions.status().map((s) => [s.name, s]));
-    const stamp = (name: string) => {
-      const s = statuses.get(name);
-      return s?.state === 'loaded' ? `${s.version}:${s.loadTimeMs}` : undefined;
-    };
-    const catalog = new Map((await this.catalog.entries(stamp)).map((e) => [e.name, e]));
-    const loaded: ExtensionManifest[] = [];
-    for (const s of statuses.values()) {
-      if (s.state !== 'loaded') continue;
-      const manifest = catalog.get(s.name)?.manifest;
-      loaded.push(manifest ?? { name: s.name, version: s.version ?? '0.0.0' });
-    }
-    const known = [...catalog.values()].flatMap((e) => (e.manifest ? [e.manifest] : []));
-    const names = [...new Set([...statuses.keys(), ...catalog.keys()])].sort();
+    const host = this.client.extensions;
+    const statuses = new Map(host.status().map((s) => [s.name, s]));
+    const known = new Map(host.manifests().map((m) => [m.name, m]));
+    const loaded = [...statuses.values()]
+      .filter((s) => s.state === 'loaded')
+      .map((s) => known.get(s.name) ?? { name: s.name, version: s.version ?? '0.0.0' });
+    const names = [...new Set([...statuses.keys(), ...known.keys()])].sort();
     return names.map((name) => {
-      const entry = catalog.get(name);
+      const manifest = known.get(name);
       return {
         name,
         status: statuses.get(name),
-        catalog: entry,
-        relations: entry?.manifest ? relationsOf(entry.manifest, loaded, known) : null,
+        manifest,
+        relations: manifest ? relationsOf(manifest, loaded, [...known.values()]) : null,
       };
     });
   }
 
-  /** The manifests of every readable definition. */
-  async manifests(): Promise<ExtensionManifest[]> {
-    return (await this.catalog.entries()).flatMap((e) => (e.manifest ? [e.manifest] : []));
+  /** The manifests of every extension whose definition the host read. */
+  async manifests(): Promise<ExtensionManifestInfo[]> {
+    return this.client.extensions.manifests();
   }
 }

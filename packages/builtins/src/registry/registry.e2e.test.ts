@@ -15,6 +15,8 @@ export default defineExtension({ name: '${name}', version: '${version}', descrip
 const MUSIC = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/framework';
 
+globalThis.__musicEvaluations = (globalThis.__musicEvaluations ?? 0) + 1;
+
 class PlayCommand extends Command {
   constructor(context, base) { super(context, { ...base, name: 'play', description: 'play' }); }
   registerApplicationCommands(registry) {
@@ -106,6 +108,18 @@ describe('registry built-in against the emulator', () => {
     expect(unknown.embeds[0]?.title).toBe('Unknown extension');
     const limited = await w.member.slash(w.guild, 'pr_info', { extension: 'voice' }).reply();
     expect(limited.embeds[0]?.description).toMatch(/cooldown/i);
+  });
+
+  it('reads definitions from the extension host: extension code is never evaluated again', async () => {
+    const evaluations = () => (globalThis as { __musicEvaluations?: number }).__musicEvaluations;
+    const before = evaluations();
+    expect(before).toBeGreaterThan(0);
+    const list = await w.guildOwner.slash(w.guild, 'pr_list').reply();
+    expect(list.embeds[0]?.description).toBe('12 extensions, 9 loaded');
+    const verdict = await w.owner.slash(w.guild, 'pr_validate', { extension: 'cyc-b' }).reply();
+    expect(verdict.embeds[0]?.description).toContain('cyc-b');
+    expect(evaluations()).toBe(before);
+    expect(h.client.extensions.definitionOf('music')?.conflicts).toEqual({ legacy: '>=1' });
   });
 
   it('pr_validate gives the resolver verdict; owner only', async () => {
