@@ -27,6 +27,11 @@ export interface CommandExecutedPayload {
 /** Payload of `command_error`. `commandName` is `'unknown'` when no command matched. */
 export interface CommandErrorPayload extends Omit<CommandExecutedPayload, 'durationMs'> {
   readonly error: SerializedError;
+  /**
+   * The id of this failure: the one shown to the user in the error reply and written in the log
+   * line (e.g. `"7K3QX9PM"`), so a report, a screenshot and a hook all name the same failure.
+   */
+  readonly errorId: string;
 }
 
 /**

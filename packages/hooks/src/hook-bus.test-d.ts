@@ -30,6 +30,7 @@ describe('HookBus types', () => {
     });
     bus.on('command_error', (e) => {
       expectTypeOf(e.error.message).toBeString();
+      expectTypeOf(e.errorId).toBeString();
       expectTypeOf(e.guildId).toEqualTypeOf<string | null>();
     });
     expectTypeOf(bus.emit('level_up', { userId: '1', guildId: '2', level: 3 })).toEqualTypeOf<

@@ -133,7 +133,7 @@ export const fwErrorsCommand = defineCommand({
     }
     const lines = list.map(
       (e) =>
-        `<t:${Math.floor(e.at / 1000)}:R> \`${e.command}\` (${e.kind}) — ${e.message.slice(0, 120)}${e.code ? ` [${e.code}]` : ''}`,
+        `<t:${Math.floor(e.at / 1000)}:R> \`${e.errorId}\` \`${e.command}\` (${e.kind}) — ${e.message.slice(0, 120)}${e.code ? ` [${e.code}]` : ''}`,
     );
     return respond(interaction, [
       styledEmbed('warning', `Command errors (last ${list.length})`, lines.join('\n')),

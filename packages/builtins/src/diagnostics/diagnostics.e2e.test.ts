@@ -78,7 +78,9 @@ describe('diagnostics built-in against the emulator', () => {
 
   it('counts failed commands into the hourly error rate and lists them in fw_errors', async () => {
     await w.owner.slash(w.guild, 'fine').reply();
-    await w.owner.slash(w.guild, 'boom').reply();
+    const failed = await w.owner.slash(w.guild, 'boom').reply();
+    const errorId = /Error id: `([0-9A-Z]{8})`/.exec(failed.embeds[0]?.description ?? '')?.[1];
+    expect(errorId).toMatch(/^[0-9A-Z]{8}$/);
     await w.owner
       .send(w.channel, '!nosuchcommand')
       .reply({ timeout: 500 })
@@ -92,7 +94,7 @@ describe('diagnostics built-in against the emulator', () => {
     );
     const errors = await w.owner.slash(w.guild, 'fw_errors').reply();
     expect(errors.embeds[0]?.title).toBe('Command errors (last 1)');
-    expect(errors.embeds[0]?.description).toContain('`boom` (slash) — kaboom');
+    expect(errors.embeds[0]?.description).toContain(`\`${errorId}\` \`boom\` (slash) — kaboom`);
   });
 
   it('sets the alert channel and posts degraded/critical alerts there', async () => {

@@ -14,6 +14,7 @@ const errorPayload = (commandName: string, extra: { code?: string; name?: string
   userId: '1',
   guildId: '2',
   channelId: '3',
+  errorId: `ID${commandName.toUpperCase()}`,
   error: {
     name: extra.name ?? 'Error',
     message: `${commandName} broke`,
@@ -148,6 +149,7 @@ describe('RecentErrors', () => {
     const list = errors.list();
     expect(list).toHaveLength(20);
     expect(list[0]?.command).toBe('c24');
+    expect(list[0]?.errorId).toBe('IDC24');
     expect(list[19]?.command).toBe('c5');
   });
 });

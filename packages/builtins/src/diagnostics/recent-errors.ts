@@ -8,6 +8,8 @@ export interface RecordedError {
   readonly guildId: string | null;
   readonly message: string;
   readonly code: string | undefined;
+  /** The id the user saw in the error reply and the log line carries. */
+  readonly errorId: string;
   /** Wall time, ms. */
   readonly at: number;
 }
@@ -27,6 +29,7 @@ export class RecentErrors {
       guildId: payload.guildId,
       message: payload.error.message,
       code: payload.error.code,
+      errorId: payload.errorId,
       at,
     });
     if (this.#list.length > this.size) this.#list.shift();

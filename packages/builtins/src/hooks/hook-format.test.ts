@@ -19,6 +19,7 @@ describe('hook formatting', () => {
       guildId: null,
       channelId: null,
       error: { name: 'Error', message: 'x' },
+      errorId: '7K3QX9PM',
     };
     await bus.emitAndWait('command_error', payload);
     await bus.emitAndWait('command_error', payload);

@@ -111,6 +111,7 @@ async function reportFailure(
   runtime?.emit('command_error', {
     ...invocationOf(target, commandName, kind),
     error: serializeError(error),
+    errorId,
   });
   await sendReply(
     target,

@@ -79,7 +79,12 @@ describe('permission tiers, cooldowns and error ids', () => {
     await fx.bot!.hooks.drain();
     const line = lines.find((l) => l.includes(`"errorId":"${id}"`));
     expect(line).toContain('kaboom');
-    expect(errors.at(-1)).toMatchObject({ commandName: 'boom', kind: 'slash', userId: alice.id });
+    expect(errors.at(-1)).toMatchObject({
+      commandName: 'boom',
+      kind: 'slash',
+      userId: alice.id,
+      errorId: id,
+    });
     expect(errors.at(-1)?.error.message).toBe('kaboom');
     expect(executed.some((p) => p.commandName === 'spam' && p.kind === 'slash')).toBe(true);
     const stats = await fx.bot!.db.commandStats();
