@@ -122,6 +122,20 @@ describe('registry built-in against the emulator', () => {
     expect(h.client.extensions.definitionOf('music')?.conflicts).toEqual({ legacy: '>=1' });
   });
 
+  it("pr_info's own cooldown is the framework's: bot owners are exempt, others get its wording", async () => {
+    for (let i = 0; i < 3; i++) {
+      const reply = await w.owner.slash(w.guild, 'pr_info', { extension: 'voice' }).reply();
+      expect(reply.embeds[0]?.title).toBe('Extension voice');
+    }
+    const user = h.member(w, 'cooldown-user');
+    const first = await user.slash(w.guild, 'pr_info', { extension: 'voice' }).reply();
+    expect(first.embeds[0]?.title).toBe('Extension voice');
+    const limited = await user.send(w.channel, '!pr_info voice').reply();
+    expect(limited.embeds[0]?.description).toMatch(
+      /^`pr_info` is on cooldown; try again in \d+(\.\d)? s\.$/,
+    );
+  });
+
   it('pr_validate gives the resolver verdict; owner only', async () => {
     const ok = await w.owner.slash(w.guild, 'pr_validate', { extension: 'music' }).reply();
     expect(ok.embeds[0]?.description).toContain('✅ `music@1.5.0` resolves cleanly.');

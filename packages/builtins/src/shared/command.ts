@@ -23,7 +23,10 @@ export interface BuiltinCommandDefinition<O extends OptionsSpec = OptionsSpec> {
   category?: string;
   priority?: number;
   pinned?: boolean;
-  /** Overrides the framework's default cooldown (3 per 5 s) for this command. */
+  /**
+   * Overrides the framework's default cooldown (3 per 5 s) for this command. Applied by the
+   * framework's cooldown (bot owners exempt; a `commands.<name>.cooldown` in config wins).
+   */
   cooldown?: { limit: number; seconds: number };
   /** Handles an invocation (slash, prefix or mention alike). */
   run(interaction: CommandInteraction, args: ArgsOf<O>): unknown;
@@ -127,6 +130,14 @@ export function defineCommand<const O extends OptionsSpec = Record<never, never>
         },
       } as Command.Options);
     }
+
+    /**
+     * Sapphire turns `cooldownLimit`/`cooldownDelay` into its own `Cooldown` precondition, which
+     * does not exempt bot owners and words its refusal differently. The framework's cooldown
+     * precondition already applies these options (below a `commands.<name>.cooldown` override in
+     * config), so Sapphire's is never added: one cooldown, owners exempt, one wording.
+     */
+    protected override parseConstructorPreConditionsCooldown(_options: Command.Options): void {}
 
     public override registerApplicationCommands(registry: ApplicationCommandRegistry): void {
       registry.registerChatInputCommand((builder) =>
