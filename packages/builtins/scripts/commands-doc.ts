@@ -2,8 +2,10 @@
  * Generates docs/commands.md — the table of every built-in command — from the extensions'
  * code, so the table cannot drift from what the bot registers.
  *
- *   npx tsx packages/builtins/scripts/commands-doc.ts           # write docs/commands.md
- *   npx tsx packages/builtins/scripts/commands-doc.ts --check   # exit 1 when it is stale
+ *   pnpm --filter @zoryx/builtins docs:commands              # write docs/commands.md
+ *   pnpm --filter @zoryx/builtins docs:commands -- --check   # exit 1 when it is stale
+ *
+ * (`docs:commands` is `tsx scripts/commands-doc.ts`.)
  *
  * `test/commands-doc.test.ts` runs the same check in the package's test suite.
  */
@@ -142,7 +144,7 @@ export function renderTable(rows: readonly CommandRow[]): string {
   const lines = [
     '# Built-in commands',
     '',
-    '<!-- Generated from packages/builtins by `npx tsx packages/builtins/scripts/commands-doc.ts`. Do not edit by hand: `test/commands-doc.test.ts` fails when this file is stale. -->',
+    '<!-- Generated from packages/builtins by `pnpm --filter @zoryx/builtins docs:commands` (scripts/commands-doc.ts). Do not edit by hand: `test/commands-doc.test.ts` fails when this file is stale. -->',
     '',
     `Every command of the built-in extensions of \`@zoryx/builtins\` (${rows.length} in all). "slash + prefix + mention" commands answer \`/name\`, \`!name\` (the guild's prefix) and \`@Bot name\`; when Discord's limit is reached a slash command may be folded under a category root (\`/root name\`) or become prefix-only — \`slashlimit\` shows where each one is. Options in \`<>\` are required, in \`[]\` optional; prefix invocations take them in order or as \`name:value\`. Access is the framework's permission tier: per-guild command roles (\`config\`) can open "everyone" and "Administrator" commands to roles; "bot owner" commands stay with the bot owners.`,
     '',
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
     const actual = await readFile(COMMANDS_DOC, 'utf8').catch(() => '');
     if (actual !== expected) {
       console.error(
-        `${COMMANDS_DOC} is stale: run \`npx tsx packages/builtins/scripts/commands-doc.ts\`.`,
+        `${COMMANDS_DOC} is stale: run \`pnpm --filter @zoryx/builtins docs:commands\`.`,
       );
       process.exitCode = 1;
     }

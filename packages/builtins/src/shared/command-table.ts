@@ -21,7 +21,7 @@ function escapePipes(text: string): string {
 /**
  * A Markdown table of every command the given extensions bring (commands made with
  * `defineCommand`; others are skipped): command, extension, who may run it, usage, description.
- * The README's command list is generated with it, so it cannot drift from the code.
+ * Generate your extension's command list with it, so it cannot drift from the code.
  */
 export function commandTableMarkdown(extensions: readonly CommandTableSource[]): string {
   const lines = ['| command | extension | who | usage | description |', '|---|---|---|---|---|'];
