@@ -1,0 +1,103 @@
+// Copied into the created bot's folder and run there (so `@zoryx/emulator` resolves from the
+// bot's own node_modules, as a bot author's test would): starts the emulator with a guild, a
+// channel and a user, runs the built bot with `npm start` against it (DISCORD_TOKEN and
+// ZORYX_DISCORD_API from the emulator), sends /ping and !ping, and prints one JSON line:
+// { ok, firstReplyAt, readyAt, replies } or { ok: false, error, botOutput }.
+import { spawn } from 'node:child_process';
+import { startEmulator } from '@zoryx/emulator';
+
+const READY_TIMEOUT_MS = Number(process.env.ZORYX_E2E_READY_TIMEOUT_MS ?? 90_000);
+const PONG = /^Pong!/;
+
+let botOutput = '';
+let bot;
+
+function stopBot() {
+  if (!bot || bot.exitCode !== null || bot.signalCode !== null) return Promise.resolve();
+  const gone = new Promise((resolve) => bot.once('exit', resolve));
+  const signal = (name) => {
+    try {
+      process.kill(-bot.pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+  return gone.finally(() => {
+    clearTimeout(timer);
+    signal('SIGKILL');
+  });
+}
+
+function botExit() {
+  return new Promise((_, reject) =>
+    bot.once('exit', (code, sig) =>
+      reject(new Error(`the bot (npm start) exited with ${code ?? sig} before answering`)),
+    ),
+  );
+}
+
+async function main() {
+  const discord = await startEmulator({ replyTimeout: 30_000 });
+  try {
+    const owner = discord.createUser({ username: 'owner' });
+    const guild = discord.createGuild({ name: 'E2E', owner });
+    const general = guild.createChannel({ name: 'general' });
+    const alice = discord.createUser({ username: 'alice' });
+    guild.addMember(alice);
+
+    bot = spawn('npm', ['start'], {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: discord.token,
+        ZORYX_DISCORD_API: discord.apiUrl,
+        BOT_OWNER_ID: owner.id,
+        ZORYX_LOG_LEVEL: process.env.ZORYX_LOG_LEVEL ?? 'warn',
+      },
+    });
+    const keep = (chunk) => {
+      botOutput += chunk.toString();
+      if (botOutput.length > 100_000) botOutput = botOutput.slice(-50_000);
+    };
+    bot.stdout.on('data', keep);
+    bot.stderr.on('data', keep);
+    const died = botExit();
+    died.catch(() => undefined);
+
+    await Promise.race([discord.waitForReady(), died]);
+    // Slash commands can be used once the bot has registered them (right after READY).
+    await Promise.race([
+      discord.waitFor(() => discord.commands().some((c) => c.name === 'ping'), {
+        timeout: READY_TIMEOUT_MS,
+        description: 'the bot registers /ping',
+      }),
+      died,
+    ]);
+    const readyAt = Date.now();
+
+    const slash = await Promise.race([alice.slash(guild, 'ping').reply(), died]);
+    const firstReplyAt = Date.now();
+    const prefix = await Promise.race([alice.send(general, '!ping').reply(), died]);
+    const replies = { '/ping': slash.content, '!ping': prefix.content };
+    for (const [command, content] of Object.entries(replies)) {
+      if (!PONG.test(content))
+        throw new Error(`${command} answered ${JSON.stringify(content)}, not "Pong!…"`);
+    }
+    return { ok: true, readyAt, firstReplyAt, replies };
+  } finally {
+    await stopBot();
+    await discord.close();
+  }
+}
+
+const result = await main().catch((error) => ({
+  ok: false,
+  error: error instanceof Error ? error.message : String(error),
+  botOutput: botOutput.trimEnd().split('\n').slice(-60).join('\n'),
+}));
+process.stdout.write(`ZORYX_E2E_RESULT ${JSON.stringify(result)}\n`);
+process.exitCode = result.ok ? 0 : 1;
