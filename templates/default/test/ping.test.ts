@@ -17,6 +17,21 @@ describe('ping', () => {
     expect(names).toEqual(expect.arrayContaining(['ping', 'balance', 'daily', 'help', 'stats']));
   });
 
+  it('loads every built-in extension listed in config.json', () => {
+    const builtins = ['core', 'registry', 'hooks', 'diagnostics', 'limits'];
+    expect(t.report.failed).toEqual([]);
+    expect(t.report.skipped).toEqual([]);
+    expect(t.report.loaded).toEqual(expect.arrayContaining(['economy', 'daily', ...builtins]));
+    for (const name of builtins) expect(t.bot.extensions.statusOf(name)?.state).toBe('loaded');
+  });
+
+  it('answers the commands of the registry and limits built-ins', async () => {
+    const limits = await t.alice.slash(t.guild, 'slashlimit').reply();
+    expect(limits.embeds[0]?.title).toBe('Slash command limit');
+    const registry = await t.bob.slash(t.guild, 'pr_list').reply();
+    expect(registry.embeds[0]?.description).toBe('7 extensions, 7 loaded');
+  });
+
   it('answers /ping with Pong! and the latency', async () => {
     const reply = await t.alice.slash(t.guild, 'ping').reply();
     expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
