@@ -1,5 +1,7 @@
 import { resolve } from '@zoryx/resolver';
+import { compileBatch } from './batch-compiler.js';
 import { formatBootSummary, type SummaryEntry } from './boot-summary.js';
+import { CompileCache } from './compile-cache.js';
 import { discoverExtensions } from './discovery.js';
 import { describeError, LoaderError } from './errors.js';
 import { errorInfo } from './extension-records.js';
@@ -39,15 +41,31 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     }
   }
   const candidates = new Map<string, ExtensionVersion>();
+  const cacheDir = core.options.compileCacheDir;
+  const cache = cacheDir ? new CompileCache(cacheDir, core.options.sourceMaps ?? false) : undefined;
+  const cached = await Promise.all(discovery.sources.map((s) => cache?.lookup(s.entry)));
+  // What the cache cannot serve is compiled in one esbuild build; a failing batch (e.g. one
+  // extension with a syntax error) falls back to one build per extension, with its own error.
+  const misses = discovery.sources.filter((_, i) => !cached[i]).map((s) => s.entry);
+  const batch =
+    misses.length > 1
+      ? await compileBatch(misses, { sourceMaps: core.options.sourceMaps ?? false })
+      : undefined;
   const prepared = await Promise.all(
-    discovery.sources.map(async (source) => {
+    discovery.sources.map(async (source, i) => {
       const record = core.records.ensure(source.name, source);
+      const hit = cached[i];
       try {
-        return { record, version: await core.prepare(record, true) };
+        const version = await core.prepare(record, true, hit ?? batch?.get(source.entry));
+        return { record, version, cached: version.compiled === hit };
       } catch (error) {
-        return { record, error };
+        return { record, error, cached: false };
       }
     }),
+  );
+  // Written while the extensions set up; awaited before boot reports.
+  const cacheWrites = Promise.all(
+    prepared.map((p) => (cache && p.version && !p.cached ? cache.store(p.version.compiled) : null)),
   );
   for (const { record, version, error } of prepared) {
     if (!version) {
@@ -97,6 +115,7 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     );
     levels.push(entries);
   }
+  await cacheWrites;
   const durationMs = core.clock() - started;
   const summary = formatBootSummary({ durationMs, levels, notLoaded });
   core.logger.info(summary);

@@ -13,6 +13,7 @@ import {
   prepareVersion,
 } from './extension-version.js';
 import type { EnforcementToggles, ExtensionHostOptions } from './host-options.js';
+import type { CompiledModule } from './module-compiler.js';
 import { normaliseExtensionName } from './names.js';
 import type { ExtensionStatus } from './status.js';
 
@@ -83,11 +84,19 @@ export class HostCore {
     });
   }
 
-  prepare(record: ExtensionRecord, reuse: boolean): Promise<ExtensionVersion> {
+  /**
+   * Compiles (or reuses) and evaluates the record's extension. `precompiled` (e.g. from the
+   * compile cache) is used like `reuse`: only if its input files are unchanged.
+   */
+  prepare(
+    record: ExtensionRecord,
+    reuse: boolean,
+    precompiled?: CompiledModule,
+  ): Promise<ExtensionVersion> {
     const source = record.source;
     if (!source) throw new Error(`no source for ${record.name}`);
     return prepareVersion(source, {
-      reuse: reuse ? record.compiled : undefined,
+      reuse: precompiled ?? (reuse ? record.compiled : undefined),
       ...(this.shared ? { sharedModules: this.shared } : {}),
       sourceMaps: this.options.sourceMaps ?? false,
       clock: this.clock,

@@ -71,6 +71,12 @@ export interface ExtensionHostOptions {
   sharedModules?: Readonly<Record<string, unknown>>;
   /** Compile extensions with inline source maps. Default false. */
   sourceMaps?: boolean;
+  /**
+   * Folder of a persisted compile cache (e.g. `data/cache/extensions`): boot reuses the bundle of
+   * an extension whose input files (and nearby tsconfig/jsconfig/package.json) still hash the
+   * same, instead of compiling it again. Default: no cache.
+   */
+  compileCacheDir?: string;
   /** Monotonic clock in ms for load times. Default `performance.now`. */
   clock?: () => number;
 }

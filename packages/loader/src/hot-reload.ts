@@ -1,5 +1,5 @@
 import { join, resolve as resolvePath, sep } from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { discoverExtensions } from './discovery.js';
 import { LoaderError } from './errors.js';
 import type { ExtensionHost } from './host.js';
@@ -71,6 +71,9 @@ export class HotReloader {
   /** Starts watching; resolves once the initial scan is done and changes are being seen. */
   async start(): Promise<void> {
     if (this.#watcher) return;
+    // Imported here: a bot without hot reload never loads chokidar.
+    const { watch } = await import('chokidar');
+    if (this.#watcher || this.#closed) return;
     const watcher = watch(this.#directory, {
       ignoreInitial: true,
       ignored: (path) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(path),

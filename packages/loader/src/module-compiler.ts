@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
-import { type BuildFailure, build, type Loader, type Message, type Plugin } from 'esbuild';
+import type { BuildFailure, BuildOptions, BuildResult, Loader, Message, Plugin } from 'esbuild';
 import { LoaderError } from './errors.js';
 
 /** One extension bundled into a single CommonJS module, ready to evaluate any number of times. */
@@ -25,6 +25,36 @@ export interface CompileOptions {
 
 const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', '__zoryx_meta'];
 
+/** esbuild, imported on the first compile: a boot served from the compile cache never loads it. */
+let esbuild: Promise<typeof import('esbuild')> | undefined;
+
+/** Imports esbuild once, on first use. */
+export function loadEsbuild(): Promise<typeof import('esbuild')> {
+  esbuild ??= import('esbuild');
+  return esbuild;
+}
+
+/** The esbuild options every extension bundle is built with (one or many entries per build). */
+export function bundleOptions(options: CompileOptions): BuildOptions {
+  return {
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+    sourcemap: options.sourceMaps ? 'inline' : false,
+    // import() of an external package becomes require(); Node >= 20.19 can require ESM.
+    supported: { 'dynamic-import': false },
+    define: {
+      'import.meta.url': '__zoryx_meta.url',
+      'import.meta.filename': '__zoryx_meta.filename',
+      'import.meta.dirname': '__zoryx_meta.dirname',
+    },
+  };
+}
+
 /**
  * Bundles an extension's own files (TypeScript or JavaScript) into one CommonJS module with
  * esbuild. Bare imports stay external: at evaluation they are `require`d from the extension's
@@ -38,27 +68,14 @@ export async function compileExtension(
 ): Promise<CompiledModule> {
   const absolute = resolvePath(entry);
   const inputs = new Map<string, string>();
-  let result: Awaited<ReturnType<typeof build>>;
+  let result: BuildResult;
   try {
+    const { build } = await loadEsbuild();
     result = await build({
+      ...bundleOptions(options),
       entryPoints: [absolute],
       absWorkingDir: dirname(absolute),
-      bundle: true,
-      write: false,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
       plugins: [fingerprintingPlugin(inputs)],
-      logLevel: 'silent',
-      sourcemap: options.sourceMaps ? 'inline' : false,
-      // import() of an external package becomes require(); Node >= 20.19 can require ESM.
-      supported: { 'dynamic-import': false },
-      define: {
-        'import.meta.url': '__zoryx_meta.url',
-        'import.meta.filename': '__zoryx_meta.filename',
-        'import.meta.dirname': '__zoryx_meta.dirname',
-      },
     });
   } catch (error) {
     throw new LoaderError(
@@ -96,7 +113,7 @@ const LOADERS: Record<string, Loader> = {
  * Reads every local file itself so it can hash the exact bytes esbuild compiles: a save landing
  * during a build then never looks "already compiled" (no lost saves).
  */
-function fingerprintingPlugin(inputs: Map<string, string>): Plugin {
+export function fingerprintingPlugin(inputs: Map<string, string>): Plugin {
   return {
     name: 'zoryx-fingerprint',
     setup(pluginBuild) {
@@ -175,7 +192,7 @@ export function evaluateModule(
   return module.exports;
 }
 
-function formatBuildFailure(error: unknown): string {
+export function formatBuildFailure(error: unknown): string {
   const messages = (error as Partial<BuildFailure>).errors;
   if (!Array.isArray(messages) || messages.length === 0) {
     return error instanceof Error ? error.message : String(error);
