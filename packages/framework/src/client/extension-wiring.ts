@@ -54,6 +54,8 @@ export function createExtensionWiring(
     enforcement: async () =>
       (await client.store.readJson<EnforcementToggles>(ENFORCEMENT_PATH)) ?? {},
     setupTimeoutMs: config.extensions.setupTimeoutMs,
+    // Boot reuses bundles whose files are unchanged (checked by hash) instead of compiling again.
+    compileCacheDir: join(client.dataDir, 'cache', 'extensions'),
     logger: client.zoryxLogger.child({ component: 'extensions' }),
     config: (name) => config.extensions.config[name],
     createContext: async (info, scope) => {
