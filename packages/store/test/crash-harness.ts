@@ -60,6 +60,7 @@ function runUntilKilled(
   start: number,
   many: number,
   maxDelayMs: number,
+  afterFirstAck: boolean,
 ) {
   return new Promise<RunResult>((resolve, reject) => {
     const proc: ChildProcess = spawn(process.execPath, [child, root, String(start), String(many)], {
@@ -69,6 +70,7 @@ function runUntilKilled(
     let stderr = '';
     let lastAck: number | undefined;
     let acks = 0;
+    const killSoon = () => setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
     proc.stdout?.setEncoding('utf8');
     proc.stderr?.setEncoding('utf8');
     proc.stderr?.on('data', (chunk: string) => {
@@ -79,10 +81,14 @@ function runUntilKilled(
       for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
-        if (line === 'ready') setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
+        // Half of the runs start the random countdown at the first acknowledgement instead of at
+        // `ready`: on a loaded machine a write can take longer than maxDelayMs, and kills that all
+        // land before the first acknowledgement would prove nothing about acknowledged writes.
+        if (line === 'ready' && !afterFirstAck) killSoon();
         else if (line.startsWith('ack ')) {
           lastAck = Number(line.slice(4));
           acks++;
+          if (afterFirstAck && acks === 1) killSoon();
         }
       }
     });
@@ -116,6 +122,7 @@ export async function runCrashTorture(options: TortureOptions): Promise<TortureR
         start,
         options.many,
         options.maxDelayMs,
+        kill % 2 === 0,
       );
       report.kills++;
       report.acknowledged += run.acks;
