@@ -1,7 +1,6 @@
 import { resolve } from '@zoryx/resolver';
-import { compileBatch } from './batch-compiler.js';
+import { compileForBoot } from './boot-bundles.js';
 import { formatBootSummary, type SummaryEntry } from './boot-summary.js';
-import { CompileCache } from './compile-cache.js';
 import { discoverExtensions } from './discovery.js';
 import { describeError, LoaderError } from './errors.js';
 import { errorInfo } from './extension-records.js';
@@ -41,22 +40,15 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     }
   }
   const candidates = new Map<string, ExtensionVersion>();
-  const cacheDir = core.options.compileCacheDir;
-  const cache = cacheDir ? new CompileCache(cacheDir, core.options.sourceMaps ?? false) : undefined;
-  const cached = await Promise.all(discovery.sources.map((s) => cache?.lookup(s.entry)));
-  // What the cache cannot serve is compiled in one esbuild build; a failing batch (e.g. one
-  // extension with a syntax error) falls back to one build per extension, with its own error.
-  const misses = discovery.sources.filter((_, i) => !cached[i]).map((s) => s.entry);
-  const batch =
-    misses.length > 1
-      ? await compileBatch(misses, { sourceMaps: core.options.sourceMaps ?? false })
-      : undefined;
+  // Started earlier by `ExtensionHost#precompile` (e.g. during the gateway login), or now.
+  const bundles = await (core.takePrecompiled() ?? compileForBoot(core, discovery.sources));
+  const { cache } = bundles;
   const prepared = await Promise.all(
-    discovery.sources.map(async (source, i) => {
+    discovery.sources.map(async (source) => {
       const record = core.records.ensure(source.name, source);
-      const hit = cached[i];
+      const hit = bundles.cached.get(source.entry);
       try {
-        const version = await core.prepare(record, true, hit ?? batch?.get(source.entry));
+        const version = await core.prepare(record, true, hit ?? bundles.built.get(source.entry));
         return { record, version, cached: version.compiled === hit };
       } catch (error) {
         return { record, error, cached: false };

@@ -2,6 +2,7 @@ import type { HookBus, HookEvents } from '@zoryx/hooks';
 import { type ResolutionPlan, resolve, unloadOrder } from '@zoryx/resolver';
 import type { Logger } from 'pino';
 import { type ActivationEnv, activate, deactivate } from './activation.js';
+import type { BootBundles } from './boot-bundles.js';
 import type { SummaryEntry } from './boot-summary.js';
 import { type DiscoveryOptions, findExtensionSource } from './discovery.js';
 import { describeError, LoaderError } from './errors.js';
@@ -29,6 +30,8 @@ export class HostCore {
   readonly env: ActivationEnv;
   readonly shared: ReadonlyMap<string, unknown> | undefined;
   readonly clock: () => number;
+  /** Bundles `ExtensionHost#precompile` started for the next boot. */
+  precompiled: Promise<BootBundles> | undefined;
 
   constructor(options: ExtensionHostOptions, logger: Logger, clock: () => number) {
     this.options = options;
@@ -47,6 +50,13 @@ export class HostCore {
       teardownTimeoutMs: options.teardownTimeoutMs ?? DEFAULT_TIMEOUT_MS,
       clock,
     };
+  }
+
+  /** The bundles precompiled for this boot, if any (each boot takes them once). */
+  takePrecompiled(): Promise<BootBundles> | undefined {
+    const bundles = this.precompiled;
+    this.precompiled = undefined;
+    return bundles;
   }
 
   get discoveryOptions(): DiscoveryOptions {

@@ -2,6 +2,7 @@ import { dirname, sep } from 'node:path';
 import { dependentsOf, unloadOrder } from '@zoryx/resolver';
 import { pino } from 'pino';
 import { runBoot } from './boot.js';
+import { compileForBoot } from './boot-bundles.js';
 import type { DiscoveryOptions } from './discovery.js';
 import { LoaderError } from './errors.js';
 import type { ExtensionRecord } from './extension-records.js';
@@ -46,6 +47,16 @@ export class ExtensionHost {
    */
   boot(): Promise<BootReport> {
     return this.#serial(() => runBoot(this.#core));
+  }
+
+  /**
+   * Starts compiling the extensions the next `boot()` will load (from the compile cache, or one
+   * esbuild build) without running any of their code, so it can overlap other start-up work such
+   * as the gateway login. Optional: boot compiles whatever this did not. Never rejects.
+   */
+  precompile(): Promise<void> {
+    this.#core.precompiled ??= compileForBoot(this.#core);
+    return this.#core.precompiled.then(() => undefined);
   }
 
   /**
