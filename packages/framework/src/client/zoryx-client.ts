@@ -177,8 +177,9 @@ export class ZoryxClient extends SapphireClient {
   }
 
   /**
-   * Logs in, boots the extensions, waits for the gateway to be ready and the commands to be
-   * synced, then starts the hot reloader (when `autoReload` is on). Resolves with the boot report.
+   * Logs in (compiling the extensions meanwhile), boots the extensions, waits for the gateway to
+   * be ready and the commands to be synced, then starts the hot reloader (when `autoReload` is
+   * on). Resolves with the boot report.
    */
   public async start(): Promise<BootReport> {
     const token = this.services.token;
@@ -189,6 +190,9 @@ export class ZoryxClient extends SapphireClient {
         'Put DISCORD_TOKEN=... in .env, or point ZORYX_DISCORD_API at @zoryx/emulator for offline use.',
       );
     }
+    // Compiling the extensions runs none of their code, so it overlaps the login; boot (after
+    // the login, as before) starts from these bundles.
+    if (this.config.extensions.autoload) void this.extensions.precompile();
     await this.db.registerMigrations('framework', 'guild', frameworkGuildMigrations);
     await registerFrameworkPieces();
     this.installSignalHandlers();
