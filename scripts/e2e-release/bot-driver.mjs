@@ -12,7 +12,8 @@ const PONG = /^Pong!/;
 let botOutput = '';
 let bot;
 
-function stopBot() {
+/** SIGTERM to the bot's process group (npm → sh → node), SIGKILL after `graceMs`. */
+function stopBot(graceMs = 10_000) {
   if (!bot || bot.exitCode !== null || bot.signalCode !== null) return Promise.resolve();
   const gone = new Promise((resolve) => bot.once('exit', resolve));
   const signal = (name) => {
@@ -23,7 +24,7 @@ function stopBot() {
     }
   };
   signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+  const timer = setTimeout(() => signal('SIGKILL'), graceMs);
   return gone.finally(() => {
     clearTimeout(timer);
     signal('SIGKILL');
@@ -36,6 +37,14 @@ function botExit() {
       reject(new Error(`the bot (npm start) exited with ${code ?? sig} before answering`)),
     ),
   );
+}
+
+// run.mjs stops this driver at its time limit or when interrupted; the bot runs in a process
+// group of its own, so it must be taken along here.
+for (const name of ['SIGTERM', 'SIGINT']) {
+  process.once(name, () => {
+    stopBot(2_000).finally(() => process.exit(1));
+  });
 }
 
 async function main() {

@@ -1,5 +1,6 @@
 // The local registry of the e2e release test: verdaccio (pinned in this folder's package.json and
-// package-lock.json) on 127.0.0.1, with its storage, config and users in a temp folder. It serves
+// package-lock.json) on 127.0.0.1, with its config and users in a temp folder (its storage: see
+// proxy-cache.mjs). It serves
 // the packages we publish (@zoryx/*, create-zoryx-bot) itself and proxies every other package
 // from the npm registry the machine is configured with.
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +18,13 @@ export async function ensureVerdaccio({ env, verbose }) {
   const wanted = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')).devDependencies
     .verdaccio;
   const installed = join(here, 'node_modules', 'verdaccio', 'package.json');
-  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === wanted) {
+  // npm writes node_modules/.package-lock.json last: without it an install was interrupted.
+  const complete = existsSync(join(here, 'node_modules', '.package-lock.json'));
+  if (
+    complete &&
+    existsSync(installed) &&
+    JSON.parse(readFileSync(installed, 'utf8')).version === wanted
+  ) {
     return false;
   }
   // npm ci: the exact tree of package-lock.json (integrity-checked); no install scripts needed.
@@ -43,9 +50,9 @@ function freePort() {
   });
 }
 
-function config(uplink) {
+function config(uplink, storage) {
   // Our packages are never proxied: a name that also exists upstream must come from here.
-  return `storage: ./storage
+  return `storage: ${JSON.stringify(storage)}
 auth:
   htpasswd:
     file: ./htpasswd
@@ -115,13 +122,14 @@ async function addUser(url) {
 }
 
 /**
- * Starts verdaccio with its config in `dir`. Resolves with its `url`, a `token` allowed to
+ * Starts verdaccio with its config and users in `dir` and its packages in `storage`. Resolves with its `url`, a `token` allowed to
  * publish, and the child process (stopped by the caller, or by killAll()).
  */
-export async function startRegistry({ dir, uplink, env, verbose }) {
-  await mkdir(join(dir, 'storage'), { recursive: true });
+export async function startRegistry({ dir, storage, uplink, env, verbose }) {
+  await mkdir(dir, { recursive: true });
+  await mkdir(storage, { recursive: true });
   const configPath = join(dir, 'config.yaml');
-  await writeFile(configPath, config(uplink));
+  await writeFile(configPath, config(uplink, storage));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = start(

@@ -3,7 +3,7 @@
 // creates a bot with `npm create zoryx-bot@latest` from it, builds the bot and checks that it
 // answers /ping and !ping against @zoryx/emulator. Usage and flow: ./README.md.
 //
-//   node scripts/e2e-release/run.mjs [--verbose] [--keep]
+//   node scripts/e2e-release/run.mjs [--verbose] [--keep] [--cold] [--skip-build] [--max-seconds N]
 //
 // Exit code 0 when every step passed, 1 on any failure (the failing step, why, and the last lines
 // of its output are printed), 130/143 when interrupted. Verdaccio and every child process are
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanEnv, registryEnv, userNpmSettings } from './environment.mjs';
 import { E2eError, killAll, run, stop } from './processes.mjs';
+import { registryStorage } from './proxy-cache.mjs';
 import { ensureVerdaccio, startRegistry } from './registry.mjs';
 
 const PNPM = 'pnpm@10.34.8';
@@ -29,6 +30,8 @@ const { values: flags } = parseArgs({
   options: {
     verbose: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
     'max-seconds': { type: 'string' },
   },
 });
@@ -37,6 +40,7 @@ const verbose = flags.verbose;
 const timings = [];
 let temp;
 let registry;
+let storage;
 let cleaning;
 
 function log(line) {
@@ -53,21 +57,40 @@ async function step(name, fn) {
   return result;
 }
 
-/** name → version of every package `pnpm publish -r` publishes (non-private, in packages/*). */
+/** Every package `pnpm publish -r` publishes (non-private, in packages/*): name → { version, dir }. */
 async function publishable() {
   const found = {};
   for (const dir of await readdir(join(repo, 'packages'))) {
     const pkg = JSON.parse(
       await readFile(join(repo, 'packages', dir, 'package.json'), 'utf8').catch(() => '{}'),
     );
-    if (pkg.name && pkg.private !== true) found[pkg.name] = pkg.version;
+    if (pkg.name && pkg.private !== true) {
+      found[pkg.name] = { version: pkg.version, dir: join(repo, 'packages', dir) };
+    }
   }
   return found;
 }
 
+/** With --skip-build: every package to publish must have been built already. */
+async function checkBuilt(packages) {
+  const unbuilt = [];
+  for (const [name, { dir }] of Object.entries(packages)) {
+    const files = await readdir(join(dir, 'dist')).catch(() => []);
+    if (files.length === 0) unbuilt.push(name);
+  }
+  if (unbuilt.length > 0) {
+    throw new E2eError(
+      `--skip-build: no dist/ in ${unbuilt.join(', ')}. Build first (npx ${PNPM} run build) or drop --skip-build.`,
+    );
+  }
+  log(
+    `--skip-build: publishing the dist/ folders as they are (${Object.keys(packages).length} packages)`,
+  );
+}
+
 async function checkPublished(url, packages) {
   const missing = [];
-  for (const [name, version] of Object.entries(packages)) {
+  for (const [name, { version }] of Object.entries(packages)) {
     const res = await fetch(`${url}/${name.replace('/', '%2f')}`);
     const body = res.ok ? await res.json() : {};
     if (!body.versions?.[version]) missing.push(`${name}@${version}`);
@@ -135,18 +158,26 @@ async function main() {
   await step('install verdaccio (skipped when installed)', () =>
     ensureVerdaccio({ env: hostEnv, verbose }),
   );
-  await step('build the publishable packages', () =>
-    run('npx', ['-y', PNPM, 'exec', 'turbo', 'run', 'build', '--filter=./packages/*'], {
-      cwd: repo,
-      env: hostEnv,
-      label: 'build',
-      timeoutMs: 600_000,
-      verbose,
-    }),
-  );
-  registry = await step('start verdaccio', () =>
+  const packages = await publishable();
+  if (flags['skip-build']) {
+    await checkBuilt(packages);
+  } else {
+    await step('build the publishable packages', () =>
+      run('npx', ['-y', PNPM, 'exec', 'turbo', 'run', 'build', '--filter=./packages/*'], {
+        cwd: repo,
+        env: hostEnv,
+        label: 'build',
+        timeoutMs: 600_000,
+        verbose,
+      }),
+    );
+  }
+  storage = registryStorage({ cold: flags.cold, fallback: join(temp, 'registry', 'storage') });
+  if (storage.busy) log('the proxy cache is in use by another run: starting from empty storage');
+  registry = await step(`start verdaccio (${storage.cached ? 'proxy cache kept' : 'cold'})`, () =>
     startRegistry({
       dir: join(temp, 'registry'),
+      storage: storage.path,
       uplink: npmSettings.registry,
       env: hostEnv,
       verbose,
@@ -159,7 +190,6 @@ async function main() {
     token: registry.token,
     nodedir: npmSettings.nodedir,
   });
-  const packages = await publishable();
   await step(`publish ${Object.keys(packages).length} packages`, async () => {
     await run(
       'npx',
@@ -220,6 +250,7 @@ async function cleanup() {
   cleaning ??= (async () => {
     if (registry) await stop(registry.proc.child);
     await killAll();
+    storage?.release();
     if (temp && !flags.keep) await rm(temp, { recursive: true, force: true, maxRetries: 3 });
     else if (temp) log(`kept ${temp}`);
   })();
@@ -247,6 +278,9 @@ try {
   } else if (!(error instanceof E2eError) && error instanceof Error) {
     process.stderr.write(`${error.stack}\n`);
   }
+  process.stderr.write(
+    "e2e-release: rerun with --verbose (every step's output) and --keep (keep the temp folder).\n",
+  );
 } finally {
   await cleanup();
 }
