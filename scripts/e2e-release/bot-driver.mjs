@@ -77,13 +77,15 @@ async function main() {
     const died = botExit();
     died.catch(() => undefined);
 
-    await Promise.race([discord.waitForReady(), died]);
-    // Slash commands can be used once the bot has registered them (right after READY).
+    // Ready for /ping once the bot has logged in and registered its commands (right after READY).
     await Promise.race([
-      discord.waitFor(() => discord.commands().some((c) => c.name === 'ping'), {
-        timeout: READY_TIMEOUT_MS,
-        description: 'the bot registers /ping',
-      }),
+      discord.waitFor(
+        () => discord.readyCount > 0 && discord.commands().some((c) => c.name === 'ping'),
+        {
+          timeout: READY_TIMEOUT_MS,
+          description: 'the bot logs in and registers /ping',
+        },
+      ),
       died,
     ]);
     const readyAt = Date.now();

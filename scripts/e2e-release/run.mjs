@@ -42,6 +42,7 @@ let temp;
 let registry;
 let storage;
 let cleaning;
+let interrupted = false;
 
 function log(line) {
   process.stdout.write(`e2e-release: ${line}\n`);
@@ -262,16 +263,13 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ]) {
   process.once(signal, () => {
+    interrupted = true;
     log(`${signal}: stopping verdaccio and the children, removing the temp folder…`);
     cleanup().finally(() => process.exit(code));
   });
 }
 
-try {
-  await main();
-  log('PASS');
-} catch (error) {
-  process.exitCode = 1;
+function report(error) {
   process.stderr.write(`\ne2e-release: FAIL: ${error instanceof Error ? error.message : error}\n`);
   if (error instanceof E2eError && error.output) {
     process.stderr.write(`${error.output}\n`);
@@ -281,6 +279,15 @@ try {
   process.stderr.write(
     "e2e-release: rerun with --verbose (every step's output) and --keep (keep the temp folder).\n",
   );
+}
+
+try {
+  await main();
+  log('PASS');
+} catch (error) {
+  process.exitCode = 1;
+  // When interrupted, the step fails only because its processes were stopped: nothing to report.
+  if (!interrupted) report(error);
 } finally {
   await cleanup();
 }
