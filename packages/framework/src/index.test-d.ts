@@ -5,9 +5,12 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   type CommandPolicy,
+  type CooldownRule,
+  cooldownRuleFor,
   createBot,
   decidePermission,
   defineExtension,
+  dropSapphireCooldown,
   type FrameworkError,
   type FrameworkErrorCode,
   type PermissionDecision,
@@ -49,6 +52,13 @@ describe('public types', () => {
       limit: number;
       windowSeconds: number;
     }>();
+  });
+
+  it('cooldown helpers take command pieces', () => {
+    expectTypeOf<PingCommand>().toExtend<Parameters<typeof dropSapphireCooldown>[0]>();
+    expectTypeOf(dropSapphireCooldown).returns.toEqualTypeOf<number>();
+    expectTypeOf<PingCommand>().toExtend<Parameters<typeof cooldownRuleFor>[0]>();
+    expectTypeOf(cooldownRuleFor).returns.toEqualTypeOf<CooldownRule>();
   });
 
   it('decisions and errors are discriminated', () => {

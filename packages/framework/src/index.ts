@@ -59,12 +59,14 @@ export {
   COOLDOWN,
   CooldownPrecondition,
   cooldownRuleFor,
+  NO_COOLDOWN,
 } from './cooldowns/cooldown-precondition.js';
 export {
   type CooldownResult,
   type CooldownRule,
   CooldownTracker,
 } from './cooldowns/cooldown-tracker.js';
+export { dropSapphireCooldown } from './cooldowns/sapphire-cooldown.js';
 export { FrameworkError, type FrameworkErrorCode } from './errors.js';
 export { ReplyColor, replyEmbed, sendReply } from './listeners/replies.js';
 export {

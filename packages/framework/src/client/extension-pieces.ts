@@ -8,6 +8,7 @@ import type {
   StoreRegistryKey,
 } from '@sapphire/framework';
 import type { ExtensionInfo } from '@zoryx/loader';
+import { dropSapphireCooldown } from '../cooldowns/sapphire-cooldown.js';
 import { FrameworkError } from '../errors.js';
 import { removePiece } from './pieces.js';
 
@@ -109,6 +110,8 @@ export class PieceOwnership {
             path: '::virtual::',
             extension: '::virtual::',
           });
+          // Cooldowns are the framework's (owners exempt): drop Sapphire's duplicate.
+          dropSapphireCooldown(piece);
           if (!piece.name) {
             throw new FrameworkError(
               'ZRX_PIECE_NAME',

@@ -1,4 +1,5 @@
 import type { Piece, Store } from '@sapphire/framework';
+import { dropSapphireCooldown } from '../cooldowns/sapphire-cooldown.js';
 
 /** Sapphire's marker for pieces that do not come from a file (`VirtualPath` in @sapphire/pieces). */
 const VIRTUAL = '::virtual::';
@@ -11,9 +12,10 @@ export type PieceConstructor<T extends Piece> = new (
 
 /**
  * Constructs a piece and inserts it into a store that is already loaded, replacing a piece of the
- * same name. Unlike `store.loadPiece`, nothing is remembered in the store's manual-registration
- * list, so an unloaded piece is really gone (no class kept alive, nothing re-created on the next
- * `loadAll`).
+ * same name. Sapphire's own `Cooldown` precondition is dropped from commands (the framework's
+ * applies their cooldown options). Unlike `store.loadPiece`, nothing is remembered in the store's
+ * manual-registration list, so an unloaded piece is really gone (no class kept alive, nothing
+ * re-created on the next `loadAll`).
  */
 export async function insertPiece<T extends Piece>(
   store: Store<T>,
@@ -26,6 +28,7 @@ export async function insertPiece<T extends Piece>(
     path: VIRTUAL,
     extension: VIRTUAL,
   });
+  dropSapphireCooldown(piece);
   return store.insert(piece);
 }
 

@@ -19,15 +19,28 @@ import type { CooldownRule } from './cooldown-tracker.js';
 /** Identifier of the errors this precondition returns. */
 export const COOLDOWN = 'ZRX_COOLDOWN';
 
+/** The rule of a command without a cooldown (`cooldownLimit: 0` or `cooldownDelay: 0`). */
+export const NO_COOLDOWN: Readonly<CooldownRule> = Object.freeze({
+  limit: Number.POSITIVE_INFINITY,
+  windowMs: 0,
+});
+
 /**
  * The cooldown of a command: the config's per-command override, else the command's own
- * `cooldownLimit`/`cooldownDelay` options, else `cooldowns.default` (3 per 5 s).
+ * `cooldownLimit`/`cooldownDelay` options (Sapphire's meaning: limit 1 unless given, and a limit
+ * or delay of 0 means no cooldown, {@link NO_COOLDOWN}), else `cooldowns.default` (3 per 5 s).
  */
-export function cooldownRuleFor(command: Command, config: ZoryxConfig): CooldownRule {
+export function cooldownRuleFor(
+  command: Pick<Command, 'name' | 'options'>,
+  config: ZoryxConfig,
+): CooldownRule {
   const override = config.commands[command.name]?.cooldown;
   if (override) return { limit: override.limit, windowMs: override.windowSeconds * 1000 };
   const { cooldownLimit, cooldownDelay } = command.options;
-  if (cooldownDelay !== undefined) return { limit: cooldownLimit ?? 1, windowMs: cooldownDelay };
+  if (cooldownDelay !== undefined) {
+    if (cooldownDelay <= 0 || cooldownLimit === 0) return NO_COOLDOWN;
+    return { limit: cooldownLimit ?? 1, windowMs: cooldownDelay };
+  }
   const fallback = config.cooldowns.default;
   return { limit: fallback.limit, windowMs: fallback.windowSeconds * 1000 };
 }
@@ -62,11 +75,9 @@ export class CooldownPrecondition extends AllFlowsPrecondition {
   private take(command: Command | undefined, userId: string) {
     const runtime = runtimeOf(this.container.client);
     if (!runtime || !command || runtime.owners.has(userId)) return this.ok();
-    const result = runtime.cooldowns.take(
-      command.name,
-      userId,
-      cooldownRuleFor(command, runtime.config()),
-    );
+    const rule = cooldownRuleFor(command, runtime.config());
+    if (rule.limit === Number.POSITIVE_INFINITY) return this.ok();
+    const result = runtime.cooldowns.take(command.name, userId, rule);
     if (result.ok) return this.ok();
     const seconds = (result.retryAfterMs / 1000).toFixed(1);
     return this.error({
