@@ -10,7 +10,7 @@
 // stopped and the temp folder is removed in every case (unless --keep).
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanEnv, registryEnv, userNpmSettings } from './environment.mjs';
@@ -121,6 +121,26 @@ async function checkInstalledFromLocal(project, url) {
   return ours.length;
 }
 
+/**
+ * better-sqlite3 compiles from source during the bot's install (no prebuilt binary offline). npm 11
+ * only warns about dependency install scripts not listed in `allowScripts`; npm 12 skips them,
+ * which would leave the bot without SQLite: say so plainly rather than as a crash at start.
+ */
+async function checkNativeBuilt(project) {
+  const binding = join(project, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const built = await readdir(dirname(binding)).then(
+    (files) => files.includes(basename(binding)),
+    () => false,
+  );
+  if (!built) {
+    throw new E2eError(
+      `create: better-sqlite3 was not compiled (no ${binding}): its install script did not run. ` +
+        "npm >= 12 runs dependency install scripts only for packages listed in the project's " +
+        '"allowScripts" (templates/default/package.json needs "better-sqlite3": true).',
+    );
+  }
+}
+
 async function driveBot(project, env) {
   const driver = join(project, '.e2e-driver.mjs');
   await copyFile(join(here, 'bot-driver.mjs'), driver);
@@ -156,9 +176,10 @@ async function main() {
   temp = await mkdtemp(join(tmpdir(), 'zoryx-e2e-'));
   log(`temp folder ${temp}`);
 
-  await step('install verdaccio (skipped when installed)', () =>
+  const installed = await step('install verdaccio', () =>
     ensureVerdaccio({ env: hostEnv, verbose }),
   );
+  if (!installed) timings[timings.length - 1][0] = 'install verdaccio (already installed)';
   const packages = await publishable();
   if (flags['skip-build']) {
     await checkBuilt(packages);
@@ -214,6 +235,7 @@ async function main() {
     }),
   );
   const fromLocal = await checkInstalledFromLocal(project, registry.url);
+  await checkNativeBuilt(project);
   log(`${fromLocal} @zoryx/* packages installed from the local registry`);
   await step('npm run build (the bot)', () =>
     run('npm', ['run', 'build'], {
