@@ -248,17 +248,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const token =
     options.token ??
     `${Buffer.from(botUserId).toString('base64url')}.emulator.${randomBytes(18).toString('base64url')}`;
-  const world = new World({
-    token,
-    applicationId: botUserId,
-    botUserId,
-    botUsername: options.botUsername ?? 'Zoryx Bot',
-    heartbeatInterval: options.heartbeatInterval ?? 41_250,
-    privilegedIntents: (
-      options.privilegedIntents ?? ['GuildMembers', 'GuildPresences', 'MessageContent']
-    ).reduce((bits, name) => bits | PRIVILEGED_BITS[name], 0),
-    interactionAckTimeout: options.interactionAckTimeout ?? 3_000,
-  });
+  const world = new World(
+    {
+      token,
+      applicationId: botUserId,
+      botUserId,
+      botUsername: options.botUsername ?? 'Zoryx Bot',
+      heartbeatInterval: options.heartbeatInterval ?? 41_250,
+      privilegedIntents: (
+        options.privilegedIntents ?? ['GuildMembers', 'GuildPresences', 'MessageContent']
+      ).reduce((bits, name) => bits | PRIVILEGED_BITS[name], 0),
+      interactionAckTimeout: options.interactionAckTimeout ?? 3_000,
+    },
+    ids,
+  );
   const router = new Router();
   registerRoutes(router, world);
   const server = createHttpServer({

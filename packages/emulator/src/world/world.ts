@@ -27,8 +27,8 @@ export interface WorldSettings {
  * routes and the test API both change the world through the action modules next to this one.
  */
 export class World {
-  /** The id generator of every entity. */
-  public readonly ids = new SnowflakeGenerator();
+  /** The id generator of every entity (the one that made the bot's id, so none repeats it). */
+  public readonly ids: SnowflakeGenerator;
   /** Every entity by id. */
   public readonly records: WorldRecords = {
     users: new Map(),
@@ -57,8 +57,13 @@ export class World {
   /** The gateway URL, known once the server listens. */
   public gatewayUrl = '';
 
-  /** Creates an empty world with only the bot user. */
-  public constructor(settings: WorldSettings) {
+  /**
+   * Creates an empty world with only the bot user. Pass the generator that produced
+   * `settings.botUserId`: a second generator restarts its sequence and, within the same
+   * millisecond, hands out the bot's own id to the next user or guild.
+   */
+  public constructor(settings: WorldSettings, ids: SnowflakeGenerator = new SnowflakeGenerator()) {
+    this.ids = ids;
     this.settings = settings;
     this.botUser = makeUser(settings.botUserId, settings.botUsername, true);
     this.records.users.set(this.botUser.id, this.botUser);
