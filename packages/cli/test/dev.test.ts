@@ -119,8 +119,8 @@ describe('zoryx dev with other bots', () => {
       stderr: stdout,
       env: { PATH: process.env.PATH },
       // A bot without slash commands gives no sign that its client has cached the guild after
-      // READY; the CLI waits commandsMs (15 s by default) for that. 3 s keeps the test quick and
-      // still covers a loaded CI machine, where 200 ms lost the race.
+      // READY; the CLI waits commandsMs (15 s by default) for that. 3 s keeps the test quick with
+      // room for a loaded CI machine.
       timeouts: { commandsMs: 3_000 },
     });
     expect(out).toContain('bot ready: no slash commands registered (prefix commands work)');
