@@ -3,12 +3,17 @@ import { HELP_CATEGORY_ID } from '../src/core/help.js';
 import { BuiltinsHarness, PACKAGE_BUILT, type TestWorld } from './harness.js';
 
 // The shipped artifact: `extensions.packages: ["@zoryx/builtins/core"]` resolved from the bot's
-// node_modules and loaded from dist/. Needs `pnpm build` first (turbo's `test` only builds the
-// dependencies), so it is skipped on a tree that was never built.
-describe.skipIf(!PACKAGE_BUILT)('core loaded as an npm package from dist/', () => {
+// node_modules and loaded from dist/. turbo's `test` depends on this package's `build`
+// (packages/builtins/turbo.json); run alone, it fails with a clear message instead of skipping.
+describe('core loaded as an npm package from dist/', () => {
   let h: BuiltinsHarness;
   let w: TestWorld;
   beforeAll(async () => {
+    if (!PACKAGE_BUILT) {
+      throw new Error(
+        '@zoryx/builtins is not built: run `npx pnpm@10.34.8 --filter @zoryx/builtins build` first.',
+      );
+    }
     h = await BuiltinsHarness.create({ extensions: ['core'], source: 'package' });
     await h.start();
     w = await h.world();
