@@ -131,14 +131,6 @@ export function defineCommand<const O extends OptionsSpec = Record<never, never>
       } as Command.Options);
     }
 
-    /**
-     * Sapphire turns `cooldownLimit`/`cooldownDelay` into its own `Cooldown` precondition, which
-     * does not exempt bot owners and words its refusal differently. The framework's cooldown
-     * precondition already applies these options (below a `commands.<name>.cooldown` override in
-     * config), so Sapphire's is never added: one cooldown, owners exempt, one wording.
-     */
-    protected override parseConstructorPreConditionsCooldown(_options: Command.Options): void {}
-
     public override registerApplicationCommands(registry: ApplicationCommandRegistry): void {
       registry.registerChatInputCommand((builder) =>
         addOptions(
