@@ -18,11 +18,18 @@ describe('createLogger', () => {
       };
       const { logger, close, file } = createLogger({ logging, cwd: dir, console: false });
       expect(file).toBe(join(dir, 'logs', 'zoryx'));
-      // pino-roll checks the size after each write the worker makes, so write in flushed batches.
-      for (let batch = 0; batch < 6; batch++) {
+      // pino-roll checks the size after each write its worker makes, so write in flushed batches.
+      // On a loaded machine the worker may merge several batches into one write, so keep writing
+      // (up to 200 batches) until a rotated file exists rather than assuming 6 batches suffice.
+      const logs = join(dir, 'logs');
+      const logFiles = async () =>
+        (await readdir(logs).catch(() => [] as string[])).filter((f) => f.startsWith('zoryx'));
+      for (let batch = 0; batch < 200; batch++) {
         for (let i = 0; i < 20; i++)
           logger.info({ token: 'super-secret', i }, 'line %d padding', i);
         await new Promise<void>((done) => logger.flush(() => done()));
+        if (batch >= 5 && (await logFiles()).length > 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await close();
       const files = (await readdir(join(dir, 'logs'))).filter((f) => f.startsWith('zoryx'));
