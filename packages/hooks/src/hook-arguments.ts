@@ -27,7 +27,7 @@ export function eventName(event: unknown, argument = 'event'): string {
   throw new HookError(
     'ZRX_HOOK_INVALID_EVENT',
     `${argument} must be a non-empty string, got ${typeof event === 'string' ? 'an empty string' : typeof event}`,
-    'Use an event name declared in HookEvents, e.g. "guild_joined".',
+    'Use an event name declared in HookEvents, e.g. "level_up".',
     { argument },
   );
 }

@@ -47,9 +47,10 @@ interface MutableEventStats {
  * @typeParam E - event name → payload map; defaults to the augmentable {@link HookEvents}.
  * @example
  * ```ts
+ * // after `declare module '@zoryx/hooks' { interface HookEvents { level_up: { level: number } } }`
  * const bus = new HookBus();
- * bus.on('guild_joined', (g) => console.log('joined', g.name), { owner: 'welcome' });
- * await bus.emit('guild_joined', { guildId: '1', name: 'Zoryx', memberCount: 3 });
+ * bus.on('level_up', (p) => console.log('level', p.level), { owner: 'levels' });
+ * await bus.emit('level_up', { level: 3 });
  * await bus.drain();
  * ```
  */

@@ -1,12 +1,6 @@
 export type { BreakerSnapshot } from './circuit-breaker.js';
 export { describeError, HookError, type HookErrorCode } from './errors.js';
-export type {
-  CommandErrorPayload,
-  CommandExecutedPayload,
-  CommandKind,
-  HookEvents,
-  SerializedError,
-} from './events.js';
+export type { HookEvents, SerializedError } from './events.js';
 export { HookBus } from './hook-bus.js';
 export type { HookBusState, HookStateEntry } from './hook-state.js';
 export type { MetricsSnapshot } from './metrics.js';
