@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
 import type { BuildFailure, BuildOptions, BuildResult, Loader, Message, Plugin } from 'esbuild';
 import { LoaderError } from './errors.js';
+import { preferCommonJs, resolveAsImport } from './import-resolution.js';
 
 /** One extension bundled into a single CommonJS module, ready to evaluate any number of times. */
 export interface CompiledModule {
@@ -169,12 +170,13 @@ export function evaluateModule(
 ): unknown {
   const nodeRequire = createRequire(compiled.entry);
   const shared = options.sharedModules;
+  const dir = dirname(compiled.entry);
   const scopedRequire = Object.assign(
-    (id: string): unknown => (shared?.has(id) ? shared.get(id) : nodeRequire(id)),
+    (id: string): unknown =>
+      shared?.has(id) ? shared.get(id) : requireAsImport(id, dir, nodeRequire),
     { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: undefined },
   );
   const module = { exports: {} as unknown, id: compiled.entry, filename: compiled.entry };
-  const dir = dirname(compiled.entry);
   const meta = { url: pathToFileURL(compiled.entry).href, filename: compiled.entry, dirname: dir };
   try {
     const fn = compileFunction(compiled.code, WRAPPER_PARAMS, { filename: compiled.entry });
@@ -190,6 +192,30 @@ export function evaluateModule(
     );
   }
   return module.exports;
+}
+
+/**
+ * `require(id)` for extension code, answered with the module an ESM `import id` from `folder`
+ * gets, so a dual ESM/CommonJS package is the host's very instance rather than a second copy
+ * from its CommonJS build (see import-resolution.ts). Node >= 20.19 `require`s the ES module
+ * file and reuses the host's evaluation of it. An ES module graph with top-level await cannot be
+ * required: then the package's CommonJS build is used, as before, if it has one.
+ */
+function requireAsImport(id: string, folder: string, nodeRequire: NodeJS.Require): unknown {
+  const file = resolveAsImport(id, folder);
+  if (file === null) return nodeRequire(id);
+  try {
+    return nodeRequire(file);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+    try {
+      const fallback = nodeRequire(id);
+      preferCommonJs(id, folder);
+      return fallback;
+    } catch {
+      throw error;
+    }
+  }
 }
 
 export function formatBuildFailure(error: unknown): string {
