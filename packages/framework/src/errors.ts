@@ -11,7 +11,9 @@ export type FrameworkErrorCode =
   | 'ZRX_COOLDOWN'
   | 'ZRX_PIECE_CONFLICT'
   | 'ZRX_PIECE_NAME'
-  | 'ZRX_SHUTDOWN';
+  | 'ZRX_SHUTDOWN'
+  | 'ZRX_COMMAND_NO_EXTENSION'
+  | 'ZRX_COMPONENT_ID';
 
 /**
  * The error class of `@zoryx/framework`: a stable `code`, a message naming what was wrong and

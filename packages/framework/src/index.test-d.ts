@@ -4,19 +4,21 @@ import type { AtomicStore } from '@zoryx/store';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
-  type CommandPolicy,
-  type CooldownRule,
-  cooldownRuleFor,
   createBot,
-  decidePermission,
   defineExtension,
-  dropSapphireCooldown,
   type FrameworkError,
   type FrameworkErrorCode,
-  type PermissionDecision,
   type ZoryxClient,
   type ZoryxConfig,
 } from './index.js';
+import {
+  type CommandPolicy,
+  type CooldownRule,
+  cooldownRuleFor,
+  decidePermission,
+  dropSapphireCooldown,
+  type PermissionDecision,
+} from './internals.js';
 
 class PingCommand extends Command {}
 

@@ -7,7 +7,8 @@ import type {
   Store,
   StoreRegistryKey,
 } from '@sapphire/framework';
-import type { ExtensionInfo } from '@zoryx/loader';
+import type { ExtensionContext, ExtensionInfo } from '@zoryx/loader';
+import { bindContext } from '../authoring/extension-context.js';
 import { dropSapphireCooldown } from '../cooldowns/sapphire-cooldown.js';
 import { FrameworkError } from '../errors.js';
 import { removePiece } from './pieces.js';
@@ -32,6 +33,8 @@ export interface ExtensionPieces {
   preconditions?: readonly PieceEntry<Precondition>[];
   /** Interaction handler classes (buttons, select menus, modals, autocomplete). */
   interactionHandlers?: readonly PieceEntry<InteractionHandler>[];
+  /** Buttons, select menus and modals made with `defineComponent`. */
+  components?: readonly PieceEntry<InteractionHandler>[];
 }
 
 declare module '@zoryx/loader' {
@@ -43,6 +46,7 @@ const STORES: readonly [keyof ExtensionPieces, StoreRegistryKey][] = [
   ['listeners', 'listeners'],
   ['preconditions', 'preconditions'],
   ['interactionHandlers', 'interaction-handlers'],
+  ['components', 'interaction-handlers'],
 ];
 
 /** A piece an extension owns. */
@@ -89,10 +93,11 @@ export class PieceOwnership {
   }
 
   /**
-   * Inserts the definition's pieces for `info.name`; returns what was inserted. On a failure the
-   * pieces inserted so far are removed again and the error is rethrown.
+   * Inserts the definition's pieces for `info.name`, each bound to the extension's `ctx` (what
+   * `defineCommand`'s `run` and `contextOf(piece)` receive); returns what was inserted. On a
+   * failure the pieces inserted so far are removed again and the error is rethrown.
    */
-  public async insert(info: ExtensionInfo): Promise<OwnedPiece[]> {
+  public async insert(info: ExtensionInfo, ctx: ExtensionContext): Promise<OwnedPiece[]> {
     const inserted: OwnedPiece[] = [];
     try {
       for (const [field, storeName] of STORES) {
@@ -112,6 +117,7 @@ export class PieceOwnership {
           });
           // Cooldowns are the framework's (owners exempt): drop Sapphire's duplicate.
           dropSapphireCooldown(piece);
+          bindContext(piece, ctx);
           if (!piece.name) {
             throw new FrameworkError(
               'ZRX_PIECE_NAME',

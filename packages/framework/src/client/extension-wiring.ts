@@ -69,7 +69,7 @@ export function createExtensionWiring(
       return { client, db: client.db, store };
     },
     afterSetup: async (info, ctx) => {
-      const pieces = await ownership.insert(info);
+      const pieces = await ownership.insert(info, ctx);
       const commands = pieces.filter((p) => p.store === 'commands');
       ctx.onDispose(async () => {
         await ownership.remove(pieces);

@@ -14,6 +14,7 @@ import type { AtomicStore } from '@zoryx/store';
 import { type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { CommandService } from '../commands/command-service.js';
+import type { SyncReport } from '../commands/command-sync.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
@@ -283,6 +284,20 @@ export class ZoryxClient extends SapphireClient {
     process.off('SIGINT', this.signalHandler);
     process.off('SIGTERM', this.signalHandler);
     this.signalHandler = undefined;
+  }
+
+  /**
+   * Re-plans the commands and syncs them with Discord now; returns the syncs made. `force`
+   * ignores the stored hashes, so Discord's set is fetched, compared and corrected.
+   */
+  public resync(options: { force?: boolean } = {}): Promise<SyncReport[]> {
+    return this.commandService.resync(options);
+  }
+
+  /** The dependency/conflict enforcement in force (both on unless an owner switched one off). */
+  public async enforcement(): Promise<Required<EnforcementToggles>> {
+    const saved = (await this.store.readJson<EnforcementToggles>(ENFORCEMENT_PATH)) ?? {};
+    return { dependencies: saved.dependencies ?? true, conflicts: saved.conflicts ?? true };
   }
 
   /**

@@ -3,7 +3,12 @@ import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CommandRouter } from './command-router.js';
-import { type SyncReport, type SyncStateStore, syncCommands } from './command-sync.js';
+import {
+  SYNC_STATE_PATH,
+  type SyncReport,
+  type SyncStateStore,
+  syncCommands,
+} from './command-sync.js';
 import { buildCommandTable, type CommandTable } from './command-table.js';
 import { isDispatcher } from './command-target.js';
 
@@ -73,6 +78,17 @@ export class CommandService {
     const run = this.running.then(() => this.run());
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Re-plans and syncs now and returns the syncs it made. `force` forgets the stored hashes
+   * first, so Discord's set is fetched, compared and corrected even when nothing changed here.
+   */
+  public async resync(options: { force?: boolean } = {}): Promise<SyncReport[]> {
+    const before = this.reports.length;
+    if (options.force) await this.options.state.writeJson(SYNC_STATE_PATH, {});
+    await this.refresh();
+    return this.reports.slice(before);
   }
 
   /** Resolves once no re-plan is scheduled or running. */

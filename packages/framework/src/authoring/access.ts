@@ -1,12 +1,12 @@
-import { runtimeOf } from '@zoryx/framework';
 import type { Client } from 'discord.js';
+import { runtimeOf } from '../client/runtime.js';
 
 /**
- * Who may run a built-in command, mapped onto the framework's permission tiers:
+ * Who may run a command made with `defineCommand`, mapped onto the framework's permission tiers:
  * - `everyone`: no requirement (per-guild command roles still apply when a guild sets them);
  * - `admin`: the Administrator permission (bot owners, the guild owner and configured roles pass);
- * - `guild-owner`: the guild's owner or a bot owner, nobody else (checked in the command);
- * - `owner`: bot owners only (the framework's owner-only tier, which no setting can open).
+ * - `guild-owner`: the guild's owner or a bot owner, nobody else;
+ * - `owner`: bot owners only (the owner-only tier, which no setting can open).
  */
 export type AccessLevel = 'everyone' | 'admin' | 'guild-owner' | 'owner';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usageOf } from './command.js';
+import { usageOf } from './define-command.js';
 
 describe('usageOf', () => {
   it('lists required options first, choices joined by |', () => {

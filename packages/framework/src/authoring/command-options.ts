@@ -1,13 +1,27 @@
 import type {
+  Attachment,
   Channel,
+  ChatInputCommandInteraction,
+  GuildMember,
   SlashCommandBuilder,
   SlashCommandOptionsOnlyBuilder,
   User,
 } from 'discord.js';
-import type { CommandInteraction } from './replies.js';
 
-/** Option kinds a built-in command may take (what prefix invocations can parse too). */
-export type OptionKind = 'string' | 'integer' | 'number' | 'boolean' | 'user' | 'role' | 'channel';
+/**
+ * Option kinds a command may take. All of them parse in prefix and `@mention` invocations too,
+ * except `attachment` (slash only: a prefix invocation gets `undefined`).
+ */
+export type OptionKind =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'user'
+  | 'member'
+  | 'role'
+  | 'channel'
+  | 'attachment';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -36,8 +50,11 @@ interface KindValue {
   number: number;
   boolean: boolean;
   user: User;
+  /** The guild member (registered as a user option; `undefined` outside a guild). */
+  member: GuildMember;
   role: RoleArg;
   channel: Pick<Channel, 'id'>;
+  attachment: Attachment;
 }
 
 type ValueOf<S extends OptionSpec> = S['choices'] extends readonly (infer C extends string)[]
@@ -93,7 +110,13 @@ export function addOptions(builder: Builder, options: OptionsSpec): Builder {
         );
         break;
       case 'user':
+      case 'member':
         out = out.addUserOption((o) =>
+          o.setName(name).setDescription(spec.description).setRequired(required),
+        );
+        break;
+      case 'attachment':
+        out = out.addAttachmentOption((o) =>
           o.setName(name).setDescription(spec.description).setRequired(required),
         );
         break;
@@ -112,9 +135,9 @@ export function addOptions(builder: Builder, options: OptionsSpec): Builder {
   return out;
 }
 
-/** Reads the typed arguments from an invocation (slash, or the prefix stand-in). */
+/** Reads the typed arguments from an invocation (slash, or the framework's prefix stand-in). */
 export function readArgs<O extends OptionsSpec>(
-  interaction: CommandInteraction,
+  interaction: ChatInputCommandInteraction,
   options: O,
 ): ArgsOf<O> {
   const args: Record<string, unknown> = {};
@@ -136,6 +159,12 @@ export function readArgs<O extends OptionsSpec>(
         break;
       case 'user':
         value = get.getUser(name);
+        break;
+      case 'member':
+        value = get.getMember(name);
+        break;
+      case 'attachment':
+        value = get.getAttachment(name);
         break;
       case 'role':
         value = get.getRole(name);

@@ -1,0 +1,93 @@
+/**
+ * `@zoryx/framework/internals`: the pieces the framework's own packages (built-ins, CLI, testing)
+ * build on. **Unstable**: names and shapes may change in any release; bot code should import
+ * from `@zoryx/framework` only.
+ *
+ * @packageDocumentation
+ */
+import './authoring/vocabulary.js';
+
+export { addOptions, readArgs } from './authoring/command-options.js';
+export { pieceMeta } from './authoring/define-command.js';
+export { bindContext } from './authoring/extension-context.js';
+export {
+  defaultPieceName,
+  type ExtensionPieces,
+  type OwnedPiece,
+  type PieceEntry,
+  PieceOwnership,
+} from './client/extension-pieces.js';
+export { ENFORCEMENT_PATH } from './client/extension-wiring.js';
+export { createPrefixResolver, type PrefixSettings } from './client/prefixes.js';
+export { attachRuntime, type FrameworkRuntime, runtimeOf } from './client/runtime.js';
+export {
+  type CollectedRegistration,
+  collectRegistrations,
+} from './commands/collect-registrations.js';
+export { CommandRouter } from './commands/command-router.js';
+export { CommandService, type CommandServiceOptions } from './commands/command-service.js';
+export {
+  SYNC_STATE_PATH,
+  type SyncRest,
+  type SyncStateStore,
+  syncCommands,
+} from './commands/command-sync.js';
+export {
+  buildCommandTable,
+  type CommandPlanningHints,
+  type CommandTable,
+  hintsOf,
+} from './commands/command-table.js';
+export {
+  commandTarget,
+  DISPATCHER,
+  type Dispatcher,
+  isDispatcher,
+} from './commands/command-target.js';
+export {
+  createFoldedRootCommand,
+  type FoldedEntry,
+  type PieceClass,
+  rootPieceName,
+} from './commands/folded-root.js';
+export { applyEnv, loadDotEnv, readEnv, type ZoryxEnv } from './config/env.js';
+export {
+  type LoadConfigOptions,
+  type LoadedConfig,
+  parseConfigText,
+} from './config/load-config.js';
+export { configSchema } from './config/schema.js';
+export {
+  COOLDOWN,
+  CooldownPrecondition,
+  cooldownRuleFor,
+  NO_COOLDOWN,
+} from './cooldowns/cooldown-precondition.js';
+export {
+  type CooldownResult,
+  type CooldownRule,
+  CooldownTracker,
+} from './cooldowns/cooldown-tracker.js';
+export { dropSapphireCooldown } from './cooldowns/sapphire-cooldown.js';
+export { sendReply } from './listeners/replies.js';
+export { type CreateLoggerOptions, REDACTED_KEYS } from './logging/create-logger.js';
+export { createErrorId } from './logging/error-id.js';
+export { PinoSapphireLogger } from './logging/sapphire-logger.js';
+export {
+  CommandRoles,
+  type CommandRolesTable,
+  frameworkGuildMigrations,
+} from './permissions/command-roles.js';
+export {
+  PERMISSION_DENIED,
+  PermissionTierPrecondition,
+  TierAwareUserPermissions,
+} from './permissions/tier-precondition.js';
+export {
+  type CommandPolicy,
+  type DenyReason,
+  decidePermission,
+  type GrantTier,
+  type PermissionDecision,
+  type PermissionSubject,
+} from './permissions/tiers.js';
