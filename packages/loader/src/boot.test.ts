@@ -174,7 +174,7 @@ describe('ExtensionHost.boot', () => {
     const report = await host.boot();
     expect(report.loaded).toEqual(['weather']);
     expect(calls).toEqual(['setup:weather']);
-    expect((host.api('weather') as { forecast(): string }).forecast()).toBe('sunny');
+    expect((host.get('weather') as { forecast(): string }).forecast()).toBe('sunny');
     expect(host.statusOf('weather')?.entry).toBe(join(pkg, 'lib', 'index.js'));
   });
 

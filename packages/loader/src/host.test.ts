@@ -32,7 +32,7 @@ describe('ExtensionHost ownership and unload', () => {
         .filter((h) => h.owner === 'owner')
         .map((h) => h.id),
     ).toEqual(['owner:bot_ready:onReady', 'owner:welcome']);
-    const api = host.api('owner') as { every: { active: boolean }; after: { active: boolean } };
+    const api = host.get('owner') as { every: { active: boolean }; after: { active: boolean } };
     expect(api.every.active).toBe(true);
     expect(await host.unload('owner')).toEqual(['owner']);
     expect(bus.hooks().filter((h) => h.owner === 'owner')).toEqual([]);
@@ -46,7 +46,7 @@ describe('ExtensionHost ownership and unload', () => {
       'disposed:owner',
     ]);
     expect(host.statusOf('owner')?.state).toBe('unloaded');
-    expect(host.api('owner')).toBeUndefined();
+    expect(host.get('owner')).toBeUndefined();
     await bus.drain();
     expect(events.at(-1)).toEqual({
       event: 'extension_unloaded',
@@ -142,6 +142,46 @@ describe('ExtensionHost ownership and unload', () => {
     const { host } = testHost(ws);
     await host.boot();
     expect(values).toEqual({ balance: 30, has: true, code: 'ZRX_EXT_API_UNAVAILABLE' });
+  });
+
+  it('host.get() and host.require() look APIs up like ctx.extensions; api() still answers', async () => {
+    ws = await workspace();
+    const values = probe().values;
+    await ws.write(
+      'economy.ts',
+      extensionSource({ name: 'economy', setup: 'return { balance: (u: string) => u.length };' }),
+    );
+    await ws.write(
+      'silent.ts',
+      extensionSource({
+        name: 'silent',
+        dependencies: { economy: '*' },
+        setup: "probe.values.fromCtx = ctx.extensions.get('economy');",
+      }),
+    );
+    const { host } = testHost(ws);
+    await host.boot();
+
+    const economy = host.get('economy') as { balance(u: string): number };
+    expect(economy.balance('ann')).toBe(3);
+    expect(economy).toBe(values.fromCtx);
+    expect(host.require('economy')).toBe(economy);
+    expect(host.api('economy')).toBe(economy);
+    expect(host.get('silent')).toBeUndefined();
+    expect(host.get('ghost')).toBeUndefined();
+    for (const name of ['silent', 'ghost']) {
+      let error: unknown;
+      try {
+        host.require(name);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(LoaderError);
+      expect(error).toMatchObject({ code: 'ZRX_EXT_API_UNAVAILABLE', extension: name });
+    }
+    await host.unload('economy');
+    expect(host.get('economy')).toBeUndefined();
+    expect(() => host.require('economy')).toThrow(/not loaded or its setup returned no API/);
   });
 
   it('createContext adds host fields to ctx and afterSetup registers owned resources; a throwing afterSetup fails the load', async () => {

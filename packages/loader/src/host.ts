@@ -3,6 +3,7 @@ import { dependentsOf, unloadOrder } from '@zoryx/resolver';
 import { pino } from 'pino';
 import { runBoot } from './boot.js';
 import { compileForBoot } from './boot-bundles.js';
+import type { ExtensionApis } from './context.js';
 import type { DiscoveryOptions } from './discovery.js';
 import { LoaderError } from './errors.js';
 import type { ExtensionRecord } from './extension-records.js';
@@ -117,9 +118,39 @@ export class ExtensionHost {
     });
   }
 
-  /** The public API a loaded extension's setup returned. */
-  api(name: string): unknown {
+  /**
+   * The public API a loaded extension's setup returned, or `undefined` when it is not loaded or
+   * returned nothing: the same lookup as `ctx.extensions.get`, typed by {@link ExtensionApis}.
+   *
+   * @example
+   * ```ts
+   * declare module '@zoryx/loader' { interface ExtensionApis { economy: EconomyApi } }
+   * host.get('economy')?.balance('123'); // EconomyApi | undefined
+   * ```
+   */
+  get<K extends keyof ExtensionApis>(name: K): ExtensionApis[K] | undefined;
+  get(name: string): unknown;
+  get(name: string): unknown {
     return this.#core.env.registry.get(name);
+  }
+
+  /**
+   * Like {@link ExtensionHost.get}, but throws `ZRX_EXT_API_UNAVAILABLE` when the extension is
+   * not loaded or its setup returned no API (the same check as `ctx.extensions.require`).
+   */
+  require<K extends keyof ExtensionApis>(name: K): ExtensionApis[K];
+  require(name: string): unknown;
+  require(name: string): unknown {
+    return this.#core.env.registry.require(name);
+  }
+
+  /**
+   * The public API a loaded extension's setup returned.
+   *
+   * @deprecated use `get()`, typed by {@link ExtensionApis} (same result).
+   */
+  api(name: string): unknown {
+    return this.get(name);
   }
 
   /** Loaded extensions that depend on `name`, directly or not. */

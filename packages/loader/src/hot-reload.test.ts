@@ -35,7 +35,7 @@ async function start(w: Workspace) {
   return {
     ...env,
     seen,
-    live: (name: string) => (env.host.api(name) as { n: number } | undefined)?.n,
+    live: (name: string) => (env.host.get(name) as { n: number } | undefined)?.n,
   };
 }
 
