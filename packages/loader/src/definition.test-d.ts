@@ -69,13 +69,13 @@ describe('defineExtension types', () => {
       name: 'x',
       version: '1.0.0',
       setup(ctx) {
-        ctx.hooks.on('guild_joined', (payload) => {
-          expectTypeOf(payload.guildId).toEqualTypeOf<string>();
+        ctx.hooks.on('extension_loaded', (payload) => {
+          expectTypeOf(payload.loadTimeMs).toEqualTypeOf<number>();
         });
         // @ts-expect-error: not an event of HookEvents
         ctx.hooks.on('no_such_event', () => {});
         // @ts-expect-error: owner is set by the loader, not by the extension
-        ctx.hooks.on('bot_ready', () => {}, { owner: 'someone-else' });
+        ctx.hooks.on('extension_unloaded', () => {}, { owner: 'someone-else' });
       },
     });
   });

@@ -27,6 +27,8 @@ export type { Duration } from './duration.js';
 export { toMilliseconds } from './duration.js';
 export type { LoaderErrorCode, LoaderErrorInit } from './errors.js';
 export { LoaderError } from './errors.js';
+// Also adds the loader's `extension_*` events to @zoryx/hooks' HookEvents (declaration merging).
+export type { ExtensionEventPayloads } from './events.js';
 export { ExtensionHost } from './host.js';
 export type { EnforcementToggles, ExtensionHostOptions, ExtensionInfo } from './host-options.js';
 export type { HotReloadEvent, HotReloaderOptions } from './hot-reload.js';

@@ -2,6 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { extensionSource, probe, testHost, type Workspace, workspace } from '../test/helpers.js';
 import { LoaderError } from './errors.js';
 
+declare module '@zoryx/hooks' {
+  interface HookEvents {
+    /** A test-only event: the breaker test emits it until a failing hook's breaker opens. */
+    flaky_tick: { readonly attempt: number };
+  }
+}
+
 let ws: Workspace | undefined;
 afterEach(async () => {
   await ws?.cleanup();
@@ -32,8 +39,8 @@ async function threeLevels(w: Workspace) {
   await w.write('other.ts', extensionSource({ name: 'other' }));
 }
 
-const replyOf = (host: { api(name: string): unknown }, name: string) =>
-  (host.api(name) as { reply(): string }).reply();
+const replyOf = (host: { get(name: string): unknown }, name: string) =>
+  (host.get(name) as { reply(): string }).reply();
 
 describe('ExtensionHost.reload', () => {
   it('reloads the extension and its dependents: dependents torn down first, set up after', async () => {
@@ -206,25 +213,24 @@ describe('ExtensionHost.reload', () => {
       'flaky.ts',
       extensionSource({
         name: 'flaky',
-        setup: "ctx.hooks.on('bot_ready', function fail() { throw new Error('flaky'); });",
+        setup: "ctx.hooks.on('flaky_tick', function fail() { throw new Error('flaky'); });",
       }),
     );
     const { host, bus } = testHost(ws);
     await host.boot();
-    const payload = { userId: '1', userTag: 'bot#1', guildCount: 0, shardIds: [0] };
-    for (let i = 0; i < 5; i++) await bus.emitAndWait('bot_ready', payload);
-    const before = bus.hooks().find((h) => h.id === 'flaky:bot_ready:fail');
+    for (let i = 0; i < 5; i++) await bus.emitAndWait('flaky_tick', { attempt: i });
+    const before = bus.hooks().find((h) => h.id === 'flaky:flaky_tick:fail');
     expect(before?.breaker).toBe('open');
     await ws.write(
       'flaky.ts',
       extensionSource({
         name: 'flaky',
         version: '1.0.1',
-        setup: "ctx.hooks.on('bot_ready', function fail() { throw new Error('still flaky'); });",
+        setup: "ctx.hooks.on('flaky_tick', function fail() { throw new Error('still flaky'); });",
       }),
     );
     await host.reload('flaky');
-    const after = bus.hooks().find((h) => h.id === 'flaky:bot_ready:fail');
+    const after = bus.hooks().find((h) => h.id === 'flaky:flaky_tick:fail');
     expect(after?.breaker).toBe('open');
     expect(after?.metrics.failures).toBe(before?.metrics.failures);
   });
