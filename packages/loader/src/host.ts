@@ -89,7 +89,7 @@ export class ExtensionHost {
     return this.#core.status();
   }
 
-  /** One extension's status, or `undefined` when the host has never seen it. */
+  /** One extension's status, or `undefined` for a name the host has not seen. */
   statusOf(name: string): ExtensionStatus | undefined {
     const record = this.#core.records.get(normaliseExtensionName(name).name);
     return record && this.#core.records.status(record);
