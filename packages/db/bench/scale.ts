@@ -1,12 +1,14 @@
 // Scenario helpers of db.bench.ts: building many guild databases, timing single calls, and
-// the peers (kysely's own SqliteDialect over better-sqlite3, and the original's one-upsert-per-
-// use counter) measured in the same run.
+// the peer (kysely's own SqliteDialect over better-sqlite3) measured in the same run. The data
+// layer owns no guild table, so the bench uses the tests' `test_notes` table.
+
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createDatabase, type GuildTables } from '../src/index.js';
+import { useNotes, writeNote } from '../src/testing/notes-table.js';
 
 /** The `n`th benchmark guild id (18 digits). */
 export const guildId = (n: number): string => String(200_000_000_000_000_000n + BigInt(n));
@@ -43,13 +45,14 @@ export async function timeEach(
 
 /**
  * Creates `count` migrated guild databases under a fresh directory: one through the real API
- * (so it carries the framework's migrations and a prefix), copied to the others.
+ * (so it carries the `test_notes` migration and a row), copied to the others.
  */
 export async function buildGuilds(count: number): Promise<{ dir: string; setupMs: number }> {
   const start = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'zoryx-db-bench-'));
   const seed = createDatabase({ dir, backups: { onClose: false } });
-  await seed.settings(guildId(0)).set('prefix', '?');
+  await useNotes(seed);
+  await writeNote(seed, guildId(0), 'prefix', '?');
   await seed.close();
   const template = join(dir, 'guilds', `${guildId(0)}.db`);
   for (let i = 1; i < count; i += 1)
@@ -64,19 +67,4 @@ export function openPeer(file: string): Kysely<GuildTables> {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   return new Kysely<GuildTables>({ dialect: new SqliteDialect({ database }) });
-}
-
-/** Peer of batched usage: the original's one upsert (one implicit transaction) per use. */
-export function perUseCounter(file: string): { record(name: string): void; close(): void } {
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.exec(
-    'create table if not exists usage (name text primary key, count integer not null, last_used integer not null)',
-  );
-  const upsert = database.prepare(
-    'insert into usage (name, count, last_used) values (?, 1, ?) ' +
-      'on conflict (name) do update set count = count + 1, last_used = excluded.last_used',
-  );
-  return { record: (name) => upsert.run(name, Date.now()), close: () => database.close() };
 }

@@ -3,18 +3,20 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from './database.js';
+import { readNote, useNotes, writeNote } from './testing/notes-table.js';
 import { guildId, tempDir } from './testing/temp-dir.js';
-import type { ZoryxDatabase } from './zoryx-database.js';
+import type { GuildResetListener, ZoryxDatabase } from './zoryx-database.js';
 
 describe('backups', () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: ZoryxDatabase;
   let now: number;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     tmp = tempDir('backups');
     now = Date.UTC(2026, 0, 1);
     db = createDatabase({ dir: tmp.dir, now: () => now, backups: { keep: 3, onClose: false } });
+    await useNotes(db);
   });
   afterEach(async () => {
     await db.close();
@@ -23,7 +25,7 @@ describe('backups', () => {
 
   it('round-trips a guild through backup and restore', async () => {
     const id = guildId(1);
-    await db.settings(id).set('prefix', 'old');
+    await writeNote(db, id, 'prefix', 'old');
     const guild = await db.guild(id);
     await sql`create table notes (body text)`.execute(guild);
     await sql`insert into notes (body) values ('kept')`.execute(guild);
@@ -32,11 +34,11 @@ describe('backups', () => {
     expect(isAbsolute(path!)).toBe(true);
     expect(path).toContain(join('backups', 'guilds', id));
 
-    await db.settings(id).set('prefix', 'new');
+    await writeNote(db, id, 'prefix', 'new');
     await sql`delete from notes`.execute(guild);
     await db.restoreGuild(id, path!);
 
-    expect(await db.settings(id).get('prefix')).toBe('old');
+    expect(await readNote(db, id, 'prefix')).toBe('old');
     const { rows } = await sql<{ body: string }>`select body from notes`.execute(guild);
     expect(rows).toEqual([{ body: 'kept' }]);
   });
@@ -61,8 +63,8 @@ describe('backups', () => {
   });
 
   it('backs up main and the guilds used since the last backup, on demand and on close', async () => {
-    await db.settings(guildId(3)).set('prefix', 'x');
-    await db.settings(guildId(4)).set('prefix', 'y');
+    await writeNote(db, guildId(3), 'prefix', 'x');
+    await writeNote(db, guildId(4), 'prefix', 'y');
     const paths = await db.backup();
     expect(paths).toHaveLength(3);
     expect(paths[0]).toContain(join('backups', 'main'));
@@ -71,7 +73,8 @@ describe('backups', () => {
 
     await db.close();
     db = createDatabase({ dir: tmp.dir, now: () => now, backups: { keep: 3 } });
-    await db.settings(guildId(3)).set('prefix', 'z');
+    await useNotes(db);
+    await writeNote(db, guildId(3), 'prefix', 'z');
     now += 1_000;
     await db.close();
     expect(db.listBackups(guildId(3))).toHaveLength(2);
@@ -80,7 +83,7 @@ describe('backups', () => {
 
   it('removes a guild after backing it up, and starts it fresh afterwards', async () => {
     const id = guildId(5);
-    await db.settings(id).set('prefix', 'gone');
+    await writeNote(db, id, 'prefix', 'gone');
     const file = join(tmp.dir, 'guilds', `${id}.db`);
     await db.removeGuild(id, { backupFirst: true });
     expect(existsSync(file)).toBe(false);
@@ -88,9 +91,9 @@ describe('backups', () => {
     const [backup] = db.listBackups(id);
     expect(backup).toBeDefined();
 
-    expect(await db.settings(id).get('prefix')).toBe('!'); // cache invalidated, fresh database
+    expect(await readNote(db, id, 'prefix')).toBeUndefined(); // a fresh, migrated database
     await db.restoreGuild(id, backup!);
-    expect(await db.settings(id).get('prefix')).toBe('gone');
+    expect(await readNote(db, id, 'prefix')).toBe('gone');
   });
 
   it('waits for queries in flight before removing', async () => {
@@ -107,10 +110,7 @@ describe('backups', () => {
     const transaction = guild.transaction().execute(async (trx) => {
       started();
       await gate;
-      await trx
-        .insertInto('guild_settings')
-        .values({ key: 'k', value: '1', updated_at: 0 })
-        .execute();
+      await trx.insertInto('test_notes').values({ key: 'k', value: '1' }).execute();
     });
     await inside;
     const removal = db.removeGuild(id);
@@ -124,6 +124,40 @@ describe('backups', () => {
     await transaction;
     await removal;
     expect(existsSync(join(tmp.dir, 'guilds', `${id}.db`))).toBe(false);
+  });
+
+  it('tells onGuildReset listeners about restores and removals, even failed ones', async () => {
+    const id = guildId(9);
+    await writeNote(db, id, 'k', 'v');
+    const [backup] = await db.backup(id);
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    await db.close();
+    db = createDatabase({
+      dir: tmp.dir,
+      now: () => now,
+      backups: { keep: 3, onClose: false },
+      onError: (error) => errors.push(error),
+    });
+    db.onGuildReset(() => {
+      throw new Error('a broken listener');
+    });
+    const off = db.onGuildReset((guild, reason) => seen.push(`${reason} ${guild}`));
+    await db.restoreGuild(id, backup!);
+    await db.removeGuild(id);
+    const bogus = join(tmp.dir, 'bogus-reset.db');
+    writeFileSync(bogus, 'not sqlite'.repeat(100));
+    // Verification fails before anything was touched: no reset to report.
+    await expect(db.restoreGuild(id, bogus)).rejects.toMatchObject({ code: 'ZRX_DB_BACKUP' });
+    off();
+    await db.restoreGuild(id, backup!);
+    expect(seen).toEqual([`restore ${id}`, `remove ${id}`]);
+    // The throwing listener ran on all three resets; its errors went to onError.
+    expect(errors).toHaveLength(3);
+    const notAFunction: unknown = 'nope';
+    expect(() => db.onGuildReset(notAFunction as GuildResetListener)).toThrow(
+      expect.objectContaining({ code: 'ZRX_DB_INPUT' }),
+    );
   });
 
   it('refuses to restore a file that is not a healthy database', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from './database.js';
 import type { DbError } from './errors.js';
+import { readNote, useNotes, writeNote } from './testing/notes-table.js';
 import { guildId, tempDir } from './testing/temp-dir.js';
 
 describe('corrupt database files', () => {
@@ -15,7 +16,8 @@ describe('corrupt database files', () => {
 
   it('reports a corrupt guild file with its path, leaves it untouched, keeps other guilds working', async () => {
     const db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
-    await db.settings(guildId(2)).set('prefix', 'ok');
+    await useNotes(db);
+    await writeNote(db, guildId(2), 'prefix', 'ok');
     const file = join(tmp.dir, 'guilds', `${guildId(1)}.db`);
     const garbage = Buffer.from('this is not a database '.repeat(500));
     writeFileSync(file, garbage);
@@ -24,16 +26,16 @@ describe('corrupt database files', () => {
     const error = (await db.guild(guildId(1)).catch((e: unknown) => e)) as DbError;
     expect(error).toMatchObject({ code: 'ZRX_DB_CORRUPT' });
     expect(error.message).toContain(file);
-    await expect(db.settings(guildId(1)).get('prefix')).rejects.toMatchObject({
+    await expect(readNote(db, guildId(1), 'prefix')).rejects.toMatchObject({
       code: 'ZRX_DB_CORRUPT',
     });
 
     expect(readFileSync(file).equals(garbage)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before);
     expect(db.stats()).toMatchObject({ inFlight: 0 });
-    expect(await db.settings(guildId(2)).get('prefix')).toBe('ok');
-    await db.settings(guildId(3)).set('prefix', 'new');
-    expect(await db.settings(guildId(3)).get('prefix')).toBe('new');
+    expect(await readNote(db, guildId(2), 'prefix')).toBe('ok');
+    await writeNote(db, guildId(3), 'prefix', 'new');
+    expect(await readNote(db, guildId(3), 'prefix')).toBe('new');
     await db.close();
   });
 

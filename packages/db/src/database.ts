@@ -1,25 +1,22 @@
 import type { Kysely, Migration } from 'kysely';
-import { sql } from 'kysely';
 import type { Backend } from './backend/backend.js';
 import { SqliteBackend } from './backend/sqlite-backend.js';
 import { BackupWriter } from './backups.js';
-import { BUILTIN_OWNER, guildMigrations, mainMigrations } from './builtin-migrations.js';
-import { CommandUsageBatcher, type PendingUsage } from './command-usage.js';
+import { BUILTIN_OWNER, mainMigrations } from './builtin-migrations.js';
 import { DbError, isDbError } from './errors.js';
 import { closedError, Leases } from './leases.js';
 import { MigrationRegistry, type MigrationScope } from './migrations.js';
 import { type DatabaseOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { type GuildSettingValues, resolveDefaults } from './setting-schema.js';
-import { type GuildSettings, GuildSettingsView, SettingsCache } from './settings.js';
-import { GuildSettingsStorage } from './settings-storage.js';
 import { assertGuildId } from './snowflake.js';
 import type { GuildTables, MainTables } from './tables.js';
-import type { CommandStat, DbStats, RemoveGuildOptions, ZoryxDatabase } from './zoryx-database.js';
+import type {
+  DbStats,
+  GuildResetListener,
+  RemoveGuildOptions,
+  ZoryxDatabase,
+} from './zoryx-database.js';
 
 type State = 'open' | 'closing' | 'draining' | 'closed';
-
-/** Rows per upsert statement: far below every dialect's bound-parameter limit. */
-const USAGE_CHUNK = 300;
 
 class Database implements ZoryxDatabase {
   public readonly main: Kysely<MainTables>;
@@ -27,11 +24,8 @@ class Database implements ZoryxDatabase {
   readonly #backend: Backend;
   readonly #registry = new MigrationRegistry();
   readonly #leases: Leases;
-  readonly #settingsCache: SettingsCache;
-  readonly #settingsStorage: GuildSettingsStorage;
-  readonly #defaults: Readonly<GuildSettingValues>;
-  readonly #usage: CommandUsageBatcher;
   readonly #backups: BackupWriter;
+  readonly #resetListeners = new Set<GuildResetListener>();
   readonly #idleTimer: NodeJS.Timeout | undefined;
   #state: State = 'open';
   #closing: Promise<void> | undefined;
@@ -39,14 +33,12 @@ class Database implements ZoryxDatabase {
   public constructor(options: DatabaseOptions) {
     this.#options = resolveOptions(options);
     const o = this.#options;
-    this.#defaults = Object.freeze(resolveDefaults(options.settings?.defaults));
     this.#backend = new SqliteBackend({
       dir: o.dir,
       busyTimeoutMs: o.busyTimeoutMs,
       ...(o.backupDir === undefined ? {} : { backupDir: o.backupDir }),
     });
     this.#registry.register(BUILTIN_OWNER, 'main', mainMigrations);
-    this.#registry.register(BUILTIN_OWNER, 'guild', guildMigrations);
     this.#leases = new Leases({
       backend: this.#backend,
       registry: this.#registry,
@@ -57,18 +49,7 @@ class Database implements ZoryxDatabase {
       acceptsGuilds: () => this.#state === 'open' || this.#state === 'closing',
     });
     this.main = this.#leases.main;
-    this.#settingsCache = new SettingsCache(o.settingsCacheSize);
-    this.#settingsStorage = new GuildSettingsStorage(this.#backend, o.now, (guildId, run) =>
-      this.#leases.withGuild(guildId, run),
-    );
     this.#backups = new BackupWriter(this.#backend, o.backupKeep, o.now);
-    this.#usage = new CommandUsageBatcher({
-      batchSize: o.batchSize,
-      flushIntervalMs: o.flushIntervalMs,
-      now: o.now,
-      write: (batch) => this.#writeUsage(batch),
-      onError: o.onError,
-    });
     if (o.idleCloseMs > 0) {
       this.#idleTimer = setInterval(
         () => this.#leases.pool.closeIdle(),
@@ -93,17 +74,6 @@ class Database implements ZoryxDatabase {
     return handle.kysely as Kysely<GuildTables>;
   }
 
-  public settings(guildId: string): GuildSettings {
-    this.#assertOpen('read settings');
-    assertGuildId(guildId);
-    return new GuildSettingsView(
-      guildId,
-      this.#settingsCache,
-      this.#settingsStorage,
-      this.#defaults,
-    );
-  }
-
   public async registerMigrations(
     owner: string,
     scope: MigrationScope,
@@ -116,43 +86,6 @@ class Database implements ZoryxDatabase {
       const failure = this.#registry.failure('main', owner);
       if (failure !== undefined) throw failure;
     }
-  }
-
-  public recordCommandUsage(name: string): void {
-    this.#assertOpen('record command usage');
-    this.#usage.record(name);
-  }
-
-  async #writeUsage(batch: PendingUsage[]): Promise<void> {
-    await this.main.transaction().execute(async (trx) => {
-      for (let i = 0; i < batch.length; i += USAGE_CHUNK) {
-        const rows = batch
-          .slice(i, i + USAGE_CHUNK)
-          .map((u) => ({ name: u.name, count: u.count, last_used: u.lastUsed }));
-        await trx
-          .insertInto('command_stats')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.column('name').doUpdateSet({
-              count: sql<number>`command_stats.count + excluded.count`,
-              last_used: sql<number>`case when excluded.last_used > command_stats.last_used then excluded.last_used else command_stats.last_used end`,
-            }),
-          )
-          .execute();
-      }
-    });
-  }
-
-  public async commandStats(): Promise<CommandStat[]> {
-    this.#assertOpen('read command stats');
-    await this.#usage.flush();
-    const rows = await this.main
-      .selectFrom('command_stats')
-      .select(['name', 'count', 'last_used'])
-      .orderBy('count', 'desc')
-      .orderBy('name')
-      .execute();
-    return rows.map((r) => ({ name: r.name, count: r.count, lastUsed: new Date(r.last_used) }));
   }
 
   async #backupMain(): Promise<string> {
@@ -220,7 +153,7 @@ class Database implements ZoryxDatabase {
         this.#backend.restore(this.#backend.guildLocation(guildId), backupFile);
       });
     } finally {
-      this.#settingsCache.invalidate(guildId);
+      this.#guildReset(guildId, 'restore');
     }
   }
 
@@ -246,7 +179,31 @@ class Database implements ZoryxDatabase {
         this.#leases.touched.delete(guildId);
       });
     } finally {
-      this.#settingsCache.invalidate(guildId);
+      this.#guildReset(guildId, 'remove');
+    }
+  }
+
+  public onGuildReset(listener: GuildResetListener): () => void {
+    if (typeof listener !== 'function') {
+      throw new DbError(
+        'ZRX_DB_INPUT',
+        `onGuildReset needs a function, got ${listener === null ? 'null' : typeof listener}.`,
+        'Pass a function (guildId, reason) => { … }, e.g. one that drops the guild from a cache.',
+      );
+    }
+    this.#resetListeners.add(listener);
+    return () => {
+      this.#resetListeners.delete(listener);
+    };
+  }
+
+  #guildReset(guildId: string, reason: 'restore' | 'remove'): void {
+    for (const listener of this.#resetListeners) {
+      try {
+        listener(guildId, reason);
+      } catch (error) {
+        this.#options.onError(error);
+      }
     }
   }
 
@@ -266,13 +223,7 @@ class Database implements ZoryxDatabase {
       evictions,
       idleCloses,
       migrationsApplied: this.#leases.migrationsApplied,
-      pendingUsageRecords: this.#usage.pending,
       backupsWritten: this.#backups.written,
-      settingsCache: {
-        size: this.#settingsCache.size,
-        hits: this.#settingsCache.hits,
-        misses: this.#settingsCache.misses,
-      },
     };
   }
 
@@ -284,9 +235,7 @@ class Database implements ZoryxDatabase {
   async #shutdown(): Promise<void> {
     this.#state = 'closing';
     if (this.#idleTimer !== undefined) clearInterval(this.#idleTimer);
-    this.#usage.stop();
     const errors: unknown[] = [];
-    await this.#usage.flush().catch((error: unknown) => errors.push(error));
     if (this.#options.backupOnClose) {
       await this.#backupAll().catch((error: unknown) => errors.push(error));
     }
@@ -324,8 +273,8 @@ class Database implements ZoryxDatabase {
  * @example
  * ```ts
  * const db = createDatabase({ dir: './data', maxOpenGuilds: 64 });
- * await db.settings(guild.id).set('prefix', '?');
- * db.recordCommandUsage('ping');
+ * await db.registerMigrations('moderation', 'guild', { '0001_warnings': warningsTable });
+ * const rows = await (await db.guild(guild.id)).selectFrom('warnings').selectAll().execute();
  * await db.close();
  * ```
  */

@@ -4,7 +4,6 @@
  */
 export type DbErrorCode =
   | 'ZRX_DB_GUILD_ID'
-  | 'ZRX_DB_SETTING'
   | 'ZRX_DB_MIGRATION'
   | 'ZRX_DB_MIGRATION_ORDER'
   | 'ZRX_DB_INPUT'

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase } from './database.js';
+import { readNote, useNotes, writeNote } from './testing/notes-table.js';
 import { guildId, tempDir } from './testing/temp-dir.js';
 import type { ZoryxDatabase } from './zoryx-database.js';
 
@@ -19,6 +20,7 @@ describe('guild pool', () => {
     tmp = tempDir('pool');
     const options = { dir: tmp.dir, maxOpenGuilds: 16, backups: { onClose: false } };
     db = createDatabase(options);
+    await useNotes(db);
     // Creating 1,000 databases costs fsyncs that say nothing about the pool: create one,
     // copy it (a closed, checkpointed, migrated file) to the others, then drive the pool.
     await db.guild(guildId(0));
@@ -28,11 +30,12 @@ describe('guild pool', () => {
       copyFileSync(template, join(tmp.dir, 'guilds', `${guildId(i)}.db`));
     }
     db = createDatabase(options);
+    await useNotes(db);
 
     let peak = 0;
     for (let i = 0; i < 1_000; i += 1) {
-      if (i % 50 === 0) await db.settings(guildId(i)).set('prefix', `p${i}`);
-      else expect(await db.settings(guildId(i)).get('prefix')).toBe('!');
+      if (i % 50 === 0) await writeNote(db, guildId(i), 'prefix', `p${i}`);
+      else expect(await readNote(db, guildId(i), 'prefix')).toBeUndefined();
       peak = Math.max(peak, db.stats().openGuilds);
     }
     const stats = db.stats();
@@ -42,12 +45,13 @@ describe('guild pool', () => {
     expect(stats.evictions).toBe(1_000 - 16);
     expect(stats.inFlight).toBe(0);
 
-    // A second pass in another order, with a fresh settings cache: every value comes back
-    // from its own file, through reopened handles.
+    // A second pass in another order, on a new instance: every value comes back from its own
+    // file, through reopened handles.
     await db.close();
     db = createDatabase(options);
+    await useNotes(db);
     for (let i = 999; i >= 0; i -= 7) {
-      expect(await db.settings(guildId(i)).get('prefix')).toBe(i % 50 === 0 ? `p${i}` : '!');
+      expect(await readNote(db, guildId(i), 'prefix')).toBe(i % 50 === 0 ? `p${i}` : undefined);
     }
     expect(db.stats().openGuilds).toBe(16);
   }, 60_000); // 2,000 cold opens: generous on a loaded 2-core CI machine
@@ -55,19 +59,17 @@ describe('guild pool', () => {
   it('never closes a handle with a transaction in flight', async () => {
     tmp = tempDir('inflight');
     db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 2, backups: { onClose: false } });
+    await useNotes(db);
     const busy = await db.guild(guildId(1));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
     const inside = new Promise<void>((resolve) => (started = resolve));
     const transaction = busy.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('guild_settings')
-        .values({ key: 'prefix', value: '"?"', updated_at: 1 })
-        .execute();
+      await trx.insertInto('test_notes').values({ key: 'prefix', value: '?' }).execute();
       started();
       await gate;
-      await trx.updateTable('guild_settings').set({ value: '"??"' }).execute();
+      await trx.updateTable('test_notes').set({ value: '??' }).execute();
     });
     await inside;
     for (let i = 2; i < 40; i += 1) await db.guild(guildId(i));
@@ -80,7 +82,7 @@ describe('guild pool', () => {
     // Guild 1 was the least recently used all along, yet it was never closed: reading it now
     // is a pool hit, and its transaction committed.
     const misses = db.stats().misses;
-    expect(await db.settings(guildId(1)).get('prefix')).toBe('??');
+    expect(await readNote(db, guildId(1), 'prefix')).toBe('??');
     expect(db.stats().misses).toBe(misses);
   });
 
@@ -102,26 +104,25 @@ describe('guild pool', () => {
   it('lets guild(id) and typed queries run inside a transaction of the same guild', async () => {
     tmp = tempDir('reentrant');
     db = createDatabase({ dir: tmp.dir, backups: { onClose: false } });
+    await useNotes(db);
     const id = guildId(1);
     const guild = await db.guild(id);
     await guild.transaction().execute(async (trx) => {
       // Must not wait for the lease this very transaction holds.
       expect(await db.guild(id)).toBe(guild);
-      await trx
-        .insertInto('guild_settings')
-        .values({ key: 'prefix', value: '"t"', updated_at: 1 })
-        .execute();
+      await trx.insertInto('test_notes').values({ key: 'prefix', value: 't' }).execute();
     });
-    expect(await db.settings(id).get('prefix')).toBe('t');
+    expect(await readNote(db, id, 'prefix')).toBe('t');
   });
 
   it('keeps a held query builder usable after its handle was evicted', async () => {
     tmp = tempDir('reopen');
     db = createDatabase({ dir: tmp.dir, maxOpenGuilds: 1, backups: { onClose: false } });
+    await useNotes(db);
     const first = await db.guild(guildId(1));
     await db.guild(guildId(2)); // evicts guild 1
     expect(db.stats().evictions).toBe(1);
-    const rows = await first.selectFrom('guild_settings').selectAll().execute();
+    const rows = await first.selectFrom('test_notes').selectAll().execute();
     expect(rows).toEqual([]);
     expect(db.stats().misses).toBe(3);
   });

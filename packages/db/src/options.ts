@@ -1,6 +1,4 @@
 import { DbError } from './errors.js';
-import type { GuildSettingValues } from './setting-schema.js';
-import type { ZoryxDatabase } from './zoryx-database.js';
 
 /** Options of {@link createDatabase}. Only `dir` is required. */
 export interface DatabaseOptions {
@@ -21,23 +19,12 @@ export interface DatabaseOptions {
     /** Where backups go. Default `<dir>/backups`. */
     dir?: string;
   };
-  /** Batching of {@link ZoryxDatabase.recordCommandUsage} writes. */
-  commandUsage?: {
-    /** Flush once this many records are pending. Default 1,000. */
-    batchSize?: number;
-    /** Flush pending records at least this often; 0 disables the timer. Default 5,000. */
-    flushIntervalMs?: number;
-  };
-  /** Guild settings: defaults and cache size. */
-  settings?: {
-    /** Defaults for guilds that never set a value (e.g. the bot's configured prefix). */
-    defaults?: Partial<GuildSettingValues>;
-    /** Guilds whose settings are cached. Default 10,000. */
-    cacheSize?: number;
-  };
   /** Clock in milliseconds; injectable for tests. Default `Date.now`. */
   now?: () => number;
-  /** Receives errors of background work (timer flushes, idle closing). Default: a process warning. */
+  /**
+   * Receives errors of background work (idle closing, failed guild migrations, throwing
+   * `onGuildReset` listeners). Default: a process warning.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -50,9 +37,6 @@ export interface ResolvedOptions {
   backupKeep: number;
   backupOnClose: boolean;
   backupDir: string | undefined;
-  batchSize: number;
-  flushIntervalMs: number;
-  settingsCacheSize: number;
   now: () => number;
   onError: (error: unknown) => void;
 }
@@ -90,14 +74,6 @@ export function resolveOptions(options: DatabaseOptions): ResolvedOptions {
     backupKeep: count('backups.keep', options.backups?.keep, 5, 1),
     backupOnClose: options.backups?.onClose ?? true,
     backupDir: options.backups?.dir,
-    batchSize: count('commandUsage.batchSize', options.commandUsage?.batchSize, 1_000, 1),
-    flushIntervalMs: count(
-      'commandUsage.flushIntervalMs',
-      options.commandUsage?.flushIntervalMs,
-      5_000,
-      0,
-    ),
-    settingsCacheSize: count('settings.cacheSize', options.settings?.cacheSize, 10_000, 1),
     now: options.now ?? Date.now,
     onError: options.onError ?? warn,
   };

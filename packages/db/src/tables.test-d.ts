@@ -2,7 +2,7 @@ import type { Generated, Kysely, Migration as KyselyMigration } from 'kysely';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   DbErrorCode,
-  GuildSettings,
+  DbStats,
   GuildTables,
   MainTables,
   Migration,
@@ -21,12 +21,16 @@ declare module './index.js' {
 
 declare const db: ZoryxDatabase;
 
+type Has<T, K extends string> = K extends keyof T ? true : false;
+
 describe('declaration merging', () => {
-  it('adds extension tables next to the built-in ones', () => {
-    expectTypeOf<keyof GuildTables>().toEqualTypeOf<'guild_settings' | 'warnings'>();
-    expectTypeOf<keyof MainTables>().toEqualTypeOf<
-      'global_stats' | 'command_stats' | 'reminders'
-    >();
+  it('adds extension tables; the data layer declares no framework tables', () => {
+    expectTypeOf<Has<GuildTables, 'warnings'>>().toEqualTypeOf<true>();
+    expectTypeOf<Has<MainTables, 'reminders'>>().toEqualTypeOf<true>();
+    expectTypeOf<Has<MainTables, 'global_stats'>>().toEqualTypeOf<true>();
+    // The framework declares these from its own package; they are not part of @zoryx/db.
+    expectTypeOf<Has<GuildTables, 'guild_settings'>>().toEqualTypeOf<false>();
+    expectTypeOf<Has<MainTables, 'command_stats'>>().toEqualTypeOf<false>();
   });
 
   it('types queries on merged tables', async () => {
@@ -43,29 +47,23 @@ describe('declaration merging', () => {
   });
 });
 
-describe('settings', () => {
-  it('types each key and rejects unknown ones', async () => {
-    const settings: GuildSettings = db.settings('123456789012345678');
-    expectTypeOf(await settings.get('prefix')).toEqualTypeOf<string>();
-    expectTypeOf(await settings.get('mentionPrefix')).toEqualTypeOf<boolean>();
-    expectTypeOf(await settings.get('locale')).toEqualTypeOf<string | null>();
-    // @ts-expect-error: unknown key
-    await settings.get('colour');
-    // @ts-expect-error: wrong value type
-    await settings.set('prefix', true);
-    // @ts-expect-error: wrong value type
-    await settings.set('mentionPrefix', 'yes');
-  });
-});
-
 describe('contract', () => {
   it('re-exports kysely Migration and stable codes', () => {
     expectTypeOf<Migration>().toEqualTypeOf<KyselyMigration>();
     expectTypeOf<'ZRX_DB_GUILD_ID'>().toExtend<DbErrorCode>();
     expectTypeOf(db.registerMigrations).parameter(1).toEqualTypeOf<'main' | 'guild'>();
     expectTypeOf(db.backup).returns.toEqualTypeOf<Promise<string[]>>();
-    expectTypeOf(db.commandStats).returns.toEqualTypeOf<
-      Promise<{ name: string; count: number; lastUsed: Date }[]>
-    >();
+    expectTypeOf(db.onGuildReset)
+      .parameter(0)
+      .parameters.toEqualTypeOf<[guildId: string, reason: 'restore' | 'remove']>();
+  });
+
+  it('keeps settings and command usage out of the data layer', () => {
+    expectTypeOf<Has<ZoryxDatabase, 'settings'>>().toEqualTypeOf<false>();
+    expectTypeOf<Has<ZoryxDatabase, 'recordCommandUsage'>>().toEqualTypeOf<false>();
+    expectTypeOf<Has<ZoryxDatabase, 'commandStats'>>().toEqualTypeOf<false>();
+    expectTypeOf<Has<DbStats, 'settingsCache'>>().toEqualTypeOf<false>();
+    // @ts-expect-error: the settings error code moved to the framework
+    expectTypeOf<'ZRX_DB_SETTING'>().toExtend<DbErrorCode>();
   });
 });

@@ -10,25 +10,10 @@ export interface GlobalStatsTable {
   updated_at: number;
 }
 
-/** `command_stats`: how often each command ran, and when it last did. */
-export interface CommandStatsTable {
-  name: string;
-  count: number;
-  /** Milliseconds since the Unix epoch of the most recent recorded use. */
-  last_used: number;
-}
-
-/** `guild_settings`: one row per setting key; `value` holds the JSON encoding of the value. */
-export interface GuildSettingsTable {
-  key: string;
-  value: string;
-  /** Milliseconds since the Unix epoch of the last write. */
-  updated_at: number;
-}
-
 /**
- * The tables of the main database. Extensions add theirs by declaration merging and then get
- * typed queries on `db.main`:
+ * The tables of the main database. The data layer itself only creates `global_stats`; the layers
+ * above (the framework, extensions) add theirs by declaration merging, create them with
+ * `registerMigrations(owner, 'main', …)`, and then get typed queries on `db.main`:
  *
  * @example
  * ```ts
@@ -39,12 +24,13 @@ export interface GuildSettingsTable {
  */
 export interface MainTables {
   global_stats: GlobalStatsTable;
-  command_stats: CommandStatsTable;
 }
 
 /**
- * The tables of every guild database. Extensions add theirs by declaration merging and then get
- * typed queries on the `Kysely<GuildTables>` that `db.guild(id)` returns:
+ * The tables of every guild database: none of its own. The layers above (the framework,
+ * extensions) add theirs by declaration merging, create them with
+ * `registerMigrations(owner, 'guild', …)`, and then get typed queries on the
+ * `Kysely<GuildTables>` that `db.guild(id)` returns:
  *
  * @example
  * ```ts
@@ -53,6 +39,5 @@ export interface MainTables {
  * }
  * ```
  */
-export interface GuildTables {
-  guild_settings: GuildSettingsTable;
-}
+// biome-ignore lint/suspicious/noEmptyInterface: an augmentation point, filled by declaration merging
+export interface GuildTables {}

@@ -1,20 +1,18 @@
 import type { Kysely, Migration } from 'kysely';
 import type { MigrationScope } from './migrations.js';
-import type { GuildSettings } from './settings.js';
 import type { GuildTables, MainTables } from './tables.js';
-
-/** One command's recorded usage, as returned by {@link ZoryxDatabase.commandStats}. */
-export interface CommandStat {
-  name: string;
-  count: number;
-  lastUsed: Date;
-}
 
 /** Options of {@link ZoryxDatabase.removeGuild}. */
 export interface RemoveGuildOptions {
   /** Write a verified backup before deleting the database. Default false. */
   backupFirst?: boolean;
 }
+
+/**
+ * Called after a guild's database was replaced by a backup (`restore`) or deleted (`remove`), so
+ * that whatever a layer above derived from it (a cache of its rows) can be dropped.
+ */
+export type GuildResetListener = (guildId: string, reason: 'restore' | 'remove') => void;
 
 /** Counters and gauges of the data layer, for `dbstats` and the dashboard. */
 export interface DbStats {
@@ -34,20 +32,18 @@ export interface DbStats {
   idleCloses: number;
   /** Migrations applied since start, over all databases. */
   migrationsApplied: number;
-  /** Command-usage records not yet written. */
-  pendingUsageRecords: number;
   /** Verified backups written since start. */
   backupsWritten: number;
-  /** The guild settings cache. */
-  settingsCache: { size: number; hits: number; misses: number };
 }
 
 /**
  * The data layer: a main database and one database per guild, opened lazily through a bounded
- * pool, migrated per owner, backed up online. Create it with {@link createDatabase}.
+ * pool, migrated per owner, backed up online. It owns no tables but `global_stats`: the layers
+ * above declare theirs (see {@link MainTables}, {@link GuildTables}) and create them with
+ * {@link ZoryxDatabase.registerMigrations}. Create it with {@link createDatabase}.
  */
 export interface ZoryxDatabase {
-  /** The main database (`global_stats`, `command_stats`, extensions' shared tables). */
+  /** The main database (`global_stats` and the tables the layers above registered). */
   readonly main: Kysely<MainTables>;
   /**
    * One guild's database: opened (or created) and migrated on first use, pooled afterwards.
@@ -55,8 +51,6 @@ export interface ZoryxDatabase {
    * Rejects with `ZRX_DB_GUILD_ID`, `ZRX_DB_CORRUPT`, `ZRX_DB_MIGRATION`.
    */
   guild(guildId: string): Promise<Kysely<GuildTables>>;
-  /** Typed, cached settings of one guild. Throws `ZRX_DB_GUILD_ID` on a bad id. */
-  settings(guildId: string): GuildSettings;
   /**
    * Registers (or replaces) `owner`'s migrations for `scope`. Main migrations run before this
    * resolves; guild migrations run on each guild database's next use (including open ones).
@@ -66,10 +60,6 @@ export interface ZoryxDatabase {
     scope: MigrationScope,
     migrations: Record<string, Migration>,
   ): Promise<void>;
-  /** Counts one use of a command; batched, never blocks. */
-  recordCommandUsage(name: string): void;
-  /** Usage per command, most used first; flushes pending records first. */
-  commandStats(): Promise<CommandStat[]>;
   /**
    * Writes verified online backups and prunes old ones; returns their absolute paths. With a
    * guild id: that guild. Without: the main database and every guild used since the last
@@ -82,10 +72,16 @@ export interface ZoryxDatabase {
   restoreGuild(guildId: string, backupFile: string): Promise<void>;
   /** Deletes a guild's database (after in-flight queries finish), optionally backing it up first. */
   removeGuild(guildId: string, options?: RemoveGuildOptions): Promise<void>;
+  /**
+   * Subscribes to guild databases being restored or removed (also when that failed halfway, so a
+   * cache is never left stale). Returns the unsubscribe function; a throwing listener goes to
+   * `onError` and does not affect the others.
+   */
+  onGuildReset(listener: GuildResetListener): () => void;
   /** Closes guild databases idle for `idleCloseMs` now; returns how many (also runs on a timer). */
   closeIdle(): number;
   /** Counters and gauges. */
   stats(): DbStats;
-  /** Flushes usage, backs up (unless disabled), checkpoints and closes everything. Idempotent. */
+  /** Backs up (unless disabled), checkpoints and closes everything. Idempotent. */
   close(): Promise<void>;
 }
