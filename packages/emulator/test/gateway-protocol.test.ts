@@ -97,4 +97,25 @@ describe('gateway protocol', () => {
     client.send({ op: 6, d: { token: discord.token, session_id: 'nope', seq: 3 } });
     expect((await client.next((f) => f.op === 9)).d).toBe(false);
   });
+
+  it('counts IDENTIFY frames, accepted or refused, and not RESUMEs', async () => {
+    discord = await startEmulator();
+    expect(discord.gateway.identifyCount).toBe(0);
+    const bad = await connect(discord);
+    bad.send(identify('wrong'));
+    await once(bad.socket, 'close');
+    expect(discord.gateway.identifyCount).toBe(1);
+    const first = await connect(discord);
+    first.send(identify(discord.token));
+    const ready = await first.next((f) => f.t === 'READY');
+    expect(discord.gateway.identifyCount).toBe(2);
+    discord.gateway.dropConnections();
+    const again = await connect(discord);
+    again.send({
+      op: 6,
+      d: { token: discord.token, session_id: ready.d?.session_id, seq: ready.s },
+    });
+    await again.next((f) => f.t === 'RESUMED');
+    expect(discord.gateway.identifyCount).toBe(2);
+  });
 });

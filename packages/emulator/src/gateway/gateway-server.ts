@@ -45,6 +45,7 @@ export class GatewayServer {
   readonly #sessions = new Map<string, GatewaySession>();
   readonly #readyWaiters = new Set<() => void>();
   #readyCount = 0;
+  #identifyCount = 0;
 
   /** Creates the gateway for a world; sockets arrive through {@link GatewayServer.handleUpgrade}. */
   public constructor(world: GatewayWorld) {
@@ -62,6 +63,15 @@ export class GatewayServer {
   /** How many times a session became ready (READY + every GUILD_CREATE sent) or resumed. */
   public get readyCount(): number {
     return this.#readyCount;
+  }
+
+  /**
+   * How many IDENTIFY frames (opcode 2) arrived, accepted or refused. RESUMEs do not count: a
+   * client that keeps its session across reconnects (or a supervisor that keeps it across worker
+   * restarts) leaves this at 1.
+   */
+  public get identifyCount(): number {
+    return this.#identifyCount;
   }
 
   /** Resolves once a session is ready (now, if one already is). */
@@ -146,6 +156,7 @@ export class GatewayServer {
           this.#send(socket, session, { op: GatewayOpcodes.HeartbeatAck });
           break;
         case GatewayOpcodes.Identify:
+          this.#identifyCount += 1;
           if (session) {
             socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
             return;

@@ -54,6 +54,12 @@ export interface GatewayControls {
   invalidateSessions(): void;
   /** The number of sessions with an open socket. */
   connections(): number;
+  /**
+   * How many IDENTIFY frames (opcode 2) the gateway received so far, accepted or refused; RESUMEs
+   * do not count. A bot that only ever resumed (or a supervisor that kept its session while its
+   * worker restarted) stays at 1.
+   */
+  readonly identifyCount: number;
 }
 
 /** How many REST requests `requests()` keeps (the oldest are dropped). */
@@ -219,6 +225,9 @@ export class Emulator {
       requestReconnect: () => gateway.requestReconnect(),
       invalidateSessions: () => gateway.invalidateSessions(),
       connections: () => gateway.connectedSessions().length,
+      get identifyCount() {
+        return gateway.identifyCount;
+      },
     };
   }
 
