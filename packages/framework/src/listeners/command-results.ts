@@ -14,6 +14,7 @@ import type { BaseInteraction, Message } from 'discord.js';
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
 import { createErrorId } from '../logging/error-id.js';
+import { denialTitle } from '../permissions/tier-precondition.js';
 import { invocationOf, messageKind, serializeError } from './invocation.js';
 import { sendReply } from './replies.js';
 
@@ -80,7 +81,7 @@ export class ChatInputDeniedListener extends Listener<typeof Events.ChatInputCom
   }
 
   public run(error: UserError, { interaction }: ChatInputCommandDeniedPayload) {
-    return sendReply(interaction, 'warning', error.message);
+    return sendReply(interaction, 'warning', error.message, denialTitle(error));
   }
 }
 
@@ -91,7 +92,7 @@ export class MessageDeniedListener extends Listener<typeof Events.MessageCommand
   }
 
   public run(error: UserError, { message }: MessageCommandDeniedPayload) {
-    return sendReply(message, 'warning', error.message);
+    return sendReply(message, 'warning', error.message, denialTitle(error));
   }
 }
 

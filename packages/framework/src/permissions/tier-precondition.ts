@@ -15,10 +15,18 @@ import type {
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
 import { requiredBits, subjectFromInteraction, subjectFromMessage } from './subject.js';
-import { decidePermission, type PermissionSubject } from './tiers.js';
+import { decidePermission, missingPermissions, type PermissionSubject } from './tiers.js';
 
 /** Identifier of the errors this precondition returns (for denial listeners). */
 export const PERMISSION_DENIED = 'ZRX_PERMISSION_DENIED';
+
+/** The title of a refusal reply: a permission denial's (`Bot owners only`…), else none. */
+export function denialTitle(error: { identifier: string; context: unknown }): string | undefined {
+  if (error.identifier !== PERMISSION_DENIED) return undefined;
+  const { context } = error;
+  if (typeof context !== 'object' || context === null || !('title' in context)) return undefined;
+  return typeof context.title === 'string' ? context.title : undefined;
+}
 
 /**
  * A global precondition (runs before every command's own) applying the permission tiers:
@@ -85,7 +93,7 @@ export class PermissionTierPrecondition extends AllFlowsPrecondition {
       return this.error({
         identifier: PERMISSION_DENIED,
         message: decision.message,
-        context: { reason: decision.reason },
+        context: { reason: decision.reason, title: decision.title },
       });
     }
     runtime.grants.set(key, decision.tier);
@@ -120,13 +128,13 @@ export class TierAwareUserPermissions extends AllFlowsPrecondition {
   private check(key: Message | BaseInteraction, command: Command, subject: PermissionSubject) {
     const tier = runtimeOf(this.container.client)?.grants.get(key);
     if (tier === 'bot-owner' || tier === 'guild-owner' || tier === 'role') return this.ok();
-    if (subject.hasPermissions(requiredBits(command.options.requiredUserPermissions))) {
-      return this.ok();
-    }
+    const required = requiredBits(command.options.requiredUserPermissions);
+    if (subject.hasPermissions(required)) return this.ok();
+    const denial = missingPermissions(command.name, required, subject);
     return this.error({
       identifier: PERMISSION_DENIED,
-      message: `You lack the Discord permissions \`${command.name}\` requires.`,
-      context: { reason: 'missing-permissions' },
+      message: denial.message,
+      context: { reason: denial.reason, title: denial.title },
     });
   }
 }

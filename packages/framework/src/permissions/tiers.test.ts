@@ -1,5 +1,13 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { type CommandPolicy, decidePermission, type PermissionSubject } from './tiers.js';
+import { denialTitle, PERMISSION_DENIED } from './tier-precondition.js';
+import {
+  type CommandPolicy,
+  decidePermission,
+  missingPermissions,
+  type PermissionSubject,
+  permissionLabel,
+} from './tiers.js';
 
 const OWNER = '100000000000000001';
 const owners = new Set([OWNER]);
@@ -85,5 +93,44 @@ describe('decidePermission', () => {
     expect(decidePermission(dm, policy({ ownerOnly: true }), owners)).toMatchObject({
       allowed: false,
     });
+  });
+
+  it('titles every refusal and names the missing permissions, not the held ones', () => {
+    const ownerOnly = decidePermission(subject(), policy({ ownerOnly: true }), owners);
+    expect(ownerOnly).toMatchObject({
+      title: 'Bot owners only',
+      message: '`ban` can only be used by the bot owners.',
+    });
+    const roles = decidePermission(subject(), policy({ roles: ['9'] }), owners);
+    expect(roles).toMatchObject({ reason: 'missing-role', title: 'Role required' });
+    const { BanMembers, KickMembers } = PermissionFlagsBits;
+    const kicker = subject({ hasPermissions: (bits) => (bits & ~KickMembers) === 0n });
+    const denied = decidePermission(
+      kicker,
+      policy({ requiredPermissions: BanMembers | KickMembers }),
+      owners,
+    );
+    expect(denied).toEqual({
+      allowed: false,
+      reason: 'missing-permissions',
+      title: 'Missing permissions',
+      message: 'You lack the Discord permissions `ban` requires: Ban Members.',
+    });
+    const dm = subject({ guildId: null, guildOwnerId: null });
+    expect(missingPermissions('setprefix', PermissionFlagsBits.Administrator, dm).message).toBe(
+      'You lack the Discord permissions `setprefix` requires: Administrator.',
+    );
+    expect(permissionLabel('ManageGuild')).toBe('Manage Guild');
+    expect(permissionLabel('UseVAD')).toBe('Use VAD');
+  });
+});
+
+describe('denialTitle', () => {
+  it('gives permission refusals their title and leaves other refusals untitled', () => {
+    expect(
+      denialTitle({ identifier: PERMISSION_DENIED, context: { title: 'Bot owners only' } }),
+    ).toBe('Bot owners only');
+    expect(denialTitle({ identifier: 'ZRX_COOLDOWN', context: { title: 'x' } })).toBeUndefined();
+    expect(denialTitle({ identifier: PERMISSION_DENIED, context: null })).toBeUndefined();
   });
 });
