@@ -13,7 +13,8 @@ export type FrameworkErrorCode =
   | 'ZRX_PIECE_NAME'
   | 'ZRX_SHUTDOWN'
   | 'ZRX_COMMAND_NO_EXTENSION'
-  | 'ZRX_COMPONENT_ID';
+  | 'ZRX_COMPONENT_ID'
+  | 'ZRX_GUILD_SETTING';
 
 /**
  * The error class of `@zoryx/framework`: a stable `code`, a message naming what was wrong and

@@ -65,10 +65,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<ZoryxCl
   const dataDir = resolve(cwd, config.data.dir);
   const hooks = new HookBus();
   const store = new AtomicStore({ root: dataDir });
-  const db = createDatabase({
-    dir: resolve(dataDir, 'db'),
-    settings: { defaults: { prefix: config.prefix, mentionPrefix: config.mentionPrefix } },
-  });
+  // Guild settings take their defaults from the config inside the client (ZoryxClient#settings).
+  const db = createDatabase({ dir: resolve(dataDir, 'db') });
   const rest = zoryxEnv.apiBase ? { rest: { api: zoryxEnv.apiBase } } : {};
   return new ZoryxClient({
     ...rest,

@@ -10,6 +10,7 @@ export async function runShutdown(
   client: ZoryxClient,
   reason: string,
   onClosed: (() => Promise<void>) | undefined,
+  closeFrameworkData: () => Promise<void>,
 ): Promise<void> {
   const log = client.zoryxLogger;
   log.info({ reason }, 'shutting down');
@@ -19,6 +20,8 @@ export async function runShutdown(
     ['close command routing', () => client.commandService.close()],
     ['drain hooks', () => client.hooks.close()],
     ['flush store', () => client.store.close()],
+    // Before the databases close: pending command usage goes into command_stats.
+    ['flush command usage', closeFrameworkData],
     ['back up and close databases', () => client.db.close()],
     ['destroy client', () => client.destroy()],
   ];

@@ -18,10 +18,15 @@ import type { SyncReport } from '../commands/command-sync.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
+// The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
+import '../events/framework-events.js';
 import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
-import { CommandRoles, frameworkGuildMigrations } from '../permissions/command-roles.js';
+import { CommandRoles } from '../permissions/command-roles.js';
+import type { GuildSettings } from '../settings/guild-settings.js';
+import type { CommandStat } from '../stats/command-usage.js';
 import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
+import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
 import { notifyOwnersOfFailedReloads } from './owner-notices.js';
 import { createPrefixResolver } from './prefixes.js';
@@ -79,6 +84,8 @@ export class ZoryxClient extends SapphireClient {
   public readonly pieceOwners: PieceOwnership;
   public hotReloader: HotReloader | undefined;
   private readonly services: ZoryxServices;
+  /** Guild settings and command usage: the framework's own tables. */
+  private readonly data: FrameworkData;
   private bootDone!: () => void;
   private readonly booted = new Promise<void>((done) => {
     this.bootDone = done;
@@ -117,12 +124,22 @@ export class ZoryxClient extends SapphireClient {
     this.store = zoryx.store;
     this.db = zoryx.db;
     this.commandRoles = new CommandRoles(zoryx.db);
+    this.data = new FrameworkData({
+      db: zoryx.db,
+      defaults: () => ({
+        prefix: this.config.prefix,
+        mentionPrefix: this.config.mentionPrefix,
+        locale: null,
+      }),
+      onError: (error) =>
+        this.zoryxLogger.warn({ err: error }, 'writing command usage failed; retrying later'),
+    });
     const owners = new Set(config.owners);
     this.fetchPrefix = createPrefixResolver(
       () => this.config,
       {
-        prefix: (guildId) => this.db.settings(guildId).get('prefix'),
-        mentionPrefix: (guildId) => this.db.settings(guildId).get('mentionPrefix'),
+        prefix: (guildId) => this.settings(guildId).get('prefix'),
+        mentionPrefix: (guildId) => this.settings(guildId).get('mentionPrefix'),
       },
       () => this.id ?? this.user?.id ?? null,
     );
@@ -154,13 +171,8 @@ export class ZoryxClient extends SapphireClient {
         this.config.commands[command.name]?.ownerOnly ??
         (command.options as { zoryx?: { ownerOnly?: boolean } }).zoryx?.ownerOnly ??
         false,
-      recordCommand: (name) => {
-        try {
-          this.db.recordCommandUsage(name);
-        } catch {
-          // Statistics must never fail a command (e.g. during shutdown the database is closed).
-        }
-      },
+      // Batched in memory; statistics never fail or slow a command.
+      recordCommand: (name) => this.data.usage.record(name),
       emit: (event, payload) => {
         this.hooks.emit(event, payload).catch(() => undefined);
       },
@@ -175,6 +187,25 @@ export class ZoryxClient extends SapphireClient {
   /** The extension that brought a command (its default fold category). */
   public ownerOfCommand(command: Command): string | undefined {
     return this.pieceOwners.ownerOf('commands', command.name);
+  }
+
+  /**
+   * Typed, cached settings of one guild (`prefix`, `mentionPrefix`, `locale`), kept in its
+   * database; a value the guild never set is the config's default. Throws `ZRX_GUILD_SETTING`
+   * when `guildId` is not a guild id.
+   */
+  public settings(guildId: string): GuildSettings {
+    return this.data.settingsOf(guildId);
+  }
+
+  /** How often each command ran (successful runs, all time), most used first. */
+  public commandStats(): Promise<CommandStat[]> {
+    return this.data.commandStats();
+  }
+
+  /** Counters of the framework's own data: the settings cache and unwritten usage records. */
+  public dataStats(): FrameworkDataStats {
+    return this.data.stats();
   }
 
   /**
@@ -194,7 +225,7 @@ export class ZoryxClient extends SapphireClient {
     // Compiling the extensions runs none of their code, so it overlaps the login; boot (after
     // the login, as before) starts from these bundles.
     if (this.config.extensions.autoload) void this.extensions.precompile();
-    await this.db.registerMigrations('framework', 'guild', frameworkGuildMigrations);
+    await this.data.register();
     await registerFrameworkPieces();
     this.installSignalHandlers();
     const ready = this.isReady() ? Promise.resolve() : once(this, Events.ClientReady);
@@ -236,7 +267,9 @@ export class ZoryxClient extends SapphireClient {
    * the client. Safe to call more than once.
    */
   public shutdown(reason = 'shutdown'): Promise<void> {
-    this.shutdownPromise ??= runShutdown(this, reason, this.services.onClosed);
+    this.shutdownPromise ??= runShutdown(this, reason, this.services.onClosed, () =>
+      this.data.close(),
+    );
     return this.shutdownPromise;
   }
 

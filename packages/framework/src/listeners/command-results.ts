@@ -9,10 +9,10 @@ import {
   type MessageCommandSuccessPayload,
   type UserError,
 } from '@sapphire/framework';
-import type { CommandKind } from '@zoryx/hooks';
 import type { BaseInteraction, Message } from 'discord.js';
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
+import type { CommandKind } from '../events/framework-events.js';
 import { createErrorId } from '../logging/error-id.js';
 import { denialTitle } from '../permissions/tier-precondition.js';
 import { invocationOf, messageKind, serializeError } from './invocation.js';

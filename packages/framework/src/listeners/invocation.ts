@@ -1,5 +1,9 @@
-import type { CommandErrorPayload, CommandExecutedPayload, CommandKind } from '@zoryx/hooks';
 import type { BaseInteraction, Message } from 'discord.js';
+import type {
+  CommandErrorPayload,
+  CommandExecutedPayload,
+  CommandKind,
+} from '../events/framework-events.js';
 
 /** Who and where of an invocation, as plain data for hook payloads. */
 export function invocationOf(

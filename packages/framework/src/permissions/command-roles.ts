@@ -1,4 +1,5 @@
 import type { Migration, ZoryxDatabase } from '@zoryx/db';
+import { guildSettingsMigrations } from '../settings/settings-table.js';
 
 type MigrationDb = Parameters<Migration['up']>[0];
 
@@ -14,7 +15,7 @@ declare module '@zoryx/db' {
   }
 }
 
-/** The framework's guild migrations (owner `framework`). */
+/** The framework's guild migrations (owner `framework`): command roles and guild settings. */
 export const frameworkGuildMigrations: Record<string, Migration> = {
   '0001_command_roles': {
     async up(db: MigrationDb) {
@@ -30,6 +31,7 @@ export const frameworkGuildMigrations: Record<string, Migration> = {
       await db.schema.dropTable('zoryx_command_roles').ifExists().execute();
     },
   },
+  ...guildSettingsMigrations,
 };
 
 /**

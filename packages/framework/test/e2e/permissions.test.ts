@@ -1,8 +1,11 @@
 import { Writable } from 'node:stream';
 import type { GuildHandle, UserHandle } from '@zoryx/emulator';
-import type { CommandErrorPayload, CommandExecutedPayload } from '@zoryx/hooks';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CommandErrorPayload,
+  CommandExecutedPayload,
+} from '../../src/events/framework-events.js';
 import { BotFixture } from '../helpers/bot-fixture.js';
 import { PERMISSION_EXTENSION } from '../helpers/permission-extension.js';
 
@@ -87,7 +90,7 @@ describe('permission tiers, cooldowns and error ids', () => {
     });
     expect(errors.at(-1)?.error.message).toBe('kaboom');
     expect(executed.some((p) => p.commandName === 'spam' && p.kind === 'slash')).toBe(true);
-    const stats = await fx.bot!.db.commandStats();
+    const stats = await fx.bot!.commandStats();
     expect(stats.find((s) => s.name === 'spam')?.count).toBe(7);
   });
 });

@@ -39,7 +39,7 @@ describe('a bot with one hybrid command against the emulator', () => {
     // alice used her 3 uses per 5 s; bob checks the guild's own prefix.
     const bob = fx.discord.createUser({ username: 'bob' });
     guild.addMember(bob);
-    await fx.bot!.db.settings(guild.id).set('prefix', '?');
+    await fx.bot!.settings(guild.id).set('prefix', '?');
     expect((await bob.send(general, '?ping').reply()).content).toBe('pong v1');
   });
 

@@ -1,0 +1,48 @@
+import type { SerializedError } from '@zoryx/hooks';
+
+/** How a command was invoked. */
+export type CommandKind = 'slash' | 'prefix' | 'mention' | 'context-menu';
+
+/** Payload of `command_executed`. Ids are Discord snowflakes as strings. */
+export interface CommandExecutedPayload {
+  readonly commandName: string;
+  readonly kind: CommandKind;
+  readonly userId: string;
+  /** `null` in direct messages. */
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly durationMs: number;
+}
+
+/** Payload of `command_error`. `commandName` is `'unknown'` when no command matched. */
+export interface CommandErrorPayload extends Omit<CommandExecutedPayload, 'durationMs'> {
+  readonly error: SerializedError;
+  /**
+   * The id of this failure: the one shown to the user in the error reply and written in the log
+   * line (e.g. `"7K3QX9PM"`), so a report, a screenshot and a hook all name the same failure.
+   */
+  readonly errorId: string;
+}
+
+// The framework's events on the hook bus. `@zoryx/hooks` starts with an empty event map; the
+// framework is the layer that knows about Discord, so it declares these here.
+declare module '@zoryx/hooks' {
+  interface HookEvents {
+    /** The client logged in and is ready (also after a full reconnect). */
+    bot_ready: {
+      readonly userId: string;
+      readonly userTag: string;
+      readonly guildCount: number;
+      /** Shards this process runs. */
+      readonly shardIds: readonly number[];
+    };
+    /** The bot was added to a guild. */
+    guild_joined: { readonly guildId: string; readonly name: string; readonly memberCount: number };
+    /** The bot was removed from a guild (kicked, banned, or the guild was deleted). */
+    guild_left: { readonly guildId: string; readonly name: string };
+    /** A command finished without throwing. */
+    command_executed: CommandExecutedPayload;
+    /** A command threw, or a command-like message matched no command. */
+    command_error: CommandErrorPayload;
+  }
+}
