@@ -1,6 +1,9 @@
 // The public face of @zoryx/framework: what a bot author needs, and no more. Everything else the
 // framework's own packages use lives behind `@zoryx/framework/internals` (unstable).
 import './authoring/vocabulary.js';
+// For its augmentation of @zoryx/loader (`ctx.client`, `ctx.db`, `ctx.store`): without this
+// import the bundled types of this entry lose it, and extensions see an untyped ctx.
+import './client/extension-wiring.js';
 
 export type {
   BaseExtensionContext,
