@@ -47,7 +47,7 @@ describe('core: guild settings and command roles, persisted across restarts', ()
     const denied = await w.member.slash(w.guild, 'setprefix', { prefix: '$' }).reply();
     expect(denied.ephemeral).toBe(true);
     expect(denied.embeds[0]?.description).toContain('lack the Discord permissions');
-    expect(await h.client.db.settings(w.guild.id).get('prefix')).toBe('?');
+    expect(await h.client.settings(w.guild.id).get('prefix')).toBe('?');
   });
 
   it('mentionprefix: status, disable (mentions stop working), already-disabled, enable', async () => {

@@ -18,8 +18,8 @@ export const cleanupCommand = defineCommand({
     const cachedFiles = bot.store.stats().cacheSize;
     bot.store.clearCache();
     const closed = bot.db.closeIdle();
-    const pending = bot.db.stats().pendingUsageRecords;
-    await bot.db.commandStats();
+    const pending = bot.dataStats().pendingUsageRecords;
+    await bot.commandStats();
     const heapAfter = process.memoryUsage().heapUsed;
     return respond(interaction, [
       styledEmbed('success', 'Cleanup done', undefined, [

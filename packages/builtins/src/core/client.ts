@@ -11,7 +11,7 @@ export async function prefixFor(client: Client, guildId: string | null): Promise
   const bot = zoryx(client);
   if (!guildId) return bot.config.prefix;
   try {
-    return await bot.db.settings(guildId).get('prefix');
+    return await bot.settings(guildId).get('prefix');
   } catch {
     return bot.config.prefix;
   }

@@ -23,7 +23,8 @@ export const coreConfigSchema = z.object({
 /**
  * The `core` built-in extension: help, stats, extensions, about, the guild settings (setprefix,
  * mentionprefix, serversettings, config) and the owner tools (load, unload, reload, sync,
- * cachestats, dbstats, integritycheck, cleanup). It also records command usage for `stats`.
+ * cachestats, dbstats, integritycheck, cleanup). It also counts this
+ * session's command uses for `stats` (the framework records the all-time counts).
  */
 export default defineExtension({
   name: 'core',
@@ -57,7 +58,6 @@ export default defineExtension({
       'command_executed',
       ({ commandName }) => {
         coreState.sessionUses.set(commandName, (coreState.sessionUses.get(commandName) ?? 0) + 1);
-        ctx.db.recordCommandUsage(commandName);
       },
       { id: 'usage' },
     );

@@ -61,12 +61,12 @@ export function checkStore(bot: ZoryxClient): Promise<CheckResult> {
 /** Queries the main database and, in a guild, that guild's database and settings. */
 export function checkDatabase(bot: ZoryxClient, guildId: string | null): Promise<CheckResult> {
   return timed('database', async () => {
-    const usage = await bot.db.commandStats();
+    const usage = await bot.commandStats();
     const parts = [`main ok (${usage.length} command-usage rows)`];
     if (guildId) {
       const guild = await bot.db.guild(guildId);
       const rows = await guild.selectFrom('zoryx_command_roles').select('command').execute();
-      const prefix = await bot.db.settings(guildId).get('prefix');
+      const prefix = await bot.settings(guildId).get('prefix');
       if (typeof prefix !== 'string' || prefix.length === 0)
         fail(`guild prefix is ${JSON.stringify(prefix)}`);
       parts.push(`guild ok (${rows.length} command-role rows, prefix \`${prefix}\`)`);

@@ -34,7 +34,7 @@ export const setprefixCommand = defineCommand({
     const problem = prefixProblem(prefix);
     if (problem) return respond(interaction, [warningEmbed(problem, 'Invalid prefix')]);
     const guildId = interaction.guildId as string;
-    await zoryx(interaction.client).db.settings(guildId).set('prefix', prefix);
+    await zoryx(interaction.client).settings(guildId).set('prefix', prefix);
     return respond(interaction, [
       successEmbed(
         `The prefix of this server is now \`${prefix}\` (for example \`${prefix}help\`). Slash commands keep working.`,
@@ -60,7 +60,7 @@ export const mentionprefixCommand = defineCommand({
   },
   async run(interaction, { action }) {
     const bot = zoryx(interaction.client);
-    const settings = bot.db.settings(interaction.guildId as string);
+    const settings = bot.settings(interaction.guildId as string);
     const enabled = await settings.get('mentionPrefix');
     const state = enabled ? 'enabled' : 'disabled';
     if (action === 'status') {

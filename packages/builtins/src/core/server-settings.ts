@@ -28,7 +28,7 @@ export const serversettingsCommand = defineCommand({
     const bot = zoryx(interaction.client);
     const guildId = interaction.guildId as string;
     const guild = interaction.guild;
-    const settings = await bot.db.settings(guildId).getAll();
+    const settings = await bot.settings(guildId).getAll();
     const custom = settings.prefix !== bot.config.prefix;
     const roles = await commandRoleMap(bot, guildId);
     const roleLines = [...roles]

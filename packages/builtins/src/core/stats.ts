@@ -18,7 +18,7 @@ export const statsCommand = defineCommand({
     const guilds = bot.guilds.cache;
     const users = guilds.reduce((sum, guild) => sum + (guild.memberCount ?? 0), 0);
     const commands = [...bot.stores.get('commands').values()].filter((c) => !isDispatcher(c));
-    const allTime = await bot.db.commandStats();
+    const allTime = await bot.commandStats();
     const top = allTime
       .slice(0, TOP_COMMANDS)
       .map((stat, i) => `${i + 1}. \`${stat.name}\` — ${stat.count}`)

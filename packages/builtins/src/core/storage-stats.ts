@@ -12,7 +12,7 @@ export const cachestatsCommand = defineCommand({
   async run(interaction) {
     const bot = zoryx(interaction.client);
     const store = bot.store.stats();
-    const settings = bot.db.stats().settingsCache;
+    const settings = bot.dataStats().settingsCache;
     const settingsRate =
       settings.hits + settings.misses === 0 ? 0 : settings.hits / (settings.hits + settings.misses);
     return respond(interaction, [
@@ -46,7 +46,7 @@ export const dbstatsCommand = defineCommand({
   async run(interaction) {
     const bot = zoryx(interaction.client);
     const started = performance.now();
-    const usage = await bot.db.commandStats();
+    const usage = await bot.commandStats();
     const queryMs = performance.now() - started;
     const stats = bot.db.stats();
     const total = usage.reduce((sum, u) => sum + u.count, 0);
@@ -66,7 +66,7 @@ export const dbstatsCommand = defineCommand({
         { name: 'Backups written', value: String(stats.backupsWritten), inline: true },
         {
           name: 'Command usage',
-          value: `${usage.length} commands · ${total} uses recorded · ${stats.pendingUsageRecords} pending`,
+          value: `${usage.length} commands · ${total} uses recorded · ${bot.dataStats().pendingUsageRecords} pending`,
           inline: true,
         },
         { name: 'Usage query', value: formatMs(queryMs), inline: true },
