@@ -1,8 +1,8 @@
 import { defineExtension } from '@zoryx/framework';
 import { Events, type Message } from 'discord.js';
 import { z } from 'zod';
-import { LeaderboardCommand } from './src/commands/leaderboard.js';
-import { RankCommand } from './src/commands/rank.js';
+import { leaderboard } from './src/commands/leaderboard.js';
+import { rank } from './src/commands/rank.js';
 import { createLeveling } from './src/leveling-service.js';
 import type { LevelingApi } from './src/types.js';
 
@@ -54,7 +54,7 @@ export default defineExtension({
       },
     },
   },
-  commands: [RankCommand, LeaderboardCommand],
+  commands: [rank, leaderboard],
   setup(ctx): LevelingApi {
     const { client } = ctx;
     const leveling = createLeveling({

@@ -1,9 +1,10 @@
 import { defineExtension } from '@zoryx/framework';
 import { z } from 'zod';
-import { BanCommand } from './src/commands/ban.js';
-import { KickCommand } from './src/commands/kick.js';
-import { ModlogCommand } from './src/commands/modlog.js';
-import { TimeoutCommand } from './src/commands/timeout.js';
+import { ban } from './src/commands/ban.js';
+import { kick } from './src/commands/kick.js';
+import { modlog } from './src/commands/modlog.js';
+import { timeout } from './src/commands/timeout.js';
+import { confirmationButtons } from './src/confirmation.js';
 import { readHistory, recordAction } from './src/mod-log.js';
 import type { ModerationApi } from './src/types.js';
 
@@ -12,7 +13,8 @@ export type * from './src/types.js';
 /**
  * Moderation: `ban` (with a confirmation button), `kick` and `timeout`, each checked against the
  * role hierarchy and Discord's permissions, logged in the guild's `mod_actions` table and
- * announced on the hook bus as `moderation_action`; `modlog` reads the log.
+ * announced on the hook bus as `moderation_action`; `modlog` reads the log. The ban prompt's
+ * buttons are answered by `confirmationButtons` (a `defineComponent`).
  */
 export default defineExtension({
   name: 'moderation',
@@ -45,7 +47,8 @@ export default defineExtension({
       },
     },
   },
-  commands: [BanCommand, KickCommand, TimeoutCommand, ModlogCommand],
+  commands: [ban, kick, timeout, modlog],
+  components: [confirmationButtons],
   setup(ctx): ModerationApi {
     const deps = { db: ctx.db, hooks: ctx.hooks, now: () => Date.now() };
     return {

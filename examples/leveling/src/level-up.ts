@@ -1,5 +1,5 @@
+import type { ExtensionContext } from '@zoryx/framework';
 import type { Guild, GuildMember, Message, Role, SendableChannels } from 'discord.js';
-import type { Logger } from 'pino';
 
 /** A role given at a level: `role` is the role's id or its exact name. */
 export interface RoleReward {
@@ -38,7 +38,7 @@ export async function celebrateLevelUp(
   member: GuildMember,
   level: number,
   settings: LevelUpSettings,
-  logger: Logger,
+  logger: ExtensionContext['logger'],
 ): Promise<string[]> {
   const due = settings.rewards
     .filter((reward) => reward.level <= level)

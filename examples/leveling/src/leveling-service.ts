@@ -1,7 +1,5 @@
-import type { ZoryxDatabase } from '@zoryx/db';
-import type { HookEvents } from '@zoryx/hooks';
+import type { ExtensionContext, HookEvents } from '@zoryx/framework';
 import type { Message } from 'discord.js';
-import type { Logger } from 'pino';
 import { celebrateLevelUp, type LevelUpSettings } from './level-up.js';
 import { SerialQueue } from './serial-queue.js';
 import type { LevelingApi } from './types.js';
@@ -16,11 +14,11 @@ export interface LevelingSettings extends LevelUpSettings {
 
 /** What the service needs from `ctx` (and nothing else, so it is easy to follow and to test). */
 export interface LevelingDeps {
-  readonly db: ZoryxDatabase;
+  readonly db: ExtensionContext['db'];
   readonly hooks: {
     emit(event: 'level_up', payload: HookEvents['level_up']): Promise<unknown>;
   };
-  readonly logger: Logger;
+  readonly logger: ExtensionContext['logger'];
   readonly settings: LevelingSettings;
   /** True for messages that invoke a command (they earn no XP). */
   isCommand(message: Message<true>): Promise<boolean>;

@@ -1,4 +1,5 @@
-// Type declarations of the leveling extension: its table, its hook event and its public API.
+// Type declarations of the leveling extension: its table, its hook event and its public API, all
+// added to `@zoryx/framework` (the one module extensions augment).
 // The moderation example's types are imported for its `moderation_action` event (optional
 // dependency): a type-only import, erased from the bundle, that resolves because both examples sit
 // side by side, in examples/ as in a bot's extensions/ folder.
@@ -47,13 +48,11 @@ export interface LevelingApi {
   idle(): Promise<void>;
 }
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     leveling: LevelingApi;
   }
-}
 
-declare module '@zoryx/db' {
   interface GuildTables {
     leveling_xp: {
       user_id: string;
@@ -63,9 +62,7 @@ declare module '@zoryx/db' {
       last_awarded_at: number;
     };
   }
-}
 
-declare module '@zoryx/hooks' {
   interface HookEvents {
     /** A member's messages took them to a new level (after rewards and the announcement). */
     level_up: {

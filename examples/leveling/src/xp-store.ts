@@ -1,4 +1,4 @@
-import type { ZoryxDatabase } from '@zoryx/db';
+import type { ExtensionContext } from '@zoryx/framework';
 import { levelForXp, totalXpForLevel } from './curve.js';
 import type { AwardResult, Rank } from './types.js';
 
@@ -9,7 +9,7 @@ type Row = { user_id: string; xp: number; level: number; messages: number };
  * so a read-then-write here never interleaves with another change.
  */
 export class XpStore {
-  public constructor(private readonly db: ZoryxDatabase) {}
+  public constructor(private readonly db: ExtensionContext['db']) {}
 
   /** Message XP: `amount` unless the last award was less than `cooldownMs` before `now`. */
   public async award(

@@ -1,7 +1,6 @@
 import type { ChannelHandle, GuildHandle, RoleHandle, UserHandle } from '@zoryx/emulator';
-import type { HookEvents } from '@zoryx/hooks';
+import type { HookEvents } from '@zoryx/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LevelingApi } from '../src/types.js';
 import { extensionRoot, moderationRoot, startTestBot, type TestBot } from './test-bot.js';
 
 const config = {
@@ -31,7 +30,7 @@ describe('the leveling extension, end to end against the emulator', () => {
   let owner: UserHandle;
   let users: Record<'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank', UserHandle>;
   const levelEvents: HookEvents['level_up'][] = [];
-  const api = () => t.bot.extensions.api('leveling') as LevelingApi;
+  const api = () => t.bot.extensions.require('leveling');
   /** A member's roles besides `@everyone` (discord.js sends that one along when adding roles). */
   const rolesOf = (user: UserHandle) => guild.member(user)?.roles.filter((id) => id !== guild.id);
   /** The announcement about `user` in `channel`, once it is there. */

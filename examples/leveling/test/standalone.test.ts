@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LevelingApi } from '../src/types.js';
 import { extensionRoot, startTestBot, type TestBot } from './test-bot.js';
 
 // Leveling alone, with its default config: moderation is only an optional dependency.
@@ -23,7 +22,7 @@ describe('the leveling extension without moderation, default config', () => {
     const alice = t.discord.createUser({ username: 'alice' });
     guild.addMember(alice);
     await t.discord.waitFor(() => t.bot.guilds.cache.has(guild.id));
-    const leveling = t.bot.extensions.api('leveling') as LevelingApi;
+    const leveling = t.bot.extensions.require('leveling');
 
     // 85 XP already: any first message (15–25 XP) reaches level 1 (100 XP).
     await leveling.addXp(guild.id, alice.id, 85);

@@ -1,10 +1,9 @@
-import type { ZoryxDatabase } from '@zoryx/db';
-import type { HookEvents } from '@zoryx/hooks';
+import type { ExtensionContext, HookEvents } from '@zoryx/framework';
 import type { ModAction, NewModAction } from './types.js';
 
 /** What the mod log needs from `ctx`: the databases and a way to emit the hook event. */
 export interface ModLogDeps {
-  readonly db: ZoryxDatabase;
+  readonly db: ExtensionContext['db'];
   readonly hooks: {
     emit(event: 'moderation_action', payload: HookEvents['moderation_action']): Promise<unknown>;
   };

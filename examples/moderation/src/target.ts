@@ -1,8 +1,13 @@
-import type { Command } from '@sapphire/framework';
-import { replyEmbed, type ZoryxClient } from '@zoryx/framework';
-import { type Guild, type GuildMember, MessageFlags, type User } from 'discord.js';
+import { type CommandInteraction, replyEmbed } from '@zoryx/framework';
+import {
+  type Guild,
+  type GuildMember,
+  MessageFlags,
+  type PermissionFlagsBits,
+  type User,
+} from 'discord.js';
 import { checkHierarchy } from './hierarchy.js';
-import type { ModActionKind, ModerationApi } from './types.js';
+import type { ModActionKind } from './types.js';
 
 /** A target that passed every check, with what the command needs to act. */
 export interface CheckedTarget {
@@ -13,15 +18,15 @@ export interface CheckedTarget {
   readonly reason: string;
 }
 
-type Interaction = Command.ChatInputCommandInteraction;
-
-/** The moderation extension's API, from the client the command runs in. */
-export function moderationApi(command: Command): ModerationApi {
-  return (command.container.client as ZoryxClient).extensions.api('moderation') as ModerationApi;
-}
+/** The Discord permission the bot needs for each action, and its name as Discord shows it. */
+const BOT_PERMISSION: Record<ModActionKind, [keyof typeof PermissionFlagsBits, string]> = {
+  ban: ['BanMembers', 'Ban Members'],
+  kick: ['KickMembers', 'Kick Members'],
+  timeout: ['ModerateMembers', 'Timeout Members'],
+};
 
 /** Answers with a yellow embed, visible only to the moderator for slash commands. */
-export async function refuse(interaction: Interaction, message: string): Promise<void> {
+export async function refuse(interaction: CommandInteraction, message: string): Promise<void> {
   await interaction.reply({
     embeds: [replyEmbed('warning', message)],
     flags: MessageFlags.Ephemeral,
@@ -34,25 +39,35 @@ function positionOf(member: GuildMember): number {
 }
 
 /**
- * Reads the `user` and `reason` options and applies the hierarchy rules. Answers the refusal
- * itself and returns null when the action is not allowed.
+ * Checks that the bot may take the action (its Discord permission) and applies the hierarchy
+ * rules to the `user` and `reason` options. Answers the refusal itself and returns null when
+ * the action is not allowed.
  */
 export async function checkTarget(
-  interaction: Interaction,
+  interaction: CommandInteraction,
   action: ModActionKind,
+  options: { user: User; reason: string | undefined },
 ): Promise<CheckedTarget | null> {
   const guild = interaction.guild;
   if (!guild) {
     await refuse(interaction, 'Moderation commands work in a server only.');
     return null;
   }
-  const user = interaction.options.getUser('user', true);
-  const reason = interaction.options.getString('reason')?.trim() || 'No reason given';
+  const { user } = options;
+  const reason = options.reason?.trim() || 'No reason given';
   const [invoker, bot, member] = await Promise.all([
     guild.members.fetch(interaction.user.id),
     guild.members.fetchMe(),
     guild.members.fetch(user.id).catch(() => null),
   ]);
+  const [permission, permissionName] = BOT_PERMISSION[action];
+  if (!bot.permissions.has(permission)) {
+    await refuse(
+      interaction,
+      `I need the **${permissionName}** permission in this server to ${action === 'timeout' ? 'time members out' : `${action} members`}.`,
+    );
+    return null;
+  }
   if (!member && action !== 'ban') {
     await refuse(interaction, `${user.username} is not a member of this server.`);
     return null;

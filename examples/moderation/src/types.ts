@@ -1,5 +1,6 @@
-// Type declarations of the moderation extension: its table, its hook event and its public API.
-// Other extensions import these types only (`import type`), so no code is shared between bundles.
+// Type declarations of the moderation extension: its table, its hook event and its public API, all
+// added to `@zoryx/framework` (the one module extensions augment). Other extensions import these
+// types only (`import type`), so no code is shared between bundles.
 import type { Generated } from 'kysely';
 
 /** The actions the extension takes (and logs). */
@@ -38,13 +39,11 @@ export interface ModerationApi {
   history(guildId: string, options?: { userId?: string; limit?: number }): Promise<ModAction[]>;
 }
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     moderation: ModerationApi;
   }
-}
 
-declare module '@zoryx/db' {
   interface GuildTables {
     mod_actions: {
       case_id: Generated<number>;
@@ -56,9 +55,7 @@ declare module '@zoryx/db' {
       created_at: number;
     };
   }
-}
 
-declare module '@zoryx/hooks' {
   interface HookEvents {
     /** A moderator banned, kicked or timed out a member (after Discord accepted it). */
     moderation_action: {

@@ -1,7 +1,6 @@
-import type { HookEvents } from '@zoryx/hooks';
+import type { HookEvents } from '@zoryx/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANCEL_PREFIX, CONFIRM_PREFIX } from '../src/confirmation.js';
-import type { ModerationApi } from '../src/types.js';
 import { extensionRoot, startTestBot, type TestBot } from './test-bot.js';
 import { buttonId, createModerationWorld, type ModerationWorld, text } from './world.js';
 
@@ -20,7 +19,7 @@ describe('the moderation extension, end to end against the emulator', () => {
     await t?.close();
   });
 
-  const api = () => t.bot.extensions.api('moderation') as ModerationApi;
+  const api = () => t.bot.extensions.require('moderation');
 
   it('kicks a member below the moderator, logs it and emits moderation_action', async () => {
     const reply = await w.alice.slash(w.guild, 'kick', { user: w.bob, reason: 'spam' }).reply();
@@ -106,10 +105,10 @@ describe('the moderation extension, end to end against the emulator', () => {
   });
 
   describe.each([
-    ['ban', 'ban', 'banned'],
-    ['kick', 'kick', 'kicked'],
-    ['timeout', 'time', 'timed out'],
-  ] as const)('%s refusals', (command, verb, past) => {
+    ['ban', 'ban', 'banned', 'Ban Members'],
+    ['kick', 'kick', 'kicked', 'Kick Members'],
+    ['timeout', 'time', 'timed out', 'Moderate Members'],
+  ] as const)('%s refusals', (command, verb, past, permission) => {
     const extra = command === 'timeout' ? { duration: '5m' } : {};
     const act = (invoker: keyof ModerationWorld, target: keyof ModerationWorld) =>
       (w[invoker] as ModerationWorld['alice'])
@@ -144,7 +143,9 @@ describe('the moderation extension, end to end against the emulator', () => {
     it('refuses a member without the Discord permission', async () => {
       const reply = await act('carol', 'dave');
       expect(reply.ephemeral).toBe(true);
-      expect(text(reply)).toBe(`You lack the Discord permissions \`${command}\` requires.`);
+      expect(text(reply)).toBe(
+        `You lack the Discord permissions \`${command}\` requires: ${permission}.`,
+      );
     });
   });
 
@@ -177,7 +178,9 @@ describe('the moderation extension, end to end against the emulator', () => {
     const none = await w.alice.slash(w.guild, 'modlog', { user: w.sam }).reply();
     expect(text(none)).toBe('No moderation actions recorded.');
     const refused = await w.carol.slash(w.guild, 'modlog').reply();
-    expect(text(refused)).toBe('You lack the Discord permissions `modlog` requires.');
+    expect(text(refused)).toBe(
+      'You lack the Discord permissions `modlog` requires: Moderate Members.',
+    );
   });
 
   it('keeps the log in the guild database and serves it through its public API', async () => {

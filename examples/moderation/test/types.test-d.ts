@@ -1,6 +1,4 @@
-import type { GuildTables } from '@zoryx/db';
-import type { HookEvents } from '@zoryx/hooks';
-import type { ExtensionApis } from '@zoryx/loader';
+import type { ExtensionApis, GuildTables, HookEvents } from '@zoryx/framework';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ModActionKind, ModerationApi } from '../index.js';
 

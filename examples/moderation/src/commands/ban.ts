@@ -1,45 +1,31 @@
-import { Command } from '@sapphire/framework';
-import { replyEmbed } from '@zoryx/framework';
+import { defineCommand, replyEmbed } from '@zoryx/framework';
 import { DiscordAPIError } from 'discord.js';
 import { startConfirmation } from '../confirmation.js';
-import { checkTarget, moderationApi } from '../target.js';
+import { checkTarget } from '../target.js';
+import type {} from '../types.js';
 
 /**
- * `/ban user [reason]` and `!ban @user [reason]` (the framework answers the prefix form through
- * this `chatInputRun`). Asks the invoker to confirm with a button first.
+ * `/ban user [reason]` and `!ban @user [reason]` (one `run` answers both). Asks the invoker to
+ * confirm with a button first.
  */
-export class BanCommand extends Command {
-  public constructor(context: Command.LoaderContext, options: Command.Options) {
-    super(context, {
-      ...options,
-      name: 'ban',
-      description: 'Bans a member from the server (asks for confirmation)',
-      requiredUserPermissions: ['BanMembers'],
-      requiredClientPermissions: ['BanMembers'],
-      runIn: ['GUILD_ANY'],
-    });
-  }
-
-  public override registerApplicationCommands(registry: Command.Registry) {
-    registry.registerChatInputCommand((builder) =>
-      builder
-        .setName(this.name)
-        .setDescription(this.description)
-        .addUserOption((o) => o.setName('user').setDescription('Who to ban').setRequired(true))
-        .addStringOption((o) => o.setName('reason').setDescription('Why (kept in the mod log)')),
-    );
-  }
-
-  public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
-    const target = await checkTarget(interaction, 'ban');
+export const ban = defineCommand({
+  name: 'ban',
+  description: 'Bans a member from the server (asks for confirmation)',
+  options: {
+    user: { kind: 'user', description: 'Who to ban', required: true },
+    reason: { kind: 'string', description: 'Why (kept in the mod log)' },
+  },
+  permissions: ['BanMembers'],
+  guildOnly: true,
+  async run(interaction, args, ctx) {
+    const target = await checkTarget(interaction, 'ban', args);
     if (!target) return;
-    const moderation = moderationApi(this);
+    const moderation = ctx.extensions.require('moderation');
     const name = target.user.username;
-    const confirmation = startConfirmation(interaction.client, {
+    const confirmation = startConfirmation(ctx, {
       nonce: interaction.id,
       invokerId: interaction.user.id,
       timeoutMs: moderation.confirmTimeoutMs,
-      signal: moderation.signal,
     });
     try {
       await interaction.reply({
@@ -94,5 +80,5 @@ export class BanCommand extends Command {
       ],
       components: [],
     });
-  }
-}
+  },
+});

@@ -1,35 +1,22 @@
-import { Command } from '@sapphire/framework';
-import { replyEmbed } from '@zoryx/framework';
-import { checkTarget, moderationApi } from '../target.js';
+import { defineCommand, replyEmbed } from '@zoryx/framework';
+import { checkTarget } from '../target.js';
+import type {} from '../types.js';
 
 /** `/kick user [reason]` and `!kick @user [reason]`. */
-export class KickCommand extends Command {
-  public constructor(context: Command.LoaderContext, options: Command.Options) {
-    super(context, {
-      ...options,
-      name: 'kick',
-      description: 'Kicks a member from the server',
-      requiredUserPermissions: ['KickMembers'],
-      requiredClientPermissions: ['KickMembers'],
-      runIn: ['GUILD_ANY'],
-    });
-  }
-
-  public override registerApplicationCommands(registry: Command.Registry) {
-    registry.registerChatInputCommand((builder) =>
-      builder
-        .setName(this.name)
-        .setDescription(this.description)
-        .addUserOption((o) => o.setName('user').setDescription('Who to kick').setRequired(true))
-        .addStringOption((o) => o.setName('reason').setDescription('Why (kept in the mod log)')),
-    );
-  }
-
-  public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
-    const target = await checkTarget(interaction, 'kick');
+export const kick = defineCommand({
+  name: 'kick',
+  description: 'Kicks a member from the server',
+  options: {
+    user: { kind: 'user', description: 'Who to kick', required: true },
+    reason: { kind: 'string', description: 'Why (kept in the mod log)' },
+  },
+  permissions: ['KickMembers'],
+  guildOnly: true,
+  async run(interaction, args, ctx) {
+    const target = await checkTarget(interaction, 'kick', args);
     if (!target?.member) return;
     await target.member.kick(target.reason);
-    const entry = await moderationApi(this).record(target.guild.id, {
+    const entry = await ctx.extensions.require('moderation').record(target.guild.id, {
       action: 'kick',
       userId: target.user.id,
       moderatorId: interaction.user.id,
@@ -44,5 +31,5 @@ export class KickCommand extends Command {
         ),
       ],
     });
-  }
-}
+  },
+});

@@ -1,39 +1,24 @@
-import { Command } from '@sapphire/framework';
-import { replyEmbed } from '@zoryx/framework';
+import { defineCommand, replyEmbed } from '@zoryx/framework';
 import { formatModAction } from '../mod-log-format.js';
-import { moderationApi, refuse } from '../target.js';
+import { refuse } from '../target.js';
+import type {} from '../types.js';
 
 /** How many entries `modlog` shows. */
 const SHOWN = 10;
 
 /** `/modlog [user]` and `!modlog [@user]`: the newest entries of the server's mod log. */
-export class ModlogCommand extends Command {
-  public constructor(context: Command.LoaderContext, options: Command.Options) {
-    super(context, {
-      ...options,
-      name: 'modlog',
-      description: "Shows the server's latest moderation actions",
-      requiredUserPermissions: ['ModerateMembers'],
-      runIn: ['GUILD_ANY'],
-    });
-  }
-
-  public override registerApplicationCommands(registry: Command.Registry) {
-    registry.registerChatInputCommand((builder) =>
-      builder
-        .setName(this.name)
-        .setDescription(this.description)
-        .addUserOption((o) => o.setName('user').setDescription('Only the actions on this member')),
-    );
-  }
-
-  public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
+export const modlog = defineCommand({
+  name: 'modlog',
+  description: "Shows the server's latest moderation actions",
+  options: { user: { kind: 'user', description: 'Only the actions on this member' } },
+  permissions: ['ModerateMembers'],
+  guildOnly: true,
+  async run(interaction, { user }, ctx) {
     if (!interaction.guildId) {
       await refuse(interaction, 'The mod log is kept per server: use this in a server.');
       return;
     }
-    const user = interaction.options.getUser('user');
-    const entries = await moderationApi(this).history(interaction.guildId, {
+    const entries = await ctx.extensions.require('moderation').history(interaction.guildId, {
       limit: SHOWN,
       ...(user ? { userId: user.id } : {}),
     });
@@ -43,5 +28,5 @@ export class ModlogCommand extends Command {
         ? 'No moderation actions recorded.'
         : entries.map(formatModAction).join('\n');
     await interaction.reply({ embeds: [replyEmbed('info', body, title)] });
-  }
-}
+  },
+});
