@@ -7,37 +7,52 @@ export function pascalCase(name: string): string {
     .join('');
 }
 
+/** camelCase of an extension name, for identifiers: `ticket-tools` → `ticketTools`. */
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
 /**
- * Source of a new extension named `name`: a hybrid command `/name` + `!name`, a hook that
- * counts the guilds joined in the extension's store, and a log line on setup.
+ * Source of a new extension named `name`, written against `@zoryx/framework` alone: a command
+ * (`defineCommand`: one `run` answers `/name`, `!name` and `@Bot name`) that emits a typed hook
+ * event, a public API other extensions reach with `ctx.extensions.get(name)`, both typed by
+ * augmenting `@zoryx/framework`, a config schema, and a hook that counts the guilds joined in the
+ * extension's store.
  */
 export function extensionSkeleton(name: string): string {
-  const className = `${pascalCase(name)}Command`;
-  return `import { Command } from '@sapphire/framework';
-import { defineExtension } from '@zoryx/framework';
-import type { Message } from 'discord.js';
+  const command = `${camelCase(name)}Command`;
+  const event = `${name.replace(/-/g, '_')}_greeted`;
+  const apiType = `${pascalCase(name)}Api`;
+  return `import { defineCommand, defineExtension } from '@zoryx/framework';
 import { z } from 'zod';
 
-/** \`/${name}\` and \`!${name}\`. */
-class ${className} extends Command {
-  public constructor(context: Command.LoaderContext, options: Command.Options) {
-    super(context, { ...options, name: '${name}', description: 'Says hello from ${name}' });
-  }
+/** What other extensions get from \`ctx.extensions.get('${name}')\`. */
+export interface ${apiType} {
+  /** How many greetings \`/${name}\` sent since the extension loaded. */
+  greetings(): number;
+}
 
-  public override registerApplicationCommands(registry: Command.Registry) {
-    registry.registerChatInputCommand((builder) =>
-      builder.setName(this.name).setDescription(this.description),
-    );
+// Types this extension adds: its public API and its hook event (augment '@zoryx/framework' only).
+declare module '@zoryx/framework' {
+  interface ExtensionApis {
+    '${name}': ${apiType};
   }
-
-  public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
-    await interaction.reply('Hello from ${name}!');
-  }
-
-  public override async messageRun(message: Message) {
-    await message.reply('Hello from ${name}!');
+  interface HookEvents {
+    ${event}: { readonly guildId: string | null; readonly userId: string };
   }
 }
+
+/** \`/${name} [who]\`, \`!${name} [@who]\` and \`@Bot ${name} [@who]\`: one \`run\` answers all three. */
+const ${command} = defineCommand({
+  name: '${name}',
+  description: 'Says hello from ${name}',
+  options: { who: { kind: 'user', description: 'Who to greet (default: you)' } },
+  async run(interaction, { who = interaction.user }, ctx) {
+    await ctx.hooks.emit('${event}', { guildId: interaction.guildId, userId: who.id });
+    return interaction.reply(\`Hello, \${who.username}, from ${name}!\`);
+  },
+});
 
 export default defineExtension({
   name: '${name}',
@@ -45,14 +60,19 @@ export default defineExtension({
   description: 'TODO: what ${name} does',
   // Read from config.json → extensions.config.${name}; the defaults apply when it is missing.
   config: z.object({ logJoins: z.boolean().default(true) }),
-  commands: [${className}],
-  setup(ctx) {
+  commands: [${command}],
+  setup(ctx): ${apiType} {
     // Hooks, timers and pieces registered through ctx are released when the extension unloads.
+    let greetings = 0;
+    ctx.hooks.on('${event}', () => {
+      greetings += 1;
+    });
     ctx.hooks.on('guild_joined', async function countGuilds({ name }) {
       const joined = await ctx.store.update<number>('guilds-joined.json', (n = 0) => n + 1);
       if (ctx.config.logJoins) ctx.logger.info(\`joined \${name} (\${joined} so far)\`);
     });
     ctx.logger.info('${name} is ready');
+    return { greetings: () => greetings };
   },
 });
 `;

@@ -23,12 +23,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('newExtension', () => {
-  it('writes extensions/<name>/index.ts with a command, a hook and a config schema', async () => {
+  it('writes extensions/<name>/index.ts with a command, a typed API and hook, and a config schema', async () => {
     const result = await newExtension({ cwd: dir, name: 'ticket-tools' });
     expect(result.relativeFile).toBe(join('extensions', 'ticket-tools', 'index.ts'));
     const source = await readFile(result.file, 'utf8');
     expect(source).toContain("name: 'ticket-tools'");
-    expect(source).toContain('class TicketToolsCommand extends Command');
+    expect(source).toContain('const ticketToolsCommand = defineCommand({');
+    expect(source).toContain("declare module '@zoryx/framework'");
     expect(source).toContain("ctx.hooks.on('guild_joined'");
     expect(source).toContain('config: z.object(');
   });

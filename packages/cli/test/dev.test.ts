@@ -83,8 +83,8 @@ describe('zoryx dev --offline (bot in a child process, emulator, scripted chat)'
     expect(out).toContain('starting the bot (src/index.ts)');
     expect(out).toContain('bot ready: 1 slash command(s) /hello-world');
     expect(out).toContain(
-      '#general you> /hello-world\nZoryx Bot: Hello from hello-world!\n' +
-        '#general you> !hello-world\nZoryx Bot: Hello from hello-world!\n',
+      '#general you> /hello-world\nZoryx Bot: Hello, you, from hello-world!\n' +
+        '#general you> !hello-world\nZoryx Bot: Hello, you, from hello-world!\n',
     );
     expect(code).toBe(0);
   });
