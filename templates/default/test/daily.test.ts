@@ -1,6 +1,5 @@
-import type { HookEvents } from '@zoryx/hooks';
+import type { HookEvents } from '@zoryx/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DailyApi } from '../extensions/daily/types.js';
 import { startTestBot, type TestBot } from './test-bot.js';
 
 const HOUR = 3_600_000;
@@ -42,7 +41,7 @@ describe('the daily extension (depends on economy)', () => {
   });
 
   it('grows the streak for claims within 48 h and resets it after', async () => {
-    const daily = t.bot.extensions.api('daily') as DailyApi;
+    const daily = t.bot.extensions.require('daily');
     const start = Date.UTC(2030, 0, 1);
     expect(await daily.claim(t.guild.id, t.bob.id, start)).toMatchObject({ ok: true, streak: 1 });
     expect(await daily.claim(t.guild.id, t.bob.id, start + 21 * HOUR)).toMatchObject({

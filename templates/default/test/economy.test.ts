@@ -1,4 +1,4 @@
-import type { HookEvents } from '@zoryx/hooks';
+import type { HookEvents } from '@zoryx/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EconomyApi } from '../extensions/economy/types.js';
 import { startTestBot, type TestBot } from './test-bot.js';
@@ -8,7 +8,7 @@ describe('the economy extension', () => {
   let economy: EconomyApi;
   beforeAll(async () => {
     t = await startTestBot();
-    economy = t.bot.extensions.api('economy') as EconomyApi;
+    economy = t.bot.extensions.require('economy');
   });
   afterAll(async () => {
     await t?.close();

@@ -1,5 +1,4 @@
-import type { HookEvents } from '@zoryx/hooks';
-import type { ExtensionApis, ExtensionContext } from '@zoryx/loader';
+import type { ExtensionApis, ExtensionContext, HookEvents } from '@zoryx/framework';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { DailyApi } from '../extensions/daily/types.js';
 import type { EconomyApi } from '../extensions/economy/types.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pongText } from '../src/commands/ping.js';
+import { pongText } from '../extensions/ping/pong.js';
 import { startTestBot, type TestBot } from './test-bot.js';
 
 describe('ping', () => {
@@ -21,7 +21,9 @@ describe('ping', () => {
     const builtins = ['core', 'registry', 'hooks', 'diagnostics', 'limits'];
     expect(t.report.failed).toEqual([]);
     expect(t.report.skipped).toEqual([]);
-    expect(t.report.loaded).toEqual(expect.arrayContaining(['economy', 'daily', ...builtins]));
+    expect(t.report.loaded).toEqual(
+      expect.arrayContaining(['ping', 'economy', 'daily', ...builtins]),
+    );
     for (const name of builtins) expect(t.bot.extensions.statusOf(name)?.state).toBe('loaded');
   });
 
@@ -29,7 +31,7 @@ describe('ping', () => {
     const limits = await t.alice.slash(t.guild, 'slashlimit').reply();
     expect(limits.embeds[0]?.title).toBe('Slash command limit');
     const registry = await t.bob.slash(t.guild, 'pr_list').reply();
-    expect(registry.embeds[0]?.description).toBe('7 extensions, 7 loaded');
+    expect(registry.embeds[0]?.description).toBe('8 extensions, 8 loaded');
   });
 
   it('answers /ping with Pong! and the latency', async () => {

@@ -1,6 +1,6 @@
 import { defineExtension } from '@zoryx/framework';
 import { z } from 'zod';
-import { DailyCommand } from './daily-command.js';
+import { daily } from './daily-command.js';
 import type { ClaimResult, DailyApi } from './types.js';
 
 const HOUR = 3_600_000;
@@ -38,7 +38,7 @@ export default defineExtension({
       },
     },
   },
-  commands: [DailyCommand],
+  commands: [daily],
   setup(ctx): DailyApi {
     const economy = ctx.extensions.require('economy');
 
@@ -51,21 +51,39 @@ export default defineExtension({
     return {
       async claim(guildId, userId, now = Date.now()): Promise<ClaimResult> {
         const db = await ctx.db.guild(guildId);
-        const last = await db
-          .selectFrom('daily_claims')
-          .selectAll()
-          .where('user_id', '=', userId)
+        // Reading the last claim and then writing would let a /daily and a !daily sent together
+        // both see "not claimed yet" and both pay. Instead the claim is one statement: insert a
+        // first claim, or update the row only when the last claim is old enough. A statement is
+        // atomic, so of two concurrent claims exactly one gets a row back.
+        const claimed = await db
+          .insertInto('daily_claims')
+          .values({ user_id: userId, last_claim_at: now, streak: 1 })
+          .onConflict((oc) =>
+            oc
+              .column('user_id')
+              .doUpdateSet((eb) => ({
+                last_claim_at: now,
+                streak: eb
+                  .case()
+                  .when('daily_claims.last_claim_at', '>', now - STREAK_WINDOW_MS)
+                  .then(eb('daily_claims.streak', '+', 1))
+                  .else(1)
+                  .end(),
+              }))
+              .where('daily_claims.last_claim_at', '<=', now - CLAIM_EVERY_MS),
+          )
+          .returning('streak')
           .executeTakeFirst();
-        if (last && now - last.last_claim_at < CLAIM_EVERY_MS) {
+        if (!claimed) {
+          const last = await db
+            .selectFrom('daily_claims')
+            .select('last_claim_at')
+            .where('user_id', '=', userId)
+            .executeTakeFirstOrThrow();
           return { ok: false, nextClaimAt: last.last_claim_at + CLAIM_EVERY_MS };
         }
-        const streak = last && now - last.last_claim_at < STREAK_WINDOW_MS ? last.streak + 1 : 1;
+        const { streak } = claimed;
         const amount = ctx.config.amount + ctx.config.streakBonus * (streak - 1);
-        await db
-          .insertInto('daily_claims')
-          .values({ user_id: userId, last_claim_at: now, streak })
-          .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_claim_at: now, streak }))
-          .execute();
         const balance = await economy.deposit(guildId, userId, amount, 'daily');
         await ctx.hooks.emit('daily_claimed', { guildId, userId, amount, streak });
         return { ok: true, amount, streak, balance };

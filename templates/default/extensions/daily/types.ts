@@ -1,3 +1,5 @@
+// Type declarations of the daily extension, added to `@zoryx/framework` (the one module
+// extensions augment). The economy types come in as a type-only import: erased from the bundle.
 import type {} from '../economy/types.js';
 
 /** The outcome of a claim. */
@@ -12,23 +14,22 @@ export type ClaimResult =
 
 /** What `ctx.extensions.get('daily')` returns. */
 export interface DailyApi {
-  /** Claims the daily reward for a member at time `now` (ms). */
+  /**
+   * Claims the daily reward for a member at time `now` (ms). Concurrent claims of one member
+   * (a `/daily` and a `!daily` sent together) pay once: the claim is a single conditional write.
+   */
   claim(guildId: string, userId: string, now?: number): Promise<ClaimResult>;
 }
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     daily: DailyApi;
   }
-}
 
-declare module '@zoryx/db' {
   interface GuildTables {
     daily_claims: { user_id: string; last_claim_at: number; streak: number };
   }
-}
 
-declare module '@zoryx/hooks' {
   interface HookEvents {
     /** A member claimed their daily reward. */
     daily_claimed: {

@@ -1,42 +1,26 @@
-import { Command } from '@sapphire/framework';
-import type { ZoryxClient } from '@zoryx/framework';
-import type { EconomyApi } from './types.js';
+import { defineCommand } from '@zoryx/framework';
+import type {} from './types.js';
 
 /**
- * `/balance [user]`. There is no `messageRun`: the framework answers `!balance` and
- * `!balance @someone` by parsing the arguments against the slash options and running this
- * `chatInputRun` with a message-backed interaction.
+ * `/balance [user]`, `!balance [@user]` and `@Bot balance [@user]`: one `run` answers all three
+ * (the framework parses the prefix and mention forms against the options).
  */
-export class BalanceCommand extends Command {
-  public constructor(context: Command.LoaderContext, options: Command.Options) {
-    super(context, { ...options, name: 'balance', description: "Shows a member's balance" });
-  }
-
-  public override registerApplicationCommands(registry: Command.Registry) {
-    registry.registerChatInputCommand((builder) =>
-      builder
-        .setName(this.name)
-        .setDescription(this.description)
-        .addUserOption((option) =>
-          option.setName('user').setDescription('Whose balance (default: yours)'),
-        ),
-    );
-  }
-
-  public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
+export const balance = defineCommand({
+  name: 'balance',
+  description: "Shows a member's balance",
+  options: { user: { kind: 'user', description: 'Whose balance (default: yours)' } },
+  async run(interaction, { user = interaction.user }, ctx) {
     if (!interaction.guildId) {
-      await interaction.reply('Balances are kept per server: use this in a server.');
-      return;
+      return interaction.reply('Balances are kept per server: use this in a server.');
     }
-    const economy = (this.container.client as ZoryxClient).extensions.api('economy') as EconomyApi;
-    const user = interaction.options.getUser('user') ?? interaction.user;
-    const [balance, circulation] = await Promise.all([
+    const economy = ctx.extensions.require('economy');
+    const [amount, circulation] = await Promise.all([
       economy.balanceOf(interaction.guildId, user.id),
       economy.circulation(interaction.guildId),
     ]);
     const who = user.id === interaction.user.id ? 'You have' : `${user.username} has`;
-    await interaction.reply(
-      `${who} ${balance} ${economy.currency} (${circulation} in circulation here).`,
+    return interaction.reply(
+      `${who} ${amount} ${economy.currency} (${circulation} in circulation here).`,
     );
-  }
-}
+  },
+});

@@ -1,6 +1,6 @@
 import { defineExtension } from '@zoryx/framework';
 import { z } from 'zod';
-import { BalanceCommand } from './balance-command.js';
+import { balance } from './balance-command.js';
 import type { EconomyApi } from './types.js';
 
 /** Store file (in data/extensions/economy/) with the coins handed out per guild. */
@@ -9,7 +9,7 @@ type Circulation = Record<string, number>;
 
 /**
  * Balances per member, kept in each guild's database. Other extensions use its public API
- * (`ctx.extensions.get('economy')`); `daily` depends on it.
+ * (`ctx.extensions.get('economy')`, typed by `types.ts`); `daily` depends on it.
  */
 export default defineExtension({
   name: 'economy',
@@ -29,7 +29,7 @@ export default defineExtension({
       },
     },
   },
-  commands: [BalanceCommand],
+  commands: [balance],
   setup(ctx): EconomyApi {
     // A guild that removes the bot loses its database (the framework backs it up first);
     // forget its total too.

@@ -1,5 +1,6 @@
-// Type declarations of the economy extension: its table, its hook event and its public API.
-// Other extensions import these types only (`import type`), so no code is shared between bundles.
+// Type declarations of the economy extension: its table, its hook event and its public API, all
+// added to `@zoryx/framework` (the one module extensions augment). Other extensions import these
+// types only (`import type`), so no code is shared between bundles.
 
 /** What `ctx.extensions.get('economy')` returns. */
 export interface EconomyApi {
@@ -13,19 +14,15 @@ export interface EconomyApi {
   circulation(guildId: string): Promise<number>;
 }
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     economy: EconomyApi;
   }
-}
 
-declare module '@zoryx/db' {
   interface GuildTables {
     economy_balances: { user_id: string; amount: number };
   }
-}
 
-declare module '@zoryx/hooks' {
   interface HookEvents {
     /** A balance changed (deposit or withdrawal). */
     balance_changed: {
