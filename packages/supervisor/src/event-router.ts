@@ -1,0 +1,189 @@
+// Routes what the gateway session produces: into the state cache (what replaces state, on arrival)
+// and into the relay stream (what a worker must see, in order), and builds the session snapshot a
+// new worker starts from. "Synced" means the current worker has received a snapshot: from then on
+// session lifecycle events (a re-IDENTIFY's READY, RESUMED, closes) travel in the stream; before,
+// the next snapshot covers them.
+import { GatewayDispatchEvents, type GatewayDispatchPayload } from 'discord-api-types/v10';
+import type { ShardEvent } from './gateway-session.js';
+import { type DispatchMessage, PROTOCOL_VERSION, type ShardEventMessage } from './protocol.js';
+import {
+  type BufferLimits,
+  type Deliver,
+  RelayStream,
+  type StreamItem,
+  type StreamStats,
+} from './relay-stream.js';
+import type { Json } from './state/guild-snapshot.js';
+import { guildIdOf, StateCache } from './state/state-cache.js';
+
+/** Session lifecycle items a snapshot makes obsolete when they are still buffered. */
+function isLifecycle(item: StreamItem, shardIds: ReadonlySet<number>): boolean {
+  const m = item.message;
+  if (!shardIds.has(m.shardId)) return false;
+  if (m.t === 'shard') return true;
+  return m.data.t === GatewayDispatchEvents.Ready || m.data.t === GatewayDispatchEvents.Resumed;
+}
+
+/** See the file comment. */
+export class EventRouter {
+  readonly cache = new StateCache();
+  readonly #stream: RelayStream;
+  readonly #waitGuildTimeoutMs: number;
+  readonly #bootstrapTimers = new Map<number, NodeJS.Timeout>();
+  readonly #bootstrapWaiters = new Set<() => void>();
+  #seq = 0;
+  #synced = false;
+
+  /** `onDrop` hears of each event a full buffer dropped. */
+  public constructor(
+    limits: BufferLimits,
+    waitGuildTimeoutMs: number,
+    onDrop: (item: StreamItem, dropped: number) => void,
+  ) {
+    this.#stream = new RelayStream(limits, this.cache, onDrop);
+    this.#waitGuildTimeoutMs = waitGuildTimeoutMs;
+  }
+
+  /** A dispatch from the gateway. */
+  public dispatch(shardId: number, payload: GatewayDispatchPayload): void {
+    this.cache.see(shardId, payload.s);
+    switch (payload.t) {
+      case GatewayDispatchEvents.Ready: {
+        this.cache.onReady(shardId, payload.d, payload.s);
+        // Whatever was pending for this shard belongs to the old session: READY replaces it.
+        this.#stream.supersede((item) => item.message.shardId === shardId);
+        this.#startBootstrapTimer(shardId);
+        if (this.#synced) this.#push(shardId, payload, true);
+        return;
+      }
+      case GatewayDispatchEvents.GuildCreate: {
+        const awaited = this.cache.onGuildCreate(shardId, payload.d as unknown as Json);
+        this.#stream.supersede((item) => item.guildId === payload.d.id);
+        this.#checkBootstrap();
+        if (awaited && !this.#synced) return;
+        const seq = this.#push(shardId, payload, true);
+        this.cache.markPendingCreate(payload.d.id, seq);
+        return;
+      }
+      case GatewayDispatchEvents.GuildDelete: {
+        const bootstrap = this.cache.onGuildDelete(shardId, payload.d.id);
+        this.#checkBootstrap();
+        if (bootstrap && !this.#synced) return;
+        this.#push(shardId, payload, bootstrap);
+        return;
+      }
+      default:
+        this.#push(shardId, payload, false);
+    }
+  }
+
+  /** A shard lifecycle event from the gateway. */
+  public shardEvent(shardId: number, event: ShardEvent): void {
+    if (!this.#synced) return;
+    this.#seq++;
+    const message = {
+      v: PROTOCOL_VERSION,
+      t: 'shard',
+      shardId,
+      seq: this.#seq,
+      ...event,
+    } as ShardEventMessage;
+    this.#stream.push({ message, applied: true, guildId: undefined, bytes: 0 });
+  }
+
+  /** Resolves once every one of `shardIds` has its READY and GUILD_CREATEs (or timed out). */
+  public async whenBootstrapped(shardIds: readonly number[]): Promise<void> {
+    while (!shardIds.every((id) => this.cache.isBootstrapped(id))) {
+      await new Promise<void>((resolve) => this.#bootstrapWaiters.add(resolve));
+    }
+  }
+
+  /**
+   * The messages that bring a new worker's client up, per shard: `hello`, `ready`, the READY
+   * dispatch, then a GUILD_CREATE (or outage GUILD_DELETE) per guild; all with `seq` 0. Buffered
+   * lifecycle events of these shards are dropped (the snapshot is the current session), and the
+   * worker counts as synced from here.
+   */
+  public snapshot(shardIds: readonly number[]): (DispatchMessage | ShardEventMessage)[] {
+    const messages: (DispatchMessage | ShardEventMessage)[] = [];
+    this.#stream.discard((item) => isLifecycle(item, new Set(shardIds)));
+    for (const shardId of shardIds) {
+      const snapshot = this.cache.snapshot(shardId);
+      if (!snapshot) continue;
+      const base = { v: PROTOCOL_VERSION, shardId, seq: 0 } as const;
+      messages.push({ ...base, t: 'shard', event: 'hello' });
+      messages.push({ ...base, t: 'shard', event: 'ready', data: snapshot.ready });
+      for (const data of snapshot.frames) messages.push({ ...base, t: 'dispatch', data });
+    }
+    this.#synced = true;
+    return messages;
+  }
+
+  /** The worker serves: deliver the buffer, then live events. */
+  public attach(deliver: Deliver): void {
+    this.#stream.attach(deliver);
+  }
+
+  /** The worker is shutting down: buffer new events, keep what was posted. */
+  public pause(): void {
+    this.#stream.pause();
+  }
+
+  /** Applies what a worker acknowledged so far. */
+  public acknowledge(acknowledged: number): void {
+    this.#stream.acknowledge(acknowledged);
+  }
+
+  /**
+   * The worker is gone: what it acknowledged is applied, the rest is requeued for the next one,
+   * which will need a snapshot. Returns how many events were requeued.
+   */
+  public detach(acknowledged: number): number {
+    this.#synced = false;
+    return this.#stream.detach(acknowledged);
+  }
+
+  /** Stream counters. */
+  public stats(): StreamStats {
+    return this.#stream.stats();
+  }
+
+  /** Stops the bootstrap timers. */
+  public close(): void {
+    for (const timer of this.#bootstrapTimers.values()) clearTimeout(timer);
+    this.#bootstrapTimers.clear();
+  }
+
+  #push(shardId: number, data: GatewayDispatchPayload, applied: boolean): number {
+    this.#seq++;
+    const message: DispatchMessage = {
+      v: PROTOCOL_VERSION,
+      t: 'dispatch',
+      shardId,
+      seq: this.#seq,
+      data,
+    };
+    this.#stream.push({ message, applied, guildId: guildIdOf(data), bytes: 0 });
+    return this.#seq;
+  }
+
+  #startBootstrapTimer(shardId: number): void {
+    clearTimeout(this.#bootstrapTimers.get(shardId));
+    if (this.cache.isBootstrapped(shardId)) {
+      this.#checkBootstrap();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#bootstrapTimers.delete(shardId);
+      this.cache.finishBootstrap(shardId);
+      this.#checkBootstrap();
+    }, this.#waitGuildTimeoutMs);
+    timer.unref();
+    this.#bootstrapTimers.set(shardId, timer);
+  }
+
+  #checkBootstrap(): void {
+    for (const wake of this.#bootstrapWaiters) wake();
+    this.#bootstrapWaiters.clear();
+  }
+}

@@ -1,0 +1,145 @@
+// The supervisor's end of Discord: one `@discordjs/ws` WebSocketManager holding the session of
+// every shard (IDENTIFY once, RESUME after network trouble), whatever happens to the worker.
+import { REST } from '@discordjs/rest';
+import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import type {
+  APIGatewayBotInfo,
+  GatewayDispatchPayload,
+  GatewayReadyDispatchData,
+  GatewaySendPayload,
+} from 'discord-api-types/v10';
+import { GatewayOpcodes } from 'discord-api-types/v10';
+import { describeError, SupervisorError } from './errors.js';
+import type { ResolvedOptions } from './options.js';
+
+/** A shard lifecycle event, as the stream carries it. */
+export type ShardEvent =
+  | { event: 'hello' }
+  | { event: 'ready'; data: GatewayReadyDispatchData }
+  | { event: 'resumed' }
+  | { event: 'closed'; code: number }
+  | { event: 'heartbeat'; latency: number; heartbeatAt: number }
+  | { event: 'error'; message: string };
+
+/** What the session reports to the supervisor. */
+export interface GatewayHandlers {
+  dispatch(shardId: number, payload: GatewayDispatchPayload): void;
+  shard(shardId: number, event: ShardEvent): void;
+  debug(shardId: number, message: string): void;
+}
+
+/** The shards a connected session holds and what GET /gateway/bot said. */
+export interface GatewayLayout {
+  shardIds: number[];
+  shardCount: number;
+  info: APIGatewayBotInfo;
+}
+
+/** Gateway opcodes a worker may send through the supervisor's session. */
+const WORKER_SENDABLE = new Set<number>([
+  GatewayOpcodes.PresenceUpdate,
+  GatewayOpcodes.VoiceStateUpdate,
+  GatewayOpcodes.RequestGuildMembers,
+  GatewayOpcodes.RequestSoundboardSounds,
+]);
+
+/** See the file comment. */
+export class GatewaySession {
+  readonly #manager: WebSocketManager;
+  readonly #handlers: GatewayHandlers;
+  #layout: GatewayLayout | undefined;
+
+  /** Prepares the manager; nothing connects before {@link GatewaySession.connect}. */
+  public constructor(options: ResolvedOptions, handlers: GatewayHandlers) {
+    this.#handlers = handlers;
+    const rest = new REST({
+      version: '10',
+      ...(options.apiBase === undefined ? {} : { api: options.apiBase }),
+    }).setToken(options.token);
+    this.#manager = new WebSocketManager({
+      token: options.token,
+      intents: options.intents,
+      rest,
+      shardIds: options.shardIds ?? null,
+      shardCount: options.shardCount ?? null,
+      initialPresence: options.initialPresence ?? null,
+      largeThreshold: options.largeThreshold ?? null,
+    });
+    const m = this.#manager;
+    m.on(WebSocketShardEvents.Dispatch, ({ data, shardId }) => handlers.dispatch(shardId, data));
+    m.on(WebSocketShardEvents.Hello, ({ shardId }) => handlers.shard(shardId, { event: 'hello' }));
+    m.on(WebSocketShardEvents.Ready, ({ data, shardId }) =>
+      handlers.shard(shardId, { event: 'ready', data }),
+    );
+    m.on(WebSocketShardEvents.Resumed, ({ shardId }) =>
+      handlers.shard(shardId, { event: 'resumed' }),
+    );
+    m.on(WebSocketShardEvents.Closed, ({ code, shardId }) =>
+      handlers.shard(shardId, { event: 'closed', code }),
+    );
+    m.on(WebSocketShardEvents.HeartbeatComplete, ({ latency, heartbeatAt, shardId }) =>
+      handlers.shard(shardId, { event: 'heartbeat', latency, heartbeatAt }),
+    );
+    m.on(WebSocketShardEvents.Error, ({ error, shardId }) =>
+      handlers.shard(shardId, { event: 'error', message: describeError(error) }),
+    );
+    m.on(WebSocketShardEvents.Debug, ({ message, shardId }) => handlers.debug(shardId, message));
+  }
+
+  /** The layout, once connected. */
+  public get layout(): GatewayLayout | undefined {
+    return this.#layout;
+  }
+
+  /**
+   * Fetches GET /gateway/bot and settles the shards. Throws `ZRX_SUPERVISOR_GATEWAY_FAILED` (with
+   * the cause) when Discord refuses, e.g. a wrong token.
+   */
+  public async prepare(): Promise<GatewayLayout> {
+    try {
+      const info = await this.#manager.fetchGatewayInformation();
+      const shardIds = await this.#manager.getShardIds();
+      const shardCount = await this.#manager.getShardCount();
+      this.#layout = { shardIds, shardCount, info };
+      return this.#layout;
+    } catch (error) {
+      throw gatewayFailed(error);
+    }
+  }
+
+  /** Connects (IDENTIFY) every shard; resolves when each is READY. */
+  public async connect(): Promise<void> {
+    try {
+      await this.#manager.connect();
+    } catch (error) {
+      throw gatewayFailed(error);
+    }
+  }
+
+  /**
+   * Forwards a worker's gateway send. Returns false (and sends nothing) for opcodes only the
+   * session's owner may send (IDENTIFY, RESUME, HEARTBEAT) or a shard this session does not hold.
+   */
+  public send(shardId: number, payload: GatewaySendPayload): boolean {
+    if (!WORKER_SENDABLE.has(payload.op)) return false;
+    if (!this.#layout?.shardIds.includes(shardId)) return false;
+    Promise.resolve(this.#manager.send(shardId, payload)).catch((error: unknown) => {
+      this.#handlers.debug(shardId, `send of opcode ${payload.op} failed: ${describeError(error)}`);
+    });
+    return true;
+  }
+
+  /** Closes every shard normally (the session ends). */
+  public async destroy(): Promise<void> {
+    await this.#manager.destroy({ code: 1000, reason: 'supervisor closed' });
+  }
+}
+
+function gatewayFailed(error: unknown): SupervisorError {
+  return new SupervisorError(
+    'ZRX_SUPERVISOR_GATEWAY_FAILED',
+    `The gateway session could not be started: ${describeError(error)}`,
+    'Check the token (a 401 means it is wrong), apiBase, and the intents the application may use.',
+    { cause: error },
+  );
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { SupervisorError } from './errors.js';
+import {
+  PROTOCOL_VERSION,
+  parseSupervisorMessage,
+  parseWorkerInit,
+  parseWorkerMessage,
+  serializeError,
+} from './protocol.js';
+
+const v = PROTOCOL_VERSION;
+
+function codeOf(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    return error instanceof SupervisorError ? error.code : 'not a SupervisorError';
+  }
+  return undefined;
+}
+
+describe('the relay protocol', () => {
+  it('accepts every well-formed worker message, and they survive a JSON round trip', () => {
+    const messages = [
+      { v, t: 'loaded', loadMs: 12.5 },
+      { v, t: 'connect', shardIds: [0, 1] },
+      { v, t: 'send', shardId: 0, payload: { op: 3, d: { status: 'online', activities: [], since: null, afk: false } } },
+      { v, t: 'ready', bootMs: 80 },
+      { v, t: 'heartbeat', consumed: 42, heapUsed: 1e6, heapLimit: 1e9 },
+      { v, t: 'log', level: 'warn', msg: 'careful', data: { n: 1, nested: { ok: true } } },
+      { v, t: 'failed', phase: 'start', error: { name: 'Error', message: 'no' } },
+      { v, t: 'stopped' },
+    ];
+    for (const message of messages) {
+      expect(parseWorkerMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
+    }
+  });
+
+  it('accepts every well-formed supervisor message', () => {
+    const dispatch = { op: 0, t: 'MESSAGE_CREATE', s: 7, d: { id: '1' } };
+    const messages = [
+      { v, t: 'dispatch', shardId: 0, seq: 3, data: dispatch },
+      { v, t: 'shard', shardId: 0, seq: 0, event: 'hello' },
+      { v, t: 'shard', shardId: 0, seq: 4, event: 'ready', data: { session_id: 's' } },
+      { v, t: 'shard', shardId: 0, seq: 5, event: 'closed', code: 4000 },
+      { v, t: 'shard', shardId: 0, seq: 6, event: 'heartbeat', latency: 20, heartbeatAt: 1 },
+      { v, t: 'shard', shardId: 0, seq: 7, event: 'error', message: 'ECONNRESET' },
+      { v, t: 'start', reason: 'initial' },
+      { v, t: 'shutdown', reason: 'signal' },
+    ];
+    for (const message of messages) expect(parseSupervisorMessage(message)).toEqual(message);
+  });
+
+  it('refuses another protocol version with ZRX_SUPERVISOR_PROTOCOL_VERSION', () => {
+    expect(codeOf(() => parseWorkerMessage({ v: 2, t: 'stopped' }))).toBe('ZRX_SUPERVISOR_PROTOCOL_VERSION');
+    expect(codeOf(() => parseSupervisorMessage({ t: 'shutdown', reason: 'x' }))).toBe(
+      'ZRX_SUPERVISOR_PROTOCOL_VERSION',
+    );
+  });
+
+  it('refuses malformed messages with ZRX_SUPERVISOR_PROTOCOL_INVALID', () => {
+    const invalid = [
+      null,
+      'ready',
+      { v, t: 'nope' },
+      { v, t: 'connect', shardIds: ['0'] },
+      { v, t: 'send', shardId: 0, payload: { d: {} } },
+      { v, t: 'log', level: 'fatal', msg: 'x' },
+      { v, t: 'failed', phase: 'later', error: { name: 'E', message: 'm' } },
+      { v, t: 'heartbeat', consumed: 'a', heapUsed: 1, heapLimit: 1 },
+    ];
+    for (const message of invalid) {
+      expect(codeOf(() => parseWorkerMessage(message))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
+    }
+    const invalidDown = [
+      { v, t: 'dispatch', shardId: 0, seq: 1, data: { op: 1, t: 'X' } },
+      { v, t: 'dispatch', shardId: 0, seq: 1.5, data: { op: 0, t: 'X' } },
+      { v, t: 'shard', shardId: 0, seq: 1, event: 'ready' },
+      { v, t: 'shard', shardId: 0, seq: 1, event: 'closed' },
+      { v, t: 'shard', shardId: 0, seq: 1, event: 'invented' },
+    ];
+    for (const message of invalidDown) {
+      expect(codeOf(() => parseSupervisorMessage(message))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
+    }
+  });
+
+  it('checks the worker start data', () => {
+    const init = {
+      v,
+      entry: 'file:///bot.js',
+      workerId: 1,
+      intents: 1,
+      shardIds: [0],
+      shardCount: 1,
+      gatewayInfo: { url: 'ws://x', shards: 1, session_start_limit: {} },
+    };
+    expect(parseWorkerInit(init)).toEqual(init);
+    expect(codeOf(() => parseWorkerInit({ ...init, shardIds: 0 }))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
+    expect(codeOf(() => parseWorkerInit({ ...init, v: 9 }))).toBe('ZRX_SUPERVISOR_PROTOCOL_VERSION');
+  });
+
+  it('reduces thrown values to data', () => {
+    const error = Object.assign(new TypeError('bad'), { code: 'E_BAD' });
+    expect(serializeError(error)).toMatchObject({ name: 'TypeError', message: 'bad', code: 'E_BAD' });
+    expect(serializeError('plain')).toEqual({ name: 'NonError', message: 'plain' });
+  });
+});

@@ -1,0 +1,375 @@
+// The relay protocol between the supervisor (which holds the gateway session) and the worker
+// (which runs the bot). Every message is plain JSON-able data with a version, so the same seam
+// can later be stretched across processes or machines (e.g. Redis streams) instead of a
+// `worker_threads` MessagePort. Both ends validate what they receive (parse* below).
+import type {
+  APIGatewayBotInfo,
+  GatewayDispatchPayload,
+  GatewayReadyDispatchData,
+  GatewaySendPayload,
+} from 'discord-api-types/v10';
+import { SupervisorError } from './errors.js';
+
+/** The protocol version; a message with another `v` is refused with `ZRX_SUPERVISOR_PROTOCOL_VERSION`. */
+export const PROTOCOL_VERSION = 1;
+
+/** A JSON value: what a log message's `data` may hold. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+/** An error reduced to data, for `failed` messages. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supervisor → worker
+
+/**
+ * A gateway dispatch (opcode 0 frame, as `@discordjs/ws` parsed it) for one shard.
+ *
+ * `seq` is the relay's own sequence number (one counter for every shard), not the gateway's
+ * `data.s`. Stream events have `seq > 0` and the worker acknowledges them once it handed them to
+ * discord.js; the supervisor replays unacknowledged ones to the next worker after a restart.
+ * `seq === 0` marks the synthesized session state a new worker starts from (READY and one
+ * GUILD_CREATE per guild), which is never acknowledged.
+ */
+export interface DispatchMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'dispatch';
+  shardId: number;
+  seq: number;
+  data: GatewayDispatchPayload;
+}
+
+/**
+ * A shard lifecycle event of the supervisor's session, re-emitted on the worker's
+ * `@discordjs/ws` manager so discord.js keeps its shard status and ping: `hello`, `ready` (with
+ * the READY data), `resumed`, `closed` (with the close code), `heartbeat` (latency) and `error`.
+ * `seq` as in {@link DispatchMessage}: these travel in the same ordered stream.
+ */
+export type ShardEventMessage = {
+  v: typeof PROTOCOL_VERSION;
+  t: 'shard';
+  shardId: number;
+  seq: number;
+} & (
+  | { event: 'hello' }
+  | { event: 'ready'; data: GatewayReadyDispatchData }
+  | { event: 'resumed' }
+  | { event: 'closed'; code: number }
+  | { event: 'heartbeat'; latency: number; heartbeatAt: number }
+  | { event: 'error'; message: string }
+);
+
+/** Asks the worker to shut the bot down gracefully (`bot.shutdown(reason)`), then report `stopped`. */
+export interface ShutdownMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'shutdown';
+  reason: string;
+}
+
+/**
+ * Runs the entry's function. A worker imports its entry as soon as it is spawned, then waits for
+ * this: so a standby worker, spawned ahead of need, already has its modules loaded when it
+ * replaces a failed one.
+ */
+export interface StartMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'start';
+  /** Why this worker is started: `initial`, or why the previous one was replaced. */
+  reason: string;
+}
+
+/** Everything the supervisor sends a worker. */
+export type SupervisorMessage =
+  | DispatchMessage
+  | ShardEventMessage
+  | StartMessage
+  | ShutdownMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Worker → supervisor
+
+/** The worker's relay strategy connects: the supervisor answers with the session state. */
+export interface ConnectMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'connect';
+  shardIds: number[];
+}
+
+/**
+ * A gateway send (presence update, request guild members, voice state…) for the supervisor to
+ * forward on its session. IDENTIFY, RESUME and HEARTBEAT are refused: the session is the
+ * supervisor's (`ZRX_SUPERVISOR_SEND_REFUSED`).
+ */
+export interface SendMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'send';
+  shardId: number;
+  payload: GatewaySendPayload;
+}
+
+/** The entry module is imported; the worker waits for {@link StartMessage}. */
+export interface LoadedMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'loaded';
+  /** Milliseconds from the worker's first line to the entry imported. */
+  loadMs: number;
+}
+
+/** The bot is serving: the entry's function resolved. Buffered events are delivered now. */
+export interface ReadyMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'ready';
+  /** Milliseconds from the start message to the entry's function resolving. */
+  bootMs: number;
+}
+
+/**
+ * Liveness and health, every ~500 ms from a timer on the worker's event loop (a blocked loop
+ * sends none). In a thread the supervisor watches a shared-memory counter instead (immediate,
+ * even while its own loop is busy); the message carries the stats and is the liveness signal for
+ * transports without shared memory.
+ */
+export interface HeartbeatMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'heartbeat';
+  /** The highest stream `seq` handed to discord.js so far. */
+  consumed: number;
+  /** V8 heap in use and its limit, bytes. */
+  heapUsed: number;
+  heapLimit: number;
+}
+
+/** A log line from the worker's runtime (not the bot's own logger, which writes on its own). */
+export interface LogMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'log';
+  level: 'debug' | 'info' | 'warn' | 'error';
+  msg: string;
+  data?: { [key: string]: JsonValue };
+}
+
+/** The entry could not be loaded (`phase: 'load'`) or its function threw (`phase: 'start'`). */
+export interface FailedMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'failed';
+  phase: 'load' | 'start';
+  error: SerializedError;
+}
+
+/** The graceful shutdown asked for by {@link ShutdownMessage} finished. */
+export interface StoppedMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'stopped';
+}
+
+/** Everything a worker sends the supervisor. */
+export type WorkerMessage =
+  | LoadedMessage
+  | ConnectMessage
+  | SendMessage
+  | ReadyMessage
+  | HeartbeatMessage
+  | LogMessage
+  | FailedMessage
+  | StoppedMessage;
+
+/**
+ * What a worker is started with (its `workerData`, next to the shared-memory slots). JSON-able:
+ * a remote worker would receive it as its first message.
+ */
+export interface WorkerInit {
+  v: typeof PROTOCOL_VERSION;
+  /** URL of the module the worker runs (`file:` URL string). */
+  entry: string;
+  /** 1 for the first worker, +1 for every one spawned after it (standbys included). */
+  workerId: number;
+  intents: number;
+  shardIds: number[];
+  shardCount: number;
+  /** REST base for the worker's discord.js client (`rest.api`), when not Discord's. */
+  apiBase?: string;
+  /** GET /gateway/bot as the supervisor saw it, so the worker never asks for it again. */
+  gatewayInfo: APIGatewayBotInfo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation at the boundary
+
+const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error']);
+const SHARD_EVENTS = new Set(['hello', 'ready', 'resumed', 'closed', 'heartbeat', 'error']);
+
+function invalid(what: string, value: unknown): SupervisorError {
+  let shown: string;
+  try {
+    shown = JSON.stringify(value)?.slice(0, 200) ?? String(value);
+  } catch {
+    shown = Object.prototype.toString.call(value);
+  }
+  return new SupervisorError(
+    'ZRX_SUPERVISOR_PROTOCOL_INVALID',
+    `Invalid relay message (${what}): ${shown}`,
+    'Both ends must run the same @zoryx/supervisor version; report it if they do.',
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+function header(value: unknown): Record<string, unknown> & { t: string } {
+  if (!isRecord(value) || typeof value.t !== 'string') throw invalid('no type', value);
+  if (value.v !== PROTOCOL_VERSION) {
+    throw new SupervisorError(
+      'ZRX_SUPERVISOR_PROTOCOL_VERSION',
+      `Relay message of protocol version ${String(value.v)}; this end speaks ${PROTOCOL_VERSION}.`,
+      'Run the supervisor and the worker from the same @zoryx/supervisor installation.',
+    );
+  }
+  return value as Record<string, unknown> & { t: string };
+}
+
+/**
+ * Checks a message received from a worker and returns it typed. Throws
+ * `ZRX_SUPERVISOR_PROTOCOL_VERSION` for another version, `ZRX_SUPERVISOR_PROTOCOL_INVALID` for
+ * anything malformed. Gateway payloads are checked for their envelope (`op`), not their `d`.
+ */
+export function parseWorkerMessage(value: unknown): WorkerMessage {
+  const m = header(value);
+  switch (m.t) {
+    case 'loaded':
+      if (isNumber(m.loadMs)) return m as unknown as LoadedMessage;
+      break;
+    case 'connect':
+      if (Array.isArray(m.shardIds) && m.shardIds.every(isInt))
+        return m as unknown as ConnectMessage;
+      break;
+    case 'send':
+      if (isInt(m.shardId) && isRecord(m.payload) && isInt(m.payload.op)) {
+        return m as unknown as SendMessage;
+      }
+      break;
+    case 'ready':
+      if (isNumber(m.bootMs)) return m as unknown as ReadyMessage;
+      break;
+    case 'heartbeat':
+      if (isNumber(m.consumed) && isNumber(m.heapUsed) && isNumber(m.heapLimit)) {
+        return m as unknown as HeartbeatMessage;
+      }
+      break;
+    case 'log':
+      if (
+        typeof m.level === 'string' &&
+        LOG_LEVELS.has(m.level) &&
+        typeof m.msg === 'string' &&
+        (m.data === undefined || isRecord(m.data))
+      ) {
+        return m as unknown as LogMessage;
+      }
+      break;
+    case 'failed':
+      if (
+        (m.phase === 'load' || m.phase === 'start') &&
+        isRecord(m.error) &&
+        typeof m.error.message === 'string' &&
+        typeof m.error.name === 'string'
+      ) {
+        return m as unknown as FailedMessage;
+      }
+      break;
+    case 'stopped':
+      return m as unknown as StoppedMessage;
+  }
+  throw invalid(`worker message "${m.t}"`, value);
+}
+
+/**
+ * Checks a message received from the supervisor and returns it typed (the worker's side of
+ * {@link parseWorkerMessage}).
+ */
+export function parseSupervisorMessage(value: unknown): SupervisorMessage {
+  const m = header(value);
+  switch (m.t) {
+    case 'dispatch':
+      if (
+        isInt(m.shardId) &&
+        isInt(m.seq) &&
+        isRecord(m.data) &&
+        m.data.op === 0 &&
+        typeof m.data.t === 'string'
+      ) {
+        return m as unknown as DispatchMessage;
+      }
+      break;
+    case 'shard':
+      if (
+        isInt(m.shardId) &&
+        isInt(m.seq) &&
+        typeof m.event === 'string' &&
+        SHARD_EVENTS.has(m.event)
+      ) {
+        if (m.event === 'ready' && !isRecord(m.data)) break;
+        if (m.event === 'closed' && !isInt(m.code)) break;
+        if (m.event === 'heartbeat' && !(isNumber(m.latency) && isNumber(m.heartbeatAt))) break;
+        if (m.event === 'error' && typeof m.message !== 'string') break;
+        return m as unknown as ShardEventMessage;
+      }
+      break;
+    case 'start':
+      if (typeof m.reason === 'string') return m as unknown as StartMessage;
+      break;
+    case 'shutdown':
+      if (typeof m.reason === 'string') return m as unknown as ShutdownMessage;
+      break;
+  }
+  throw invalid(`supervisor message "${m.t}"`, value);
+}
+
+/** Checks a worker's start data (its `workerData.init`). */
+export function parseWorkerInit(value: unknown): WorkerInit {
+  const m = isRecord(value) ? value : undefined;
+  if (m?.v !== PROTOCOL_VERSION && m !== undefined) header({ ...m, t: 'init' });
+  if (
+    m &&
+    typeof m.entry === 'string' &&
+    isInt(m.workerId) &&
+    isInt(m.intents) &&
+    Array.isArray(m.shardIds) &&
+    m.shardIds.every(isInt) &&
+    isInt(m.shardCount) &&
+    (m.apiBase === undefined || typeof m.apiBase === 'string') &&
+    isRecord(m.gatewayInfo) &&
+    typeof m.gatewayInfo.url === 'string'
+  ) {
+    return m as unknown as WorkerInit;
+  }
+  throw invalid('worker init', value);
+}
+
+/** Reduces a thrown value to a {@link SerializedError}. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: error.name,
+      message: error.message,
+      ...(error.stack === undefined ? {} : { stack: error.stack }),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
+  }
+  return { name: 'NonError', message: typeof error === 'string' ? error : String(error) };
+}

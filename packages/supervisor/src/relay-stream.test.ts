@@ -1,0 +1,89 @@
+import type { GatewayDispatchPayload } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from './protocol.js';
+import { RelayStream, type StreamItem } from './relay-stream.js';
+import { StateCache } from './state/state-cache.js';
+
+function item(seq: number, t = 'MESSAGE_CREATE', d: object = { id: String(seq), content: 'x' }): StreamItem {
+  const data = { op: 0, t, s: seq, d } as unknown as GatewayDispatchPayload;
+  return { message: { v: PROTOCOL_VERSION, t: 'dispatch', shardId: 0, seq, data }, applied: false, guildId: undefined, bytes: 0 };
+}
+
+function setup(maxEvents = 100, maxBytes = 1e9) {
+  const cache = new StateCache();
+  const consumed: number[] = [];
+  const original = cache.consume.bind(cache);
+  cache.consume = (shardId, seq, payload, applied) => {
+    consumed.push(seq);
+    original(shardId, seq, payload, applied);
+  };
+  const drops: number[] = [];
+  const stream = new RelayStream({ maxEvents, maxBytes }, cache, (dropped, total) => {
+    drops.push(dropped.message.seq);
+    expect(total).toBe(drops.length);
+  });
+  const delivered: number[] = [];
+  const deliver = (message: { seq: number }) => delivered.push(message.seq);
+  return { stream, consumed, drops, delivered, deliver };
+}
+
+describe('the relay stream', () => {
+  it('buffers while no worker serves and delivers the buffer first, in order', () => {
+    const { stream, delivered, deliver } = setup();
+    stream.push(item(1));
+    stream.push(item(2));
+    expect(stream.stats()).toMatchObject({ buffered: 2, inFlight: 0 });
+    expect(stream.stats().bufferedBytes).toBeGreaterThan(0);
+    stream.attach(deliver);
+    stream.push(item(3));
+    expect(delivered).toEqual([1, 2, 3]);
+    expect(stream.stats()).toMatchObject({ buffered: 0, bufferedBytes: 0, inFlight: 3, delivered: 3 });
+  });
+
+  it('applies events once acknowledged, and replays the unacknowledged ones to the next worker', () => {
+    const { stream, consumed, delivered, deliver } = setup();
+    stream.attach(deliver);
+    for (const seq of [1, 2, 3, 4]) stream.push(item(seq));
+    stream.acknowledge(2);
+    expect(consumed).toEqual([1, 2]);
+    expect(stream.detach(3)).toBe(1);
+    expect(consumed).toEqual([1, 2, 3]);
+    stream.push(item(5));
+    expect(stream.stats()).toMatchObject({ buffered: 2, replayed: 1 });
+    delivered.length = 0;
+    stream.attach(deliver);
+    expect(delivered).toEqual([4, 5]);
+  });
+
+  it('drops the oldest buffered events past the count or byte limit, applying them to the cache', () => {
+    const { stream, consumed, drops } = setup(3);
+    for (const seq of [1, 2, 3, 4, 5]) stream.push(item(seq));
+    expect(drops).toEqual([1, 2]);
+    expect(consumed).toEqual([1, 2]);
+    expect(stream.stats()).toMatchObject({ buffered: 3, dropped: 2 });
+    const bytes = JSON.stringify(item(1).message).length;
+    const small = setup(100, bytes * 2 + 1);
+    for (const seq of [1, 2, 3]) small.stream.push(item(seq));
+    expect(small.drops).toEqual([1]);
+  });
+
+  it('keeps posted events when paused, and buffers new ones', () => {
+    const { stream, delivered, deliver } = setup();
+    stream.attach(deliver);
+    stream.push(item(1));
+    stream.pause();
+    stream.push(item(2));
+    expect(delivered).toEqual([1]);
+    expect(stream.stats()).toMatchObject({ inFlight: 1, buffered: 1 });
+  });
+
+  it('skips applying superseded events and discards buffered ones on request', () => {
+    const { stream, consumed } = setup(1);
+    stream.push(item(1, 'GUILD_MEMBER_ADD', { guild_id: 'g', user: { id: 'u' } }));
+    stream.supersede(() => true);
+    stream.push(item(2));
+    expect(consumed).toEqual([1]);
+    expect(stream.discard((i) => i.message.seq === 2)).toBe(1);
+    expect(stream.stats().buffered).toBe(0);
+  });
+});

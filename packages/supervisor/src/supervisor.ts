@@ -1,0 +1,469 @@
+// The supervisor: owns what must never die (the gateway session, the state cache, the event
+// buffer) and runs the bot in a worker thread it replaces when it blocks, crashes, exits or runs
+// out of memory, without ever re-identifying.
+import { EventEmitter } from 'node:events';
+import { Backoff } from './backoff.js';
+import { SupervisorError } from './errors.js';
+import { EventRouter } from './event-router.js';
+import type { RestartReason, SupervisorEvents, WorkerRestartedEvent } from './events.js';
+import { type GatewayLayout, GatewaySession } from './gateway-session.js';
+import type { ResolvedOptions } from './options.js';
+import type { SerializedError, WorkerMessage } from './protocol.js';
+import type { StreamStats } from './relay-stream.js';
+import type { WorkerEnd, WorkerHandle, WorkerPhase } from './worker-handle.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** A snapshot of the supervisor's state, from {@link Supervisor.stats}. */
+export interface SupervisorStats {
+  state: 'starting' | 'running' | 'closing' | 'closed';
+  /** The current worker (heap and activity as last reported), or null between workers. */
+  worker: {
+    id: number;
+    phase: WorkerPhase;
+    servingMs: number;
+    heapUsed: number;
+    heapLimit: number;
+    activity: string | null;
+  } | null;
+  /** The standby worker, if one waits (`loaded`: its entry is imported). */
+  standby: { id: number; loaded: boolean } | null;
+  /** Worker threads spawned so far, standbys included. */
+  workersSpawned: number;
+  restarts: { total: number; byReason: Partial<Record<RestartReason, number>> };
+  lastRestart: WorkerRestartedEvent | null;
+  /** The event stream: buffered, in flight, dropped, replayed, delivered. */
+  stream: StreamStats;
+  /** What the state cache holds. */
+  cache: { guilds: number; members: number };
+  shards: { shardIds: number[]; shardCount: number } | null;
+}
+
+/** Options of {@link Supervisor.restartWorker}. */
+export interface RestartOptions {
+  /** Shown in logs and in the `worker_restarted` event. */
+  detail?: string;
+  /**
+   * Start a new thread instead of activating the standby, so changed modules (the entry, the
+   * framework) are imported anew. Extensions are compiled at boot either way.
+   */
+  fresh?: boolean;
+}
+
+interface PendingRestart {
+  reason: RestartReason;
+  detail?: string;
+  previousWorkerId: number;
+  stoppedServingAt: number;
+  backoffMs: number;
+  replayed: number;
+}
+
+type Fault = [Exclude<RestartReason, 'requested'>, { error?: SerializedError; exitCode?: number }];
+
+/**
+ * A running supervisor. Create it with {@link startSupervisor}; listen to `worker_started`,
+ * `worker_stalled`, `worker_crashed` and `worker_restarted` for faults and timings.
+ */
+export class Supervisor extends EventEmitter<SupervisorEvents> {
+  readonly #options: ResolvedOptions;
+  readonly #gateway: GatewaySession;
+  readonly #router: EventRouter;
+  readonly #backoff: Backoff;
+  #layout: GatewayLayout | undefined;
+  #pool: WorkerPool | undefined;
+  #state: SupervisorStats['state'] = 'starting';
+  #everServed = false;
+  #pending: PendingRestart | null = null;
+  #restartTimer: NodeJS.Timeout | undefined;
+  #watchdog: NodeJS.Timeout | undefined;
+  #waiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
+  #restarts = { total: 0, byReason: {} as Partial<Record<RestartReason, number>> };
+  #lastRestart: WorkerRestartedEvent | null = null;
+  #closing: Promise<void> | undefined;
+  #restarting: Promise<void> | undefined;
+  #onSignal: (() => void) | undefined;
+  #dropsLogged = 0;
+
+  /** @internal Use {@link startSupervisor}. */
+  public constructor(options: ResolvedOptions) {
+    super();
+    this.#options = options;
+    this.#backoff = new Backoff(options.backoff);
+    const log = options.logger;
+    this.#router = new EventRouter(options.buffer, options.waitGuildTimeoutMs, (item, dropped) => {
+      // The first drop of a burst is worth a line; then one per 1,000.
+      if (this.#dropsLogged !== 0 && dropped - this.#dropsLogged < 1_000) return;
+      this.#dropsLogged = dropped;
+      const m = item.message;
+      log.warn(
+        {
+          code: 'ZRX_SUPERVISOR_BUFFER_OVERFLOW',
+          dropped,
+          event: m.t === 'dispatch' ? m.data.t : m.event,
+        },
+        'event buffer full: dropped the oldest event(s) while no worker was serving',
+      );
+    });
+    this.#gateway = new GatewaySession(options, {
+      dispatch: (shardId, payload) => this.#router.dispatch(shardId, payload),
+      shard: (shardId, event) => this.#router.shardEvent(shardId, event),
+      debug: (shardId, message) => log.debug({ shardId }, message),
+    });
+  }
+
+  /** @internal Connects the gateway and starts the first worker (both at once). */
+  public async start(): Promise<void> {
+    try {
+      this.#layout = await this.#gateway.prepare();
+      this.#pool = new WorkerPool(this.#options, this.#layout, {
+        message: (handle, message) => this.#onMessage(handle, message),
+        ended: (handle, end) => this.#retire(handle, ...classify(end)),
+        invalid: (handle, problem) =>
+          this.#options.logger.error(
+            { code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', workerId: handle.id },
+            problem,
+          ),
+      });
+      this.#pool.launch('initial');
+      this.#watchdog = setInterval(() => this.#check(), Math.min(250, this.#options.blockedMs / 4));
+      this.#watchdog.unref();
+      await Promise.all([this.#gateway.connect(), this.#untilServing()]);
+    } catch (error) {
+      await this.close('start failed');
+      throw error;
+    }
+    this.#state = 'running';
+    if (this.#options.handleSignals) this.#installSignals();
+  }
+
+  /**
+   * Replaces the worker gracefully (the bot's `shutdown()`, then the standby or a new worker from
+   * the cached session); resolves once the new one serves. The session is kept: no IDENTIFY.
+   */
+  public restartWorker(options: RestartOptions = {}): Promise<void> {
+    this.#restarting ??= this.#restart(options).finally(() => {
+      this.#restarting = undefined;
+    });
+    return this.#restarting;
+  }
+
+  async #restart({ detail, fresh = false }: RestartOptions): Promise<void> {
+    const pool = this.#pool;
+    if (this.#state !== 'running' || !pool) {
+      throw new SupervisorError(
+        'ZRX_SUPERVISOR_CLOSED',
+        `restartWorker() while the supervisor is ${this.#state}.`,
+        'Call it after startSupervisor() resolved and before close().',
+      );
+    }
+    const old = pool.current;
+    const stoppedServingAt = performance.now();
+    clearTimeout(this.#restartTimer);
+    pool.current = null;
+    let replayed = 0;
+    if (old) {
+      await this.#stopGracefully(old, detail ?? 'restart requested');
+      replayed = this.#router.detach(old.acknowledged());
+      if (this.#state !== 'running') return;
+    }
+    const pending = this.#pending;
+    this.#pending = {
+      reason: 'requested',
+      ...(detail === undefined ? {} : { detail }),
+      previousWorkerId: old?.id ?? pending?.previousWorkerId ?? 0,
+      stoppedServingAt: pending?.stoppedServingAt ?? stoppedServingAt,
+      backoffMs: 0,
+      replayed: replayed + (pending?.replayed ?? 0),
+    };
+    pool.launch('requested', fresh);
+    await this.#untilServing();
+  }
+
+  /** Counters and the current worker, for diagnostics. */
+  public stats(): SupervisorStats {
+    const w = this.#pool?.current;
+    const standby = this.#pool?.standby;
+    return {
+      state: this.#state,
+      worker: w
+        ? {
+            id: w.id,
+            phase: w.phase,
+            servingMs: w.servingAt === undefined ? 0 : performance.now() - w.servingAt,
+            heapUsed: w.heapUsed,
+            heapLimit: w.heapLimit,
+            activity: w.activity(),
+          }
+        : null,
+      standby: standby ? { id: standby.id, loaded: standby.loaded } : null,
+      workersSpawned: this.#pool?.spawned ?? 0,
+      restarts: { total: this.#restarts.total, byReason: { ...this.#restarts.byReason } },
+      lastRestart: this.#lastRestart,
+      stream: this.#router.stats(),
+      cache: this.#router.cache.counts(),
+      shards: this.#layout
+        ? { shardIds: this.#layout.shardIds, shardCount: this.#layout.shardCount }
+        : null,
+    };
+  }
+
+  /**
+   * Shuts down: the worker gets `shutdown(reason)` (at most `shutdownTimeoutMs`), then the gateway
+   * session is closed. Idempotent.
+   */
+  public close(reason = 'supervisor closed'): Promise<void> {
+    this.#closing ??= this.#close(reason);
+    return this.#closing;
+  }
+
+  async #close(reason: string): Promise<void> {
+    this.#state = 'closing';
+    clearTimeout(this.#restartTimer);
+    clearInterval(this.#watchdog);
+    this.#removeSignals();
+    const worker = this.#pool?.current;
+    if (this.#pool) this.#pool.current = null;
+    this.#pool?.dropStandby();
+    if (worker && !worker.ended) await this.#stopGracefully(worker, reason);
+    const lost = this.#router.stats().buffered;
+    if (lost > 0) this.#options.logger.info({ lost }, 'closed with events no worker received');
+    this.#router.close();
+    await this.#gateway.destroy().catch(() => undefined);
+    this.#state = 'closed';
+    this.#settleWaiters(
+      new SupervisorError(
+        'ZRX_SUPERVISOR_CLOSED',
+        'The supervisor closed.',
+        'Nothing to do: it was asked to.',
+      ),
+    );
+  }
+
+  #onMessage(handle: WorkerHandle, message: WorkerMessage): void {
+    const log = this.#options.logger;
+    if (message.t === 'stopped') {
+      void handle.terminate('stopped');
+      return;
+    }
+    if (message.t === 'log') {
+      log[message.level]({ workerId: handle.id, ...message.data }, message.msg);
+      return;
+    }
+    if (handle !== this.#pool?.current) return;
+    switch (message.t) {
+      case 'connect':
+        void this.#sync(handle, message.shardIds);
+        break;
+      case 'send':
+        if (!this.#gateway.send(message.shardId, message.payload)) {
+          log.warn(
+            {
+              code: 'ZRX_SUPERVISOR_SEND_REFUSED',
+              workerId: handle.id,
+              op: message.payload.op,
+              shardId: message.shardId,
+            },
+            'refused a gateway send from the worker (only presence, voice state and member requests may be sent, on held shards)',
+          );
+        }
+        break;
+      case 'ready':
+        this.#onReady(handle, message.bootMs);
+        break;
+      case 'failed':
+        this.#retire(handle, 'entry-failed', { error: message.error });
+        break;
+      default:
+        break;
+    }
+  }
+
+  async #sync(handle: WorkerHandle, shardIds: number[]): Promise<void> {
+    const held = this.#layout?.shardIds ?? [];
+    const wanted = shardIds.filter((id) => held.includes(id));
+    await this.#router.whenBootstrapped(wanted);
+    if (handle !== this.#pool?.current || handle.ended) return;
+    for (const message of this.#router.snapshot(wanted)) handle.post(message);
+    if (handle.phase === 'starting') handle.phase = 'syncing';
+  }
+
+  #onReady(handle: WorkerHandle, bootMs: number): void {
+    const now = performance.now();
+    handle.phase = 'serving';
+    handle.servingAt = now;
+    this.#everServed = true;
+    this.#router.attach((message) => handle.post(message));
+    const startToReadyMs = now - (handle.startedAt ?? handle.spawnedAt);
+    this.#options.logger.info(
+      { workerId: handle.id, reason: handle.reason, startToReadyMs },
+      'worker serving',
+    );
+    this.emit('worker_started', {
+      workerId: handle.id,
+      reason: handle.reason as 'initial' | RestartReason,
+      standby: handle.fromStandby,
+      spawnToReadyMs: now - handle.spawnedAt,
+      startToReadyMs,
+      bootMs,
+    });
+    const pending = this.#pending;
+    if (pending) {
+      this.#pending = null;
+      const event: WorkerRestartedEvent = {
+        workerId: handle.id,
+        previousWorkerId: pending.previousWorkerId,
+        reason: pending.reason,
+        ...(pending.detail === undefined ? {} : { detail: pending.detail }),
+        downtimeMs: now - pending.stoppedServingAt,
+        backoffMs: pending.backoffMs,
+        replayed: pending.replayed,
+      };
+      this.#restarts.total++;
+      this.#restarts.byReason[pending.reason] = (this.#restarts.byReason[pending.reason] ?? 0) + 1;
+      this.#lastRestart = event;
+      this.emit('worker_restarted', event);
+    }
+    this.#pool?.scheduleStandby();
+    this.#settleWaiters();
+  }
+
+  /** The watchdog: acknowledgements, blocked loops, slow starts. */
+  #check(): void {
+    const now = performance.now();
+    this.#pool?.checkStandby(now);
+    const handle = this.#pool?.current;
+    if (!handle || handle.ended || handle.phase === 'stopping') return;
+    if (handle.phase === 'serving') this.#router.acknowledge(handle.acknowledged());
+    const blockedMs = handle.blockedFor(now);
+    if (blockedMs > this.#options.blockedMs) {
+      const activity = handle.activity();
+      this.#options.logger.error(
+        { code: 'ZRX_SUPERVISOR_WORKER_STALLED', workerId: handle.id, blockedMs, activity },
+        `worker ${handle.id} blocked its event loop for ${Math.round(blockedMs)} ms${activity ? ` in ${activity}` : ''}: terminating it`,
+      );
+      this.emit('worker_stalled', {
+        workerId: handle.id,
+        blockedMs,
+        limitMs: this.#options.blockedMs,
+        activity,
+      });
+      this.#retire(handle, 'blocked', {});
+      return;
+    }
+    const startedAt = handle.startedAt ?? handle.spawnedAt;
+    if (handle.servingAt === undefined && now - startedAt > this.#options.startTimeoutMs) {
+      this.#retire(handle, 'start-timeout', {});
+    }
+  }
+
+  /** Takes a faulty worker out of service and schedules its replacement (with backoff). */
+  #retire(handle: WorkerHandle, ...[reason, details]: Fault): void {
+    const pool = this.#pool;
+    if (!pool || handle !== pool.current) return;
+    const now = performance.now();
+    handle.intendedEnd ??= reason;
+    pool.current = null;
+    const servedMs = handle.servingAt === undefined ? 0 : now - handle.servingAt;
+    const activity = handle.activity();
+    const replayed = this.#router.detach(handle.acknowledged());
+    if (reason !== 'blocked') {
+      const code =
+        reason === 'memory'
+          ? 'ZRX_SUPERVISOR_WORKER_OUT_OF_MEMORY'
+          : 'ZRX_SUPERVISOR_WORKER_CRASHED';
+      this.#options.logger.error(
+        { code, workerId: handle.id, reason, activity, ...details },
+        `worker ${handle.id} ended (${reason})${details.error ? `: ${details.error.message}` : ''}`,
+      );
+      this.emit('worker_crashed', { workerId: handle.id, reason, ...details, activity, servedMs });
+    }
+    const terminated = handle.terminate(reason);
+    if (this.#state !== 'running' && this.#state !== 'starting') return;
+    if (!this.#everServed) {
+      this.#settleWaiters(
+        new SupervisorError(
+          'ZRX_SUPERVISOR_WORKER_START_FAILED',
+          `The first worker did not start (${reason})${details.error ? `: ${details.error.message}` : ''}.`,
+          'Run the entry on its own to see the error; it must export a default function that starts the bot.',
+          { cause: details.error },
+        ),
+      );
+      return;
+    }
+    const backoffMs = this.#backoff.next(servedMs);
+    const previous = this.#pending;
+    this.#pending = {
+      reason,
+      previousWorkerId: handle.id,
+      stoppedServingAt: previous?.stoppedServingAt ?? now,
+      backoffMs,
+      replayed: replayed + (previous?.replayed ?? 0),
+    };
+    // The replacement starts once the old thread is gone (it may hold files the new one opens).
+    void terminated.then(() => {
+      if (this.#state !== 'running' || pool.current !== null) return;
+      this.#restartTimer = setTimeout(() => {
+        if (this.#state === 'running' && pool.current === null) pool.launch(reason);
+      }, backoffMs);
+    });
+  }
+
+  async #stopGracefully(handle: WorkerHandle, reason: string): Promise<void> {
+    handle.phase = 'stopping';
+    handle.intendedEnd ??= 'requested';
+    this.#router.pause();
+    handle.post({ t: 'shutdown', reason });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      handle.exited.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), this.#options.shutdownTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.#options.logger.warn(
+        {
+          code: 'ZRX_SUPERVISOR_SHUTDOWN_TIMEOUT',
+          workerId: handle.id,
+          timeoutMs: this.#options.shutdownTimeoutMs,
+        },
+        'the worker did not shut down in time: terminated',
+      );
+    }
+    await handle.terminate('shutdown');
+  }
+
+  #untilServing(): Promise<void> {
+    return new Promise((resolve, reject) => this.#waiters.add({ resolve, reject }));
+  }
+
+  #settleWaiters(error?: Error): void {
+    for (const waiter of this.#waiters) {
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+    this.#waiters.clear();
+  }
+
+  #installSignals(): void {
+    // `once`: a second Ctrl-C falls through to Node's default and ends a hanging shutdown.
+    this.#onSignal = () => {
+      void this.close('signal').finally(() => process.exit(0));
+    };
+    process.once('SIGINT', this.#onSignal);
+    process.once('SIGTERM', this.#onSignal);
+  }
+
+  #removeSignals(): void {
+    if (!this.#onSignal) return;
+    process.off('SIGINT', this.#onSignal);
+    process.off('SIGTERM', this.#onSignal);
+    this.#onSignal = undefined;
+  }
+}
+
+function classify(end: WorkerEnd): Fault {
+  if (end.kind === 'exit') return ['exited', { exitCode: end.code }];
+  return [end.outOfMemory ? 'memory' : 'crashed', { error: end.error }];
+}

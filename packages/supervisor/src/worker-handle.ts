@@ -1,0 +1,182 @@
+// One worker thread as the supervisor sees it: the Worker, its shared slots, its phase, and the
+// liveness and health it reports. The supervisor decides what to do; this only observes and acts.
+import { Worker } from 'node:worker_threads';
+import { describeError } from './errors.js';
+import type { ResolvedOptions } from './options.js';
+import {
+  PROTOCOL_VERSION,
+  parseWorkerMessage,
+  type SerializedError,
+  type SupervisorMessage,
+  type WorkerInit,
+  type WorkerMessage,
+} from './protocol.js';
+import {
+  createSlots,
+  readAcknowledged,
+  readActivity,
+  readBeat,
+  type SlotViews,
+} from './shared-slots.js';
+import { type SupervisedWorkerData, WORKER_DATA_KEY } from './worker-data.js';
+
+/**
+ * Where a worker is in its life: `standby` (spawned ahead of need: imports its entry, then
+ * waits), `starting` (running the entry's function), `syncing` (got the session state, booting),
+ * `serving` (ready: events flow to it), `stopping` (asked to shut down), `gone`.
+ */
+export type WorkerPhase = 'standby' | 'starting' | 'syncing' | 'serving' | 'stopping' | 'gone';
+
+/** How a worker ended. */
+export type WorkerEnd =
+  | { kind: 'exit'; code: number }
+  | { kind: 'error'; error: SerializedError; outOfMemory: boolean };
+
+/** What a handle reports to its owner. */
+export interface WorkerObserver {
+  message(handle: WorkerHandle, message: WorkerMessage): void;
+  /** Called once, when the thread is gone (after an `error`, or on `exit`). */
+  ended(handle: WorkerHandle, end: WorkerEnd): void;
+  /** A message failed validation (logged by the owner; the worker keeps running). */
+  invalid(handle: WorkerHandle, problem: string): void;
+}
+
+// Resolved next to this file: dist/worker-main.js in the built package.
+const WORKER_MAIN = new URL('./worker-main.js', import.meta.url);
+
+/** See the file comment. */
+export class WorkerHandle {
+  public readonly id: number;
+  public readonly slots: SlotViews;
+  public readonly spawnedAt = performance.now();
+  public phase: WorkerPhase = 'standby';
+  /** Why it was started (set by {@link WorkerHandle.activate}). */
+  public reason = '';
+  /** When it was told to start (performance.now()), or undefined while on standby. */
+  public startedAt: number | undefined;
+  /** Whether its entry module is imported. */
+  public loaded = false;
+  /** Whether it waited as the standby before it was started. */
+  public fromStandby = false;
+  /** When the worker started serving (performance.now()), or undefined. */
+  public servingAt: number | undefined;
+  /** Set by the supervisor before it terminates the worker on purpose. */
+  public intendedEnd: string | undefined;
+  public heapUsed = 0;
+  public heapLimit = 0;
+  /** Resolves with how the thread ended. */
+  public readonly exited: Promise<WorkerEnd>;
+  readonly #worker: Worker;
+  #resolveExited: (end: WorkerEnd) => void = () => undefined;
+  #lastBeat = -1;
+  #lastBeatAt = performance.now();
+  #ended = false;
+
+  /** Spawns the thread. */
+  public constructor(init: WorkerInit, options: ResolvedOptions, observer: WorkerObserver) {
+    this.id = init.workerId;
+    this.slots = createSlots();
+    this.exited = new Promise((resolve) => {
+      this.#resolveExited = resolve;
+    });
+    const data: SupervisedWorkerData = { init, slots: this.slots.buffer };
+    this.#worker = new Worker(WORKER_MAIN, {
+      workerData: { [WORKER_DATA_KEY]: data },
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: options.token,
+        ...(options.apiBase === undefined ? {} : { ZORYX_DISCORD_API: options.apiBase }),
+        ...options.env,
+      },
+      name: `zoryx-worker-${init.workerId}`,
+    });
+    this.#worker.on('message', (raw: unknown) => {
+      let message: WorkerMessage;
+      try {
+        message = parseWorkerMessage(raw);
+      } catch (error) {
+        observer.invalid(this, describeError(error));
+        return;
+      }
+      if (message.t === 'loaded') this.loaded = true;
+      if (message.t === 'heartbeat') {
+        this.heapUsed = message.heapUsed;
+        this.heapLimit = message.heapLimit;
+      }
+      observer.message(this, message);
+    });
+    this.#worker.on('error', (error: Error & { code?: string }) => {
+      this.#end(observer, {
+        kind: 'error',
+        error: {
+          name: error.name,
+          message: error.message,
+          ...(error.stack === undefined ? {} : { stack: error.stack }),
+          ...(error.code === undefined ? {} : { code: error.code }),
+        },
+        outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY',
+      });
+    });
+    this.#worker.on('exit', (code) => this.#end(observer, { kind: 'exit', code }));
+  }
+
+  /** Whether the thread has ended. */
+  public get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Runs the entry's function (now, or once the entry is imported). */
+  public activate(reason: string): void {
+    this.reason = reason;
+    this.phase = 'starting';
+    this.startedAt = performance.now();
+    this.post({ t: 'start', reason });
+  }
+
+  /** Sends a message (adds the protocol version). */
+  public post(message: DistributiveOmit<SupervisorMessage, 'v'>): void {
+    if (!this.#ended) this.#worker.postMessage({ v: PROTOCOL_VERSION, ...message });
+  }
+
+  /**
+   * How long the worker's loop has not turned, by the shared heartbeat counter, as of `now`.
+   * Each call that sees the counter move resets the clock.
+   */
+  public blockedFor(now: number): number {
+    const count = readBeat(this.slots);
+    if (count !== this.#lastBeat) {
+      this.#lastBeat = count;
+      this.#lastBeatAt = now;
+    }
+    return now - this.#lastBeatAt;
+  }
+
+  /** The highest stream seq the worker acknowledged. */
+  public acknowledged(): number {
+    return readAcknowledged(this.slots);
+  }
+
+  /** What the worker said it runs (see `setActivity`). */
+  public activity(): string | null {
+    return readActivity(this.slots);
+  }
+
+  /** Ends the thread now (interrupts even a spinning loop); resolves when it is gone. */
+  public async terminate(reason: string): Promise<void> {
+    this.intendedEnd ??= reason;
+    if (this.#ended) return;
+    await this.#worker.terminate();
+  }
+
+  #end(observer: WorkerObserver, end: WorkerEnd): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.phase = 'gone';
+    this.#resolveExited(end);
+    observer.ended(this, end);
+  }
+}
+
+/** Omit over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,151 @@
+// The workers the supervisor has: the current one, and a standby spawned ahead of need (its entry
+// imported, waiting for `start`), which a restart activates instead of paying for module loading.
+import type { GatewayLayout } from './gateway-session.js';
+import type { ResolvedOptions } from './options.js';
+import { PROTOCOL_VERSION, type WorkerMessage } from './protocol.js';
+import { type WorkerEnd, WorkerHandle, type WorkerObserver } from './worker-handle.js';
+
+/** How long after a worker starts serving its standby is spawned (not to compete with its boot). */
+const STANDBY_DELAY_MS = 1_000;
+
+/** What the pool reports about the current worker (standby events it handles itself). */
+export interface PoolObserver {
+  message(handle: WorkerHandle, message: WorkerMessage): void;
+  ended(handle: WorkerHandle, end: WorkerEnd): void;
+  invalid(handle: WorkerHandle, problem: string): void;
+}
+
+/** See the file comment. */
+export class WorkerPool {
+  /** The worker that is starting or serving, or null between workers. */
+  public current: WorkerHandle | null = null;
+  #standby: WorkerHandle | null = null;
+  #standbyTimer: NodeJS.Timeout | undefined;
+  #spawned = 0;
+  readonly #options: ResolvedOptions;
+  readonly #layout: GatewayLayout;
+  readonly #observer: PoolObserver;
+
+  /** Creates an empty pool. */
+  public constructor(options: ResolvedOptions, layout: GatewayLayout, observer: PoolObserver) {
+    this.#options = options;
+    this.#layout = layout;
+    this.#observer = observer;
+  }
+
+  /** Workers spawned so far (standbys included). */
+  public get spawned(): number {
+    return this.#spawned;
+  }
+
+  /** The standby worker, if one is waiting. */
+  public get standby(): WorkerHandle | null {
+    return this.#standby;
+  }
+
+  /**
+   * Makes a worker current and starts it: the standby if there is one (unless `fresh`), else a
+   * new thread.
+   */
+  public launch(reason: string, fresh = false): WorkerHandle {
+    if (fresh) this.dropStandby();
+    const handle = this.#standby ?? this.#spawn();
+    handle.fromStandby = handle === this.#standby;
+    this.#standby = null;
+    clearTimeout(this.#standbyTimer);
+    handle.activate(reason);
+    this.current = handle;
+    return handle;
+  }
+
+  /** Spawns a standby a little later, if enabled and none is there. */
+  public scheduleStandby(): void {
+    if (!this.#options.standby || this.#standby) return;
+    clearTimeout(this.#standbyTimer);
+    this.#standbyTimer = setTimeout(() => {
+      if (!this.#standby) this.#standby = this.#spawn();
+    }, STANDBY_DELAY_MS);
+    this.#standbyTimer.unref();
+  }
+
+  /** Terminates the standby (e.g. before a fresh start, or on close). */
+  public dropStandby(): void {
+    clearTimeout(this.#standbyTimer);
+    const standby = this.#standby;
+    this.#standby = null;
+    if (standby) void standby.terminate('standby dropped');
+  }
+
+  /** The watchdog's look at the standby: one blocked for too long is replaced later. */
+  public checkStandby(now: number): void {
+    const standby = this.#standby;
+    if (!standby || standby.blockedFor(now) <= this.#options.blockedMs) return;
+    this.#options.logger.warn(
+      { code: 'ZRX_SUPERVISOR_WORKER_STALLED', workerId: standby.id },
+      'the standby worker blocked its event loop while loading: dropped',
+    );
+    this.dropStandby();
+  }
+
+  #spawn(): WorkerHandle {
+    const layout = this.#layout;
+    const limit = layout.info.session_start_limit;
+    const handle = new WorkerHandle(
+      {
+        v: PROTOCOL_VERSION,
+        entry: this.#options.entry,
+        workerId: ++this.#spawned,
+        intents: this.#options.intents,
+        shardIds: layout.shardIds,
+        shardCount: layout.shardCount,
+        ...(this.#options.apiBase === undefined ? {} : { apiBase: this.#options.apiBase }),
+        // The worker's manager checks it may start its shards; it never IDENTIFYs, so it may.
+        gatewayInfo: {
+          ...layout.info,
+          session_start_limit: {
+            ...limit,
+            remaining: Math.max(limit.remaining, layout.shardIds.length),
+          },
+        },
+      },
+      this.#options,
+      this.#handleObserver,
+    );
+    return handle;
+  }
+
+  // Messages and ends of a standby stay here: it is not serving, so only its failures matter.
+  readonly #handleObserver: WorkerObserver = {
+    message: (handle, message) => {
+      if (handle !== this.#standby) {
+        this.#observer.message(handle, message);
+        return;
+      }
+      if (message.t === 'failed') {
+        this.#options.logger.warn(
+          {
+            code: 'ZRX_SUPERVISOR_WORKER_CRASHED',
+            workerId: handle.id,
+            error: message.error.message,
+          },
+          'the standby worker could not load the entry: dropped (the next restart starts a fresh worker)',
+        );
+        this.dropStandby();
+      } else if (message.t === 'log') {
+        this.#observer.message(handle, message);
+      }
+    },
+    ended: (handle, end) => {
+      if (handle === this.#standby) {
+        this.#standby = null;
+        this.#options.logger.warn(
+          { code: 'ZRX_SUPERVISOR_WORKER_CRASHED', workerId: handle.id, end },
+          'the standby worker ended: the next restart starts a fresh worker',
+        );
+        return;
+      }
+      this.#observer.ended(handle, end);
+    },
+    invalid: (handle, problem) => this.#observer.invalid(handle, problem),
+  };
+}

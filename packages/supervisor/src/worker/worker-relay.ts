@@ -1,0 +1,59 @@
+import type { IShardingStrategy, WebSocketManager } from '@discordjs/ws';
+import type { WorkerInit } from '../protocol.js';
+import { setActivity } from './activity.js';
+import type { RelayChannel } from './relay-channel.js';
+import { RelayStrategy } from './relay-strategy.js';
+
+/**
+ * The discord.js client options a supervised bot needs: the relay as its gateway, and the
+ * intents, shards and REST base of the supervisor's session. Spread them into the client's
+ * options (`createBot({ clientOptions: relay.clientOptions() })`, `new Client({ ...relay.clientOptions() })`).
+ */
+export interface RelayClientOptions {
+  intents: number;
+  shards: number[];
+  shardCount: number;
+  ws: { buildStrategy: (manager: WebSocketManager) => IShardingStrategy };
+  rest?: { api: string };
+}
+
+/** What the entry module's default function receives. */
+export interface WorkerRelay {
+  /** 1 for the first worker, +1 for every one spawned after it (standbys included). */
+  readonly workerId: number;
+  /** Why this worker was started: `initial`, or why the previous one was replaced. */
+  readonly reason: string;
+  /** The start data (intents, shards, REST base, gateway information). */
+  readonly init: WorkerInit;
+  /** Client options wiring discord.js to the supervisor's session; see {@link RelayClientOptions}. */
+  clientOptions(): RelayClientOptions;
+  /** Same as the `setActivity` export of `@zoryx/supervisor/worker`. */
+  setActivity(name: string | null): string | null;
+}
+
+/**
+ * What the entry's function may return: the running bot. On shutdown the worker calls its
+ * `shutdown(reason)` (a Zoryx bot) or else `destroy()` (a discord.js client).
+ */
+export interface RelayedBot {
+  shutdown?(reason: string): unknown;
+  destroy?(): unknown;
+}
+
+/** Builds the relay handed to the entry. */
+export function createWorkerRelay(channel: RelayChannel, reason: string): WorkerRelay {
+  const init = channel.init;
+  return {
+    workerId: init.workerId,
+    reason,
+    init,
+    clientOptions: () => ({
+      intents: init.intents,
+      shards: [...init.shardIds],
+      shardCount: init.shardCount,
+      ws: { buildStrategy: (manager) => new RelayStrategy(manager, channel) },
+      ...(init.apiBase === undefined ? {} : { rest: { api: init.apiBase } }),
+    }),
+    setActivity,
+  };
+}
