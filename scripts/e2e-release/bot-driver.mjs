@@ -1,13 +1,17 @@
 // Copied into the created bot's folder and run there (so `@zoryx/emulator` resolves from the
 // bot's own node_modules, as a bot author's test would): starts the emulator with a guild, a
-// channel and a user, runs the built bot with `npm start` against it (DISCORD_TOKEN and
-// ZORYX_DISCORD_API from the emulator), sends /ping and !ping, and prints one JSON line:
+// channel and users, runs the built bot with `npm start` against it (DISCORD_TOKEN and
+// ZORYX_DISCORD_API from the emulator), sends /ping and !ping, then greets `someone` through the
+// greeter extension run.mjs added (/greet, !greet, @Bot greet) and runs its raw Sapphire
+// command (/rawping, !rawping), and prints one JSON line:
 // { ok, firstReplyAt, readyAt, replies } or { ok: false, error, botOutput }.
 import { spawn } from 'node:child_process';
 import { startEmulator } from '@zoryx/emulator';
 
 const READY_TIMEOUT_MS = Number(process.env.ZORYX_E2E_READY_TIMEOUT_MS ?? 90_000);
 const PONG = /^Pong!/;
+/** Slash commands the bot must register: the template's ping and the two added extensions'. */
+const COMMANDS = ['ping', 'greet', 'rawping'];
 
 let botOutput = '';
 let bot;
@@ -55,6 +59,8 @@ async function main() {
     const general = guild.createChannel({ name: 'general' });
     const alice = discord.createUser({ username: 'alice' });
     guild.addMember(alice);
+    const someone = discord.createUser({ username: 'someone' });
+    guild.addMember(someone);
 
     bot = spawn('npm', ['start'], {
       cwd: process.cwd(),
@@ -77,13 +83,16 @@ async function main() {
     const died = botExit();
     died.catch(() => undefined);
 
-    // Ready for /ping once the bot has logged in and registered its commands (right after READY).
+    // Ready once the bot has logged in and registered its commands (right after READY).
     await Promise.race([
       discord.waitFor(
-        () => discord.readyCount > 0 && discord.commands().some((c) => c.name === 'ping'),
+        () => {
+          const names = new Set(discord.commands().map((c) => c.name));
+          return discord.readyCount > 0 && COMMANDS.every((name) => names.has(name));
+        },
         {
           timeout: READY_TIMEOUT_MS,
-          description: 'the bot logs in and registers /ping',
+          description: `the bot logs in and registers ${COMMANDS.map((c) => `/${c}`).join(', ')}`,
         },
       ),
       died,
@@ -97,6 +106,30 @@ async function main() {
     for (const [command, content] of Object.entries(replies)) {
       if (!PONG.test(content))
         throw new Error(`${command} answered ${JSON.stringify(content)}, not "Pong!…"`);
+    }
+    // The extension contract: one defineCommand run answers all three forms.
+    const mention = `<@${someone.id}>`;
+    const expected = {
+      '/greet who:@someone': [
+        'Hello, someone!',
+        () => alice.slash(guild, 'greet', { who: someone }),
+      ],
+      '!greet @someone': ['Hello, someone!', () => alice.send(general, `!greet ${mention}`)],
+      '@Bot greet @someone': [
+        'Hello, someone!',
+        () => owner.send(general, `<@${discord.botUserId}> greet ${mention}`),
+      ],
+      // A raw Sapphire piece of an extension that imports @sapphire/framework itself.
+      '/rawping': ['raw pong from raw-ping, shared: true', () => owner.slash(guild, 'rawping')],
+      '!rawping': ['raw pong from raw-ping, shared: true', () => owner.send(general, '!rawping')],
+    };
+    for (const [command, [want, send]] of Object.entries(expected)) {
+      const reply = await Promise.race([send().reply(), died]);
+      replies[command] = reply.content;
+      if (reply.content !== want)
+        throw new Error(
+          `${command} answered ${JSON.stringify(reply.content)}, not ${JSON.stringify(want)}`,
+        );
     }
     return { ok: true, readyAt, firstReplyAt, replies };
   } finally {

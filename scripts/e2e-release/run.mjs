@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // End-to-end release test: builds the publishable packages, publishes them to a local verdaccio,
-// creates a bot with `npm create zoryx-bot@latest` from it, builds the bot and checks that it
-// answers /ping and !ping against @zoryx/emulator. Usage and flow: ./README.md.
+// creates a bot with `npm create zoryx-bot@latest` from it, adds two extensions (the greeter of
+// the extension API contract and one with a raw Sapphire command), type-checks and builds the bot
+// and checks that it answers /ping, !ping, /greet, !greet, @Bot greet and /rawping, !rawping
+// against @zoryx/emulator. Usage and flow: ./README.md.
 //
 //   node scripts/e2e-release/run.mjs [--verbose] [--keep] [--cold] [--skip-build] [--max-seconds N]
 //
 // Exit code 0 when every step passed, 1 on any failure (the failing step, why, and the last lines
 // of its output are printed), 130/143 when interrupted. Verdaccio and every child process are
 // stopped and the temp folder is removed in every case (unless --keep).
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +143,24 @@ async function checkNativeBuilt(project) {
   }
 }
 
+/**
+ * What a bot author adds: `extensions/greeter/index.ts`, the extension API contract (the
+ * template's test fixture: `@zoryx/framework` only, no casts), and `extensions/raw-ping/index.ts`,
+ * a raw Sapphire command from an extension importing `@sapphire/framework` itself.
+ */
+async function addExtensions(project) {
+  const files = {
+    'extensions/greeter/index.ts': join(repo, 'templates/default/test/fixtures/greeter/index.ts'),
+    'extensions/raw-ping/index.ts': join(here, 'raw-sapphire-extension.ts'),
+  };
+  for (const [path, source] of Object.entries(files)) {
+    await mkdir(dirname(join(project, path)), { recursive: true });
+    await writeFile(join(project, path), await readFile(source, 'utf8'));
+  }
+  const greeter = await readFile(files['extensions/greeter/index.ts'], 'utf8');
+  if (/\bas\s/.test(greeter)) throw new E2eError('the greeter fixture has a cast (`as`).');
+}
+
 async function driveBot(project, env) {
   const driver = join(project, '.e2e-driver.mjs');
   await copyFile(join(here, 'bot-driver.mjs'), driver);
@@ -237,6 +257,16 @@ async function main() {
   const fromLocal = await checkInstalledFromLocal(project, registry.url);
   await checkNativeBuilt(project);
   log(`${fromLocal} @zoryx/* packages installed from the local registry`);
+  await addExtensions(project);
+  await step('npx tsc --noEmit (the bot, with the greeter and raw-ping extensions)', () =>
+    run('npx', ['tsc', '--noEmit'], {
+      cwd: project,
+      env: env.install,
+      label: 'bot typecheck',
+      timeoutMs: 180_000,
+      verbose,
+    }),
+  );
   await step('npm run build (the bot)', () =>
     run('npm', ['run', 'build'], {
       cwd: project,
@@ -246,16 +276,18 @@ async function main() {
       verbose,
     }),
   );
-  const result = await step('start the bot against @zoryx/emulator, /ping and !ping', () =>
-    driveBot(project, env.install),
+  const result = await step(
+    'start the bot against @zoryx/emulator: /ping, !ping, greet (3 forms), rawping (2 forms)',
+    () => driveBot(project, env.install),
   );
 
   const createToReply = (result.firstReplyAt - createdAt) / 1000;
   const publishTotal = (createdAt - started) / 1000;
   log('summary');
   for (const [name, ms] of timings) log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`);
-  log(`  /ping → ${JSON.stringify(result.replies['/ping'])}`);
-  log(`  !ping → ${JSON.stringify(result.replies['!ping'])}`);
+  for (const [command, reply] of Object.entries(result.replies)) {
+    log(`  ${command} → ${JSON.stringify(reply)}`);
+  }
   log(`  before create (verdaccio, build, publish): ${publishTotal.toFixed(1)} s`);
   log(
     `  create → first reply: ${createToReply.toFixed(1)} s (goal < ${GOAL_SECONDS} s: ${createToReply < GOAL_SECONDS ? 'met' : 'missed'})`,
