@@ -8,6 +8,7 @@ import { AtomicStore } from '@zoryx/store';
 import * as discord from 'discord.js';
 import * as zod from 'zod';
 import * as framework from '../index.js';
+import * as internals from '../internals.js';
 import { PieceOwnership } from './extension-pieces.js';
 import type { ZoryxClient } from './zoryx-client.js';
 
@@ -83,6 +84,9 @@ export function createExtensionWiring(
       'discord.js': discord,
       '@zoryx/loader': loader,
       '@zoryx/framework': framework,
+      // The framework's own extensions (the built-ins) read its runtime through the internals:
+      // they must get this instance, whose state is the host's, never a second copy.
+      '@zoryx/framework/internals': internals,
       zod,
       ...sharedModules,
     },

@@ -34,6 +34,7 @@ export default defineExtension({
 const POLL = `
 import { Command } from '@sapphire/framework';
 import { contextOf, defineCommand, defineComponent, defineExtension } from '@zoryx/framework';
+import { runtimeOf } from '@zoryx/framework/internals';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 
 const vote = defineComponent({
@@ -56,6 +57,14 @@ const poll = defineCommand({
     }),
 });
 
+// The framework's own extensions (the built-ins) use its internals: they must be the host's.
+const hostRuntime = defineCommand({
+  name: 'hostruntime',
+  description: 'Finds the host runtime through the internals',
+  run: (interaction, _args, ctx) =>
+    interaction.reply(runtimeOf(ctx.client) ? 'the host runtime' : 'another copy'),
+});
+
 class WhoamiCommand extends Command {
   constructor(context: Command.LoaderContext, options: Command.Options) {
     super(context, { ...options, name: 'whoami', description: 'Names its extension' });
@@ -71,7 +80,7 @@ class WhoamiCommand extends Command {
 export default defineExtension({
   name: 'poll',
   version: '1.0.0',
-  commands: [poll, WhoamiCommand],
+  commands: [poll, WhoamiCommand, hostRuntime],
   components: [vote],
 });
 `;
@@ -128,6 +137,11 @@ describe('Extension API v2: defineCommand, defineComponent, contextOf', () => {
   it('gives raw Sapphire pieces their extension context through contextOf', async () => {
     const reply = await alice.slash(guild, 'whoami').reply();
     expect(reply.content).toBe('I belong to poll');
+  });
+
+  it("gives extension code the host's @zoryx/framework/internals, not a second copy", async () => {
+    const reply = await alice.slash(guild, 'hostruntime').reply();
+    expect(reply.content).toBe('the host runtime');
   });
 
   it('releases the component with its extension', async () => {
