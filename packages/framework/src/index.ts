@@ -15,6 +15,7 @@ export type {
   ExtensionStatus,
 } from '@zoryx/loader';
 export { defineExtension } from '@zoryx/loader';
+export type { ColumnType, Generated, Insertable, Migration, Selectable } from 'kysely';
 export type { AccessLevel } from './authoring/access.js';
 export { isBotOwner, isGuildOwnerOrBotOwner } from './authoring/access.js';
 export type {
@@ -48,10 +49,20 @@ export type {
   MainTables,
 } from './authoring/vocabulary.js';
 export { type CreateBotOptions, createBot } from './client/create-bot.js';
+export type { FrameworkDataStats } from './client/framework-data.js';
 export { ZoryxClient, type ZoryxClientOptions, type ZoryxServices } from './client/zoryx-client.js';
 export type { SyncReport } from './commands/command-sync.js';
 export { loadConfig } from './config/load-config.js';
 export { defaultConfig, type ZoryxConfig, type ZoryxConfigInput } from './config/schema.js';
 export { FrameworkError, type FrameworkErrorCode } from './errors.js';
+export type {
+  CommandErrorPayload,
+  CommandExecutedPayload,
+  CommandKind,
+} from './events/framework-events.js';
 export { ReplyColor, replyEmbed } from './listeners/replies.js';
 export { createLogger, type ZoryxLogger } from './logging/create-logger.js';
+export type { GuildSettings } from './settings/guild-settings.js';
+export type { GuildSettingKey, GuildSettingValues } from './settings/setting-schema.js';
+export type { SettingsCacheStats } from './settings/settings-cache.js';
+export type { CommandStat } from './stats/command-usage.js';

@@ -91,3 +91,5 @@ export {
   type PermissionDecision,
   type PermissionSubject,
 } from './permissions/tiers.js';
+export type { GuildSettingsTable } from './settings/settings-table.js';
+export { type CommandStatsTable, frameworkMainMigrations } from './stats/usage-table.js';
