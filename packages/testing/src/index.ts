@@ -1,4 +1,15 @@
 // The public face of @zoryx/testing: createTestBot and the types of what it returns.
+
+// The emulator's handles, so a bot's tests need no dependency of their own on @zoryx/emulator.
+export type {
+  BotMessage,
+  ChannelHandle,
+  Emulator,
+  EmulatorOptions,
+  GuildHandle,
+  RoleHandle,
+  UserHandle,
+} from '@zoryx/emulator';
 export { BUILTIN_NAMES, type BuiltinName } from './builtins.js';
 export {
   type CreateTestBotOptions,
