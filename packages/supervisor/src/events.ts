@@ -35,7 +35,7 @@ export interface WorkerStalledEvent {
   workerId: number;
   /** How long the loop had not turned when the watchdog acted, ms. */
   blockedMs: number;
-  /** The limit (`watchdog.blockedMs`). */
+  /** The limit it passed (`watchdog.blockedMs`, or `startBlockedMs` before the worker served). */
   limitMs: number;
   /** What the worker said it was running (`setActivity`), or null. */
   activity: string | null;

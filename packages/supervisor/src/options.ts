@@ -51,8 +51,13 @@ export interface SupervisorOptions {
   };
   /** When a worker is replaced. */
   watchdog?: {
-    /** An event loop blocked this long is a stall: the worker is terminated, ms (default 5,000). */
+    /** A serving worker's event loop blocked this long is a stall: the worker is terminated, ms (default 5,000). */
     blockedMs?: number;
+    /**
+     * The same for a worker that is still starting, ms (default 30,000): loading discord.js and
+     * the framework and compiling extensions block for long stretches on a slow machine.
+     */
+    startBlockedMs?: number;
     /** The worker's V8 heap limit (`resourceLimits.maxOldGenerationSizeMb`), MiB (default 1,024). */
     memoryMb?: number;
     /** A worker not serving this long after it was told to start is replaced, ms (default 60,000). */
@@ -91,6 +96,7 @@ export interface ResolvedOptions {
   largeThreshold: number | undefined;
   waitGuildTimeoutMs: number;
   blockedMs: number;
+  startBlockedMs: number;
   memoryMb: number;
   startTimeoutMs: number;
   standby: boolean;
@@ -180,6 +186,7 @@ export function resolveOptions(options: SupervisorOptions): ResolvedOptions {
     largeThreshold: gateway.largeThreshold,
     waitGuildTimeoutMs: positive('gateway.waitGuildTimeoutMs', gateway.waitGuildTimeoutMs, 15_000),
     blockedMs: positive('watchdog.blockedMs', watchdog.blockedMs, 5_000),
+    startBlockedMs: positive('watchdog.startBlockedMs', watchdog.startBlockedMs, 30_000),
     memoryMb: positive('watchdog.memoryMb', watchdog.memoryMb, 1_024),
     startTimeoutMs: positive('watchdog.startTimeoutMs', watchdog.startTimeoutMs, 60_000),
     standby: options.standby ?? true,

@@ -24,7 +24,12 @@ describe('the relay protocol', () => {
     const messages = [
       { v, t: 'loaded', loadMs: 12.5 },
       { v, t: 'connect', shardIds: [0, 1] },
-      { v, t: 'send', shardId: 0, payload: { op: 3, d: { status: 'online', activities: [], since: null, afk: false } } },
+      {
+        v,
+        t: 'send',
+        shardId: 0,
+        payload: { op: 3, d: { status: 'online', activities: [], since: null, afk: false } },
+      },
       { v, t: 'ready', bootMs: 80 },
       { v, t: 'heartbeat', consumed: 42, heapUsed: 1e6, heapLimit: 1e9 },
       { v, t: 'log', level: 'warn', msg: 'careful', data: { n: 1, nested: { ok: true } } },
@@ -52,7 +57,9 @@ describe('the relay protocol', () => {
   });
 
   it('refuses another protocol version with ZRX_SUPERVISOR_PROTOCOL_VERSION', () => {
-    expect(codeOf(() => parseWorkerMessage({ v: 2, t: 'stopped' }))).toBe('ZRX_SUPERVISOR_PROTOCOL_VERSION');
+    expect(codeOf(() => parseWorkerMessage({ v: 2, t: 'stopped' }))).toBe(
+      'ZRX_SUPERVISOR_PROTOCOL_VERSION',
+    );
     expect(codeOf(() => parseSupervisorMessage({ t: 'shutdown', reason: 'x' }))).toBe(
       'ZRX_SUPERVISOR_PROTOCOL_VERSION',
     );
@@ -95,13 +102,21 @@ describe('the relay protocol', () => {
       gatewayInfo: { url: 'ws://x', shards: 1, session_start_limit: {} },
     };
     expect(parseWorkerInit(init)).toEqual(init);
-    expect(codeOf(() => parseWorkerInit({ ...init, shardIds: 0 }))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
-    expect(codeOf(() => parseWorkerInit({ ...init, v: 9 }))).toBe('ZRX_SUPERVISOR_PROTOCOL_VERSION');
+    expect(codeOf(() => parseWorkerInit({ ...init, shardIds: 0 }))).toBe(
+      'ZRX_SUPERVISOR_PROTOCOL_INVALID',
+    );
+    expect(codeOf(() => parseWorkerInit({ ...init, v: 9 }))).toBe(
+      'ZRX_SUPERVISOR_PROTOCOL_VERSION',
+    );
   });
 
   it('reduces thrown values to data', () => {
     const error = Object.assign(new TypeError('bad'), { code: 'E_BAD' });
-    expect(serializeError(error)).toMatchObject({ name: 'TypeError', message: 'bad', code: 'E_BAD' });
+    expect(serializeError(error)).toMatchObject({
+      name: 'TypeError',
+      message: 'bad',
+      code: 'E_BAD',
+    });
     expect(serializeError('plain')).toEqual({ name: 'NonError', message: 'plain' });
   });
 });

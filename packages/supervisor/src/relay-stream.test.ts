@@ -4,9 +4,18 @@ import { PROTOCOL_VERSION } from './protocol.js';
 import { RelayStream, type StreamItem } from './relay-stream.js';
 import { StateCache } from './state/state-cache.js';
 
-function item(seq: number, t = 'MESSAGE_CREATE', d: object = { id: String(seq), content: 'x' }): StreamItem {
+function item(
+  seq: number,
+  t = 'MESSAGE_CREATE',
+  d: object = { id: String(seq), content: 'x' },
+): StreamItem {
   const data = { op: 0, t, s: seq, d } as unknown as GatewayDispatchPayload;
-  return { message: { v: PROTOCOL_VERSION, t: 'dispatch', shardId: 0, seq, data }, applied: false, guildId: undefined, bytes: 0 };
+  return {
+    message: { v: PROTOCOL_VERSION, t: 'dispatch', shardId: 0, seq, data },
+    applied: false,
+    guildId: undefined,
+    bytes: 0,
+  };
 }
 
 function setup(maxEvents = 100, maxBytes = 1e9) {
@@ -37,7 +46,12 @@ describe('the relay stream', () => {
     stream.attach(deliver);
     stream.push(item(3));
     expect(delivered).toEqual([1, 2, 3]);
-    expect(stream.stats()).toMatchObject({ buffered: 0, bufferedBytes: 0, inFlight: 3, delivered: 3 });
+    expect(stream.stats()).toMatchObject({
+      buffered: 0,
+      bufferedBytes: 0,
+      inFlight: 3,
+      delivered: 3,
+    });
   });
 
   it('applies events once acknowledged, and replays the unacknowledged ones to the next worker', () => {

@@ -335,7 +335,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (!handle || handle.ended || handle.phase === 'stopping') return;
     if (handle.phase === 'serving') this.#router.acknowledge(handle.acknowledged());
     const blockedMs = handle.blockedFor(now);
-    if (blockedMs > this.#options.blockedMs) {
+    const limitMs =
+      handle.phase === 'serving' ? this.#options.blockedMs : this.#options.startBlockedMs;
+    if (blockedMs > limitMs) {
       const activity = handle.activity();
       this.#options.logger.error(
         { code: 'ZRX_SUPERVISOR_WORKER_STALLED', workerId: handle.id, blockedMs, activity },
@@ -344,7 +346,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       this.emit('worker_stalled', {
         workerId: handle.id,
         blockedMs,
-        limitMs: this.#options.blockedMs,
+        limitMs,
         activity,
       });
       this.#retire(handle, 'blocked', {});

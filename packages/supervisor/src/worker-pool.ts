@@ -79,7 +79,7 @@ export class WorkerPool {
   /** The watchdog's look at the standby: one blocked for too long is replaced later. */
   public checkStandby(now: number): void {
     const standby = this.#standby;
-    if (!standby || standby.blockedFor(now) <= this.#options.blockedMs) return;
+    if (!standby || standby.blockedFor(now) <= this.#options.startBlockedMs) return;
     this.#options.logger.warn(
       { code: 'ZRX_SUPERVISOR_WORKER_STALLED', workerId: standby.id },
       'the standby worker blocked its event loop while loading: dropped',

@@ -4,7 +4,8 @@ import { StateCache } from './state-cache.js';
 
 // Gateway payloads are built loosely here (only the fields the cache reads); the cast is the
 // test's, the cache itself is typed against discord-api-types.
-const frame = (t: string, d: object, s = 1) => ({ op: 0, t, s, d }) as unknown as GatewayDispatchPayload;
+const frame = (t: string, d: object, s = 1) =>
+  ({ op: 0, t, s, d }) as unknown as GatewayDispatchPayload;
 const ready = (guildIds: string[]) =>
   ({
     v: 10,
@@ -14,14 +15,21 @@ const ready = (guildIds: string[]) =>
     resume_gateway_url: 'ws://resume',
     application: { id: 'app', flags: 0 },
   }) as unknown as GatewayReadyDispatchData;
-const member = (id: string, roles: string[] = []) => ({ user: { id, username: id }, roles, joined_at: 'x' });
+const member = (id: string, roles: string[] = []) => ({
+  user: { id, username: id },
+  roles,
+  joined_at: 'x',
+});
 const guildCreate = (id: string) => ({
   id,
   name: `Guild ${id}`,
   member_count: 2,
   channels: [{ id: `${id}-general`, type: 0, name: 'general' }],
   threads: [],
-  roles: [{ id, name: '@everyone' }, { id: `${id}-mod`, name: 'mod' }],
+  roles: [
+    { id, name: '@everyone' },
+    { id: `${id}-mod`, name: 'mod' },
+  ],
   members: [member('alice', [`${id}-mod`]), member('bob')],
   emojis: [],
   stickers: [],
@@ -67,7 +75,11 @@ describe('the state cache', () => {
     apply('GUILD_ROLE_CREATE', { role: { id: 'r3', name: 'vip' } });
     apply('GUILD_ROLE_DELETE', { role_id: 'g1-mod' });
     apply('GUILD_MEMBER_ADD', member('carol'));
-    apply('GUILD_MEMBER_UPDATE', { user: { id: 'bob', username: 'bob' }, nick: 'Bobby', roles: ['r3'] });
+    apply('GUILD_MEMBER_UPDATE', {
+      user: { id: 'bob', username: 'bob' },
+      nick: 'Bobby',
+      roles: ['r3'],
+    });
     apply('GUILD_MEMBER_REMOVE', { user: { id: 'alice' } });
     apply('GUILD_EMOJIS_UPDATE', { emojis: [{ id: 'e1', name: 'wave' }] });
     cache.apply(0, frame('GUILD_UPDATE', { id: 'g1', name: 'Renamed', roles: undefined }));
@@ -77,11 +89,19 @@ describe('the state cache', () => {
     expect(guild.threads.map((t) => (t as { id: string }).id)).toEqual(['t1']);
     expect(guild.roles.map((r) => r.name).sort()).toEqual(['@everyone', 'vip']);
     expect(guild.members.map((m) => m.user.id).sort()).toEqual(['bob', 'carol']);
-    expect(guild.members.find((m) => m.user.id === 'bob')).toMatchObject({ nick: 'Bobby', roles: ['r3'] });
+    expect(guild.members.find((m) => m.user.id === 'bob')).toMatchObject({
+      nick: 'Bobby',
+      roles: ['r3'],
+    });
     expect(guild.member_count).toBe(2);
     expect(guild.emojis).toEqual([{ id: 'e1', name: 'wave' }]);
     // An archived thread leaves GUILD_CREATE (it lists active threads); deleting a channel takes its threads.
-    apply('THREAD_UPDATE', { id: 't1', type: 11, parent_id: 'c2', thread_metadata: { archived: true } });
+    apply('THREAD_UPDATE', {
+      id: 't1',
+      type: 11,
+      parent_id: 'c2',
+      thread_metadata: { archived: true },
+    });
     expect(guildOf(cache).threads).toEqual([]);
     apply('THREAD_CREATE', { id: 't2', type: 11, parent_id: 'c2', name: 'again' });
     apply('CHANNEL_DELETE', { id: 'c2', type: 0 });
@@ -105,7 +125,12 @@ describe('the state cache', () => {
     cache.markPendingCreate('g2', 9);
     expect(cache.snapshot(0)?.ready.guilds.map((g) => g.id)).toEqual(['g1']);
     cache.consume(0, 9, frame('GUILD_CREATE', { id: 'g2' }), true);
-    expect(cache.snapshot(0)?.ready.guilds.map((g) => g.id).sort()).toEqual(['g1', 'g2']);
+    expect(
+      cache
+        .snapshot(0)
+        ?.ready.guilds.map((g) => g.id)
+        .sort(),
+    ).toEqual(['g1', 'g2']);
   });
 
   it('treats a GUILD_DELETE for an awaited guild as its outage at login', () => {
@@ -114,7 +139,11 @@ describe('the state cache', () => {
     cache.onGuildCreate(0, guildCreate('g1'));
     expect(cache.onGuildDelete(0, 'g2')).toBe(true);
     expect(cache.isBootstrapped(0)).toBe(true);
-    expect(cache.snapshot(0)?.frames.map((f) => f.t)).toEqual(['READY', 'GUILD_CREATE', 'GUILD_DELETE']);
+    expect(cache.snapshot(0)?.frames.map((f) => f.t)).toEqual([
+      'READY',
+      'GUILD_CREATE',
+      'GUILD_DELETE',
+    ]);
     expect(cache.onGuildDelete(0, 'g1')).toBe(false);
   });
 
