@@ -1,7 +1,7 @@
 // Type declarations of the moderation extension: its table, its hook event and its public API, all
 // added to `@zoryx/framework` (the one module extensions augment). Other extensions import these
 // types only (`import type`), so no code is shared between bundles.
-import type { Generated } from 'kysely';
+import type { Generated } from '@zoryx/framework';
 
 /** The actions the extension takes (and logs). */
 export type ModActionKind = 'ban' | 'kick' | 'timeout';
