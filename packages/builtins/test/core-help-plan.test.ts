@@ -1,8 +1,9 @@
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandCatalog } from '../src/core/command-catalog.js';
 import { HELP_CATEGORY_ID } from '../src/core/help.js';
 import { PAGE_NEXT_ID } from '../src/shared/pagination.js';
-import { BuiltinsHarness, type TestWorld } from './harness.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 const LEGACY = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/loader';
@@ -14,20 +15,23 @@ export default defineExtension({ name: 'legacy', version: '1.0.0', commands: [Le
 `;
 
 describe('core: help follows the command plan (folded and prefix-only commands)', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['core'], files: { 'legacy.ts': LEGACY } });
-    // Ten slash slots for 16 core commands: the framework folds the overflow under /core.
-    await h.start({ slashLimit: { maxTopLevel: 10, warningThreshold: 10, safeLimit: 10 } });
-    w = await h.world();
+    h = await startBuiltinsBot({
+      extensions: ['core'],
+      files: { 'extensions/legacy.ts': LEGACY },
+      // Ten slash slots for 16 core commands: the framework folds the overflow under /core.
+      config: { slashLimit: { maxTopLevel: 10, warningThreshold: 10, safeLimit: 10 } },
+    });
+    w = h.world;
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('lists every command, marking folded ones with their /root path and message-only ones as prefix-only', async () => {
-    const catalog = commandCatalog(h.client);
+    const catalog = commandCatalog(h.bot);
     const names = catalog.map((e) => e.name);
     expect(names).toContain('legacy');
     expect(names).toHaveLength(17);
@@ -65,14 +69,14 @@ describe('core: help follows the command plan (folded and prefix-only commands)'
   });
 
   it('a folded command still runs as /core <name> and by prefix; help <name> shows its path', async () => {
-    const folded = commandCatalog(h.client).find(
+    const folded = commandCatalog(h.bot).find(
       (e) => e.reach === 'folded' && e.access === 'everyone',
     );
     expect(folded).toBeDefined();
     const name = folded!.name;
-    const slash = await h.member(w, 'sam').slash(w.guild, `core ${name}`).reply();
+    const slash = await h.addMember('sam').slash(w.guild, `core ${name}`).reply();
     expect(slash.embeds[0]?.title).toBeDefined();
-    const detail = await h.member(w, 'pat').send(w.channel, `!help ${name}`).reply();
+    const detail = await h.addMember('pat').send(w.channel, `!help ${name}`).reply();
     const fields = Object.fromEntries(
       (detail.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]),
     );
@@ -85,12 +89,12 @@ describe('core: help follows the command plan (folded and prefix-only commands)'
     await h.restart({
       slashLimit: { maxTopLevel: 10, warningThreshold: 10, safeLimit: 10, fold: false },
     });
-    const catalog = commandCatalog(h.client);
+    const catalog = commandCatalog(h.bot);
     const prefixOnly = catalog.filter((e) => e.reach === 'prefix-only' && e.name !== 'legacy');
     expect(prefixOnly.length).toBe(6);
     expect(catalog.filter((e) => e.reach === 'slash')).toHaveLength(10);
     const name = prefixOnly[0]!.name;
-    const detail = await h.member(w, 'quinn').slash(w.guild, 'help', { command: name }).reply();
+    const detail = await h.addMember('quinn').slash(w.guild, 'help', { command: name }).reply();
     const fields = Object.fromEntries(
       (detail.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]),
     );

@@ -1,8 +1,9 @@
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP_CATEGORY_ID, HELP_CREDITS_ID } from '../src/core/help.js';
 import { PAGE_NEXT_ID, PAGE_PREV_ID } from '../src/shared/pagination.js';
-import { BuiltinsHarness, type TestWorld } from './harness.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 const GREETER = `import { Command } from '@sapphire/framework';
 import { defineExtension } from '@zoryx/loader';
@@ -27,21 +28,20 @@ function flatComponents(message: {
 }
 
 describe('core: help, about, stats, extensions', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   beforeAll(async () => {
     const quiet = Object.fromEntries(
       Array.from({ length: 10 }, (_, i) => [
-        `quiet-${i}.ts`,
+        `extensions/quiet-${i}.ts`,
         `import { defineExtension } from '@zoryx/loader';\nexport default defineExtension({ name: 'quiet-${i}', version: '1.0.${i}' });\n`,
       ]),
     );
-    h = await BuiltinsHarness.create({
+    h = await startBuiltinsBot({
       extensions: ['core'],
-      files: { 'greeter.ts': GREETER, ...quiet },
+      files: { 'extensions/greeter.ts': GREETER, ...quiet },
     });
-    await h.start();
-    w = await h.world();
+    w = h.world;
   });
   afterAll(async () => {
     await h?.close();
@@ -82,7 +82,7 @@ describe('core: help, about, stats, extensions', () => {
   });
 
   it('help: the credits button shows the about embed to the invoker', async () => {
-    const carol = h.member(w, 'carol');
+    const carol = h.addMember('carol');
     const reply = await carol.slash(w.guild, 'help').reply();
     const credits = await reply.clickButton(HELP_CREDITS_ID).reply();
     expect(credits.ephemeral).toBe(true);
@@ -91,7 +91,7 @@ describe('core: help, about, stats, extensions', () => {
   });
 
   it('help <command> explains one command; an unknown name gets a warning', async () => {
-    const dave = h.member(w, 'dave');
+    const dave = h.addMember('dave');
     const detail = await dave.slash(w.guild, 'help', { command: 'setprefix' }).reply();
     const fields = Object.fromEntries(detail.embeds[0]!.fields!.map((f) => [f.name, f.value]));
     expect(detail.embeds[0]?.title).toBe('Help — setprefix');
@@ -110,7 +110,7 @@ describe('core: help, about, stats, extensions', () => {
   });
 
   it('help works as a prefix and a mention command, with the same view', async () => {
-    const erin = h.member(w, 'erin');
+    const erin = h.addMember('erin');
     const prefix = await erin.send(w.channel, '!help').reply();
     expect(prefix.embeds[0]?.title).toBe('Help');
     const picked = await erin.select(prefix, HELP_CATEGORY_ID, ['greeter']).reply();
@@ -123,7 +123,7 @@ describe('core: help, about, stats, extensions', () => {
   });
 
   it('about shows the framework and library versions', async () => {
-    const reply = await h.member(w, 'frank').slash(w.guild, 'about').reply();
+    const reply = await h.addMember('frank').slash(w.guild, 'about').reply();
     const names = reply.embeds[0]?.fields?.map((f) => f.name);
     expect(reply.embeds[0]?.title).toBe('About');
     expect(names).toEqual(
@@ -133,15 +133,28 @@ describe('core: help, about, stats, extensions', () => {
   });
 
   it('stats shows guilds, users, commands, uptime, latency, memory and the top commands', async () => {
-    const gina = h.member(w, 'gina');
+    const gina = h.addMember('gina');
+    // The reply reaches Discord before Sapphire reports the success (which records the use and
+    // emits command_executed): wait for both runs' events, then for every hook.
+    let runs = 0;
+    const bothRan = new Promise<void>((done) => {
+      h.bot.hooks.on(
+        'command_executed',
+        ({ commandName }) => {
+          if (commandName === 'hello' && ++runs === 2) done();
+        },
+        { id: 'test:hello-runs' },
+      );
+    });
     await gina.slash(w.guild, 'hello').reply();
     await gina.slash(w.guild, 'hello').reply();
-    await h.client.hooks.drain();
+    await bothRan;
+    await h.bot.hooks.drain();
     const reply = await gina.slash(w.guild, 'stats').reply();
     const fields = Object.fromEntries(reply.embeds[0]!.fields!.map((f) => [f.name, f.value]));
     expect(reply.embeds[0]?.title).toBe('Statistics');
     expect(fields.Guilds).toBe('1');
-    expect(Number(fields.Users)).toBe(h.client.guilds.cache.first()?.memberCount);
+    expect(Number(fields.Users)).toBe(h.bot.guilds.cache.first()?.memberCount);
     expect(Number(fields.Users)).toBeGreaterThanOrEqual(5);
     expect(fields.Commands).toBe('17');
     expect(fields.Memory).toMatch(/MB RSS/);
@@ -149,10 +162,14 @@ describe('core: help, about, stats, extensions', () => {
     expect(fields.Latency).toBeDefined();
     expect(fields['Top commands (all time)']).toMatch(/`help` — \d+/);
     expect(fields['Top commands (all time)']).toContain('`hello` — 2');
+    // This session's counts live in core's API (created by its setup), not in module state.
+    const session = h.bot.extensions.get('core')?.sessionUses;
+    expect(session?.get('hello')).toBe(2);
+    expect(Number(fields['Commands run (this session)'])).toBeGreaterThanOrEqual(2);
   });
 
   it('extensions lists versions, load times and state', async () => {
-    const reply = await h.member(w, 'hank').slash(w.guild, 'extensions').reply();
+    const reply = await h.addMember('hank').slash(w.guild, 'extensions').reply();
     expect(reply.embeds[0]?.description).toBe('12 of 12 loaded.');
     expect(reply.embeds[0]?.fields).toHaveLength(10);
     expect(reply.embeds[0]?.footer?.text).toBe('Page 1/2');

@@ -1,6 +1,7 @@
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { type APIApplicationCommand, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from './harness.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 function extension(name: string, version: string, command: string, reply: string, deps = {}) {
   return `import { Command } from '@sapphire/framework';
@@ -33,18 +34,17 @@ function fieldsOf(reply: { embeds: { fields?: { name: string; value: string }[] 
 }
 
 describe('core: owner tools', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({
+    h = await startBuiltinsBot({
       extensions: ['core'],
       files: {
-        'economy.ts': extension('economy', '1.0.0', 'balance', 'you have 10 coins'),
-        'shop.ts': extension('shop', '1.0.0', 'buy', 'bought', { economy: '^1.0.0' }),
+        'extensions/economy.ts': extension('economy', '1.0.0', 'balance', 'you have 10 coins'),
+        'extensions/shop.ts': extension('shop', '1.0.0', 'buy', 'bought', { economy: '^1.0.0' }),
       },
     });
-    await h.start();
-    w = await h.world();
+    w = h.world;
   });
   afterAll(async () => {
     await h?.close();
@@ -53,7 +53,7 @@ describe('core: owner tools', () => {
   it('refuses every owner command to others, the guild owner included, with a clear message', async () => {
     for (const name of OWNER_COMMANDS) {
       const options = ['load', 'unload', 'reload'].includes(name) ? { extension: 'economy' } : {};
-      const denied = await h.member(w, `user-${name}`).slash(w.guild, name, options).reply();
+      const denied = await h.addMember(`user-${name}`).slash(w.guild, name, options).reply();
       expect(denied.ephemeral).toBe(true);
       expect(denied.embeds[0]?.description).toBe(`\`${name}\` can only be used by the bot owners.`);
     }
@@ -61,7 +61,7 @@ describe('core: owner tools', () => {
     expect(byGuildOwner.embeds[0]?.description).toBe(
       '`reload` can only be used by the bot owners.',
     );
-    expect(h.client.extensions.statusOf('economy')?.state).toBe('loaded');
+    expect(h.bot.extensions.statusOf('economy')?.state).toBe('loaded');
   });
 
   it('unload takes dependents first; load brings an extension back', async () => {
@@ -70,13 +70,13 @@ describe('core: owner tools', () => {
     expect(unloaded.embeds[0]?.description).toBe(
       'Unloaded `shop`, `economy`.\nDependents unloaded first: `shop`',
     );
-    expect(h.client.extensions.statusOf('shop')?.state).toBe('unloaded');
+    expect(h.bot.extensions.statusOf('shop')?.state).toBe('unloaded');
     const loaded = await w.owner.slash(w.guild, 'load', { extension: 'economy' }).reply();
     expect(loaded.embeds[0]?.title).toBe('Extension loaded');
     expect(loaded.embeds[0]?.description).toMatch(/^Loaded `economy` v1\.0\.0 · [\d.]+ ms\.$/);
     const shop = await w.owner.send(w.channel, '!load shop').reply();
     expect(shop.embeds[0]?.description).toMatch(/^Loaded `shop` v1\.0\.0/);
-    await h.client.commandService.idle();
+    await h.bot.commandService.idle();
     expect((await w.member.slash(w.guild, 'buy').reply()).content).toBe('bought');
   });
 
@@ -96,7 +96,7 @@ describe('core: owner tools', () => {
     expect(reply.embeds[0]?.title).toBe('Extension reloaded');
     const reloaded = fieldsOf(reply).Reloaded ?? '';
     expect(reloaded).toMatch(/^`economy` v1\.1\.0 · .+\n`shop` v1\.0\.0 · .+$/);
-    await h.client.commandService.idle();
+    await h.bot.commandService.idle();
     expect((await w.member.slash(w.guild, 'balance').reply()).content).toBe('you have 11 coins');
   });
 
@@ -112,17 +112,17 @@ describe('core: owner tools', () => {
       /Rolled back: `economy` v1\.1\.0 · .+ keeps running\./,
     );
     expect((await w.member.slash(w.guild, 'balance').reply()).content).toBe('you have 11 coins');
-    expect(h.client.extensions.statusOf('economy')?.version).toBe('1.1.0');
+    expect(h.bot.extensions.statusOf('economy')?.version).toBe('1.1.0');
   });
 
   it('unload refuses the core extension itself', async () => {
     const reply = await w.owner.slash(w.guild, 'unload', { extension: 'core' }).reply();
     expect(reply.embeds[0]?.title).toBe('Not unloaded');
-    expect(h.client.extensions.statusOf('core')?.state).toBe('loaded');
+    expect(h.bot.extensions.statusOf('core')?.state).toBe('loaded');
   });
 
   it('sync forces a sync and shows what differed', async () => {
-    const bot = h.client;
+    const bot = h.bot;
     const appId = bot.application!.id;
     const remote = (await bot.rest.get(
       Routes.applicationCommands(appId),
@@ -166,7 +166,7 @@ describe('core: owner tools', () => {
 
   it('integritycheck reports a failed extension', async () => {
     await h.write('extensions/broken.ts', 'export default {};\n');
-    await h.client.extensions.load('broken').catch(() => undefined);
+    await h.bot.extensions.load('broken').catch(() => undefined);
     const reply = await w.owner.send(w.channel, '!integritycheck').reply();
     expect(reply.embeds[0]?.color).toBe(0xed4245);
     expect(reply.embeds[0]?.description).toBe('1 of 5 checks failed: extensions.');
@@ -174,12 +174,12 @@ describe('core: owner tools', () => {
   });
 
   it('cleanup drops caches and reports what it freed', async () => {
-    await h.client.store.readJson('framework/command-sync.json');
+    await h.bot.store.readJson('framework/command-sync.json');
     const reply = await w.owner.slash(w.guild, 'cleanup').reply();
     const fields = fieldsOf(reply);
     expect(reply.embeds[0]?.title).toBe('Cleanup done');
     expect(fields['Store cache']).toMatch(/^[1-9]\d* files dropped$/);
-    expect(h.client.store.stats().cacheSize).toBe(0);
+    expect(h.bot.store.stats().cacheSize).toBe(0);
     expect(fields['Idle guild databases closed']).toMatch(/^\d+$/);
   });
 });

@@ -1,26 +1,30 @@
 import type { UserHandle } from '@zoryx/emulator';
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from './harness.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 function fieldsOf(reply: { embeds: { fields?: { name: string; value: string }[] }[] }) {
   return Object.fromEntries((reply.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
 }
 
 describe('core: guild settings and command roles, persisted across restarts', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   let other: TestWorld;
   let mod: UserHandle;
   let modsRoleId: string;
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['core'] });
-    // These tests run many commands per user in a few seconds: keep the default cooldown out of the way.
-    await h.start({ cooldowns: { default: { limit: 100, windowSeconds: 5 } } });
-    w = await h.world('Alpha');
-    other = await h.world('Beta');
+    h = await startBuiltinsBot({
+      extensions: ['core'],
+      guildName: 'Alpha',
+      // These tests run many commands per user in a few seconds: keep the default cooldown out of the way.
+      config: { cooldowns: { default: { limit: 100, windowSeconds: 5 } } },
+    });
+    w = h.world;
+    other = await h.createWorld('Beta');
     const mods = w.guild.createRole({ name: 'Mods' });
     modsRoleId = mods.id;
-    mod = h.member(w, 'mod');
+    mod = h.addMember('mod');
     w.guild.addRoles(mod, [mods]);
   });
   afterAll(async () => {
@@ -46,8 +50,12 @@ describe('core: guild settings and command roles, persisted across restarts', ()
   it('setprefix is refused to members without Administrator', async () => {
     const denied = await w.member.slash(w.guild, 'setprefix', { prefix: '$' }).reply();
     expect(denied.ephemeral).toBe(true);
-    expect(denied.embeds[0]?.description).toContain('lack the Discord permissions');
-    expect(await h.client.settings(w.guild.id).get('prefix')).toBe('?');
+    // The refusal has a title and names the permission that is missing.
+    expect(denied.embeds[0]?.title).toBe('Missing permissions');
+    expect(denied.embeds[0]?.description).toBe(
+      'You lack the Discord permissions `setprefix` requires: Administrator.',
+    );
+    expect(await h.bot.settings(w.guild.id).get('prefix')).toBe('?');
   });
 
   it('mentionprefix: status, disable (mentions stop working), already-disabled, enable', async () => {
@@ -97,7 +105,7 @@ describe('core: guild settings and command roles, persisted across restarts', ()
     expect((await other.member.slash(other.guild, 'stats').reply()).embeds[0]?.title).toBe(
       'Statistics',
     );
-    expect(await h.client.commandRoles.rolesFor(other.guild.id, 'stats')).toEqual([]);
+    expect(await h.bot.commandRoles.rolesFor(other.guild.id, 'stats')).toEqual([]);
   });
 
   it('config is refused to admins and to owners of other guilds; owner-only commands stay closed', async () => {
@@ -139,13 +147,13 @@ describe('core: guild settings and command roles, persisted across restarts', ()
     expect(settings.Prefix).toBe('`?` (custom)');
     expect(settings['Mention prefix']).toBe('disabled');
     expect(settings['Command roles (2)']).toContain(`\`stats\`: <@&${modsRoleId}>`);
-    const denied = await h.member(w, 'late').slash(w.guild, 'stats').reply();
+    const denied = await h.addMember('late').slash(w.guild, 'stats').reply();
     expect(denied.embeds[0]?.description).toContain(`<@&${modsRoleId}>`);
     const cleared = await w.guildOwner
       .slash(w.guild, 'config', { command: 'stats', role: 'none' })
       .reply();
     expect(cleared.embeds[0]?.description).toContain('no longer limited');
-    expect((await h.member(w, 'later').slash(w.guild, 'stats').reply()).embeds[0]?.title).toBe(
+    expect((await h.addMember('later').slash(w.guild, 'stats').reply()).embeds[0]?.title).toBe(
       'Statistics',
     );
     const on = await w.admin.slash(w.guild, 'mentionprefix', { action: 'enable' }).reply();

@@ -1,19 +1,22 @@
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP_CATEGORY_ID } from '../src/core/help.js';
-import { BuiltinsHarness, type TestWorld } from './harness.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 interface Row {
   components: { custom_id?: string; disabled?: boolean }[];
 }
 
 describe('core: interactive views time out', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['core'] });
-    // extensions.config.core.viewTimeoutSeconds: a short idle timeout so the test need not wait 180 s.
-    await h.start({ extensions: { config: { core: { viewTimeoutSeconds: 1 } } } });
-    w = await h.world();
+    h = await startBuiltinsBot({
+      extensions: ['core'],
+      // extensions.config.core.viewTimeoutSeconds: a short idle timeout so the test need not wait 180 s.
+      config: { extensions: { config: { core: { viewTimeoutSeconds: 1 } } } },
+    });
+    w = h.world;
   });
   afterAll(async () => {
     await h?.close();

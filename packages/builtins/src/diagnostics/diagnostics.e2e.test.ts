@@ -1,6 +1,7 @@
 import type { ChannelHandle } from '@zoryx/emulator';
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
+import { startBuiltinsBot } from '../../test/builtins-bot.js';
 import type { DiagnosticsService } from './diagnostics-service.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
@@ -29,20 +30,20 @@ export default defineExtension({
 `;
 
 describe('diagnostics built-in against the emulator', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   let alerts: ChannelHandle;
-  const api = () => h.client.extensions.api('diagnostics') as DiagnosticsService;
+  const api = () => h.bot.extensions.api('diagnostics') as DiagnosticsService;
   const field = (embed: { fields?: { name: string; value: string }[] } | undefined, name: string) =>
     embed?.fields?.find((f) => f.name === name)?.value;
 
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({
+    h = await startBuiltinsBot({
       extensions: ['diagnostics'],
-      files: { 'probe.ts': PROBE },
+      files: { 'extensions/probe.ts': PROBE },
+      config: { extensions: { config: { diagnostics: { lagThresholdMs: 250 } } } },
     });
-    await h.start({ extensions: { config: { diagnostics: { lagThresholdMs: 250 } } } });
-    w = await h.world();
+    w = h.world;
     alerts = w.guild.createChannel({ name: 'alerts' });
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
@@ -85,7 +86,7 @@ describe('diagnostics built-in against the emulator', () => {
       .send(w.channel, '!nosuchcommand')
       .reply({ timeout: 500 })
       .catch(() => undefined);
-    await h.client.hooks.drain();
+    await h.bot.hooks.drain();
     const rate = api().rate.rate();
     expect(rate.errors).toBe(1);
     const reply = await w.owner.slash(w.guild, 'fw_diagnostics').reply();
@@ -102,7 +103,7 @@ describe('diagnostics built-in against the emulator', () => {
     expect(set.embeds[0]?.description).toContain(`<#${alerts.id}>`);
     // Enough failures for critical (≥ 10 %) whatever else ran.
     for (let i = 0; i < 5; i++) await w.owner.slash(w.guild, 'boom').reply();
-    await h.client.hooks.drain();
+    await h.bot.hooks.drain();
     const result = await api().check();
     expect(result.snapshot.status).toBe('critical');
     expect(result.alerts.map((a) => a.title)).toContain('Health critical');

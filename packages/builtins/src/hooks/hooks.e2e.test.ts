@@ -1,7 +1,8 @@
 import type { ChannelHandle } from '@zoryx/emulator';
 import type { HookEvents } from '@zoryx/hooks';
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
+import { startBuiltinsBot } from '../../test/builtins-bot.js';
 import { PAGE_NEXT_ID, PAGE_PREV_ID } from '../shared/pagination.js';
 import type { HooksBuiltinApi } from './index.js';
 
@@ -22,16 +23,15 @@ export default defineExtension({
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 
 describe('hooks built-in against the emulator', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   let alerts: ChannelHandle;
-  const ping = () => h.client.hooks.emitAndWait('probe_ping' as keyof HookEvents, {} as never);
-  const hook = (id: string) => h.client.hooks.hooks().find((x) => x.id === id);
+  const ping = () => h.bot.hooks.emitAndWait('probe_ping' as keyof HookEvents, {} as never);
+  const hook = (id: string) => h.bot.hooks.hooks().find((x) => x.id === id);
 
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['hooks'], files: { 'probe.ts': PROBE } });
-    await h.start();
-    w = await h.world();
+    h = await startBuiltinsBot({ extensions: ['hooks'], files: { 'extensions/probe.ts': PROBE } });
+    w = h.world;
     alerts = w.guild.createChannel({ name: 'hook-alerts' });
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe('hooks built-in against the emulator', () => {
     'keeps the alert channel across a restart',
     async () => {
       await h.restart();
-      const api = h.client.extensions.api('hooks') as HooksBuiltinApi;
+      const api = h.bot.extensions.api('hooks') as HooksBuiltinApi;
       expect(await api.alerts.get()).toBe(alerts.id);
     },
     BOOT_TIMEOUT_MS,

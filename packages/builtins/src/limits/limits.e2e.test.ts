@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
+import { startBuiltinsBot } from '../../test/builtins-bot.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;
@@ -26,14 +27,17 @@ const field = (embed: Embed | undefined, prefix: string) =>
   embed?.fields?.find((f) => f.name.startsWith(prefix));
 
 describe('limits built-in against the emulator', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
   const limits = { maxTopLevel: 6, warningThreshold: 3, safeLimit: 4 };
 
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['limits'], files: { 'tools.ts': TOOLS } });
-    await h.start({ slashLimit: limits });
-    w = await h.world();
+    h = await startBuiltinsBot({
+      extensions: ['limits'],
+      files: { 'extensions/tools.ts': TOOLS },
+      config: { slashLimit: limits },
+    });
+    w = h.world;
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
@@ -43,7 +47,7 @@ describe('limits built-in against the emulator', () => {
     const reply = await w.member.slash(w.guild, 'slashlimit').reply();
     const embed = reply.embeds[0] as Embed;
     expect(embed.title).toBe('Slash command limit');
-    const used = h.client.commandService.table!.plan.status.used;
+    const used = h.bot.commandService.table!.plan.status.used;
     expect(field(embed, 'Slash commands registered')?.value).toContain(`${used}/6`);
     expect(field(embed, 'Thresholds')?.value).toBe('warning 3 · safe 4 · limit 6');
     const folded = field(embed, 'Folded');

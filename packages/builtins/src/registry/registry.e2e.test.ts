@@ -1,5 +1,6 @@
+import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinsHarness, type TestWorld } from '../../test/harness.js';
+import { startBuiltinsBot } from '../../test/builtins-bot.js';
 import { PAGE_NEXT_ID } from '../shared/pagination.js';
 import type { RegistryService } from './registry-service.js';
 
@@ -35,14 +36,14 @@ export default defineExtension({
 `;
 
 const FILES: Record<string, string> = {
-  'voice.ts': ext('voice', '2.4.1'),
-  'music.ts': MUSIC,
-  'legacy.ts': ext('legacy', '0.9.0'),
-  'broken.ts': ext('broken', '1.0.0', "dependencies: { nowhere: '^1' }"),
-  'cyc-a.ts': ext('cyc-a', '1.0.0', "dependencies: { 'cyc-b': '*' }"),
-  'cyc-b.ts': ext('cyc-b', '1.0.0', "dependencies: { 'cyc-a': '*' }"),
+  'extensions/voice.ts': ext('voice', '2.4.1'),
+  'extensions/music.ts': MUSIC,
+  'extensions/legacy.ts': ext('legacy', '0.9.0'),
+  'extensions/broken.ts': ext('broken', '1.0.0', "dependencies: { nowhere: '^1' }"),
+  'extensions/cyc-a.ts': ext('cyc-a', '1.0.0', "dependencies: { 'cyc-b': '*' }"),
+  'extensions/cyc-b.ts': ext('cyc-b', '1.0.0', "dependencies: { 'cyc-a': '*' }"),
 };
-for (let i = 1; i <= 5; i++) FILES[`filler-${i}.ts`] = ext(`filler-${i}`, '1.0.0');
+for (let i = 1; i <= 5; i++) FILES[`extensions/filler-${i}.ts`] = ext(`filler-${i}`, '1.0.0');
 
 type Embed = {
   title?: string;
@@ -54,13 +55,12 @@ const field = (embed: Embed | undefined, name: string) =>
   embed?.fields?.find((f) => f.name === name || f.name.startsWith(`${name} (`))?.value;
 
 describe('registry built-in against the emulator', () => {
-  let h: BuiltinsHarness;
+  let h: TestBot;
   let w: TestWorld;
 
   beforeAll(async () => {
-    h = await BuiltinsHarness.create({ extensions: ['registry'], files: FILES });
-    await h.start();
-    w = await h.world();
+    h = await startBuiltinsBot({ extensions: ['registry'], files: FILES });
+    w = h.world;
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
@@ -119,7 +119,7 @@ describe('registry built-in against the emulator', () => {
     const verdict = await w.owner.slash(w.guild, 'pr_validate', { extension: 'cyc-b' }).reply();
     expect(verdict.embeds[0]?.description).toContain('cyc-b');
     expect(evaluations()).toBe(before);
-    expect(h.client.extensions.definitionOf('music')?.conflicts).toEqual({ legacy: '>=1' });
+    expect(h.bot.extensions.definitionOf('music')?.conflicts).toEqual({ legacy: '>=1' });
   });
 
   it("pr_info's own cooldown is the framework's: bot owners are exempt, others get its wording", async () => {
@@ -127,7 +127,7 @@ describe('registry built-in against the emulator', () => {
       const reply = await w.owner.slash(w.guild, 'pr_info', { extension: 'voice' }).reply();
       expect(reply.embeds[0]?.title).toBe('Extension voice');
     }
-    const user = h.member(w, 'cooldown-user');
+    const user = h.addMember('cooldown-user');
     const first = await user.slash(w.guild, 'pr_info', { extension: 'voice' }).reply();
     expect(first.embeds[0]?.title).toBe('Extension voice');
     const limited = await user.send(w.channel, '!pr_info voice').reply();
@@ -159,8 +159,8 @@ describe('registry built-in against the emulator', () => {
         .reply();
       expect(conflicts.embeds[0]?.description).toContain('dependencies off, conflicts off');
       await h.restart();
-      expect(h.client.extensions.statusOf('broken')?.state).toBe('loaded');
-      const api = h.client.extensions.api('registry') as RegistryService;
+      expect(h.bot.extensions.statusOf('broken')?.state).toBe('loaded');
+      const api = h.bot.extensions.api('registry') as RegistryService;
       expect(await api.enforcement()).toEqual({ dependencies: false, conflicts: false });
       const warned = await w.owner.slash(w.guild, 'pr_validate', { extension: 'broken' }).reply();
       expect(warned.embeds[0]?.description).toContain('loads with warnings');
@@ -178,10 +178,10 @@ describe('registry built-in against the emulator', () => {
       const set = await w.owner.slash(w.guild, 'pr_alert_channel', { channel: alerts }).reply();
       expect(set.embeds[0]?.description).toContain(`<#${alerts.id}>`);
       await h.restart();
-      const api = h.client.extensions.api('registry') as RegistryService;
+      const api = h.bot.extensions.api('registry') as RegistryService;
       expect(await api.alerts.get()).toBe(alerts.id);
       await h.write('extensions/voice.ts', 'export default { this is not javascript');
-      await expect(h.client.extensions.reload('voice')).rejects.toThrow();
+      await expect(h.bot.extensions.reload('voice')).rejects.toThrow();
       await h.discord.waitFor(() =>
         alerts.messages().some((m) => m.embeds?.[0]?.title === 'Extension reload failed'),
       );
