@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from './database.js';
@@ -60,6 +61,40 @@ describe('backups', () => {
     expect(db.listBackups(id).slice(-2)).toEqual([a, b]);
     // No temporary files are left behind.
     expect(readdirSync(dirname(a!)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('writes single self-contained files: no -wal/-shm after backups, restores and verifies', async () => {
+    const id = guildId(10);
+    await writeNote(db, id, 'prefix', 'one');
+    const dir = join(tmp.dir, 'backups', 'guilds', id);
+    // Litter of older versions (WAL-mode copies verified in place) goes with the next backup.
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['20250101T000000000Z.db-wal', '20250101T000000000Z.db.partial-shm']) {
+      writeFileSync(join(dir, name), 'litter');
+    }
+    const written: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      now += 1_000;
+      await writeNote(db, id, 'prefix', `v${i}`);
+      written.push(...(await db.backup(id)));
+    }
+    await db.restoreGuild(id, written[1]!);
+    expect(await readNote(db, id, 'prefix')).toBe('v1');
+    now += 1_000;
+    written.push(...(await db.backup()));
+    await db.restoreGuild(id, written.at(-1)!);
+    expect(await readNote(db, id, 'prefix')).toBe('v1');
+
+    expect(readdirSync(dir).sort()).toEqual(db.listBackups(id).map((path) => basename(path)));
+    expect(readdirSync(dir).every((name) => /^\d{8}T\d{9}Z\.db$/.test(name))).toBe(true);
+    expect(readdirSync(join(tmp.dir, 'backups', 'main'))).toEqual(
+      db.listBackups().map((path) => basename(path)),
+    );
+    // Each backup opens on its own, in rollback-journal mode, and needs nothing beside it.
+    const copy = new Sqlite(db.listBackups(id).at(-1)!, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+    expect(readdirSync(dir).some((name) => /-(wal|shm)$/.test(name))).toBe(false);
   });
 
   it('backs up main and the guilds used since the last backup, on demand and on close', async () => {

@@ -6,14 +6,22 @@ import { DbError } from './errors.js';
 /** Backup file names: a UTC timestamp to the millisecond, `_NN` on collisions; sortable. */
 const BACKUP_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db$/;
 
-function stamp(ms: number): string {
+/**
+ * Litter beside backups: unfinished `.partial` copies of a crashed run, and the -wal/-shm files
+ * that verifying WAL-mode copies left behind in versions before backups were self-contained.
+ */
+const LITTER_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db(\.partial)?(-wal|-shm|-journal)?$/;
+
+/** A UTC timestamp to the millisecond that sorts as text, e.g. `20261121T055111123Z`. */
+export function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:.]/g, '');
 }
 
 /**
  * Writes verified online backups and keeps the newest `keep` per database. A copy is written
  * under a temporary name, checked with the backend's integrity check, and only then renamed into
- * place, so a listed backup is always a complete, healthy database.
+ * place, so a listed backup is always a complete, healthy database, and a single file. Writes of
+ * one database's backups never overlap: callers hold that database's lease.
  */
 export class BackupWriter {
   readonly #backend: Backend;
@@ -75,5 +83,10 @@ export class BackupWriter {
     const all = this.list(key);
     for (const old of all.slice(0, Math.max(0, all.length - this.#keep)))
       rmSync(old, { force: true });
+    const dir = this.#backend.backupDirectory(key);
+    for (const name of readdirSync(dir)) {
+      if (LITTER_NAME.test(name) && !BACKUP_NAME.test(name))
+        rmSync(join(dir, name), { force: true });
+    }
   }
 }

@@ -7,6 +7,7 @@ import { DbError, isDbError } from './errors.js';
 import { closedError, Leases } from './leases.js';
 import { MigrationRegistry, type MigrationScope } from './migrations.js';
 import { type DatabaseOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type CorruptGuildListener, type CorruptGuildReport, GuildRecovery } from './recovery.js';
 import { assertGuildId } from './snowflake.js';
 import type { GuildTables, MainTables } from './tables.js';
 import type {
@@ -26,6 +27,8 @@ class Database implements ZoryxDatabase {
   readonly #leases: Leases;
   readonly #backups: BackupWriter;
   readonly #resetListeners = new Set<GuildResetListener>();
+  readonly #corruptListeners = new Set<CorruptGuildListener>();
+  #recoveries = 0;
   readonly #idleTimer: NodeJS.Timeout | undefined;
   #state: State = 'open';
   #closing: Promise<void> | undefined;
@@ -39,6 +42,10 @@ class Database implements ZoryxDatabase {
       ...(o.backupDir === undefined ? {} : { backupDir: o.backupDir }),
     });
     this.#registry.register(BUILTIN_OWNER, 'main', mainMigrations);
+    this.#backups = new BackupWriter(this.#backend, o.backupKeep, o.now);
+    const recovery = new GuildRecovery(this.#backend, this.#backups, o.now, (report) =>
+      this.#reportCorrupt(report),
+    );
     this.#leases = new Leases({
       backend: this.#backend,
       registry: this.#registry,
@@ -47,9 +54,9 @@ class Database implements ZoryxDatabase {
       now: o.now,
       onError: o.onError,
       acceptsGuilds: () => this.#state === 'open' || this.#state === 'closing',
+      recover: (guildId, location, finding) => recovery.recover(guildId, location, finding),
     });
     this.main = this.#leases.main;
-    this.#backups = new BackupWriter(this.#backend, o.backupKeep, o.now);
     if (o.idleCloseMs > 0) {
       this.#idleTimer = setInterval(
         () => this.#leases.pool.closeIdle(),
@@ -197,7 +204,42 @@ class Database implements ZoryxDatabase {
     };
   }
 
-  #guildReset(guildId: string, reason: 'restore' | 'remove'): void {
+  public onCorrupt(listener: CorruptGuildListener): () => void {
+    if (typeof listener !== 'function') {
+      throw new DbError(
+        'ZRX_DB_INPUT',
+        `onCorrupt needs a function, got ${listener === null ? 'null' : typeof listener}.`,
+        'Pass a function (report) => { … }, e.g. one that logs report.error and alerts someone.',
+      );
+    }
+    this.#corruptListeners.add(listener);
+    return () => {
+      this.#corruptListeners.delete(listener);
+    };
+  }
+
+  /**
+   * Tells the listeners (or, with none, `onError`) about a recovered guild, and the reset
+   * listeners that its data changed. Deferred: the recovery runs while the pool opens the guild,
+   * and a listener touching that guild at once would re-enter the pool.
+   */
+  #reportCorrupt(report: CorruptGuildReport): void {
+    this.#recoveries += 1;
+    queueMicrotask(() => {
+      if (this.#corruptListeners.size === 0) this.#options.onError(report.error);
+      for (const listener of this.#corruptListeners) {
+        try {
+          const result = listener(report);
+          if (result instanceof Promise) result.catch(this.#options.onError);
+        } catch (error) {
+          this.#options.onError(error);
+        }
+      }
+      this.#guildReset(report.guildId, 'recover');
+    });
+  }
+
+  #guildReset(guildId: string, reason: Parameters<GuildResetListener>[1]): void {
     for (const listener of this.#resetListeners) {
       try {
         listener(guildId, reason);
@@ -224,6 +266,7 @@ class Database implements ZoryxDatabase {
       idleCloses,
       migrationsApplied: this.#leases.migrationsApplied,
       backupsWritten: this.#backups.written,
+      corruptRecovered: this.#recoveries,
     };
   }
 

@@ -8,6 +8,7 @@ export type DbErrorCode =
   | 'ZRX_DB_MIGRATION_ORDER'
   | 'ZRX_DB_INPUT'
   | 'ZRX_DB_CORRUPT'
+  | 'ZRX_DB_RECOVERY'
   | 'ZRX_DB_OPEN'
   | 'ZRX_DB_BACKUP'
   | 'ZRX_DB_CLOSED';

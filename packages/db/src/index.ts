@@ -3,6 +3,7 @@ export { createDatabase } from './database.js';
 export { DbError, type DbErrorCode, isDbError } from './errors.js';
 export type { MigrationScope } from './migrations.js';
 export type { DatabaseOptions } from './options.js';
+export type { CorruptGuildListener, CorruptGuildReport } from './recovery.js';
 export type { GlobalStatsTable, GuildTables, MainTables } from './tables.js';
 export type {
   DbStats,

@@ -1,7 +1,7 @@
 import type { DatabaseConnection, Kysely } from 'kysely';
-import type { Backend } from './backend/backend.js';
+import type { Backend, BackendConnection, CorruptionFinding } from './backend/backend.js';
 import { createKysely, directSource } from './driver.js';
-import { DbError } from './errors.js';
+import { DbError, isDbError } from './errors.js';
 import { GuildPool } from './guild-pool.js';
 import { DatabaseHandle } from './handle.js';
 import { applyMigrations, type MigrationRegistry, type MigrationScope } from './migrations.js';
@@ -28,6 +28,8 @@ export interface LeasesOptions {
   onError: (error: unknown) => void;
   /** False once shutdown stops handing out guild databases. */
   acceptsGuilds: () => boolean;
+  /** Keeps a guild database that failed its check aside, puts a replacement in place, opens it. */
+  recover: (guildId: string, location: string, finding: CorruptionFinding) => BackendConnection;
 }
 
 /**
@@ -46,6 +48,13 @@ export class Leases {
   readonly #options: LeasesOptions;
   readonly #handles = new WeakMap<DatabaseConnection, AnyHandle>();
   readonly #barriers = new Map<string, Promise<void>>();
+  /**
+   * Guilds whose file passed the check since this process opened it: the check reads every
+   * page, so it runs on a guild's first open only, not on each reopen after an eviction. A query
+   * that meets damage later takes the guild out again (see `release`).
+   */
+  readonly #checked = new Set<string>();
+  readonly #rechecks = new Set<string>();
 
   public readonly release = (connection: DatabaseConnection): void => {
     const handle = this.#handles.get(connection);
@@ -54,7 +63,10 @@ export class Leases {
     if (handle === this.mainHandle) {
       handle.refs -= 1;
       handle.lastUsed = this.#options.now();
-    } else this.pool.checkin(handle as DatabaseHandle<GuildTables>);
+      return;
+    }
+    this.pool.checkin(handle as DatabaseHandle<GuildTables>);
+    if (handle.connection.damaged) this.#recheck(handle.key);
   };
 
   public constructor(options: LeasesOptions) {
@@ -76,16 +88,50 @@ export class Leases {
   }
 
   #openGuild(guildId: string): DatabaseHandle<GuildTables> {
-    const { backend } = this.#options;
-    const connection = backend.open(backend.guildLocation(guildId));
+    const connection = this.#openGuildFile(guildId);
     // Bound to the guild id, not to this handle: after an eviction it reopens the database.
-    const kysely = createKysely<GuildTables>(backend, {
+    const kysely = createKysely<GuildTables>(this.#options.backend, {
       acquire: () => this.acquireGuild(guildId),
       release: this.release,
     });
     const handle = new DatabaseHandle(guildId, connection, kysely, this.#options.now());
     this.#handles.set(connection, handle);
     return handle;
+  }
+
+  /** Opens a guild's file: checked on its first open, recovered when the check fails. */
+  #openGuildFile(guildId: string): BackendConnection {
+    const { backend } = this.#options;
+    const location = backend.guildLocation(guildId);
+    if (this.#checked.has(guildId)) {
+      try {
+        return backend.open(location);
+      } catch (error) {
+        if (!isDbError(error, 'ZRX_DB_CORRUPT')) throw error;
+        this.#checked.delete(guildId); // damaged since its check: check and recover below
+      }
+    }
+    const opened = backend.openChecked(location);
+    const connection =
+      'connection' in opened
+        ? opened.connection
+        : this.#options.recover(guildId, location, opened.corrupt);
+    this.#checked.add(guildId);
+    return connection;
+  }
+
+  /**
+   * A query met damage in a guild database that had passed its check: its caller got
+   * `ZRX_DB_CORRUPT`; the database is closed once its leases are back, so that the next use
+   * checks the file again and recovers it.
+   */
+  #recheck(guildId: string): void {
+    this.#checked.delete(guildId);
+    if (this.#rechecks.has(guildId)) return;
+    this.#rechecks.add(guildId);
+    this.exclusive(guildId, async () => undefined)
+      .catch(this.#options.onError)
+      .finally(() => this.#rechecks.delete(guildId));
   }
 
   /**
@@ -204,6 +250,8 @@ export class Leases {
       await b;
     }
     let done!: () => void;
+    // Whatever replaces or deletes the file is checked again on its next open.
+    this.#checked.delete(guildId);
     this.#barriers.set(
       guildId,
       new Promise<void>((resolve) => {

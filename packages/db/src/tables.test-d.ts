@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Migration as KyselyMigration } from 'kysely';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  CorruptGuildReport,
   DbErrorCode,
   DbStats,
   GuildTables,
@@ -55,7 +56,8 @@ describe('contract', () => {
     expectTypeOf(db.backup).returns.toEqualTypeOf<Promise<string[]>>();
     expectTypeOf(db.onGuildReset)
       .parameter(0)
-      .parameters.toEqualTypeOf<[guildId: string, reason: 'restore' | 'remove']>();
+      .parameters.toEqualTypeOf<[guildId: string, reason: 'restore' | 'remove' | 'recover']>();
+    expectTypeOf(db.onCorrupt).parameter(0).parameter(0).toEqualTypeOf<CorruptGuildReport>();
   });
 
   it('keeps settings and command usage out of the data layer', () => {

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import type { MigrationScope } from './migrations.js';
+import type { CorruptGuildListener } from './recovery.js';
 import type { GuildTables, MainTables } from './tables.js';
 
 /** Options of {@link ZoryxDatabase.removeGuild}. */
@@ -9,10 +10,14 @@ export interface RemoveGuildOptions {
 }
 
 /**
- * Called after a guild's database was replaced by a backup (`restore`) or deleted (`remove`), so
- * that whatever a layer above derived from it (a cache of its rows) can be dropped.
+ * Called after a guild's database was replaced by a backup (`restore`), deleted (`remove`), or
+ * kept aside as damaged and replaced (`recover`, see {@link ZoryxDatabase.onCorrupt}), so that
+ * whatever a layer above derived from it (a cache of its rows) can be dropped.
  */
-export type GuildResetListener = (guildId: string, reason: 'restore' | 'remove') => void;
+export type GuildResetListener = (
+  guildId: string,
+  reason: 'restore' | 'remove' | 'recover',
+) => void;
 
 /** Counters and gauges of the data layer, for `dbstats` and the dashboard. */
 export interface DbStats {
@@ -34,6 +39,8 @@ export interface DbStats {
   migrationsApplied: number;
   /** Verified backups written since start. */
   backupsWritten: number;
+  /** Damaged guild databases kept aside and replaced since start. */
+  corruptRecovered: number;
 }
 
 /**
@@ -48,7 +55,10 @@ export interface ZoryxDatabase {
   /**
    * One guild's database: opened (or created) and migrated on first use, pooled afterwards.
    * The returned query builder stays valid after the pool closes the file; it reopens it.
-   * Rejects with `ZRX_DB_GUILD_ID`, `ZRX_DB_CORRUPT`, `ZRX_DB_MIGRATION`.
+   * The first open in a process checks the file (not empty, a SQLite header, `PRAGMA
+   * quick_check`); a damaged one is kept aside and replaced, see {@link ZoryxDatabase.onCorrupt}.
+   * Rejects with `ZRX_DB_GUILD_ID`, `ZRX_DB_RECOVERY`, `ZRX_DB_MIGRATION`; a query that meets
+   * damage after the check rejects with `ZRX_DB_CORRUPT` (the next use recovers the guild).
    */
   guild(guildId: string): Promise<Kysely<GuildTables>>;
   /**
@@ -78,6 +88,16 @@ export interface ZoryxDatabase {
    * `onError` and does not affect the others.
    */
   onGuildReset(listener: GuildResetListener): () => void;
+  /**
+   * Subscribes to damaged guild databases. When a guild's file fails its check on open (0 bytes,
+   * not a SQLite database, `PRAGMA quick_check` errors, or damage a query met earlier), it is
+   * never silently replaced: it is renamed to `<file>.corrupt-<UTC stamp>` (its `-wal`/`-shm`
+   * along), the newest backup of the guild that passes `PRAGMA integrity_check` is restored in
+   * its place (else an empty database is created), and each listener gets a
+   * {@link CorruptGuildReport} saying so. Without listeners the report's `error` goes to
+   * `onError`. A listener that throws or rejects goes to `onError`. Returns the unsubscribe.
+   */
+  onCorrupt(listener: CorruptGuildListener): () => void;
   /** Closes guild databases idle for `idleCloseMs` now; returns how many (also runs on a timer). */
   closeIdle(): number;
   /** Counters and gauges. */

@@ -8,12 +8,41 @@ import type { DatabaseConnection, Dialect } from 'kysely';
 export interface BackendConnection extends DatabaseConnection {
   /** Where the database lives (a file path for SQLite), used in error messages. */
   readonly location: string;
-  /** Copies the live database into `file` without stopping it (an online backup). */
+  /**
+   * Copies the live database into `file` without stopping it (an online backup). The copy is one
+   * self-contained file: no side files are left next to it, none are needed to read it.
+   */
   backupTo(file: string): Promise<void>;
+  /**
+   * Set once a query on this connection reported damaged data, so the pool closes it and the next
+   * use checks the file again (and recovers it).
+   */
+  readonly damaged: boolean;
   /** Moves logged writes into the main database so a file copy of it is complete. */
   checkpoint(): void;
   /** Releases the connection; idempotent. */
   close(): void;
+}
+
+/** What is wrong with a database file that failed its check. */
+export interface CorruptionFinding {
+  /** `empty`: 0 bytes; `not-a-database`: no database header; `damaged`: the check found errors. */
+  readonly problem: 'empty' | 'not-a-database' | 'damaged';
+  /** What the check reported, e.g. SQLite's first `quick_check` message. */
+  readonly detail: string;
+}
+
+/** The outcome of {@link Backend.openChecked}: an open connection, or why there is none. */
+export type CheckedOpen =
+  | { readonly connection: BackendConnection }
+  | { readonly corrupt: CorruptionFinding };
+
+/** A backup copied next to the database it replaces, not yet in place. */
+export interface StagedRestore {
+  /** Removes the database's side files and renames the copy into place. */
+  commit(): void;
+  /** Deletes the copy; the database stays as it is. */
+  discard(): void;
 }
 
 /**
@@ -30,6 +59,18 @@ export interface Backend {
   backupDirectory(key: string): string;
   /** Opens (creating when absent) the database at `location`; throws coded errors. */
   open(location: string): BackendConnection;
+  /**
+   * Opens the database at `location` only if it passes a check (not empty, a database header,
+   * a structural check of every page); a missing one is created. A file that fails is closed
+   * again and left as it is. Other failures (permissions, locks) throw coded errors.
+   */
+  openChecked(location: string): CheckedOpen;
+  /**
+   * Moves the database at `location` and its side files aside, next to it, under
+   * `<location><suffix>` (`_NN` appended if taken; side files keep their own suffix after it),
+   * all or nothing; returns the new paths, the database's first.
+   */
+  moveAside(location: string, suffix: string): string[];
   /** Whether a database exists at `location`. */
   exists(location: string): boolean;
   /** Deletes the database at `location` and its side files; missing files are fine. */
@@ -38,6 +79,12 @@ export interface Backend {
   verifyCopy(file: string): void;
   /** Replaces the (closed) database at `location` with the verified copy at `file`. */
   restore(location: string, file: string): void;
+  /**
+   * The first half of {@link Backend.restore}: copies `file` next to `location` under a staging
+   * name and returns how to finish (`commit`: put it in place) or abandon (`discard`) the swap, so
+   * a caller can do something in between that must only happen once the copy exists.
+   */
+  stageRestore(location: string, file: string): StagedRestore;
   /** The dialect parts kysely needs; the driver is supplied by the pool. */
   dialectParts(): Pick<Dialect, 'createAdapter' | 'createQueryCompiler' | 'createIntrospector'>;
 }

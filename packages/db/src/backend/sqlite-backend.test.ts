@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,46 @@ describe('SqliteBackend', () => {
     connection.close();
     backend.remove(location);
     expect(readdirSync(join(tmp.dir, 'guilds'))).toEqual([]);
+  });
+
+  it('opens a file only after checking it, and tells what is wrong with one that fails', async () => {
+    const location = backend.guildLocation(guildId(3));
+    const fresh = backend.openChecked(location);
+    expect('connection' in fresh).toBe(true);
+    if ('connection' in fresh) fresh.connection.close();
+    expect(statSync(location).size).toBeGreaterThan(0); // a new database is never 0 bytes
+
+    writeFileSync(location, '');
+    expect(backend.openChecked(location)).toEqual({
+      corrupt: { problem: 'empty', detail: 'the file is 0 bytes long' },
+    });
+    writeFileSync(location, 'SQLite format 2\0'.repeat(20));
+    expect(backend.openChecked(location)).toMatchObject({ corrupt: { problem: 'not-a-database' } });
+    expect(readFileSync(location, 'utf8')).toBe('SQLite format 2\0'.repeat(20)); // untouched
+  });
+
+  it('moves a database aside with its side files, all or nothing', () => {
+    const location = backend.guildLocation(guildId(4));
+    writeFileSync(location, 'db');
+    writeFileSync(`${location}-wal`, 'wal');
+    writeFileSync(`${location}.aside`, 'an earlier one');
+    expect(backend.moveAside(location, '.aside')).toEqual([
+      `${location}.aside_01`,
+      `${location}.aside_01-wal`,
+    ]);
+    expect(existsSync(location)).toBe(false);
+    expect(readFileSync(`${location}.aside_01-wal`, 'utf8')).toBe('wal');
+
+    // The log moves, then the index cannot: the log comes back, the database stays.
+    writeFileSync(location, 'db2');
+    writeFileSync(`${location}-wal`, 'wal2');
+    writeFileSync(`${location}-shm`, 'shm2');
+    mkdirSync(join(`${location}.z-shm`, 'blocker'), { recursive: true });
+    expect(() => backend.moveAside(location, '.z')).toThrow();
+    expect(readFileSync(location, 'utf8')).toBe('db2');
+    expect(readFileSync(`${location}-wal`, 'utf8')).toBe('wal2');
+    expect(existsSync(`${location}.z-wal`)).toBe(false);
+    expect(existsSync(`${location}.z`)).toBe(false);
   });
 
   it('never builds a path outside dir from a guild id', async () => {

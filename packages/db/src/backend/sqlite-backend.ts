@@ -9,8 +9,20 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import { DbError } from '../errors.js';
-import type { Backend, BackendConnection } from './backend.js';
+import { DbError, isDbError } from '../errors.js';
+import type {
+  Backend,
+  BackendConnection,
+  CheckedOpen,
+  CorruptionFinding,
+  StagedRestore,
+} from './backend.js';
+import {
+  existingSideFiles,
+  moveFilesAside,
+  precheckFile,
+  removeSideFiles,
+} from './sqlite-files.js';
 
 /** SQLite result codes that mean "this file is not a (healthy) database". */
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
@@ -36,15 +48,21 @@ function codeOf(error: unknown): string | undefined {
 function corrupt(location: string, cause: unknown): DbError {
   return new DbError(
     'ZRX_DB_CORRUPT',
-    `Database file ${location} is corrupt or not a SQLite database (${codeOf(cause) ?? 'unknown'}); it was left untouched.`,
-    'Restore it from a backup (db.restoreGuild) or move it away; other guilds keep working meanwhile.',
+    `Database file ${location} is corrupt or not a SQLite database (${codeOf(cause) ?? 'unknown'}).`,
+    'A guild database is checked, kept aside and recovered on its next use (see onCorrupt); for main.db, restore a backup from backups/main by hand.',
     { cause },
   );
 }
 
-/** Maps driver errors that mean corruption to `ZRX_DB_CORRUPT`; everything else passes as is. */
-function mapQueryError(location: string, error: unknown): unknown {
-  return CORRUPT_CODES.has(codeOf(error) ?? '') ? corrupt(location, error) : error;
+function isCorruption(error: unknown): boolean {
+  return CORRUPT_CODES.has(codeOf(error) ?? '');
+}
+
+/** The finding for a file SQLite itself refused or found damaged while reading it. */
+function damaged(cause: unknown): CorruptionFinding {
+  const code = codeOf(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { problem: 'damaged', detail: code ? `${code}: ${message}` : message };
 }
 
 /**
@@ -56,6 +74,8 @@ export class SqliteConnection implements BackendConnection {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   public readonly location: string;
+  /** Set when a query failed with SQLITE_CORRUPT/NOTADB (see {@link BackendConnection.damaged}). */
+  public damaged = false;
   /** Statements compiled by SQLite so far (a cache hit does not count); for tests and tuning. */
   public prepared = 0;
 
@@ -93,7 +113,9 @@ export class SqliteConnection implements BackendConnection {
         rows: [],
       });
     } catch (error) {
-      return Promise.reject(mapQueryError(this.location, error));
+      if (!isCorruption(error)) return Promise.reject(error);
+      this.damaged = true;
+      return Promise.reject(corrupt(this.location, error));
     }
   }
 
@@ -114,6 +136,24 @@ export class SqliteConnection implements BackendConnection {
 
   public async backupTo(file: string): Promise<void> {
     await this.#db.backup(file);
+    // The copy inherits WAL mode from its source, and any later open of a WAL database (even a
+    // read-only one, e.g. to verify it) leaves -wal/-shm files beside it. A rollback-journal copy
+    // is one self-contained file; a restore switches it back to WAL when it opens it.
+    try {
+      const copy = new Database(file);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+    } finally {
+      removeSideFiles(file);
+    }
+  }
+
+  /** `ok`, or SQLite's first complaint: a structural check of every page (no index contents). */
+  public quickCheck(): string {
+    return String(this.#db.pragma('quick_check', { simple: true }));
   }
 
   public checkpoint(): void {
@@ -196,23 +236,55 @@ export class SqliteBackend implements Backend {
     return new SqliteConnection(db, location);
   }
 
+  public openChecked(location: string): CheckedOpen {
+    const found = precheckFile(location);
+    if (found !== undefined) return { corrupt: found };
+    let connection: SqliteConnection;
+    try {
+      connection = this.open(location) as SqliteConnection;
+    } catch (error) {
+      if (!isDbError(error, 'ZRX_DB_CORRUPT')) throw error;
+      return { corrupt: damaged(error.cause) };
+    }
+    let result: string;
+    try {
+      result = connection.quickCheck();
+    } catch (cause) {
+      connection.close();
+      if (!isCorruption(cause)) throw cause;
+      return { corrupt: damaged(cause) };
+    }
+    if (result === 'ok') return { connection };
+    connection.close();
+    const detail = result.replace(/\s*\n\s*/g, '; ').slice(0, 500);
+    return { corrupt: { problem: 'damaged', detail: `PRAGMA quick_check: ${detail}` } };
+  }
+
+  public moveAside(location: string, suffix: string): string[] {
+    return moveFilesAside(location, suffix);
+  }
+
   public exists(location: string): boolean {
     return existsSync(location);
   }
 
   public remove(location: string): void {
-    for (const suffix of ['', '-wal', '-shm', '-journal'])
-      rmSync(`${location}${suffix}`, { force: true });
+    rmSync(location, { force: true });
+    removeSideFiles(location);
   }
 
   public verifyCopy(file: string): void {
     let result: unknown;
+    // Opening a WAL-mode file, even read-only, creates -wal/-shm beside it (backups of older
+    // versions are such files); those this check created go again once it is done.
+    const before = existingSideFiles(file);
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
         result = db.pragma('integrity_check', { simple: true });
       } finally {
         db.close();
+        removeSideFiles(file, before);
       }
     } catch (cause) {
       throw new DbError(
@@ -232,13 +304,26 @@ export class SqliteBackend implements Backend {
   }
 
   public restore(location: string, file: string): void {
+    this.stageRestore(location, file).commit();
+  }
+
+  public stageRestore(location: string, file: string): StagedRestore {
     mkdirSync(dirname(location), { recursive: true });
     const staging = `${location}.restoring`;
-    copyFileSync(file, staging);
-    // Stale WAL frames of the old database must not be replayed onto the restored copy.
-    for (const suffix of ['-wal', '-shm', '-journal'])
-      rmSync(`${location}${suffix}`, { force: true });
-    renameSync(staging, location);
+    try {
+      copyFileSync(file, staging);
+    } catch (error) {
+      rmSync(staging, { force: true });
+      throw error;
+    }
+    return {
+      commit: () => {
+        // Stale WAL frames of the old database must not be replayed onto the restored copy.
+        removeSideFiles(location);
+        renameSync(staging, location);
+      },
+      discard: () => rmSync(staging, { force: true }),
+    };
   }
 
   public dialectParts(): ReturnType<Backend['dialectParts']> {
