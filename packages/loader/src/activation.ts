@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { HookBus } from '@zoryx/hooks';
 import type { Logger } from 'pino';
+import { type ActivitySink, runAsExtension } from './attribution.js';
 import type { ExtensionContext, ExtensionRegistryView } from './context.js';
 import { validateConfig } from './definition-validation.js';
 import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
@@ -30,6 +31,7 @@ export interface ActivationEnv {
   readonly setupTimeoutMs: number;
   readonly teardownTimeoutMs: number;
   readonly clock: () => number;
+  readonly activity: ActivitySink | undefined;
 }
 
 /**
@@ -64,9 +66,12 @@ export async function activate(
         version: version.version,
         config,
         logger,
-        hooks: createOwnedHooks(env.bus, scope),
-        schedule: createScheduler(scope, (error, job) =>
-          logger.error({ err: error, job }, `scheduled job ${job} of "${name}" failed`),
+        hooks: createOwnedHooks(env.bus, scope, env.activity),
+        schedule: createScheduler(
+          scope,
+          (error, job) =>
+            logger.error({ err: error, job }, `scheduled job ${job} of "${name}" failed`),
+          env.activity,
         ),
         extensions: env.registry,
         signal: scope.signal,
@@ -74,12 +79,21 @@ export async function activate(
         onDispose: (fn: () => unknown) => scope.onDispose(fn),
         own: <T extends Parameters<OwnershipScope['own']>[0]>(resource: T) => scope.own(resource),
       };
+      // The host's own work for the extension runs as the host; setup and afterSetup (which
+      // inserts the extension's pieces, whose onLoad is extension code) run as the extension.
       const extras = env.options.createContext ? await env.options.createContext(info, scope) : {};
-      ctx = Object.assign(base, extras) as ExtensionContext;
-      const api = await version.definition.setup?.(ctx);
-      stage = 'afterSetup';
-      await env.options.afterSetup?.(info, ctx);
-      return api;
+      const built = Object.assign(base, extras) as ExtensionContext;
+      ctx = built;
+      return runAsExtension(
+        name,
+        async () => {
+          const api = await version.definition.setup?.(built);
+          stage = 'afterSetup';
+          await env.options.afterSetup?.(info, built);
+          return api;
+        },
+        env.activity,
+      );
     };
     const api = await withTimeout(run(), env.setupTimeoutMs, `setup of extension "${name}"`);
     if (!ctx) throw new Error('context was not created');
@@ -139,7 +153,9 @@ export async function deactivate(
   let cause: unknown;
   try {
     await withTimeout(
-      Promise.resolve().then(() => active.version.definition.teardown?.(active.ctx)),
+      Promise.resolve().then(() =>
+        runAsExtension(name, () => active.version.definition.teardown?.(active.ctx), env.activity),
+      ),
       env.teardownTimeoutMs,
       `teardown of extension "${name}"`,
     );

@@ -2,7 +2,7 @@
 export interface SummaryEntry {
   readonly name: string;
   readonly version: string | null;
-  readonly state: 'loaded' | 'failed' | 'skipped';
+  readonly state: 'loaded' | 'failed' | 'skipped' | 'quarantined';
   /** Load time for loaded ones. */
   readonly ms: number | null;
   /** Why it failed or was skipped (one line). */
@@ -43,7 +43,8 @@ function line(entry: SummaryEntry): string {
 export function formatBootSummary(input: BootSummaryInput): string {
   const all = [...input.levels.flat(), ...input.notLoaded];
   const count = (state: SummaryEntry['state']) => all.filter((e) => e.state === state).length;
-  const header = `extensions booted in ${ms(input.durationMs)}: ${count('loaded')} loaded, ${count('failed')} failed, ${count('skipped')} skipped`;
+  const quarantined = count('quarantined');
+  const header = `extensions booted in ${ms(input.durationMs)}: ${count('loaded')} loaded, ${count('failed')} failed, ${count('skipped')} skipped${quarantined > 0 ? `, ${quarantined} quarantined` : ''}`;
   const groups: { title: string; entries: readonly SummaryEntry[] }[] = input.levels
     .map((entries, i) => ({ title: `level ${i + 1}`, entries }))
     .filter((g) => g.entries.length > 0);

@@ -1,11 +1,12 @@
 import { resolve } from '@zoryx/resolver';
 import { compileForBoot } from './boot-bundles.js';
 import { formatBootSummary, type SummaryEntry } from './boot-summary.js';
-import { discoverExtensions } from './discovery.js';
+import { discoverExtensions, type ExtensionSource } from './discovery.js';
 import { describeError, LoaderError } from './errors.js';
 import { errorInfo } from './extension-records.js';
 import { type ExtensionVersion, manifestOf } from './extension-version.js';
 import { blacklisted, entry, type HostCore, resolverError } from './host-core.js';
+import { markQuarantined, refreshQuarantines } from './quarantine.js';
 import type { BootReport } from './status.js';
 
 /**
@@ -15,8 +16,23 @@ import type { BootReport } from './status.js';
  */
 export async function runBoot(core: HostCore): Promise<BootReport> {
   const started = core.clock();
+  await refreshQuarantines(core);
   const discovery = await discoverExtensions(core.discoveryOptions);
   const notLoaded: SummaryEntry[] = [];
+  // A quarantined extension's code is not even evaluated: its top level may be what faulted.
+  const quarantined = (name: string, source?: ExtensionSource, version?: string): boolean => {
+    const info = core.quarantined.get(name);
+    if (!info) return false;
+    markQuarantined(core, name, info, source);
+    notLoaded.push({
+      name,
+      version: version ?? null,
+      state: 'quarantined',
+      ms: null,
+      reason: info.reason,
+    });
+    return true;
+  };
   for (const issue of discovery.issues) {
     core.logger[issue.severity === 'error' ? 'error' : 'warn'](
       { code: issue.code, hint: issue.hint },
@@ -40,11 +56,12 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     }
   }
   const candidates = new Map<string, ExtensionVersion>();
+  const runnable = discovery.sources.filter((source) => !quarantined(source.name, source));
   // Started earlier by `ExtensionHost#precompile` (e.g. during the gateway login), or now.
-  const bundles = await (core.takePrecompiled() ?? compileForBoot(core, discovery.sources));
+  const bundles = await (core.takePrecompiled() ?? compileForBoot(core, runnable));
   const { cache } = bundles;
   const prepared = await Promise.all(
-    discovery.sources.map(async (source) => {
+    runnable.map(async (source) => {
       const record = core.records.ensure(source.name, source);
       const hit = bundles.cached.get(source.entry);
       try {
@@ -67,6 +84,7 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     for (const warning of version.warnings) core.logger.warn({ extension: version.name }, warning);
     if (record.name !== version.name) core.records.forget(record.name);
     const target = core.records.ensure(version.name, version.source);
+    if (quarantined(version.name, version.source, version.version)) continue;
     if (core.isBlacklisted(version.name)) {
       core.fail(target, 'skipped', blacklisted(version.name), notLoaded, version);
     } else if (candidates.has(version.name)) {
@@ -91,13 +109,12 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
       skipped.problems.map((p) => p.message).join(' '),
       skipped.problems[0]?.hint,
     );
-    core.fail(
-      core.records.ensure(skipped.name),
-      'skipped',
-      error,
-      notLoaded,
-      candidates.get(skipped.name),
-    );
+    const record = core.records.ensure(skipped.name);
+    const version = candidates.get(skipped.name);
+    core.fail(record, 'skipped', error, notLoaded, version);
+    // Lifting that quarantine retries it, like a dependency loaded later.
+    const dependencies = Object.keys(version?.definition.dependencies ?? {});
+    record.waitingFor = dependencies.find((d) => core.quarantined.has(d)) ?? record.waitingFor;
   }
   const enforce = (await core.enforcement()).enforceDependencies;
   const levels: SummaryEntry[][] = [];
@@ -116,6 +133,7 @@ export async function runBoot(core: HostCore): Promise<BootReport> {
     loaded: plan.order.filter((n) => core.records.get(n)?.state === 'loaded'),
     failed: all.filter((e) => e.state === 'failed').map((e) => e.name),
     skipped: all.filter((e) => e.state === 'skipped').map((e) => e.name),
+    quarantined: all.filter((e) => e.state === 'quarantined').map((e) => e.name),
     durationMs,
     summary,
     extensions: core.status(),

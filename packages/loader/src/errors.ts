@@ -26,7 +26,9 @@ export type LoaderErrorCode =
   | 'ZRX_EXT_INVALID_DURATION'
   | 'ZRX_EXT_INVALID_CRON'
   | 'ZRX_EXT_API_UNAVAILABLE'
-  | 'ZRX_EXT_HOST_CLOSED';
+  | 'ZRX_EXT_HOST_CLOSED'
+  | 'ZRX_EXT_QUARANTINED'
+  | 'ZRX_EXT_NOT_QUARANTINED';
 
 /** What a {@link LoaderError} can be built from. */
 export interface LoaderErrorInit {

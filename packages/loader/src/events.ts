@@ -18,7 +18,7 @@ declare module '@zoryx/hooks' {
     extension_unloaded: {
       readonly name: string;
       readonly version: string;
-      readonly reason: 'unload' | 'reload' | 'shutdown';
+      readonly reason: 'unload' | 'reload' | 'shutdown' | 'quarantine';
     };
     /** A reload failed; the previous version (if any) keeps running. */
     extension_reload_failed: {
@@ -26,6 +26,16 @@ declare module '@zoryx/hooks' {
       readonly error: SerializedError;
       /** Version still running after the rollback, or `null` when nothing could be kept. */
       readonly runningVersion: string | null;
+    };
+    /**
+     * An extension was quarantined (`host.quarantine`, e.g. after repeated faults): unloaded if it
+     * ran, and not loaded again, also across restarts, until `host.unquarantine(name)`.
+     */
+    extension_quarantined: {
+      readonly name: string;
+      readonly reason: string;
+      /** What was unloaded for it: its loaded dependents, then itself; empty if it was not loaded. */
+      readonly unloaded: readonly string[];
     };
   }
 }
@@ -41,5 +51,5 @@ declare module '@zoryx/hooks' {
  */
 export type ExtensionEventPayloads = Pick<
   HookEvents,
-  'extension_loaded' | 'extension_unloaded' | 'extension_reload_failed'
+  'extension_loaded' | 'extension_unloaded' | 'extension_reload_failed' | 'extension_quarantined'
 >;

@@ -10,6 +10,7 @@ import type {
   ExtensionManifestInfo,
   ExtensionState,
   ExtensionStatus,
+  QuarantineInfo,
 } from './status.js';
 
 /** Everything the host knows about one extension name. */
@@ -35,6 +36,8 @@ export interface ExtensionRecord {
   lastError: ExtensionErrorInfo | null;
   /** The dependency it was skipped for, so loading that dependency retries it. */
   waitingFor: string | null;
+  /** Set while quarantined (state `quarantined`). */
+  quarantine: QuarantineInfo | null;
 }
 
 /** Converts anything thrown into status data. */
@@ -79,6 +82,7 @@ export class ExtensionRecords {
         loadTimeMs: null,
         lastError: null,
         waitingFor: null,
+        quarantine: null,
       };
       this.#records.set(name, record);
     } else if (source) {
@@ -122,10 +126,10 @@ export class ExtensionRecords {
     record.source = active.version.source;
   }
 
-  /** Marks a record as failed or skipped with the error that explains it. */
+  /** Marks a record as failed, skipped or quarantined with the error that explains it. */
   markNotLoaded(
     record: ExtensionRecord,
-    state: 'failed' | 'skipped',
+    state: 'failed' | 'skipped' | 'quarantined',
     error: unknown,
     version?: ExtensionVersion,
   ): void {
@@ -178,6 +182,7 @@ export class ExtensionRecords {
       entry: record.source?.entry ?? null,
       description: record.description,
       author: record.author,
+      quarantine: record.quarantine,
     };
   }
 }

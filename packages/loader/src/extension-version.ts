@@ -1,4 +1,5 @@
 import type { ExtensionManifest } from '@zoryx/resolver';
+import type { ActivitySink } from './attribution.js';
 import type { ExtensionDefinition } from './definition.js';
 import { readDefinition } from './definition-validation.js';
 import type { ExtensionSource } from './discovery.js';
@@ -34,6 +35,7 @@ export interface PrepareOptions {
   reuse?: CompiledModule | undefined;
   sharedModules?: ReadonlyMap<string, unknown>;
   sourceMaps?: boolean;
+  activity?: ActivitySink | undefined;
   clock: () => number;
 }
 
@@ -49,11 +51,10 @@ export async function prepareVersion(
       : await compileExtension(source.entry, source.name, {
           sourceMaps: options.sourceMaps ?? false,
         });
-  const exports = evaluateModule(
-    compiled,
-    source.name,
-    options.sharedModules ? { sharedModules: options.sharedModules } : {},
-  );
+  const exports = evaluateModule(compiled, source.name, {
+    ...(options.sharedModules ? { sharedModules: options.sharedModules } : {}),
+    ...(options.activity ? { activity: options.activity } : {}),
+  });
   const read = readDefinition(exports, `"${source.name}" (${source.entry})`);
   const warnings = [...read.warnings];
   if (read.name !== source.name && source.kind !== 'package') {

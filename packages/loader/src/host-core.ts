@@ -6,6 +6,7 @@ import type { BootBundles } from './boot-bundles.js';
 import type { SummaryEntry } from './boot-summary.js';
 import { type DiscoveryOptions, findExtensionSource } from './discovery.js';
 import { describeError, LoaderError } from './errors.js';
+import type { ExtensionEventPayloads } from './events.js';
 import { type ExtensionRecord, ExtensionRecords, errorInfo } from './extension-records.js';
 import {
   assertSameName,
@@ -16,7 +17,7 @@ import {
 import type { EnforcementToggles, ExtensionHostOptions } from './host-options.js';
 import type { CompiledModule } from './module-compiler.js';
 import { normaliseExtensionName } from './names.js';
-import type { ExtensionStatus } from './status.js';
+import type { ExtensionStatus, QuarantineInfo } from './status.js';
 
 /**
  * The host's state and the operations boot and reload are built from. Internal: the public
@@ -32,6 +33,8 @@ export class HostCore {
   readonly clock: () => number;
   /** Bundles `ExtensionHost#precompile` started for the next boot. */
   precompiled: Promise<BootBundles> | undefined;
+  /** Quarantined extensions by name (persisted through `options.quarantine` when given). */
+  readonly quarantined = new Map<string, QuarantineInfo>();
 
   constructor(options: ExtensionHostOptions, logger: Logger, clock: () => number) {
     this.options = options;
@@ -49,6 +52,7 @@ export class HostCore {
       setupTimeoutMs: options.setupTimeoutMs ?? DEFAULT_TIMEOUT_MS,
       teardownTimeoutMs: options.teardownTimeoutMs ?? DEFAULT_TIMEOUT_MS,
       clock,
+      activity: options.activity,
     };
   }
 
@@ -109,6 +113,7 @@ export class HostCore {
       reuse: precompiled ?? (reuse ? record.compiled : undefined),
       ...(this.shared ? { sharedModules: this.shared } : {}),
       sourceMaps: this.options.sourceMaps ?? false,
+      activity: this.options.activity,
       clock: this.clock,
     });
   }
@@ -165,6 +170,8 @@ export class HostCore {
       );
     }
     if (this.isBlacklisted(name)) throw blacklisted(name);
+    const quarantine = this.quarantined.get(name);
+    if (quarantine) throw quarantinedError(name, quarantine);
     const record = existing?.source
       ? existing
       : this.records.ensure(name, await findExtensionSource(name, this.discoveryOptions));
@@ -212,7 +219,7 @@ export class HostCore {
     }
   }
 
-  async unload(name: string, reason: 'unload' | 'shutdown'): Promise<string[]> {
+  async unload(name: string, reason: 'unload' | 'shutdown' | 'quarantine'): Promise<string[]> {
     if (this.records.get(name)?.state !== 'loaded') throw notLoaded(name);
     const order = unloadOrder(this.currentPlan(), [name]).filter(
       (n) => this.records.get(n)?.state === 'loaded',
@@ -223,7 +230,7 @@ export class HostCore {
 
   async deactivate(
     name: string,
-    reason: 'unload' | 'reload' | 'shutdown',
+    reason: 'unload' | 'reload' | 'shutdown' | 'quarantine',
     emit = true,
   ): Promise<void> {
     const record = this.records.get(name);
@@ -257,10 +264,7 @@ export class HostCore {
     });
   }
 
-  emit<K extends 'extension_loaded' | 'extension_unloaded' | 'extension_reload_failed'>(
-    event: K,
-    payload: HookEvents[K],
-  ): void {
+  emit<K extends keyof ExtensionEventPayloads>(event: K, payload: HookEvents[K]): void {
     this.bus
       .emit(event, payload)
       .catch((error: unknown) => this.logger.warn({ err: error }, `could not emit ${event}`));
@@ -305,6 +309,16 @@ export function blacklisted(name: string): LoaderError {
     'ZRX_EXT_BLACKLISTED',
     `Extension "${name}" is blacklisted and was not loaded.`,
     `Remove "${name}" from the blacklist to load it.`,
+    { extension: name },
+  );
+}
+
+/** `ZRX_EXT_QUARANTINED`: why a quarantined extension is not loaded (also its status error). */
+export function quarantinedError(name: string, info: QuarantineInfo): LoaderError {
+  return new LoaderError(
+    'ZRX_EXT_QUARANTINED',
+    `Extension "${name}" is quarantined: ${info.reason}`,
+    `Fix what keeps failing (see the logged faults, by extension), then lift it with unquarantine("${name}") (the built-in /unquarantine command).`,
     { extension: name },
   );
 }

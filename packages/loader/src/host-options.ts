@@ -1,9 +1,11 @@
 import type { HookBus } from '@zoryx/hooks';
 import type { Logger } from 'pino';
+import type { ActivitySink } from './attribution.js';
 import type { ExtensionContext, ExtensionContextExtras } from './context.js';
 import type { ExtensionDefinition } from './definition.js';
 import type { ExtensionSource } from './discovery.js';
 import type { OwnershipScope } from './ownership.js';
+import type { QuarantineInfo } from './status.js';
 
 /** Whether the resolver refuses extensions with dependency or conflict problems. */
 export interface EnforcementToggles {
@@ -24,6 +26,21 @@ export interface ExtensionInfo {
   readonly source: ExtensionSource;
   /** True when this setup is part of a reload (or of a rollback to the previous version). */
   readonly reload: boolean;
+}
+
+/**
+ * Where quarantines persist, so a quarantined extension stays off across restarts (the framework
+ * keeps them in its faults file). Without one, quarantines last until the host is gone.
+ */
+export interface QuarantineStore {
+  /** Every quarantined extension by name; read at each boot. */
+  list():
+    | Readonly<Record<string, QuarantineInfo>>
+    | Promise<Readonly<Record<string, QuarantineInfo>>>;
+  /** Persists a quarantine made by `host.quarantine(name, reason)`. */
+  add(name: string, info: QuarantineInfo): void | Promise<void>;
+  /** Lifts a quarantine (`host.unquarantine(name)`). */
+  remove(name: string): void | Promise<void>;
 }
 
 /** Options of {@link ExtensionHost}. */
@@ -77,6 +94,14 @@ export interface ExtensionHostOptions {
    * same, instead of compiling it again. Default: no cache.
    */
   compileCacheDir?: string;
+  /**
+   * Told synchronously which extension starts running (module top level, setup, teardown, hook
+   * handlers, scheduled jobs) and what runs again when that stretch returns; see
+   * `runAsExtension`. E.g. a supervisor's shared-memory activity slot. Default: none.
+   */
+  activity?: ActivitySink;
+  /** Persistence of quarantines (see {@link QuarantineStore}). Default: in memory only. */
+  quarantine?: QuarantineStore;
   /** Monotonic clock in ms for load times. Default `performance.now`. */
   clock?: () => number;
 }

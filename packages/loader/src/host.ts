@@ -1,6 +1,7 @@
-import { dirname, sep } from 'node:path';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
 import { dependentsOf, unloadOrder } from '@zoryx/resolver';
 import { pino } from 'pino';
+import { type ExtensionLocation, extensionOfStack } from './attribution.js';
 import { runBoot } from './boot.js';
 import { compileForBoot } from './boot-bundles.js';
 import type { ExtensionApis } from './context.js';
@@ -12,6 +13,7 @@ import { HostCore } from './host-core.js';
 import type { ExtensionHostOptions } from './host-options.js';
 import { isUpToDate } from './module-compiler.js';
 import { normaliseExtensionName } from './names.js';
+import { runQuarantine, runUnquarantine } from './quarantine.js';
 import { runReload } from './reload.js';
 import type { BootReport, ExtensionManifestInfo, ExtensionStatus } from './status.js';
 
@@ -82,6 +84,46 @@ export class ExtensionHost {
    */
   reload(name: string): Promise<string[]> {
     return this.#serial(() => runReload(this.#core, normaliseExtensionName(name).name));
+  }
+
+  /**
+   * Quarantines an extension that keeps faulting: unloads it now if it runs (its loaded
+   * dependents first; they wait for it, marked skipped), then refuses to load it (`load`,
+   * `reload`, hot reload, and every boot when the host has a `quarantine` store) until
+   * {@link ExtensionHost.unquarantine}. Emits `extension_quarantined`. Resolves with the names
+   * unloaded (`[]` when it was not loaded, or already quarantined).
+   */
+  quarantine(name: string, reason: string): Promise<string[]> {
+    return this.#serial(() => runQuarantine(this.#core, normaliseExtensionName(name).name, reason));
+  }
+
+  /**
+   * Lifts a quarantine and loads the extension (and those waiting for it). Rejects with
+   * `ZRX_EXT_NOT_QUARANTINED` when it is not quarantined, or like `load()` when it does not load
+   * (the quarantine stays lifted; the error is in its status).
+   */
+  unquarantine(name: string): Promise<ExtensionStatus> {
+    return this.#serial(() => runUnquarantine(this.#core, normaliseExtensionName(name).name));
+  }
+
+  /**
+   * The extension an error was thrown from, read from its stack: the topmost frame inside an
+   * extension's entry file or folder. For errors that reach a process-wide handler (an uncaught
+   * exception, an unhandled rejection) when `currentExtension()` does not already know it.
+   * `undefined` when no frame belongs to an extension.
+   */
+  extensionOfError(error: unknown): string | undefined {
+    const locations: ExtensionLocation[] = [];
+    for (const record of this.#core.records.all()) {
+      const source = record.source;
+      if (!source) continue;
+      locations.push({
+        name: record.name,
+        entry: resolvePath(source.entry),
+        folder: source.kind === 'folder' ? dirname(resolvePath(source.entry)) : null,
+      });
+    }
+    return extensionOfStack(error, locations);
   }
 
   /** Every known extension with its state, version, load time and last error. */

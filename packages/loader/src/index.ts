@@ -1,3 +1,5 @@
+export type { ActivitySink } from './attribution.js';
+export { currentExtension, outsideExtension, runAsExtension } from './attribution.js';
 export type { BootSummaryInput, SummaryEntry } from './boot-summary.js';
 export { formatBootSummary } from './boot-summary.js';
 export type {
@@ -30,7 +32,12 @@ export { LoaderError } from './errors.js';
 // Also adds the loader's `extension_*` events to @zoryx/hooks' HookEvents (declaration merging).
 export type { ExtensionEventPayloads } from './events.js';
 export { ExtensionHost } from './host.js';
-export type { EnforcementToggles, ExtensionHostOptions, ExtensionInfo } from './host-options.js';
+export type {
+  EnforcementToggles,
+  ExtensionHostOptions,
+  ExtensionInfo,
+  QuarantineStore,
+} from './host-options.js';
 export type { HotReloadEvent, HotReloaderOptions } from './hot-reload.js';
 export { HotReloader } from './hot-reload.js';
 export type { CompiledModule, CompileOptions, EvaluateOptions } from './module-compiler.js';
@@ -47,4 +54,5 @@ export type {
   ExtensionManifestInfo,
   ExtensionState,
   ExtensionStatus,
+  QuarantineInfo,
 } from './status.js';

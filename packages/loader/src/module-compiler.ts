@@ -5,6 +5,7 @@ import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
 import type { BuildFailure, BuildOptions, BuildResult, Loader, Message, Plugin } from 'esbuild';
+import { type ActivitySink, runAsExtension } from './attribution.js';
 import { LoaderError } from './errors.js';
 import { preferCommonJs, resolveAsImport } from './import-resolution.js';
 
@@ -155,11 +156,14 @@ export interface EvaluateOptions {
    * share one instance (e.g. `'@zoryx/loader'`, `'discord.js'`).
    */
   sharedModules?: ReadonlyMap<string, unknown>;
+  /** Told the extension's name while its top level runs (see `ExtensionHostOptions.activity`). */
+  activity?: ActivitySink;
 }
 
 /**
  * Runs a compiled module in the main context via `vm.compileFunction` with a fresh `module`
- * object and a `require` rooted at the extension's folder. Nothing global keeps a reference to
+ * object and a `require` rooted at the extension's folder, as the extension (see
+ * `runAsExtension`). Nothing global keeps a reference to
  * the result: once the host drops it, the whole version is garbage-collected.
  * Throws `ZRX_EXT_EVALUATE` when the module's top level throws.
  */
@@ -180,7 +184,13 @@ export function evaluateModule(
   const meta = { url: pathToFileURL(compiled.entry).href, filename: compiled.entry, dirname: dir };
   try {
     const fn = compileFunction(compiled.code, WRAPPER_PARAMS, { filename: compiled.entry });
-    fn.call(module.exports, module.exports, scopedRequire, module, compiled.entry, dir, meta);
+    // As the extension: what its top level starts (timers, promises) is attributed to it.
+    runAsExtension(
+      extension,
+      () =>
+        fn.call(module.exports, module.exports, scopedRequire, module, compiled.entry, dir, meta),
+      options.activity,
+    );
   } catch (error) {
     throw new LoaderError(
       'ZRX_EXT_EVALUATE',

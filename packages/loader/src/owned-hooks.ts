@@ -6,6 +6,7 @@ import type {
   HookHandler,
   HookOptions,
 } from '@zoryx/hooks';
+import { type ActivitySink, runAsExtension } from './attribution.js';
 import { LoaderError } from './errors.js';
 import type { OwnershipScope } from './ownership.js';
 
@@ -31,8 +32,15 @@ export interface OwnedHooks<E = HookEvents> {
   emitAndWait<K extends keyof E>(event: K, payload: E[K]): Promise<DispatchResult>;
 }
 
-/** Builds `ctx.hooks` for one extension; its hooks are released with the scope. */
-export function createOwnedHooks<E>(bus: HookBus<E>, scope: OwnershipScope): OwnedHooks<E> {
+/**
+ * Builds `ctx.hooks` for one extension; its hooks are released with the scope, and each handler
+ * runs as the extension (see `runAsExtension`).
+ */
+export function createOwnedHooks<E>(
+  bus: HookBus<E>,
+  scope: OwnershipScope,
+  activity?: ActivitySink,
+): OwnedHooks<E> {
   const owner = scope.owner;
   const used = new Map<string, number>();
   // keepState: the bus keeps each released hook's breaker/metrics by id, and the next version's
@@ -53,7 +61,9 @@ export function createOwnedHooks<E>(bus: HookBus<E>, scope: OwnershipScope): Own
       used.set(base, count);
       const local = count === 1 ? base : `${base}#${count}`;
       const id = local.startsWith(`${owner}:`) ? local : `${owner}:${local}`;
-      return bus.on(event, handler, { ...options, id, owner });
+      const owned: typeof handler = (payload, context) =>
+        runAsExtension(owner, () => handler(payload, context), activity);
+      return bus.on(event, owned, { ...options, id, owner });
     },
     emit: (event, payload) => bus.emit(event, payload),
     emitAndWait: (event, payload) => bus.emitAndWait(event, payload),

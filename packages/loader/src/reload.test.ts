@@ -170,6 +170,7 @@ describe('ExtensionHost.reload', () => {
       'economy:bot_ready:reply',
       'shop:bot_ready:reply',
       'test:extension_loaded',
+      'test:extension_quarantined',
       'test:extension_reload_failed',
       'test:extension_unloaded',
     ]);

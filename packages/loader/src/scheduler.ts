@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { type ActivitySink, runAsExtension } from './attribution.js';
 import { type Duration, toMilliseconds } from './duration.js';
 import { LoaderError } from './errors.js';
 import type { OwnershipScope } from './ownership.js';
@@ -48,16 +49,19 @@ export type ScheduleErrorReporter = (error: unknown, job: string) => void;
 /**
  * Creates the `ctx.schedule` of one extension. Every timer is registered with the scope, so
  * releasing the scope clears it; timers are unref'd so they never keep a process alive alone.
+ * Each run is attributed to the extension (see `runAsExtension`), `activity` told about it.
  */
 export function createScheduler(
   scope: OwnershipScope,
   report: ScheduleErrorReporter,
+  activity?: ActivitySink,
 ): ExtensionScheduler {
   let jobs = 0;
+  const owner = scope.owner;
 
   function run(fn: () => unknown, job: string, done: () => void): void {
     try {
-      const result = fn();
+      const result = runAsExtension(owner, fn, activity);
       if (result !== null && typeof result === 'object' && 'then' in result) {
         Promise.resolve(result).then(done, (error: unknown) => {
           done();
@@ -118,7 +122,7 @@ export function createScheduler(
           async () => {
             runs++;
             try {
-              await fn();
+              await runAsExtension(owner, fn, activity);
             } catch (error) {
               report(error, job);
             }

@@ -1,7 +1,18 @@
 import type { ExtensionManifest } from '@zoryx/resolver';
 
-/** Where an extension stands. */
-export type ExtensionState = 'loaded' | 'failed' | 'skipped' | 'unloaded';
+/**
+ * Where an extension stands. `quarantined`: taken off after repeated faults (see
+ * `host.quarantine`); it is not loaded, also across restarts, until `host.unquarantine(name)`.
+ */
+export type ExtensionState = 'loaded' | 'failed' | 'skipped' | 'unloaded' | 'quarantined';
+
+/** Why and since when an extension is quarantined. */
+export interface QuarantineInfo {
+  /** One line, e.g. `3 faults within 10 min; last: uncaught exception: …`. */
+  readonly reason: string;
+  /** Clock time (`Date.now()`) the quarantine began. */
+  readonly at: number;
+}
 
 /** An error as status reports it: plain data. */
 export interface ExtensionErrorInfo {
@@ -34,6 +45,8 @@ export interface ExtensionStatus {
   readonly entry: string | null;
   readonly description: string | undefined;
   readonly author: string | undefined;
+  /** Set while the extension is quarantined (state `quarantined`), else `null`. */
+  readonly quarantine: QuarantineInfo | null;
 }
 
 /**
@@ -52,6 +65,8 @@ export interface BootReport {
   readonly loaded: readonly string[];
   readonly failed: readonly string[];
   readonly skipped: readonly string[];
+  /** Not loaded because they are quarantined. */
+  readonly quarantined: readonly string[];
   /** Whole boot, in ms. */
   readonly durationMs: number;
   /** The avvio-style tree (also logged at `info`). */

@@ -108,6 +108,7 @@ export function testHost(ws: Workspace, options: Partial<ExtensionHostOptions> =
     'extension_loaded',
     'extension_unloaded',
     'extension_reload_failed',
+    'extension_quarantined',
   ] as const) {
     bus.on(
       event,

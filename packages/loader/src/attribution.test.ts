@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { extensionSource, probe, testHost, type Workspace, workspace } from '../test/helpers.js';
+import {
+  currentExtension,
+  extensionOfStack,
+  outsideExtension,
+  runAsExtension,
+} from './attribution.js';
+
+let ws: Workspace | undefined;
+afterEach(async () => {
+  await ws?.cleanup();
+  ws = undefined;
+});
+
+// Each place records what currentExtension() answers there.
+const ATTRIBUTED = `
+  const { currentExtension } = require('@zoryx/loader');
+  const seen = (where: string) => probe.calls.push(where + '=' + (currentExtension() ?? 'host'));
+  seen('setup');
+  setTimeout(() => seen('timer'), 1);
+  Promise.resolve().then(() => seen('promise'));
+  ctx.hooks.on('ping', () => seen('hook'));
+  ctx.schedule.after(1, () => seen('job'));
+  return { makeError: () => new Error('from the extension') };
+`;
+
+describe('running-extension attribution', () => {
+  it('names the extension in its top level, setup, timers, promises, hook handlers and jobs', async () => {
+    ws = await workspace();
+    const calls = probe().calls;
+    await ws.write(
+      'alpha/index.ts',
+      extensionSource({
+        name: 'alpha',
+        top: `probe.calls.push('top=' + (require('@zoryx/loader').currentExtension() ?? 'host'));`,
+        setup: ATTRIBUTED,
+      }),
+    );
+    const activity: (string | null)[] = [];
+    const { host, bus } = testHost(ws, { activity: (name) => void activity.push(name) });
+    await host.boot();
+    await bus.emitAndWait('ping' as never, {} as never);
+    while (calls.filter((c) => c.startsWith('timer') || c.startsWith('job')).length < 2) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(calls.filter((c) => c.includes('='))).toEqual(
+      expect.arrayContaining([
+        'top=alpha',
+        'setup=alpha',
+        'promise=alpha',
+        'timer=alpha',
+        'hook=alpha',
+        'job=alpha',
+      ]),
+    );
+    expect(currentExtension()).toBeUndefined();
+    // Entered and left again, synchronously: the sink ends on "nothing runs".
+    expect(activity).toContain('alpha');
+    expect(activity.at(-1)).toBeNull();
+    expect(activity.filter((a) => a === 'alpha').length).toBe(
+      activity.filter((a) => a === null).length,
+    );
+
+    const api = host.get('alpha') as { makeError(): Error };
+    expect(host.extensionOfError(api.makeError())).toBe('alpha');
+    expect(host.extensionOfError(new Error('from the host'))).toBeUndefined();
+    expect(host.extensionOfError('not an error')).toBeUndefined();
+  });
+
+  it('restores the outer extension on exit and runs host work outside any', () => {
+    const activity: (string | null)[] = [];
+    const sink = (name: string | null) => void activity.push(name);
+    const inner = runAsExtension(
+      'outer',
+      () => [
+        runAsExtension('inner', () => currentExtension(), sink),
+        outsideExtension(() => currentExtension()),
+        currentExtension(),
+      ],
+      sink,
+    );
+    expect(inner).toEqual(['inner', undefined, 'outer']);
+    expect(activity).toEqual(['outer', 'inner', 'outer', null]);
+  });
+
+  it('reads file paths and file URLs from stack frames', () => {
+    const locations = [
+      { name: 'single', entry: '/bot/extensions/single.ts', folder: null },
+      { name: 'multi', entry: '/bot/extensions/multi/index.ts', folder: '/bot/extensions/multi' },
+    ];
+    const at = (...frames: string[]) => ({ stack: ['Error: x', ...frames].join('\n') });
+    expect(extensionOfStack(at('    at run (/bot/extensions/single.ts:3:9)'), locations)).toBe(
+      'single',
+    );
+    expect(
+      extensionOfStack(
+        at(
+          '    at node:internal/process/task_queues:95:5',
+          '    at async file:///bot/extensions/multi/lib/util.js:1:2',
+        ),
+        locations,
+      ),
+    ).toBe('multi');
+    expect(extensionOfStack(at('    at /bot/extensions/singleton.ts:1:1'), locations)).toBe(
+      undefined,
+    );
+  });
+});

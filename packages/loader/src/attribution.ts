@@ -1,0 +1,101 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Told, synchronously, which extension starts running (its name) and, when that synchronous
+ * stretch ends, what runs again (the outer extension, or `null`). A supervisor writes it into
+ * shared memory, so when the event loop is blocked it can still name the extension that spins.
+ */
+export type ActivitySink = (extension: string | null) => void;
+
+// One store per process, whatever copies of this module are loaded (the ESM and CommonJS builds,
+// or a bundled copy): attribution must agree between the host and everything it runs.
+const STORAGE_KEY = Symbol.for('zoryx.loader.running-extension');
+const slot = globalThis as { [STORAGE_KEY]?: AsyncLocalStorage<string> };
+slot[STORAGE_KEY] ??= new AsyncLocalStorage<string>();
+const storage: AsyncLocalStorage<string> = slot[STORAGE_KEY];
+
+/**
+ * Runs `fn` as `extension`: inside it, and in everything it starts (promises, timers, callbacks
+ * of async work), {@link currentExtension} answers `extension`. `activity` is told the name on
+ * entry and the outer one when `fn` returns (for an async `fn`: when its first synchronous part
+ * returns). Re-entering the extension that already runs costs nothing.
+ *
+ * @example
+ * ```ts
+ * runAsExtension('economy', () => definition.setup(ctx), activitySink);
+ * ```
+ */
+export function runAsExtension<T>(extension: string, fn: () => T, activity?: ActivitySink): T {
+  const outer = storage.getStore();
+  if (outer === extension) return fn();
+  if (activity === undefined) return storage.run(extension, fn);
+  activity(extension);
+  try {
+    return storage.run(extension, fn);
+  } finally {
+    activity(outer ?? null);
+  }
+}
+
+/**
+ * The extension whose code (or whose async work) is running now, or `undefined` for host code.
+ * Also correct inside `uncaughtException` and `unhandledRejection` handlers: Node runs them in the
+ * async context of the failing callback or promise.
+ */
+export function currentExtension(): string | undefined {
+  return storage.getStore();
+}
+
+/**
+ * Runs `fn` outside any extension: for host work that an extension merely triggers (a debounced
+ * command sync, a cache timer) and that must not be attributed to it later.
+ */
+export function outsideExtension<T>(fn: () => T): T {
+  return storage.getStore() === undefined ? fn() : storage.exit(fn);
+}
+
+/** Where an extension's code lives: its entry file, and its folder when it has its own. */
+export interface ExtensionLocation {
+  readonly name: string;
+  readonly entry: string;
+  /** The extension's own folder (`extensions/<name>/`), or `null` for a single-file extension. */
+  readonly folder: string | null;
+}
+
+// `at fn (/abs/file.ts:3:9)`, `at /abs/file.ts:3:9`, `at async fn (file:///abs/file.js:3:9)`.
+const FRAME = /^\s*at (?:async )?(?:.*?\()?(file:\/\/)?(.+?):\d+:\d+\)?\s*$/;
+
+/**
+ * The extension an error was thrown from, read from its stack: the topmost frame inside an
+ * extension's entry file (the evaluated bundle carries that name) or its folder. `undefined`
+ * when no frame is, or the value has no stack.
+ */
+export function extensionOfStack(
+  error: unknown,
+  locations: readonly ExtensionLocation[],
+): string | undefined {
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== 'string' || locations.length === 0) return undefined;
+  for (const line of stack.split('\n')) {
+    const frame = FRAME.exec(line);
+    if (!frame?.[2]) continue;
+    const path = frame[1] ? pathOfUrl(`file://${frame[2]}`) : frame[2];
+    for (const location of locations) {
+      if (path === location.entry) return location.name;
+      if (location.folder !== null && path.startsWith(`${location.folder}${sep}`)) {
+        return location.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+function pathOfUrl(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
+}
