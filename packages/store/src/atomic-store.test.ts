@@ -42,7 +42,15 @@ describe('AtomicStore read/write', () => {
       Array.from({ length: 20 }, (_, i) => store.writeJson(`f${i % 3}.json`, { i })),
     );
     await store.close();
-    expect((await readdir(root)).sort()).toEqual(['f0.json', 'f1.json', 'f2.json']);
+    // Each file and its last-good copy, nothing else.
+    expect((await readdir(root)).sort()).toEqual([
+      'f0.json',
+      'f0.json.bak',
+      'f1.json',
+      'f1.json.bak',
+      'f2.json',
+      'f2.json.bak',
+    ]);
   });
 
   it('snapshots data when the tick ends: a change in a later tick never leaks into the write', async () => {
@@ -124,8 +132,8 @@ describe('AtomicStore read/write', () => {
     expect((await rejection(store.readJson('x.json'))).code).toBe('ZRX_STORE_CLOSED');
     expect((await rejection(store.update('x.json', () => 1))).code).toBe('ZRX_STORE_CLOSED');
     expect((await rejection(store.delete('x.json'))).code).toBe('ZRX_STORE_CLOSED');
-    // close removed the unused spare temp file
-    expect(await readdir(root)).toEqual(['late.json']);
+    // close removed the unused spare temp files
+    expect((await readdir(root)).sort()).toEqual(['late.json', 'late.json.bak']);
   });
 
   it('validates options with ZRX_STORE_OPTIONS', () => {
@@ -146,6 +154,16 @@ describe('AtomicStore read/write', () => {
 });
 
 describe('AtomicStore and directories removed behind its back', () => {
+  it('deleting a file whose directory was removed reports it missing', async () => {
+    const root = await tempRoot();
+    const store = new AtomicStore({ root });
+    await store.writeJson('gone/a.json', 1);
+    await rm(path.join(root, 'gone'), { recursive: true, force: true });
+    expect(await store.delete('gone/a.json')).toBe(false);
+    await store.close();
+  });
+
+
   it('recreates a removed directory on the next write (its spare temp file went with it)', async () => {
     const root = await tempRoot();
     const store = new AtomicStore({ root });

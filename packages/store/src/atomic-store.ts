@@ -1,16 +1,23 @@
 import path from 'node:path';
 import { deepFreeze } from './deep-freeze.js';
 import { describeCause, StoreError } from './errors.js';
-import { FileIO } from './file-io.js';
+import { BACKUP_SUFFIX, FileIO } from './file-io.js';
 import { FileQueue, type FileQueueHost } from './file-queue.js';
 import { nodeFileSystem, type StoreFileSystem } from './file-system.js';
 import { FailureWindow } from './health.js';
 import { LruTtlCache } from './lru-cache.js';
 import { validateOptions } from './options.js';
+import { jsonProblem, recoverCorruptFile } from './recovery.js';
 import { validateWithSchema } from './schema.js';
-import { StorePathMemo } from './store-path.js';
+import { pathError, StorePathMemo } from './store-path.js';
 import { removeStrayTemps, TempNamer } from './temp-files.js';
-import type { AtomicStoreOptions, ReadJsonOptions, StoreStats, WriteJsonOptions } from './types.js';
+import type {
+  AtomicStoreOptions,
+  ReadJsonOptions,
+  StoreCorruptEvent,
+  StoreStats,
+  WriteJsonOptions,
+} from './types.js';
 
 /** Generations kept before the table is reset (a reset only costs a few skipped cache fills). */
 const MAX_GENERATIONS = 10_000;
@@ -19,7 +26,9 @@ const MAX_GENERATIONS = 10_000;
  * A crash-safe JSON file store. Every write goes to a unique temp file in the target's
  * directory, is made durable, renamed over the target and the directory is fsync'd, so a crash
  * leaves the old or the new content, never a torn or empty file, and an acknowledged write
- * survives. Changes to one file are serialised and coalesced; reads are cached (LRU + TTL).
+ * survives. A last-good copy `<file>.bak` is written with every file; a file damaged from
+ * outside is restored from it (the damaged bytes are kept). Changes to one file are serialised
+ * and coalesced; reads are cached (LRU + TTL).
  *
  * @example
  * ```ts
@@ -40,6 +49,8 @@ export class AtomicStore {
   readonly #ttlMs: number;
   readonly #retries: number;
   readonly #retryDelayMs: number;
+  readonly #backups: boolean;
+  readonly #onCorrupt: ((event: StoreCorruptEvent) => void) | undefined;
   readonly #cache: LruTtlCache<unknown>;
   readonly #paths = new StorePathMemo();
   readonly #queues = new Map<string, FileQueue>();
@@ -61,6 +72,7 @@ export class AtomicStore {
     failures: 0,
     retries: 0,
     corrupt: 0,
+    recovered: 0,
     stray: 0,
   };
 
@@ -75,6 +87,8 @@ export class AtomicStore {
     this.#ttlMs = o.ttlMs;
     this.#retries = o.retries;
     this.#retryDelayMs = o.retryDelayMs;
+    this.#backups = o.backups;
+    this.#onCorrupt = options.onCorrupt;
     this.#cache = new LruTtlCache(o.cacheSize, o.ttlMs, o.now);
     this.#host = {
       load: (key) => this.#load(key),
@@ -90,7 +104,9 @@ export class AtomicStore {
   /**
    * Reads and parses a JSON file; `undefined` when it does not exist. Cached values (the default)
    * are deep-frozen and shared: clone before changing one, or use {@link AtomicStore.update}.
-   * Rejects with `ZRX_STORE_CORRUPT` (the file is moved aside) or `ZRX_STORE_SCHEMA`.
+   * A corrupt file is restored from its last-good copy (reported to `onCorrupt`); without a
+   * usable copy this rejects with `ZRX_STORE_CORRUPT` (the bytes are moved aside). Rejects with
+   * `ZRX_STORE_SCHEMA` when a schema refuses the value.
    */
   async readJson<T>(file: string, options: ReadJsonOptions<T> = {}): Promise<T | undefined> {
     const key = this.#paths.key(file);
@@ -138,7 +154,7 @@ export class AtomicStore {
    */
   writeJson(file: string, data: unknown, options: WriteJsonOptions = {}): Promise<void> {
     try {
-      const key = this.#paths.key(file);
+      const key = this.#writableKey(file);
       this.#assertOpen(key);
       return new Promise((resolve, reject) =>
         this.#queue(key).push({
@@ -163,7 +179,7 @@ export class AtomicStore {
    */
   update<T>(file: string, fn: (current: T | undefined) => T | Promise<T>): Promise<T> {
     try {
-      const key = this.#paths.key(file);
+      const key = this.#writableKey(file);
       this.#assertOpen(key);
       return new Promise<T>((resolve, reject) =>
         this.#queue(key).push({
@@ -181,7 +197,7 @@ export class AtomicStore {
   /** Deletes a file durably, in order with other changes to it; resolves whether it existed. */
   delete(file: string): Promise<boolean> {
     try {
-      const key = this.#paths.key(file);
+      const key = this.#writableKey(file);
       this.#assertOpen(key);
       return new Promise((resolve, reject) =>
         this.#queue(key).push({ kind: 'delete', resolve, reject }),
@@ -225,6 +241,7 @@ export class AtomicStore {
       retries: n.retries,
       activeLocks: this.#queues.size,
       corruptFiles: n.corrupt,
+      recoveredFiles: n.recovered,
       strayTempsRemoved: n.stray,
       failureRate: this.#window.rate,
       health: this.#window.health,
@@ -260,6 +277,7 @@ export class AtomicStore {
       root: real,
       namer: this.#namer,
       durable: this.#durable,
+      backups: this.#backups,
       retry: {
         retries: this.#retries,
         baseDelayMs: this.#retryDelayMs,
@@ -292,22 +310,25 @@ export class AtomicStore {
     const text = await io.read(key);
     this.#n.reads++;
     if (text === undefined) return undefined;
+    const problem = jsonProblem(text);
+    if (problem === undefined) return text;
+    this.#window.record(true);
+    this.#n.failures++;
+    this.#n.corrupt++;
+    let recovery: Awaited<ReturnType<typeof recoverCorruptFile>>;
     try {
-      JSON.parse(text);
-      return text;
-    } catch (error) {
-      this.#window.record(true);
-      this.#n.failures++;
-      const aside = await io.quarantine(key, this.#now());
-      this.#n.corrupt++;
+      recovery = await recoverCorruptFile(key, problem, {
+        io,
+        backups: this.#backups,
+        now: this.#now,
+        onCorrupt: this.#onCorrupt,
+      });
+    } finally {
       this.#committed(key, undefined);
-      throw new StoreError(
-        'ZRX_STORE_CORRUPT',
-        `Store file "${key}" (${io.absolute(key)}) is not valid JSON (${describeCause(error)}); its bytes were moved to "${aside}".`,
-        `Inspect "${aside}" and restore what you need with writeJson("${key}", …); the store now treats "${key}" as missing.`,
-        { file: key, cause: error },
-      );
     }
+    if (recovery.text === undefined) throw recovery.error;
+    this.#n.recovered++;
+    return recovery.text;
   }
 
   async #persist(key: string, text: string, keepCached: boolean, acknowledged: number) {
@@ -354,6 +375,15 @@ export class AtomicStore {
       this.#generations = new Map();
     }
     this.#generations.set(key, (this.#generations.get(key) ?? 0) + 1);
+  }
+
+  /** The key of a file callers may change: `<file>.bak` names are the store's own copies. */
+  #writableKey(file: string): string {
+    const key = this.#paths.key(file);
+    if (key.endsWith(BACKUP_SUFFIX)) {
+      throw pathError(file, `ends in "${BACKUP_SUFFIX}", which names the store's last-good copies`);
+    }
+    return key;
   }
 
   #assertOpen(key: string): void {

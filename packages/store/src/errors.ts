@@ -6,9 +6,21 @@ export type StoreErrorCode =
   | 'ZRX_STORE_WRITE'
   | 'ZRX_STORE_DELETE'
   | 'ZRX_STORE_CORRUPT'
+  | 'ZRX_STORE_RECOVERED'
+  | 'ZRX_STORE_LOCKED'
   | 'ZRX_STORE_SERIALIZE'
   | 'ZRX_STORE_SCHEMA'
   | 'ZRX_STORE_CLOSED';
+
+/** Who holds a data folder's lock (see `lockDataFolder`). */
+export interface LockHolder {
+  /** Process id of the holder, on `hostname`. */
+  readonly pid: number;
+  /** Host name of the machine (or container) the holder runs on. */
+  readonly hostname: string;
+  /** When the holder took the lock (ISO 8601). */
+  readonly since: string;
+}
 
 /**
  * The one error class of `@zoryx/store`. Errors are values: a stable `code`, a message that
@@ -29,12 +41,14 @@ export class StoreError extends Error {
   readonly file: string | undefined;
   /** The OS error code behind an I/O failure (`EACCES`, `ENOSPC`…), when there is one. */
   readonly osCode: string | undefined;
+  /** With `ZRX_STORE_LOCKED`: the process holding the lock. */
+  readonly holder: LockHolder | undefined;
 
   constructor(
     code: StoreErrorCode,
     message: string,
     hint: string,
-    options: { file?: string; cause?: unknown } = {},
+    options: { file?: string; cause?: unknown; holder?: LockHolder } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreError';
@@ -42,6 +56,7 @@ export class StoreError extends Error {
     this.hint = hint;
     this.file = options.file;
     this.osCode = osErrorCode(options.cause);
+    this.holder = options.holder;
   }
 }
 

@@ -14,12 +14,34 @@ export interface StoreFileSystem {
   fsync(fd: number): Promise<void>;
   close(fd: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** Gives `existing` a second name (a hard link); fails with EEXIST when `newPath` exists. */
+  link(existing: string, newPath: string): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string): Promise<void>;
   realpath(path: string): Promise<string>;
+  /** The identity and type of `path` itself (a symlink is not followed). */
+  lstat(path: string): Promise<FileIdentity>;
+  /** The identity of an open file. */
+  fstat(fd: number): Promise<FileIdentity>;
   readFile(path: string, flags: number): Promise<Buffer>;
   readdir(path: string): Promise<fs.Dirent[]>;
 }
+
+/**
+ * What the store needs to know about a file: which one it is (`dev` + `ino`, the same for every
+ * path and descriptor leading to it) and what it is. `fs.Stats` satisfies it.
+ */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+// realpath(3) resolves a path in one call instead of one lstat per component (the JavaScript
+// implementation); the store resolves a directory before every rename. Windows keeps the
+// JavaScript one, which copes with more drive kinds (RAM disks, some network shares).
+const realpathImpl = process.platform === 'win32' ? fs.realpath : fs.realpath.native;
 
 function settle<T>(resolve: (v: T) => void, reject: (e: unknown) => void) {
   return (error: NodeJS.ErrnoException | null, value?: T) => {
@@ -42,12 +64,16 @@ export const nodeFileSystem: StoreFileSystem = {
   fsync: (fd) => new Promise((res, rej) => fs.fsync(fd, settle(res, rej))),
   close: (fd) => new Promise((res, rej) => fs.close(fd, settle(res, rej))),
   rename: (from, to) => new Promise((res, rej) => fs.rename(from, to, settle(res, rej))),
+  link: (existing, newPath) =>
+    new Promise((res, rej) => fs.link(existing, newPath, settle(res, rej))),
   unlink: (path) => new Promise((res, rej) => fs.unlink(path, settle(res, rej))),
   mkdir: (path) =>
     new Promise((res, rej) =>
       fs.mkdir(path, { recursive: true }, (error) => (error ? rej(error) : res())),
     ),
-  realpath: (path) => new Promise((res, rej) => fs.realpath(path, settle(res, rej))),
+  realpath: (path) => new Promise((res, rej) => realpathImpl(path, settle(res, rej))),
+  lstat: (path) => new Promise((res, rej) => fs.lstat(path, settle(res, rej))),
+  fstat: (fd) => new Promise((res, rej) => fs.fstat(fd, settle(res, rej))),
   // Node accepts numeric open(2) flags wherever it takes a flag string; @types/node lists strings.
   readFile: (path, flags) =>
     new Promise((res, rej) =>

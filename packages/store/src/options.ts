@@ -11,6 +11,7 @@ export interface ResolvedOptions {
   readonly retryDelayMs: number;
   readonly indent: number;
   readonly now: () => number;
+  readonly backups: boolean;
 }
 
 function optionError(name: string, value: unknown, expected: string): StoreError {
@@ -44,6 +45,12 @@ export function validateOptions(options: AtomicStoreOptions): ResolvedOptions {
   if (options.fsync !== undefined && typeof options.fsync !== 'boolean') {
     throw optionError('fsync', options.fsync, 'a boolean');
   }
+  if (options.backups !== undefined && typeof options.backups !== 'boolean') {
+    throw optionError('backups', options.backups, 'a boolean');
+  }
+  if (options.onCorrupt !== undefined && typeof options.onCorrupt !== 'function') {
+    throw optionError('onCorrupt', options.onCorrupt, 'a function');
+  }
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw optionError('now', options.now, 'a function returning milliseconds');
   }
@@ -56,5 +63,6 @@ export function validateOptions(options: AtomicStoreOptions): ResolvedOptions {
     retryDelayMs: count('retryDelayMs', options.retryDelayMs, 20, 0),
     indent: count('indent', options.indent, 2, 0),
     now: options.now ?? Date.now,
+    backups: options.backups ?? true,
   };
 }

@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { StoreError } from './errors.js';
 import type { StoreFileSystem } from './file-system.js';
 import type { StoreHealth } from './health.js';
 
@@ -22,6 +23,32 @@ export interface AtomicStoreOptions {
   now?: () => number;
   /** File-system implementation (fault injection, other backends). Default: `node:fs`. */
   fs?: StoreFileSystem;
+  /**
+   * Keep a last-good copy `<file>.bak` of every file, written together with it, so a file found
+   * corrupt is restored from it. Default `true`; `false` halves the bytes written.
+   */
+  backups?: boolean;
+  /**
+   * Called when a file is found corrupt: its bytes were kept aside and it was either restored
+   * from its last-good copy (`ZRX_STORE_RECOVERED`, the read succeeds) or not (`ZRX_STORE_CORRUPT`,
+   * the read rejects). Default: a process warning for restored files. Exceptions it throws are
+   * ignored.
+   */
+  onCorrupt?: (event: StoreCorruptEvent) => void;
+}
+
+/** What {@link AtomicStoreOptions.onCorrupt} is told about a corrupt file. */
+export interface StoreCorruptEvent {
+  /** The store path of the corrupt file. */
+  readonly file: string;
+  /** Its absolute path. */
+  readonly path: string;
+  /** The store path its corrupt bytes were kept under (`<file>.corrupt-<timestamp>`). */
+  readonly movedTo: string;
+  /** The store path of the copy it was restored from (`<file>.bak`), or `undefined` if none was usable. */
+  readonly restoredFrom: string | undefined;
+  /** `ZRX_STORE_RECOVERED` (restored) or `ZRX_STORE_CORRUPT` (not restored; the file is missing now). */
+  readonly error: StoreError;
 }
 
 /** Options of {@link AtomicStore.readJson}. */
@@ -68,8 +95,10 @@ export interface StoreStats {
   retries: number;
   /** Files with operations queued or running now. */
   activeLocks: number;
-  /** Corrupt files moved aside to `<file>.corrupt-<timestamp>`. */
+  /** Corrupt files found (their bytes kept as `<file>.corrupt-<timestamp>`). */
   corruptFiles: number;
+  /** Corrupt files restored from their last-good copy. */
+  recoveredFiles: number;
   /** Stray temp files from crashed writers removed at start. */
   strayTempsRemoved: number;
   /** Failed / total over the last 1,000 I/O operations. */

@@ -154,6 +154,20 @@ export async function runCrashTorture(options: TortureOptions): Promise<TortureR
             `kill ${kill}: ${file} holds version ${v}, expected the exact document of ${low}…${high}`,
           );
         }
+        // The last-good copy is renamed into place first: never older than the file itself.
+        const copy = await readFile(path.join(root, `${file}.bak`), 'utf8').catch(() => undefined);
+        const copyVersion = (parseOr(copy ?? '', undefined) as { version?: number } | undefined)
+          ?.version;
+        if (
+          copy === undefined ||
+          copyVersion === undefined ||
+          !(copyVersion >= v && copyVersion <= high) ||
+          copy !== `${JSON.stringify(crashDoc(copyVersion, i), null, 2)}\n`
+        ) {
+          report.problems.push(
+            `kill ${kill}: ${file}.bak holds ${copy === undefined ? 'nothing' : `version ${copyVersion}`}, expected the exact document of ${v}…${high}`,
+          );
+        }
       }
       const counterText = await readFile(path.join(root, 'counter.json'), 'utf8').catch(() => '0');
       const counter = Number(parseOr(counterText, Number.NaN));
@@ -161,6 +175,13 @@ export async function runCrashTorture(options: TortureOptions): Promise<TortureR
       if (!(counter >= floor && counter <= floor + 1)) {
         report.problems.push(
           `kill ${kill}: counter.json holds ${counterText.trim()}, expected ${floor} or ${floor + 1}`,
+        );
+      }
+      const copyText = await readFile(path.join(root, 'counter.json.bak'), 'utf8').catch(() => '0');
+      const copy = Number(parseOr(copyText, Number.NaN));
+      if (!(copy >= counter && copy <= floor + 1)) {
+        report.problems.push(
+          `kill ${kill}: counter.json.bak holds ${copyText.trim()}, expected ${counter}…${floor + 1}`,
         );
       }
       counterFloor = counter;
