@@ -1,17 +1,18 @@
 /** Options of the restart backoff. */
 export interface BackoffOptions {
-  /** Delay before the first restart after a fault, ms (default 100). */
+  /** Delay before the second consecutive restart, ms (default 100); the first is immediate. */
   initialMs: number;
-  /** The delay doubles per consecutive fault up to this, ms (default 30,000). */
+  /** The delay doubles per further consecutive fault up to this, ms (default 30,000). */
   maxMs: number;
   /** A worker serving this long without a fault resets the delay, ms (default 60,000). */
   resetAfterMs: number;
 }
 
 /**
- * Exponential backoff for restarts after faults: `initialMs`, doubling per consecutive fault, at
- * most `maxMs`; a worker that served for `resetAfterMs` starts the count over. Requested restarts
- * do not count.
+ * Exponential backoff for restarts after faults: the first restart is immediate (one fault is
+ * the common case and every millisecond is an outage), then `initialMs`, doubling per further
+ * consecutive fault, at most `maxMs`; a worker that served for `resetAfterMs` starts the count
+ * over. Requested restarts do not count.
  */
 export class Backoff {
   readonly #options: BackoffOptions;
@@ -34,7 +35,7 @@ export class Backoff {
   public next(servedMs: number): number {
     if (servedMs >= this.#options.resetAfterMs) this.#faults = 0;
     this.#faults++;
-    const delay = this.#options.initialMs * 2 ** (this.#faults - 1);
-    return Math.min(this.#options.maxMs, delay);
+    if (this.#faults === 1) return 0;
+    return Math.min(this.#options.maxMs, this.#options.initialMs * 2 ** (this.#faults - 2));
   }
 }

@@ -1,0 +1,34 @@
+// Child process: the supervisor, the bot in its worker thread. Forwards the supervisor's events
+// to the benchmark and restarts the worker on request.
+import { startSupervisor } from '@zoryx/supervisor';
+
+const quiet = () => undefined;
+const supervisor = await startSupervisor({
+  entry: new URL('./worker-entry.mjs', import.meta.url),
+  handleSignals: false,
+  ...(process.env.ZORYX_BENCH_BLOCKED_MS
+    ? { watchdog: { blockedMs: Number(process.env.ZORYX_BENCH_BLOCKED_MS) } }
+    : {}),
+  logger: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+});
+for (const event of ['worker_started', 'worker_stalled', 'worker_crashed', 'worker_restarted']) {
+  supervisor.on(event, (payload) => process.send?.({ event, payload }));
+}
+process.send?.({ started: true });
+// Steady state begins once the standby worker has loaded (its module loading costs CPU).
+const standbyPoll = setInterval(() => {
+  if (supervisor.stats().standby?.loaded !== true) return;
+  clearInterval(standbyPoll);
+  process.send?.({ standbyLoaded: true });
+}, 50);
+process.on('message', async (m) => {
+  if (m === 'stop') {
+    await supervisor.close('bench');
+    process.exit(0);
+  }
+  if (m?.cmd === 'restart') {
+    await supervisor.restartWorker({ fresh: m.fresh === true });
+    process.send?.({ restarted: m.id });
+  }
+  if (m?.cmd === 'stats') process.send?.({ stats: supervisor.stats(), id: m.id });
+});

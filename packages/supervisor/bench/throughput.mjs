@@ -1,0 +1,107 @@
+// Relay overhead: the same Zoryx bot as today (one process) and supervised (gateway in the
+// supervisor, bot in a worker thread, every event relayed), under an open loop of RATE commands/s
+// for SECONDS (slash commands, then `!ping` messages), measured from the emulator's side from
+// send to reply. Both modes run in this one run, alternating, ROUNDS times each.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
+
+const RATE = Number(process.env.ZORYX_BENCH_RATE ?? '1000');
+const SECONDS = Number(process.env.ZORYX_BENCH_SECONDS ?? '10');
+const ROUNDS = Number(process.env.ZORYX_BENCH_ROUNDS ?? '2');
+const TICK_MS = 10;
+const USERS = 200;
+const CHANNELS = 200;
+const REPLY_TIMEOUT = 5_000;
+
+/** Sends RATE commands/s for SECONDS in batches every TICK_MS; times each from send to reply. */
+async function openLoop(world, mode) {
+  const { guild, users, channels } = world;
+  const total = RATE * SECONDS;
+  const interval = 1000 / RATE;
+  const latencies = [];
+  const pending = [];
+  let missed = 0;
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const t0 = performance.now();
+  await new Promise((sent) => {
+    let next = 0;
+    const tick = () => {
+      const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
+      for (; next < due; next++) {
+        const user = users[next % users.length];
+        const channel = channels[next % channels.length];
+        const t = performance.now();
+        const action =
+          mode === 'slash'
+            ? user.slash(guild, 'ping', {}, { channel })
+            : user.send(channel, '!ping');
+        pending.push(
+          action.reply({ timeout: REPLY_TIMEOUT }).then(
+            () => latencies.push(performance.now() - t),
+            () => missed++,
+          ),
+        );
+      }
+      if (next >= total) return sent();
+      const planned = t0 + (Math.floor((performance.now() - t0) / TICK_MS) + 1) * TICK_MS;
+      setTimeout(tick, Math.max(0, planned - performance.now()));
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  loopDelay.disable();
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    missed,
+    total,
+    generatorLoopP99: loopDelay.percentile(99) / 1e6,
+  };
+}
+
+async function measure(kind) {
+  const world = await createWorld({ channels: CHANNELS, users: USERS });
+  const bot = startChild(kind, world.discord, { ZORYX_BENCH_DIR: await botFolder(1, 1) });
+  await bot.started;
+  if (kind === 'zoryx-supervised') await bot.waitFor((m) => m.standbyLoaded);
+  await world.discord.waitFor(() => world.discord.commands().some((c) => c.name === 'ping'));
+  for (let i = 0; i < 200; i++) await world.users[0].slash(world.guild, 'ping').reply();
+  for (let i = 0; i < 200; i++) await world.users[0].send(world.channels[0], '!ping').reply();
+  const slash = await openLoop(world, 'slash');
+  await new Promise((r) => setTimeout(r, 500));
+  const prefix = await openLoop(world, 'prefix');
+  const identifies = world.discord.gateway.identifyCount;
+  await stopChild(bot);
+  await world.discord.close();
+  return { kind, slash, prefix, identifies };
+}
+
+const runs = { 'zoryx-single': [], 'zoryx-supervised': [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const kind of Object.keys(runs)) {
+    const r = await measure(kind);
+    runs[kind].push(r);
+    for (const mode of ['slash', 'prefix']) {
+      const o = r[mode];
+      console.log(
+        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, missed ${o.missed}/${o.total} (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+      );
+    }
+  }
+}
+const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
+console.log(
+  `open loop: ${RATE} commands/s for ${SECONDS} s, ${USERS} users in ${CHANNELS} channels, ${ROUNDS} rounds`,
+);
+for (const mode of ['slash', 'prefix']) {
+  const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
+  const single = { p50: stat('zoryx-single', 'p50'), p99: stat('zoryx-single', 'p99') };
+  const supervised = { p50: stat('zoryx-supervised', 'p50'), p99: stat('zoryx-supervised', 'p99') };
+  console.log(
+    `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x`,
+  );
+}
+console.log(
+  `IDENTIFYs per supervised run: ${runs['zoryx-supervised'].map((r) => r.identifies).join(', ')}`,
+);
