@@ -1,13 +1,19 @@
+import { resolve } from 'node:path';
 import type { HookEvents } from '@zoryx/framework';
+import { createTestBot, type TestBot, type UserHandle } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from './test-bot.js';
 
 const HOUR = 3_600_000;
 
 describe('the daily extension (depends on economy)', () => {
   let t: TestBot;
+  let alice: UserHandle;
+  let bob: UserHandle;
   beforeAll(async () => {
-    t = await startTestBot();
+    // This bot's folder as it is (config.json, extensions/, built-ins); data in a temp folder.
+    t = await createTestBot({ dir: resolve(import.meta.dirname, '..') });
+    alice = t.addMember('alice');
+    bob = t.addMember('bob');
   });
   afterAll(async () => {
     await t?.close();
@@ -25,36 +31,36 @@ describe('the daily extension (depends on economy)', () => {
     const off = t.bot.hooks.on('daily_claimed', (claim) => {
       claims.push(claim);
     });
-    const reply = await t.alice.slash(t.guild, 'daily').reply();
+    const reply = await alice.slash(t.guild, 'daily').reply();
     expect(reply.content).toBe('You claimed 100 coins (streak: 1). Balance: 100.');
     await t.bot.hooks.drain();
     off();
-    expect(claims).toEqual([{ guildId: t.guild.id, userId: t.alice.id, amount: 100, streak: 1 }]);
+    expect(claims).toEqual([{ guildId: t.guild.id, userId: alice.id, amount: 100, streak: 1 }]);
     // The coins are in economy's table: /balance (economy's command) sees them.
-    const balance = await t.alice.slash(t.guild, 'balance').reply();
+    const balance = await alice.slash(t.guild, 'balance').reply();
     expect(balance.content).toBe('You have 100 coins (100 in circulation here).');
   });
 
   it('refuses a second claim within 20 h, also as !daily', async () => {
-    const reply = await t.alice.send(t.general, '!daily').reply();
+    const reply = await alice.send(t.channel, '!daily').reply();
     expect(reply.content).toMatch(/^You already claimed your daily coins\. Come back <t:\d+:R>\.$/);
   });
 
   it('grows the streak for claims within 48 h and resets it after', async () => {
     const daily = t.bot.extensions.require('daily');
     const start = Date.UTC(2030, 0, 1);
-    expect(await daily.claim(t.guild.id, t.bob.id, start)).toMatchObject({ ok: true, streak: 1 });
-    expect(await daily.claim(t.guild.id, t.bob.id, start + 21 * HOUR)).toMatchObject({
+    expect(await daily.claim(t.guild.id, bob.id, start)).toMatchObject({ ok: true, streak: 1 });
+    expect(await daily.claim(t.guild.id, bob.id, start + 21 * HOUR)).toMatchObject({
       ok: true,
       streak: 2,
       amount: 110,
       balance: 210,
     });
-    expect(await daily.claim(t.guild.id, t.bob.id, start + 30 * HOUR)).toEqual({
+    expect(await daily.claim(t.guild.id, bob.id, start + 30 * HOUR)).toEqual({
       ok: false,
       nextClaimAt: start + 41 * HOUR,
     });
-    expect(await daily.claim(t.guild.id, t.bob.id, start + 100 * HOUR)).toMatchObject({
+    expect(await daily.claim(t.guild.id, bob.id, start + 100 * HOUR)).toMatchObject({
       ok: true,
       streak: 1,
     });

@@ -1,11 +1,17 @@
+import { resolve } from 'node:path';
+import { createTestBot, type TestBot, type UserHandle } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pongText } from '../extensions/ping/pong.js';
-import { startTestBot, type TestBot } from './test-bot.js';
 
 describe('ping', () => {
   let t: TestBot;
+  let alice: UserHandle;
+  let bob: UserHandle;
   beforeAll(async () => {
-    t = await startTestBot();
+    // This bot's folder as it is (config.json, extensions/, built-ins); data in a temp folder.
+    t = await createTestBot({ dir: resolve(import.meta.dirname, '..') });
+    alice = t.addMember('alice');
+    bob = t.addMember('bob');
   });
   afterAll(async () => {
     await t?.close();
@@ -28,24 +34,24 @@ describe('ping', () => {
   });
 
   it('answers the commands of the registry and limits built-ins', async () => {
-    const limits = await t.alice.slash(t.guild, 'slashlimit').reply();
+    const limits = await alice.slash(t.guild, 'slashlimit').reply();
     expect(limits.embeds[0]?.title).toBe('Slash command limit');
-    const registry = await t.bob.slash(t.guild, 'pr_list').reply();
+    const registry = await bob.slash(t.guild, 'pr_list').reply();
     expect(registry.embeds[0]?.description).toBe('8 extensions, 8 loaded');
   });
 
   it('answers /ping with Pong! and the latency', async () => {
-    const reply = await t.alice.slash(t.guild, 'ping').reply();
+    const reply = await alice.slash(t.guild, 'ping').reply();
     expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
   });
 
   it('answers !ping in a channel', async () => {
-    const reply = await t.alice.send(t.general, '!ping').reply();
+    const reply = await alice.send(t.channel, '!ping').reply();
     expect(reply.content).toMatch(/^Pong! \d+ ms( \(gateway \d+ ms\))?$/);
   });
 
   it('has the built-in help (from config.json extensions.packages)', async () => {
-    const reply = await t.alice.slash(t.guild, 'help').reply();
+    const reply = await alice.slash(t.guild, 'help').reply();
     expect(reply.embeds.length + reply.components.length).toBeGreaterThan(0);
   });
 
