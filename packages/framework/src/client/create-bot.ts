@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { createDatabase } from '@zoryx/db';
 import { HookBus } from '@zoryx/hooks';
-import type { HotReloaderOptions } from '@zoryx/loader';
-import { AtomicStore } from '@zoryx/store';
+import type { ActivitySink, HotReloaderOptions } from '@zoryx/loader';
+import { AtomicStore, lockDataFolder } from '@zoryx/store';
 import type { ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import { applyEnv, loadDotEnv, readEnv } from '../config/env.js';
@@ -30,6 +30,23 @@ export interface CreateBotOptions {
   logger?: Logger;
   /** Install SIGINT/SIGTERM handlers. Default true. */
   handleSignals?: boolean;
+  /**
+   * Install `uncaughtException`/`unhandledRejection` handlers when `start()` runs, for a bot that
+   * owns its process (or worker thread): an error an extension lets escape (a throwing timer, a
+   * floating rejected promise, an un-awaited failing Discord call) is logged with an error id
+   * and the extension's name and counted as its fault (repeated faults quarantine it), and the
+   * bot keeps serving; an uncaught exception no extension can be blamed for shuts the bot down
+   * gracefully and exits with code 1 (a process manager or the supervisor restarts it).
+   * Default: the value of `handleSignals` (true), so a test bot with `handleSignals: false`
+   * leaves the process's handlers to the test runner unless it sets this.
+   */
+  handleErrors?: boolean;
+  /**
+   * Told synchronously which extension starts running (its name) and, when that stretch
+   * returns, what runs again (`null`: the bot). Plug `@zoryx/supervisor/worker`'s `setActivity`
+   * in a supervised worker, so the watchdog names the extension that blocks the event loop.
+   */
+  activity?: ActivitySink;
   /** Module instances shared with extension code. */
   sharedModules?: Readonly<Record<string, unknown>>;
   /** Hot reloader tuning. */
@@ -61,10 +78,31 @@ export async function createBot(options: CreateBotOptions = {}): Promise<ZoryxCl
   const config = applyEnv(fileConfig, zoryxEnv);
   const logs = options.logger
     ? { logger: options.logger, close: async () => undefined }
-    : createLogger({ logging: config.logging, cwd });
+    : createLogger({
+        logging: config.logging,
+        cwd,
+        secrets: zoryxEnv.token ? [zoryxEnv.token] : [],
+      });
   const dataDir = resolve(cwd, config.data.dir);
+  // One bot per data folder: a second one would answer every message twice and race the files.
+  const lock = await lockDataFolder(dataDir).catch(async (error: unknown) => {
+    await logs.close();
+    throw error;
+  });
   const hooks = new HookBus();
-  const store = new AtomicStore({ root: dataDir });
+  const store = new AtomicStore({
+    root: dataDir,
+    onCorrupt: (event) =>
+      logs.logger.warn(
+        {
+          code: event.error.code,
+          file: event.file,
+          movedTo: event.movedTo,
+          restoredFrom: event.restoredFrom,
+        },
+        event.error.message,
+      ),
+  });
   // Guild settings take their defaults from the config inside the client (ZoryxClient#settings).
   const db = createDatabase({ dir: resolve(dataDir, 'db') });
   const rest = zoryxEnv.apiBase ? { rest: { api: zoryxEnv.apiBase } } : {};
@@ -79,13 +117,18 @@ export async function createBot(options: CreateBotOptions = {}): Promise<ZoryxCl
       db,
       cwd,
       ...(zoryxEnv.token ? { token: zoryxEnv.token } : {}),
-      onClosed: logs.close,
+      onClosed: async () => {
+        await logs.close();
+        await lock.release();
+      },
       ...(options.sharedModules ? { sharedModules: options.sharedModules } : {}),
       ...(options.hotReload ? { hotReload: options.hotReload } : {}),
       ...(options.commandDebounceMs === undefined
         ? {}
         : { commandDebounceMs: options.commandDebounceMs }),
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
+      ...(options.handleErrors === undefined ? {} : { handleErrors: options.handleErrors }),
+      ...(options.activity ? { activity: options.activity } : {}),
     },
   });
 }
