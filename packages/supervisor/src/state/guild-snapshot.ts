@@ -35,6 +35,7 @@ function byKey(list: unknown, key: (item: Json) => unknown): Map<string, Json> {
 }
 
 const idOf = (item: Json) => item.id;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
 const userIdOf = (item: Json) => (item.user as Json | undefined)?.id;
 const withoutGuildId = ({ guild_id: _ignored, ...rest }: Json): Json => rest;
 
@@ -137,7 +138,18 @@ export class GuildSnapshot {
           last_pin_timestamp: d.last_pin_timestamp,
         });
       case E.MessageCreate:
+        // discord.js caches a message author's member; so does the snapshot (not webhooks).
+        if (isRecord(d.member) && isRecord(d.author) && d.webhook_id === undefined) {
+          this.#upsertMember({ ...d.member, user: d.author }, 0);
+        }
         return this.#patchChannel(d.channel_id as string, { last_message_id: d.id });
+      case E.InteractionCreate: {
+        if (!isRecord(d.member) || !isRecord(d.member.user)) return false;
+        // `permissions` is the member's in that channel, not a member field.
+        const { permissions: _permissions, ...member } = d.member;
+        this.#upsertMember(member, 0);
+        return true;
+      }
       case E.ThreadListSync:
         this.#syncThreads(d);
         return true;

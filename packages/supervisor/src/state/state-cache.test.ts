@@ -156,3 +156,34 @@ describe('the state cache', () => {
     expect(cache.counts()).toEqual({ guilds: 0, members: 0 });
   });
 });
+
+describe('members seen in messages and interactions', () => {
+  it('are kept, as discord.js caches them', () => {
+    const cache = bootedCache();
+    cache.apply(
+      0,
+      frame('MESSAGE_CREATE', {
+        id: 'm1',
+        guild_id: 'g1',
+        channel_id: 'g1-general',
+        author: { id: 'dave', username: 'dave' },
+        member: { roles: [], joined_at: 'x' },
+      }),
+    );
+    cache.apply(
+      0,
+      frame('INTERACTION_CREATE', {
+        id: 'i1',
+        guild_id: 'g1',
+        member: { user: { id: 'erin', username: 'erin' }, roles: [], permissions: '8' },
+      }),
+    );
+    const guild = guildOf(cache);
+    expect(guild.members.map((m) => m.user.id).sort()).toEqual(['alice', 'bob', 'dave', 'erin']);
+    expect(guild.members.find((m) => m.user.id === 'erin')).not.toHaveProperty('permissions');
+    expect(guild.channels.find((c) => c.id === 'g1-general')).toMatchObject({
+      last_message_id: 'm1',
+    });
+    expect(guild.member_count).toBe(2);
+  });
+});
