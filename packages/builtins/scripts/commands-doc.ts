@@ -12,7 +12,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtensionDefinition } from '@zoryx/loader';
+import type { ExtensionDefinition } from '@zoryx/framework';
+import { pieceMeta } from '@zoryx/framework/internals';
 import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
@@ -44,7 +45,6 @@ interface Registration {
   options: APIApplicationCommandOption[];
 }
 
-const META = Symbol.for('zoryx.builtins.command-meta');
 const ACCESS: Record<string, string> = {
   everyone: 'everyone',
   admin: 'Administrator',
@@ -108,7 +108,7 @@ export function rowsOf(definition: ExtensionDefinition): CommandRow[] {
   const entries = ((definition as { commands?: readonly Entry[] }).commands ?? []) as Entry[];
   for (const entry of entries) {
     const piece = typeof entry === 'function' ? entry : entry.piece;
-    const meta = (piece as unknown as Record<symbol, { access?: string } | undefined>)[META];
+    const meta = pieceMeta(piece);
     const registrations = registrationsOf(piece);
     const access = ACCESS[meta?.access ?? 'everyone'] ?? 'everyone';
     if (registrations.length === 0) {

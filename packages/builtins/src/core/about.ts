@@ -1,28 +1,26 @@
 import { version as sapphireVersion } from '@sapphire/framework';
-import { type Client, version as discordVersion, type EmbedBuilder } from 'discord.js';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand, type ZoryxClient } from '@zoryx/framework';
+import { version as discordVersion, type EmbedBuilder } from 'discord.js';
 import { styledEmbed } from '../shared/embeds.js';
-import { formatDuration } from '../shared/format.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
+import { formatUptime, uptimeMs } from '../shared/uptime.js';
 
 /** Version of the built-in extensions (kept in step with the package). */
 export const BUILTINS_VERSION = '0.1.0';
 
 /** The about/credits embed: what the bot runs on, who made it, where to read more. */
-export function aboutEmbed(client: Client): EmbedBuilder {
-  const bot = zoryx(client);
+export function aboutEmbed(bot: ZoryxClient): EmbedBuilder {
   const loaded = bot.extensions.status().filter((s) => s.state === 'loaded').length;
   return styledEmbed(
     'info',
     'About',
-    `**${client.user?.username ?? 'This bot'}** runs on **Zoryx**, a plugin-host framework for Discord bots built on Sapphire and discord.js: hot-reloaded extensions, an event-hook bus, an atomic store, per-guild databases, and slash commands that always fit Discord's limits.`,
+    `**${bot.user?.username ?? 'This bot'}** runs on **Zoryx**, a plugin-host framework for Discord bots built on Sapphire and discord.js: hot-reloaded extensions, an event-hook bus, an atomic store, per-guild databases, and slash commands that always fit Discord's limits.`,
     [
       { name: 'Zoryx built-ins', value: BUILTINS_VERSION, inline: true },
       { name: 'discord.js', value: discordVersion, inline: true },
       { name: 'Sapphire', value: sapphireVersion, inline: true },
       { name: 'Node.js', value: process.version, inline: true },
-      { name: 'Uptime', value: formatDuration(client.uptime ?? 0), inline: true },
+      { name: 'Uptime', value: formatUptime(uptimeMs(bot)), inline: true },
       { name: 'Extensions loaded', value: String(loaded), inline: true },
       {
         name: 'Credits',
@@ -37,5 +35,5 @@ export function aboutEmbed(client: Client): EmbedBuilder {
 export const aboutCommand = defineCommand({
   name: 'about',
   description: 'What this bot runs on: Zoryx, discord.js, Sapphire and Node versions, credits',
-  run: (interaction) => respond(interaction, [aboutEmbed(interaction.client)]),
+  run: (interaction, _args, ctx) => respond(interaction, [aboutEmbed(ctx.client)]),
 });

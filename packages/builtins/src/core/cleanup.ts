@@ -1,8 +1,7 @@
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
 import { styledEmbed } from '../shared/embeds.js';
 import { formatMegabytes } from '../shared/format.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 /**
  * `cleanup`: frees what the bot can rebuild (the store's file cache, idle guild databases) and
@@ -12,8 +11,7 @@ export const cleanupCommand = defineCommand({
   name: 'cleanup',
   description: 'Frees caches and idle database handles (bot owners)',
   access: 'owner',
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, { client: bot }) {
     const heapBefore = process.memoryUsage().heapUsed;
     const cachedFiles = bot.store.stats().cacheSize;
     bot.store.clearCache();

@@ -1,7 +1,6 @@
 import type { Command } from '@sapphire/framework';
-import { isDispatcher, type ZoryxClient } from '@zoryx/framework';
-import type { AccessLevel } from '../shared/access.js';
-import { commandMeta } from '../shared/command.js';
+import { type AccessLevel, commandMeta, type ZoryxClient } from '@zoryx/framework';
+import { isDispatcher } from '@zoryx/framework/internals';
 
 /**
  * How a command is reached: registered as its own slash command, folded under a category root

@@ -1,9 +1,9 @@
-import { isDispatcher, runtimeOf } from '@zoryx/framework';
+import { defineCommand } from '@zoryx/framework';
+import { isDispatcher, runtimeOf } from '@zoryx/framework/internals';
 import type { Guild } from 'discord.js';
-import { defineCommand } from '../shared/command.js';
 import { styledEmbed, successEmbed, warningEmbed } from '../shared/embeds.js';
 import { respond } from '../shared/replies.js';
-import { prefixFor, zoryx } from './client.js';
+import { prefixFor } from './guild-prefix.js';
 import { commandRoleMap } from './server-settings.js';
 
 /** Resolves `@Role`, a role id or a role name in `guild`. */
@@ -39,9 +39,14 @@ export const configCommand = defineCommand({
     command: { kind: 'string', description: 'The command to limit', max: 32 },
     role: { kind: 'string', description: 'A role (mention, id or name), or none', max: 100 },
   },
-  async run(interaction, { command, role }) {
-    const bot = zoryx(interaction.client);
-    const guild = interaction.guild as Guild;
+  async run(interaction, { command, role }, { client: bot }) {
+    const guild = interaction.guild;
+    if (!guild) {
+      // guildOnly refused DMs; a guild the bot has not cached yet cannot be configured either.
+      return respond(interaction, [warningEmbed('This command only works in a server.')]);
+    }
+    // The framework's own owner-only rule (config `ownerOnly` or the command's access), the one
+    // its permission tiers enforce.
     const runtime = runtimeOf(bot);
     const commands = [...bot.stores.get('commands').values()].filter((c) => !isDispatcher(c));
     const ownerOnly = (name: string) => {

@@ -1,9 +1,7 @@
-import type { ExtensionStatus } from '@zoryx/loader';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand, type ExtensionStatus } from '@zoryx/framework';
 import { styledEmbed, successEmbed, warningEmbed } from '../shared/embeds.js';
 import { formatMs } from '../shared/format.js';
 import { replyError, respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 const nameOption = {
   extension: { kind: 'string', description: 'Name of the extension', required: true, max: 64 },
@@ -29,8 +27,8 @@ export const loadCommand = defineCommand({
   description: 'Loads an extension by name (bot owners)',
   access: 'owner',
   options: nameOption,
-  async run(interaction, { extension }) {
-    const host = zoryx(interaction.client).extensions;
+  async run(interaction, { extension }, { client, logger }) {
+    const host = client.extensions;
     const before = new Set(
       host
         .status()
@@ -49,11 +47,10 @@ export const loadCommand = defineCommand({
         ),
       ]);
     } catch (error) {
-      return replyError(
-        interaction,
-        `Could not load \`${extension}\`: ${describeFailure(error)}`,
+      return replyError(interaction, `Could not load \`${extension}\`: ${describeFailure(error)}`, {
         error,
-      );
+        logger,
+      });
     }
   },
 });
@@ -64,8 +61,8 @@ export const unloadCommand = defineCommand({
   description: 'Unloads an extension and its dependents (bot owners)',
   access: 'owner',
   options: nameOption,
-  async run(interaction, { extension }) {
-    const host = zoryx(interaction.client).extensions;
+  async run(interaction, { extension }, { client, logger }) {
+    const host = client.extensions;
     if (extension.trim().toLowerCase() === 'core') {
       return respond(interaction, [
         warningEmbed(
@@ -87,7 +84,7 @@ export const unloadCommand = defineCommand({
       return replyError(
         interaction,
         `Could not unload \`${extension}\`: ${describeFailure(error)}`,
-        error,
+        { error, logger },
       );
     }
   },
@@ -102,8 +99,8 @@ export const reloadCommand = defineCommand({
   description: 'Reloads an extension and its dependents, rolling back on failure (bot owners)',
   access: 'owner',
   options: nameOption,
-  async run(interaction, { extension }) {
-    const host = zoryx(interaction.client).extensions;
+  async run(interaction, { extension }, { client, logger }) {
+    const host = client.extensions;
     try {
       const names = await host.reload(extension);
       return respond(interaction, [
@@ -123,7 +120,7 @@ export const reloadCommand = defineCommand({
       return replyError(
         interaction,
         `Reload of \`${extension}\` failed: ${describeFailure(error)}${note}`,
-        error,
+        { error, logger },
       );
     }
   },

@@ -1,6 +1,6 @@
-import { cooldownRuleFor, type ZoryxClient } from '@zoryx/framework';
+import type { AccessLevel, ZoryxClient } from '@zoryx/framework';
+import { cooldownRuleFor } from '@zoryx/framework/internals';
 import type { EmbedBuilder } from 'discord.js';
-import type { AccessLevel } from '../shared/access.js';
 import { clip, styledEmbed } from '../shared/embeds.js';
 import { paginate } from '../shared/pagination.js';
 import { type CatalogEntry, REACH_LABEL } from './command-catalog.js';

@@ -1,14 +1,14 @@
-import { type ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
+import { ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
 import { warningEmbed } from '../shared/embeds.js';
+import { runView, type ViewFrame, type ViewRow } from '../shared/interactive-view.js';
 import { clampPage, pageButtons, turnPage } from '../shared/pagination.js';
 import { respond } from '../shared/replies.js';
 import { selectRow } from '../shared/select-view.js';
-import { runView, type ViewFrame, type ViewRow } from '../shared/view.js';
 import { aboutEmbed } from './about.js';
-import { prefixFor, zoryx } from './client.js';
 import { type CatalogEntry, commandCatalog } from './command-catalog.js';
-import { coreViewOptions } from './core-state.js';
+import { coreViewOptions } from './core-config.js';
+import { prefixFor } from './guild-prefix.js';
 import { categoriesOf, categoryPages, commandDetailEmbed, overviewEmbed } from './help-pages.js';
 
 /** Custom id of help's category menu. */
@@ -39,7 +39,7 @@ function controls(
       .setLabel('Credits')
       .setStyle(ButtonStyle.Primary),
   );
-  return [menu, buttons as unknown as ActionRowBuilder<ButtonBuilder> as ViewRow];
+  return [menu, buttons];
 }
 
 /**
@@ -54,8 +54,8 @@ export const helpCommand = defineCommand({
   pinned: true,
   priority: 100,
   options: { command: { kind: 'string', description: 'A command to explain', max: 32 } },
-  async run(interaction, { command }) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, { command }, ctx) {
+    const bot = ctx.client;
     const entries = commandCatalog(bot);
     const prefix = await prefixFor(bot, interaction.guildId);
     if (command !== undefined) {
@@ -96,7 +96,7 @@ export const helpCommand = defineCommand({
       async (component) => {
         if (component.customId === HELP_CREDITS_ID) {
           await component.reply({
-            embeds: [aboutEmbed(component.client)],
+            embeds: [aboutEmbed(bot)],
             flags: MessageFlags.Ephemeral,
           });
           return 'handled';
@@ -110,7 +110,7 @@ export const helpCommand = defineCommand({
         page = turnPage(component.customId, page, total) ?? page;
         return frame();
       },
-      coreViewOptions(),
+      coreViewOptions(ctx),
     );
   },
 });

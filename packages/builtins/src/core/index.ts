@@ -1,24 +1,31 @@
 import { defineExtension } from '@zoryx/framework';
-import { z } from 'zod';
 import { aboutCommand, BUILTINS_VERSION } from './about.js';
 import { cleanupCommand } from './cleanup.js';
 import { configCommand } from './config-roles.js';
-import { coreState } from './core-state.js';
+import { coreConfigSchema } from './core-config.js';
 import { loadCommand, reloadCommand, unloadCommand } from './extension-admin.js';
-import { extensionsCommand } from './extensions.js';
+import { extensionsCommand } from './extension-list.js';
 import { helpCommand } from './help.js';
-import { integritycheckCommand } from './integritycheck.js';
+import { integritycheckCommand } from './integritycheck-command.js';
 import { mentionprefixCommand, setprefixCommand } from './prefix-settings.js';
 import { serversettingsCommand } from './server-settings.js';
+import { SessionUses, type SessionUsesView } from './session-uses.js';
 import { statsCommand } from './stats.js';
 import { cachestatsCommand, dbstatsCommand } from './storage-stats.js';
 import { syncCommand } from './sync.js';
 
-/** The `core` extension's config (`extensions.config.core` in config.json). */
-export const coreConfigSchema = z.object({
-  /** Idle seconds before interactive views (help, extensions) disable their controls. */
-  viewTimeoutSeconds: z.number().min(1).max(840).default(180),
-});
+declare module '@zoryx/framework' {
+  interface ExtensionApis {
+    /** The public API of the built-in extension (what its `setup` returns). */
+    core: CoreBuiltinApi;
+  }
+}
+
+/** The public API of the core built-in (reachable as `ctx.extensions.get('core')`). */
+export interface CoreBuiltinApi {
+  /** Commands run since this load of core, per command (what `stats` shows as this session). */
+  readonly sessionUses: SessionUsesView;
+}
 
 /**
  * The `core` built-in extension: help, stats, extensions, about, the guild settings (setprefix,
@@ -50,16 +57,19 @@ export default defineExtension({
     integritycheckCommand,
     cleanupCommand,
   ],
-  setup(ctx) {
-    coreState.viewTimeoutMs = ctx.config.viewTimeoutSeconds * 1000;
-    coreState.sessionUses.clear();
-    coreState.signal = ctx.signal;
+  setup(ctx): CoreBuiltinApi {
+    // Per load: a reload (or a second bot in the process) starts its own count.
+    const sessionUses = new SessionUses();
     ctx.hooks.on(
       'command_executed',
       ({ commandName }) => {
-        coreState.sessionUses.set(commandName, (coreState.sessionUses.get(commandName) ?? 0) + 1);
+        sessionUses.count(commandName);
       },
       { id: 'usage' },
     );
+    return { sessionUses };
   },
 });
+
+export { type CoreConfig, coreConfigSchema } from './core-config.js';
+export type { SessionUsesView } from './session-uses.js';

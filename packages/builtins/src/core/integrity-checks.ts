@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ZoryxClient } from '@zoryx/framework';
 import { type ExtensionManifest, resolve } from '@zoryx/resolver';
 
-declare module '@zoryx/hooks' {
+declare module '@zoryx/framework' {
   interface HookEvents {
     /** Emitted by `integritycheck` to prove the bus dispatches (only its own probe listens). */
     zoryx_integrity_probe: { token: string };
@@ -10,7 +10,7 @@ declare module '@zoryx/hooks' {
 }
 
 /** The outcome of one integrity check. */
-export interface CheckResult {
+export interface IntegrityCheckResult {
   name: 'store' | 'database' | 'extensions' | 'resolver' | 'hooks';
   ok: boolean;
   detail: string;
@@ -21,9 +21,9 @@ export interface CheckResult {
 export const STORE_PROBE_DIR = 'framework/integrity';
 
 async function timed(
-  name: CheckResult['name'],
+  name: IntegrityCheckResult['name'],
   check: () => Promise<string>,
-): Promise<CheckResult> {
+): Promise<IntegrityCheckResult> {
   const started = performance.now();
   try {
     const detail = await check();
@@ -43,7 +43,7 @@ function fail(message: string): never {
 }
 
 /** Writes a probe file, reads it back from disk (not the cache), deletes it. */
-export function checkStore(bot: ZoryxClient): Promise<CheckResult> {
+export function checkStore(bot: ZoryxClient): Promise<IntegrityCheckResult> {
   return timed('store', async () => {
     const token = randomUUID();
     const path = `${STORE_PROBE_DIR}/probe-${token}.json`;
@@ -59,7 +59,10 @@ export function checkStore(bot: ZoryxClient): Promise<CheckResult> {
 }
 
 /** Queries the main database and, in a guild, that guild's database and settings. */
-export function checkDatabase(bot: ZoryxClient, guildId: string | null): Promise<CheckResult> {
+export function checkDatabase(
+  bot: ZoryxClient,
+  guildId: string | null,
+): Promise<IntegrityCheckResult> {
   return timed('database', async () => {
     const usage = await bot.commandStats();
     const parts = [`main ok (${usage.length} command-usage rows)`];
@@ -76,7 +79,7 @@ export function checkDatabase(bot: ZoryxClient, guildId: string | null): Promise
 }
 
 /** No extension failed, and every piece a loaded extension owns is in its Sapphire store. */
-export function checkExtensions(bot: ZoryxClient): Promise<CheckResult> {
+export function checkExtensions(bot: ZoryxClient): Promise<IntegrityCheckResult> {
   return timed('extensions', async () => {
     const statuses = bot.extensions.status();
     const failed = statuses.filter((s) => s.state === 'failed');
@@ -105,7 +108,7 @@ export function checkExtensions(bot: ZoryxClient): Promise<CheckResult> {
  * depends on (per the host's plan) must resolve without problems (nothing missing, no cycle) and
  * in an order that puts dependencies first.
  */
-export function checkResolver(bot: ZoryxClient): Promise<CheckResult> {
+export function checkResolver(bot: ZoryxClient): Promise<IntegrityCheckResult> {
   return timed('resolver', async () => {
     const loaded = bot.extensions.status().filter((s) => s.state === 'loaded');
     const dependencies = new Map<string, Record<string, string>>();
@@ -136,7 +139,7 @@ export function checkResolver(bot: ZoryxClient): Promise<CheckResult> {
 }
 
 /** Dispatches a probe event through the bus to a temporary hook and checks it ran. */
-export function checkHooks(bot: ZoryxClient): Promise<CheckResult> {
+export function checkHooks(bot: ZoryxClient): Promise<IntegrityCheckResult> {
   return timed('hooks', async () => {
     const token = randomUUID();
     let seen: string | undefined;
@@ -164,7 +167,7 @@ export function checkHooks(bot: ZoryxClient): Promise<CheckResult> {
 export async function runIntegrityChecks(
   bot: ZoryxClient,
   guildId: string | null,
-): Promise<CheckResult[]> {
+): Promise<IntegrityCheckResult[]> {
   return [
     await checkStore(bot),
     await checkDatabase(bot, guildId),

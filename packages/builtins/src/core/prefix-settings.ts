@@ -1,7 +1,6 @@
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
 import { infoEmbed, successEmbed, warningEmbed } from '../shared/embeds.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 /** Longest prefix a guild may set. */
 export const MAX_PREFIX_LENGTH = 5;
@@ -30,11 +29,11 @@ export const setprefixCommand = defineCommand({
       max: 20,
     },
   },
-  async run(interaction, { prefix }) {
+  async run(interaction, { prefix }, { client: bot }) {
     const problem = prefixProblem(prefix);
     if (problem) return respond(interaction, [warningEmbed(problem, 'Invalid prefix')]);
     const guildId = interaction.guildId as string;
-    await zoryx(interaction.client).settings(guildId).set('prefix', prefix);
+    await bot.settings(guildId).set('prefix', prefix);
     return respond(interaction, [
       successEmbed(
         `The prefix of this server is now \`${prefix}\` (for example \`${prefix}help\`). Slash commands keep working.`,
@@ -58,8 +57,7 @@ export const mentionprefixCommand = defineCommand({
       choices: ['enable', 'disable', 'status'],
     },
   },
-  async run(interaction, { action }) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, { action }, { client: bot }) {
     const settings = bot.settings(interaction.guildId as string);
     const enabled = await settings.get('mentionPrefix');
     const state = enabled ? 'enabled' : 'disabled';

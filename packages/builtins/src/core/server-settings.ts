@@ -1,14 +1,13 @@
-import { defineCommand } from '../shared/command.js';
+import { defineCommand, type ZoryxClient } from '@zoryx/framework';
 import { styledEmbed } from '../shared/embeds.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 /** The per-guild command roles of a guild: command → role ids. */
 export async function commandRoleMap(
-  client: Parameters<typeof zoryx>[0],
+  bot: ZoryxClient,
   guildId: string,
 ): Promise<Map<string, string[]>> {
-  const rows = await (await zoryx(client).db.guild(guildId))
+  const rows = await (await bot.db.guild(guildId))
     .selectFrom('zoryx_command_roles')
     .select(['command', 'role_id'])
     .orderBy('command')
@@ -24,8 +23,7 @@ export const serversettingsCommand = defineCommand({
   description: 'Shows this server’s bot settings: prefix, mention prefix, command roles',
   access: 'admin',
   guildOnly: true,
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, { client: bot }) {
     const guildId = interaction.guildId as string;
     const guild = interaction.guild;
     const settings = await bot.settings(guildId).getAll();

@@ -1,10 +1,9 @@
-import { isDispatcher } from '@zoryx/framework';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
+import { isDispatcher } from '@zoryx/framework/internals';
 import { styledEmbed } from '../shared/embeds.js';
-import { formatDuration, formatMegabytes } from '../shared/format.js';
+import { formatMegabytes } from '../shared/format.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
-import { coreState } from './core-state.js';
+import { formatUptime, uptimeMs } from '../shared/uptime.js';
 
 /** How many commands `stats` lists as the most used. */
 export const TOP_COMMANDS = 5;
@@ -13,8 +12,8 @@ export const TOP_COMMANDS = 5;
 export const statsCommand = defineCommand({
   name: 'stats',
   description: 'Bot statistics: guilds, users, commands, uptime, latency, memory, top commands',
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, ctx) {
+    const bot = ctx.client;
     const guilds = bot.guilds.cache;
     const users = guilds.reduce((sum, guild) => sum + (guild.memberCount ?? 0), 0);
     const commands = [...bot.stores.get('commands').values()].filter((c) => !isDispatcher(c));
@@ -23,7 +22,7 @@ export const statsCommand = defineCommand({
       .slice(0, TOP_COMMANDS)
       .map((stat, i) => `${i + 1}. \`${stat.name}\` — ${stat.count}`)
       .join('\n');
-    const session = [...coreState.sessionUses.values()].reduce((a, b) => a + b, 0);
+    const session = ctx.extensions.get('core')?.sessionUses.total() ?? 0;
     const memory = process.memoryUsage();
     const ping = bot.ws.ping;
     return respond(interaction, [
@@ -31,7 +30,7 @@ export const statsCommand = defineCommand({
         { name: 'Guilds', value: String(guilds.size), inline: true },
         { name: 'Users', value: String(users), inline: true },
         { name: 'Commands', value: String(commands.length), inline: true },
-        { name: 'Uptime', value: formatDuration(bot.uptime ?? 0), inline: true },
+        { name: 'Uptime', value: formatUptime(uptimeMs(bot)), inline: true },
         {
           name: 'Latency',
           value: ping >= 0 ? `${Math.round(ping)} ms` : 'not measured yet',

@@ -1,16 +1,14 @@
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
 import { styledEmbed } from '../shared/embeds.js';
 import { formatMs, formatPercent } from '../shared/format.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 /** `cachestats`: the store's file cache, the settings cache, cooldowns and discord.js caches. */
 export const cachestatsCommand = defineCommand({
   name: 'cachestats',
   description: 'Cache statistics: store, guild settings, cooldowns, Discord caches (bot owners)',
   access: 'owner',
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, { client: bot }) {
     const store = bot.store.stats();
     const settings = bot.dataStats().settingsCache;
     const settingsRate =
@@ -43,8 +41,7 @@ export const dbstatsCommand = defineCommand({
   name: 'dbstats',
   description: 'Database statistics: guild pool, migrations, backups, command usage (bot owners)',
   access: 'owner',
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, { client: bot }) {
     const started = performance.now();
     const usage = await bot.commandStats();
     const queryMs = performance.now() - started;

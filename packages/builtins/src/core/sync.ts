@@ -1,10 +1,8 @@
-import { SYNC_STATE_PATH } from '@zoryx/framework';
+import { defineCommand } from '@zoryx/framework';
 import { diffCommands } from '@zoryx/slash-limit';
 import { type APIApplicationCommand, Routes } from 'discord.js';
-import { defineCommand } from '../shared/command.js';
 import { styledEmbed, warningEmbed } from '../shared/embeds.js';
 import { replyError, respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 
 /** Names created, updated and removed in one scope, as `sync` reports them. */
 export interface ScopeDiff {
@@ -18,15 +16,15 @@ export interface ScopeDiff {
 const nameOf = (c: { name: string }) => c.name;
 
 /**
- * `sync`: forces a command sync (forgets the stored hash, so Discord's set is fetched, compared
- * and corrected) and shows what differed in each scope. Owner-only.
+ * `sync`: forces a command sync (`bot.resync({ force: true })`: the stored hashes are ignored, so
+ * Discord's set is fetched, compared and corrected) and shows what differed in each scope.
+ * Owner-only.
  */
 export const syncCommand = defineCommand({
   name: 'sync',
   description: 'Forces a slash-command sync with Discord and shows the differences (bot owners)',
   access: 'owner',
-  async run(interaction) {
-    const bot = zoryx(interaction.client);
+  async run(interaction, _args, { client: bot, logger }) {
     const table = bot.commandService.table;
     const applicationId = bot.application?.id;
     if (!table || !applicationId) {
@@ -60,10 +58,7 @@ export const syncCommand = defineCommand({
           unchanged: diff.unchanged.length,
         });
       }
-      const before = bot.commandService.syncReports.length;
-      await bot.store.writeJson(SYNC_STATE_PATH, {});
-      await bot.commandService.refresh();
-      const reports = bot.commandService.syncReports.slice(before);
+      const reports = await bot.resync({ force: true });
       const calls = reports.reduce((sum, r) => sum + r.calls, 0);
       const list = (names: string[]) =>
         names.length > 0 ? names.map((n) => `\`${n}\``).join(' ') : 'none';
@@ -80,7 +75,10 @@ export const syncCommand = defineCommand({
         ).setFooter({ text: `${diffs.reduce((s, d) => s + d.unchanged, 0)} unchanged` }),
       ]);
     } catch (error) {
-      return replyError(interaction, `Command sync failed: ${(error as Error).message}`, error);
+      return replyError(interaction, `Command sync failed: ${(error as Error).message}`, {
+        error,
+        logger,
+      });
     }
   },
 });

@@ -1,13 +1,12 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import type { CommandErrorPayload } from '@zoryx/hooks';
-import type { ExtensionContext } from '@zoryx/loader';
+import type { ExtensionContext, ZoryxClient } from '@zoryx/framework';
 import type { AtomicStore } from '@zoryx/store';
-import { AlertChannel } from '../hooks/alert-channel.js';
+import { AlertChannel } from '../shared/alert-channel.js';
 import { styledEmbed } from '../shared/embeds.js';
+import { uptimeMs } from '../shared/uptime.js';
 import { alertsFor, type CheckState, type DiagnosticsAlert } from './alert-rules.js';
 import { CpuSampler } from './cpu-sampler.js';
 import type { DiagnosticsConfig } from './diagnostics-config.js';
-import { isUnknownCommand, RollingErrorRate } from './error-rate.js';
+import { type CommandErrorPayload, isUnknownCommand, RollingErrorRate } from './error-rate.js';
 import { LagSampler } from './lag-sampler.js';
 import { RecentErrors } from './recent-errors.js';
 import { type HealthSnapshot, takeSnapshot } from './snapshot.js';
@@ -23,8 +22,8 @@ export interface DiagnosticsServiceOptions {
   readonly clock?: () => number;
 }
 
-/** Result of one background check. */
-export interface CheckResult {
+/** Result of one background health check. */
+export interface HealthCheckResult {
   readonly snapshot: HealthSnapshot;
   readonly alerts: readonly DiagnosticsAlert[];
 }
@@ -78,7 +77,7 @@ export class DiagnosticsService {
       lagThresholdMs: this.config.lagThresholdMs,
       memory: process.memoryUsage(),
       cpuPercent: this.cpu.percent(),
-      uptimeSeconds: (client.uptime ?? 0) / 1000,
+      uptimeSeconds: uptimeMs(client) / 1000,
       latencyMs: client.ws.ping,
     });
   }
@@ -87,7 +86,7 @@ export class DiagnosticsService {
    * The background check: takes a snapshot, stores it in the history, and posts the alerts it
    * raises (entering degraded/critical, lag over the threshold, recoveries) to the alert channel.
    */
-  async check(): Promise<CheckResult> {
+  async check(): Promise<HealthCheckResult> {
     const snapshot = this.snapshot();
     await this.history.push(snapshot);
     const alerts = alertsFor(this.#last, snapshot, this.config.lagThresholdMs);

@@ -1,4 +1,7 @@
-import type { CommandErrorPayload } from '@zoryx/hooks';
+import type { HookEvents } from '@zoryx/hooks';
+
+/** What the framework emits as `command_error` (a failed command, or a prefix typo). */
+export type CommandErrorPayload = HookEvents['command_error'];
 
 /** Commands and errors counted over the rolling window. */
 export interface ErrorRate {

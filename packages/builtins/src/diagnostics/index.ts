@@ -5,11 +5,11 @@ import {
   fwDiagnosticsCommand,
   fwErrorsCommand,
   fwHistoryCommand,
-} from './commands.js';
+} from './diagnostics-commands.js';
 import { diagnosticsConfigSchema } from './diagnostics-config.js';
 import { DiagnosticsService } from './diagnostics-service.js';
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     /** The public API of the built-in extension (what its `setup` returns). */
     diagnostics: DiagnosticsService;
@@ -51,8 +51,13 @@ export default defineExtension({
 
 export { alertsFor, type CheckState, type DiagnosticsAlert } from './alert-rules.js';
 export { type DiagnosticsConfig, defaultDiagnosticsConfig } from './diagnostics-config.js';
-export { type CheckResult, DiagnosticsService } from './diagnostics-service.js';
-export { type ErrorRate, isUnknownCommand, RollingErrorRate } from './error-rate.js';
+export { DiagnosticsService, type HealthCheckResult } from './diagnostics-service.js';
+export {
+  type CommandErrorPayload,
+  type ErrorRate,
+  isUnknownCommand,
+  RollingErrorRate,
+} from './error-rate.js';
 export { type Health, healthOf } from './health.js';
 export { LagSampler } from './lag-sampler.js';
 export type { HealthSnapshot } from './snapshot.js';

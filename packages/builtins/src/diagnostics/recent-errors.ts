@@ -1,4 +1,4 @@
-import type { CommandErrorPayload } from '@zoryx/hooks';
+import type { CommandErrorPayload } from './error-rate.js';
 
 /** One failed command as `fw_errors` lists it. */
 export interface RecordedError {

@@ -17,6 +17,7 @@ export interface HealthSnapshot {
   readonly memoryMb: number;
   readonly heapUsedMb: number;
   readonly cpuPercent: number;
+  /** Whole seconds since the client became ready (rounded down, like `stats` shows it). */
   readonly uptimeSeconds: number;
   /** Gateway latency, ms (-1 when unknown). */
   readonly latencyMs: number;
@@ -49,7 +50,8 @@ export function takeSnapshot(input: SnapshotInput): HealthSnapshot {
     memoryMb: Math.round((input.memory.rss / MB) * 10) / 10,
     heapUsedMb: Math.round((input.memory.heapUsed / MB) * 10) / 10,
     cpuPercent: input.cpuPercent,
-    uptimeSeconds: Math.round(input.uptimeSeconds),
+    // Down, not to the nearest: 61.6 s is "1m 1s" here as in `stats`, not "1m 2s".
+    uptimeSeconds: Math.floor(input.uptimeSeconds),
     latencyMs: Number.isFinite(input.latencyMs) ? Math.round(input.latencyMs) : -1,
   };
 }

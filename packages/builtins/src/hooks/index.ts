@@ -1,6 +1,6 @@
 import { defineExtension } from '@zoryx/framework';
+import { AlertChannel } from '../shared/alert-channel.js';
 import { styledEmbed } from '../shared/embeds.js';
-import { AlertChannel } from './alert-channel.js';
 import {
   ehAlertChannelCommand,
   ehDisableCommand,
@@ -9,10 +9,10 @@ import {
   ehListCommand,
   ehResetCircuitCommand,
   HOOKS,
-} from './commands.js';
+} from './hook-commands.js';
 import { describeAlert } from './hook-format.js';
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     /** The public API of the built-in extension (what its `setup` returns). */
     hooks: HooksBuiltinApi;
@@ -59,5 +59,5 @@ export default defineExtension({
   },
 });
 
-export { AlertChannel } from './alert-channel.js';
+export { AlertChannel } from '../shared/alert-channel.js';
 export { describeAlert, historyLine, hookField } from './hook-format.js';

@@ -1,8 +1,13 @@
 import { defineExtension } from '@zoryx/framework';
 import type { AtomicStore } from '@zoryx/store';
-import { atomicStatsCommand, atomicTestCommand, LIMITS, slashLimitCommand } from './commands.js';
+import {
+  atomicStatsCommand,
+  atomicTestCommand,
+  LIMITS,
+  slashLimitCommand,
+} from './limits-commands.js';
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     /** The public API of the built-in extension (what its `setup` returns). */
     limits: LimitsBuiltinApi;
@@ -16,8 +21,8 @@ export interface LimitsBuiltinApi {
 }
 
 /**
- * The limits and storage built-in: `slashlimit`, `atomicstats`, `atomictest`. (Presence
- * rotation is the framework's own `status` config, not an extension.)
+ * The limits and storage built-in: `slashlimit`, `atomicstats` and `atomictest` (both bot
+ * owners only). (Presence rotation is the framework's own `status` config, not an extension.)
  */
 export default defineExtension({
   name: LIMITS,
@@ -30,6 +35,6 @@ export default defineExtension({
   },
 });
 
-export { type AtomicTestStep, runAtomicTest } from './atomic-test.js';
 export { routesByKind, type SlashThresholds, slashLimitFields, usageBar } from './slash-report.js';
-export { storeFields } from './store-report.js';
+export { healthKind, storeFields } from './store-report.js';
+export { runStoreSelfTest, type StoreSelfTestStep } from './store-selftest.js';

@@ -7,10 +7,10 @@ import {
   prListCommand,
   prValidateCommand,
   REGISTRY,
-} from './commands.js';
+} from './registry-commands.js';
 import { RegistryService } from './registry-service.js';
 
-declare module '@zoryx/loader' {
+declare module '@zoryx/framework' {
   interface ExtensionApis {
     /** The public API of the built-in extension (what its `setup` returns). */
     registry: RegistryService;

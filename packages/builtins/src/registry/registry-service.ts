@@ -1,8 +1,7 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import { ENFORCEMENT_PATH } from '@zoryx/framework';
-import type { EnforcementToggles, ExtensionManifestInfo, ExtensionStatus } from '@zoryx/loader';
+import type { EnforcementToggles, ExtensionStatus, ZoryxClient } from '@zoryx/framework';
+import type { ExtensionManifestInfo } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
-import { AlertChannel } from '../hooks/alert-channel.js';
+import { AlertChannel } from '../shared/alert-channel.js';
 import { type RelationsReport, relationsOf } from './extension-report.js';
 
 /** One extension as the registry commands see it: its status, definition and relations. */
@@ -33,10 +32,14 @@ export class RegistryService {
     this.alerts = new AlertChannel(extensionStore);
   }
 
-  /** The persisted enforcement toggles (both default to on). */
-  async enforcement(): Promise<Required<EnforcementToggles>> {
-    const saved = await this.client.store.readJson<EnforcementToggles>(ENFORCEMENT_PATH);
-    return { dependencies: saved?.dependencies ?? true, conflicts: saved?.conflicts ?? true };
+  /** The dependency/conflict enforcement in force (the framework's, both on by default). */
+  enforcement(): Promise<Required<EnforcementToggles>> {
+    return this.client.enforcement();
+  }
+
+  /** Switches dependency or conflict enforcement (persisted by the framework). */
+  setEnforcement(toggles: EnforcementToggles): Promise<EnforcementToggles> {
+    return this.client.setEnforcement(toggles);
   }
 
   /** Every extension the host knows (loaded, failed, skipped, unloaded), sorted by name. */

@@ -1,5 +1,5 @@
-import type { AccessLevel } from './access.js';
-import { pieceMeta } from './command.js';
+import type { AccessLevel } from '@zoryx/framework';
+import { pieceMeta } from '@zoryx/framework/internals';
 
 /** What {@link commandTableMarkdown} reads of an extension definition. */
 export interface CommandTableSource {

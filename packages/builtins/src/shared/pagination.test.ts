@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { disabledRows } from './interactive-view.js';
 import {
   clampPage,
   PAGE_NEXT_ID,
@@ -7,7 +8,6 @@ import {
   paginate,
   turnPage,
 } from './pagination.js';
-import { disabledRows } from './view.js';
 
 describe('pagination helpers', () => {
   it('splits items into pages and always yields at least one page', () => {

@@ -1,12 +1,12 @@
+import type { CommandInteraction } from '@zoryx/framework';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type EmbedBuilder } from 'discord.js';
-import type { CommandInteraction } from './replies.js';
 import {
   runView,
   type ViewFrame,
   type ViewHandle,
   type ViewOptions,
   type ViewRow,
-} from './view.js';
+} from './interactive-view.js';
 
 /** Custom id of the "previous page" button. */
 export const PAGE_PREV_ID = 'zoryx:page:prev';

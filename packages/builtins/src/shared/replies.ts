@@ -1,6 +1,6 @@
-import { createErrorId, runtimeOf } from '@zoryx/framework';
+import { type CommandInteraction, type ExtensionContext, ZoryxClient } from '@zoryx/framework';
+import { createErrorId } from '@zoryx/framework/internals';
 import {
-  type ChatInputCommandInteraction,
   type EmbedBuilder,
   type InteractionReplyOptions,
   type Message,
@@ -8,12 +8,6 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { errorEmbed } from './embeds.js';
-
-/**
- * What built-in commands answer: a slash interaction, or the framework's message-backed stand-in
- * for prefix and `@mention` invocations (same methods; `ephemeral` is ignored there).
- */
-export type CommandInteraction = ChatInputCommandInteraction;
 
 /** Options of {@link respond}. */
 export interface RespondOptions {
@@ -48,25 +42,52 @@ export async function respond(
   return (await interaction.fetchReply().catch(() => undefined)) as Message | undefined;
 }
 
+/** Where {@link replyError} logs: an extension's `ctx.logger` (or any pino-like logger). */
+export type ErrorLogger = Pick<ExtensionContext['logger'], 'error'>;
+
+/** Options of {@link replyError}. */
+export interface ReplyErrorOptions {
+  /** The failure, logged with its stack. */
+  error?: unknown;
+  /**
+   * Where to log it: pass the extension's `ctx.logger` so the line carries the extension's name.
+   * Default: the bot's logger.
+   */
+  logger?: ErrorLogger;
+}
+
 /**
  * Reports a failure the command handled itself: logs it with a fresh error id (the same id the
  * user sees, so an operator finds the stack trace from a screenshot) and answers with a red
  * embed carrying the id. Returns the id.
+ *
+ * @example
+ * ```ts
+ * run: async (interaction, args, ctx) => {
+ *   try { … } catch (error) { return replyError(interaction, 'Could not save.', { error, logger: ctx.logger }); }
+ * }
+ * ```
  */
 export async function replyError(
   interaction: CommandInteraction | MessageComponentInteraction,
   description: string,
-  error?: unknown,
+  options: ReplyErrorOptions = {},
 ): Promise<string> {
   const errorId = createErrorId();
-  runtimeOf(interaction.client)?.logger.error(
-    { err: error, errorId, command: commandNameOf(interaction) },
+  const logger = options.logger ?? botLogger(interaction.client);
+  logger?.error(
+    { err: options.error, errorId, command: commandNameOf(interaction) },
     `${description} (error id ${errorId})`,
   );
   await respond(interaction, [errorEmbed(`${description}\nError id: \`${errorId}\``)], {
     ephemeral: true,
   }).catch(() => undefined);
   return errorId;
+}
+
+/** The bot's own logger, when the client is a Zoryx bot (it always is inside an extension). */
+export function botLogger(client: unknown): ZoryxClient['zoryxLogger'] | undefined {
+  return client instanceof ZoryxClient ? client.zoryxLogger : undefined;
 }
 
 function commandNameOf(interaction: CommandInteraction | MessageComponentInteraction): string {

@@ -1,17 +1,17 @@
+import type { CommandInteraction } from '@zoryx/framework';
 import {
   ActionRowBuilder,
   type EmbedBuilder,
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
-import type { CommandInteraction } from './replies.js';
 import {
   runView,
   type ViewFrame,
   type ViewHandle,
   type ViewOptions,
   type ViewRow,
-} from './view.js';
+} from './interactive-view.js';
 
 /** Custom id of the select menu of {@link sendSelectView}. */
 export const SELECT_ID = 'zoryx:select';

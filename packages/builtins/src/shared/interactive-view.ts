@@ -1,4 +1,4 @@
-import { runtimeOf } from '@zoryx/framework';
+import type { CommandInteraction, ExtensionContext } from '@zoryx/framework';
 import {
   type ActionRowBuilder,
   type APIActionRowComponent,
@@ -12,7 +12,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { warningEmbed } from './embeds.js';
-import { type CommandInteraction, isMessage, replyError } from './replies.js';
+import { botLogger, isMessage, replyError } from './replies.js';
 
 /** One row of buttons or a select menu. */
 export type ViewRow = ActionRowBuilder<MessageActionRowComponentBuilder>;
@@ -39,6 +39,11 @@ export interface ViewOptions {
   ephemeral?: boolean;
   /** Ends the view early when aborted (e.g. an extension's `ctx.signal`, aborted on unload). */
   signal?: AbortSignal;
+  /**
+   * Where a failing control is logged (with its error id): pass the extension's `ctx.logger`.
+   * Default: the bot's logger.
+   */
+  logger?: Pick<ExtensionContext['logger'], 'error' | 'debug'>;
 }
 
 /**
@@ -108,7 +113,10 @@ export async function runView(
       current = next;
       await component.update({ embeds: [...next.embeds], components: [...next.components] });
     } catch (error) {
-      await replyError(component, 'That control failed.', error);
+      await replyError(component, 'That control failed.', {
+        error,
+        ...(options.logger ? { logger: options.logger } : {}),
+      });
     }
   });
   const ended = new Promise<void>((done) => {
@@ -119,7 +127,7 @@ export async function runView(
           components: disabledRows(current.components),
         });
       } catch (error) {
-        runtimeOf(interaction.client)?.logger.debug(
+        (options.logger ?? botLogger(interaction.client))?.debug(
           { err: error },
           'could not disable the controls of a timed-out view',
         );
@@ -159,4 +167,15 @@ export function disabledRows(
       components: json.components.map((component) => ({ ...component, disabled: true })),
     } as APIActionRowComponent<APIComponentInActionRow>;
   });
+}
+
+/**
+ * The view options of an extension's commands: the idle timeout, ending when the extension
+ * unloads (`ctx.signal`), failures logged through its logger.
+ */
+export function extensionViewOptions(
+  ctx: Pick<ExtensionContext, 'signal' | 'logger'>,
+  timeoutMs: number = DEFAULT_VIEW_TIMEOUT_MS,
+): ViewOptions {
+  return { timeoutMs, signal: ctx.signal, logger: ctx.logger };
 }

@@ -1,7 +1,7 @@
 import type { AtomicStore } from '@zoryx/store';
 
-/** One step of {@link runAtomicTest}. */
-export interface AtomicTestStep {
+/** One step of {@link runStoreSelfTest}. */
+export interface StoreSelfTestStep {
   readonly name: string;
   readonly ok: boolean;
   readonly ms: number;
@@ -15,16 +15,16 @@ interface Probe {
 }
 
 /**
- * A live self-test of an atomic store on a scratch file: write, uncached read, cached read,
+ * A live self-test of an atomic store on a scratch file (what `atomictest` runs): write, uncached read, cached read,
  * 10 concurrent read-modify-write updates (must end at exactly 10: none lost), invalidation and
  * re-read, then delete (the file is removed whatever failed). Timings use `clock`.
  */
-export async function runAtomicTest(
+export async function runStoreSelfTest(
   store: Pick<AtomicStore, 'writeJson' | 'readJson' | 'update' | 'invalidate' | 'delete'>,
   file: string,
   clock: () => number = () => performance.now(),
-): Promise<AtomicTestStep[]> {
-  const steps: AtomicTestStep[] = [];
+): Promise<StoreSelfTestStep[]> {
+  const steps: StoreSelfTestStep[] = [];
   const token = Math.random().toString(36).slice(2);
   const step = async (name: string, fn: () => Promise<string | true>) => {
     const started = clock();

@@ -1,8 +1,7 @@
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
 import { styledEmbed } from '../shared/embeds.js';
 import { formatMs } from '../shared/format.js';
 import { respond } from '../shared/replies.js';
-import { zoryx } from './client.js';
 import { runIntegrityChecks } from './integrity-checks.js';
 
 /** `integritycheck`: store, database, extensions, resolver and hooks, each really exercised. */
@@ -10,9 +9,9 @@ export const integritycheckCommand = defineCommand({
   name: 'integritycheck',
   description: 'Checks the store, databases, extensions, resolver and hook bus (bot owners)',
   access: 'owner',
-  async run(interaction) {
+  async run(interaction, _args, { client }) {
     await interaction.deferReply();
-    const results = await runIntegrityChecks(zoryx(interaction.client), interaction.guildId);
+    const results = await runIntegrityChecks(client, interaction.guildId);
     const failed = results.filter((r) => !r.ok);
     return respond(interaction, [
       styledEmbed(

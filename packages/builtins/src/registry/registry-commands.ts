@@ -1,13 +1,12 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import { alertChannelCommand } from '../hooks/alert-channel-command.js';
-import { extensionApi } from '../hooks/extension-api.js';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
+import { alertChannelCommand } from '../shared/alert-channel-command.js';
 import { clip, styledEmbed, successEmbed, warningEmbed } from '../shared/embeds.js';
+import { extensionViewOptions } from '../shared/interactive-view.js';
 import { paginate, sendPaginatedView } from '../shared/pagination.js';
-import { type CommandInteraction, replyError, respond } from '../shared/replies.js';
+import { respond } from '../shared/replies.js';
+import { apiOrReply } from '../shared/running-extension.js';
 import { explainExtension } from './extension-report.js';
 import { infoFields, listField, problemLine } from './registry-format.js';
-import type { RegistryService } from './registry-service.js';
 
 /** Name of the registry extension. */
 export const REGISTRY = 'registry';
@@ -17,24 +16,14 @@ const VIEW_TIMEOUT_MS = 180_000;
 /** `pr_list` / `pr_info` cooldown, as in the original: once per 10 s per user. */
 const COOLDOWN = { limit: 1, seconds: 10 } as const;
 
-async function registry(interaction: CommandInteraction): Promise<RegistryService | undefined> {
-  const found = extensionApi<RegistryService>(interaction.client, REGISTRY);
-  if (!found) await replyError(interaction, 'The registry extension is not running.');
-  return found;
-}
-
-function clientOf(interaction: CommandInteraction): ZoryxClient {
-  return interaction.client as unknown as ZoryxClient;
-}
-
 /** `pr_list`: every extension with version, state and problem markers, 10 per page. */
 export const prListCommand = defineCommand({
   name: 'pr_list',
   description: 'Extensions with versions, state and dependency/conflict markers',
   detail: 'Markers: ❌ unsatisfied dependency, ⚠️ conflict, 🔄 dependency cycle.',
   cooldown: COOLDOWN,
-  async run(interaction) {
-    const service = await registry(interaction);
+  async run(interaction, _args, ctx) {
+    const service = await apiOrReply(interaction, ctx, 'registry');
     if (!service) return;
     const entries = await service.entries();
     const loaded = entries.filter((e) => e.status?.state === 'loaded').length;
@@ -42,7 +31,7 @@ export const prListCommand = defineCommand({
     const pages = paginate(entries, EXTENSIONS_PER_PAGE).map((chunk) =>
       styledEmbed('info', 'Extensions', summary, chunk.map(listField)),
     );
-    await sendPaginatedView(interaction, { pages, timeoutMs: VIEW_TIMEOUT_MS });
+    await sendPaginatedView(interaction, { pages, ...extensionViewOptions(ctx, VIEW_TIMEOUT_MS) });
     return undefined;
   },
 });
@@ -55,8 +44,8 @@ export const prInfoCommand = defineCommand({
   options: {
     extension: { kind: 'string', description: 'Extension name', required: true },
   },
-  async run(interaction, { extension }) {
-    const service = await registry(interaction);
+  async run(interaction, { extension }, ctx) {
+    const service = await apiOrReply(interaction, ctx, 'registry');
     if (!service) return;
     const name = extension.trim().toLowerCase();
     const entry = (await service.entries()).find((e) => e.name === name);
@@ -67,7 +56,7 @@ export const prInfoCommand = defineCommand({
         { ephemeral: true },
       );
     }
-    const client = clientOf(interaction);
+    const { client } = ctx;
     const commands = client.pieceOwners
       .piecesOf(name)
       .filter((p) => p.store === 'commands')
@@ -95,8 +84,8 @@ export const prValidateCommand = defineCommand({
   options: {
     extension: { kind: 'string', description: 'Extension name', required: true },
   },
-  async run(interaction, { extension }) {
-    const service = await registry(interaction);
+  async run(interaction, { extension }, ctx) {
+    const service = await apiOrReply(interaction, ctx, 'registry');
     if (!service) return;
     const name = extension.trim().toLowerCase();
     const manifests = await service.manifests();
@@ -157,13 +146,13 @@ export const prEnforceCommand = defineCommand({
     },
     enabled: { kind: 'boolean', description: 'On or off (default: toggle)' },
   },
-  async run(interaction, { kind, enabled }) {
-    const service = await registry(interaction);
+  async run(interaction, { kind, enabled }, ctx) {
+    const service = await apiOrReply(interaction, ctx, 'registry');
     if (!service) return;
     const key = kind === 'deps' ? 'dependencies' : 'conflicts';
     const current = await service.enforcement();
     const next = enabled ?? !current[key];
-    const saved = await clientOf(interaction).setEnforcement({ [key]: next });
+    const saved = await service.setEnforcement({ [key]: next });
     const label = key === 'dependencies' ? 'Dependency' : 'Conflict';
     return respond(interaction, [
       (next ? successEmbed : warningEmbed)(
@@ -175,8 +164,8 @@ export const prEnforceCommand = defineCommand({
 });
 
 /** `pr_alert_channel [channel] [off]` (owner). */
-export const prAlertChannelCommand = alertChannelCommand(
-  'pr_alert_channel',
-  REGISTRY,
-  'extension registry',
-);
+export const prAlertChannelCommand = alertChannelCommand({
+  name: 'pr_alert_channel',
+  what: 'extension registry',
+  alertsOf: (ctx) => ctx.extensions.get('registry')?.alerts,
+});

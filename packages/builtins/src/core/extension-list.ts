@@ -1,10 +1,8 @@
-import type { ExtensionStatus } from '@zoryx/loader';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand, type ExtensionStatus } from '@zoryx/framework';
 import { styledEmbed } from '../shared/embeds.js';
 import { formatMs } from '../shared/format.js';
 import { paginate, sendPaginatedView } from '../shared/pagination.js';
-import { zoryx } from './client.js';
-import { coreViewOptions } from './core-state.js';
+import { coreViewOptions } from './core-config.js';
 
 /** Extensions per page of `extensions`. */
 export const EXTENSIONS_PAGE_SIZE = 10;
@@ -32,8 +30,8 @@ export function describeExtension(status: ExtensionStatus): string {
 export const extensionsCommand = defineCommand({
   name: 'extensions',
   description: 'Lists the extensions with their versions, load times and state',
-  async run(interaction) {
-    const statuses = zoryx(interaction.client).extensions.status();
+  async run(interaction, _args, ctx) {
+    const statuses = ctx.client.extensions.status();
     const loaded = statuses.filter((s) => s.state === 'loaded').length;
     const pages = paginate(statuses, EXTENSIONS_PAGE_SIZE).map((chunk) =>
       styledEmbed(
@@ -43,6 +41,6 @@ export const extensionsCommand = defineCommand({
         chunk.map((status) => ({ name: status.name, value: describeExtension(status) })),
       ),
     );
-    return sendPaginatedView(interaction, { pages, ...coreViewOptions() });
+    return sendPaginatedView(interaction, { pages, ...coreViewOptions(ctx) });
   },
 });

@@ -1,16 +1,14 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import { alertChannelCommand } from '../hooks/alert-channel-command.js';
-import { extensionApi } from '../hooks/extension-api.js';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
+import { alertChannelCommand } from '../shared/alert-channel-command.js';
 import { type EmbedField, infoEmbed, styledEmbed } from '../shared/embeds.js';
-import { formatDuration, formatMs } from '../shared/format.js';
-import type { CommandInteraction } from '../shared/replies.js';
-import { replyError, respond } from '../shared/replies.js';
-import type { DiagnosticsService } from './diagnostics-service.js';
+import { formatMs } from '../shared/format.js';
+import { respond } from '../shared/replies.js';
+import { apiOrReply } from '../shared/running-extension.js';
+import { formatUptime } from '../shared/uptime.js';
 import type { Health } from './health.js';
 import type { HealthSnapshot } from './snapshot.js';
 
-/** Name of the diagnostics extension (its commands find its state through it). */
+/** Name of the diagnostics extension. */
 export const DIAGNOSTICS = 'diagnostics';
 
 const KIND: Record<Health, 'success' | 'warning' | 'error'> = {
@@ -19,12 +17,6 @@ const KIND: Record<Health, 'success' | 'warning' | 'error'> = {
   critical: 'error',
 };
 const ICON: Record<Health, string> = { healthy: '🟢', degraded: '🟡', critical: '🔴' };
-
-async function service(interaction: CommandInteraction): Promise<DiagnosticsService | undefined> {
-  const found = extensionApi<DiagnosticsService>(interaction.client, DIAGNOSTICS);
-  if (!found) await replyError(interaction, 'The diagnostics extension is not running.');
-  return found;
-}
 
 /** The embed fields of a snapshot plus extension load times. */
 export function diagnosticsFields(
@@ -54,7 +46,7 @@ export function diagnosticsFields(
       inline: true,
     },
     { name: 'CPU', value: `${snapshot.cpuPercent}%`, inline: true },
-    { name: 'Uptime', value: formatDuration(snapshot.uptimeSeconds * 1000), inline: true },
+    { name: 'Uptime', value: formatUptime(snapshot.uptimeSeconds * 1000), inline: true },
     {
       name: 'Latency',
       value: snapshot.latencyMs < 0 ? 'not measured yet' : `${snapshot.latencyMs} ms`,
@@ -71,18 +63,17 @@ export const fwDiagnosticsCommand = defineCommand({
   detail:
     'Health is healthy below 5 % failed commands in the last hour, degraded from 5 %, critical from 10 %; mistyped command names do not count.',
   access: 'owner',
-  async run(interaction) {
-    const diagnostics = await service(interaction);
+  async run(interaction, _args, ctx) {
+    const diagnostics = await apiOrReply(interaction, ctx, 'diagnostics');
     if (!diagnostics) return;
     const snapshot = diagnostics.snapshot();
-    const client = interaction.client as ZoryxClient;
     const fields = diagnosticsFields(
       snapshot,
       {
         readings: diagnostics.lag.readings().length,
         thresholdMs: diagnostics.config.lagThresholdMs,
       },
-      client.extensions.status(),
+      ctx.client.extensions.status(),
     );
     return respond(interaction, [
       styledEmbed(KIND[snapshot.status], 'Framework diagnostics', undefined, fields),
@@ -104,8 +95,8 @@ export const fwHistoryCommand = defineCommand({
   options: {
     count: { kind: 'integer', description: 'How many (1–48, default 10)', min: 1, max: 48 },
   },
-  async run(interaction, { count }) {
-    const diagnostics = await service(interaction);
+  async run(interaction, { count }, ctx) {
+    const diagnostics = await apiOrReply(interaction, ctx, 'diagnostics');
     if (!diagnostics) return;
     const list = await diagnostics.history.latest(count ?? 10);
     if (list.length === 0) {
@@ -122,8 +113,8 @@ export const fwErrorsCommand = defineCommand({
   name: 'fw_errors',
   description: 'The last 20 command errors (owner)',
   access: 'owner',
-  async run(interaction) {
-    const diagnostics = await service(interaction);
+  async run(interaction, _args, ctx) {
+    const diagnostics = await apiOrReply(interaction, ctx, 'diagnostics');
     if (!diagnostics) return;
     const list = diagnostics.errors.list();
     if (list.length === 0) {
@@ -142,4 +133,8 @@ export const fwErrorsCommand = defineCommand({
 });
 
 /** `fw_alert_channel [channel] [off]` (owner). */
-export const fwAlertChannelCommand = alertChannelCommand('fw_alert_channel', DIAGNOSTICS, 'health');
+export const fwAlertChannelCommand = alertChannelCommand({
+  name: 'fw_alert_channel',
+  what: 'health',
+  alertsOf: (ctx) => ctx.extensions.get('diagnostics')?.alerts,
+});

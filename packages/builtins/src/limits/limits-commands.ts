@@ -1,21 +1,14 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import type { AtomicStore } from '@zoryx/store';
-import { extensionApi } from '../hooks/extension-api.js';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
 import { styledEmbed, warningEmbed } from '../shared/embeds.js';
 import { formatMs } from '../shared/format.js';
-import { type CommandInteraction, replyError, respond } from '../shared/replies.js';
-import { runAtomicTest } from './atomic-test.js';
+import { respond } from '../shared/replies.js';
 import { slashLimitFields } from './slash-report.js';
 import { healthKind, storeFields } from './store-report.js';
+import { runStoreSelfTest } from './store-selftest.js';
 
 /** Name of the limits extension. */
 export const LIMITS = 'limits';
 const COOLDOWN = { limit: 1, seconds: 10 } as const;
-
-function clientOf(interaction: CommandInteraction): ZoryxClient {
-  return interaction.client as unknown as ZoryxClient;
-}
 
 /** `slashlimit`: slash commands used against the limit, level, folded and prefix-only ones. */
 export const slashLimitCommand = defineCommand({
@@ -26,8 +19,7 @@ export const slashLimitCommand = defineCommand({
   cooldown: COOLDOWN,
   // Like the original, the report itself is never folded or made prefix-only.
   pinned: true,
-  async run(interaction) {
-    const client = clientOf(interaction);
+  async run(interaction, _args, { client }) {
     const table = client.commandService.table;
     if (!table) {
       return respond(interaction, [
@@ -47,29 +39,31 @@ export const slashLimitCommand = defineCommand({
   },
 });
 
-/** `atomicstats`: the bot's atomic store counters and health. */
+/** `atomicstats` (owner, as in the original): the bot's atomic store counters and health. */
 export const atomicStatsCommand = defineCommand({
   name: 'atomicstats',
-  description: 'Atomic file store statistics and health',
+  description: 'Atomic file store statistics and health (owner)',
+  access: 'owner',
   cooldown: COOLDOWN,
-  async run(interaction) {
-    const stats = clientOf(interaction).store.stats();
+  async run(interaction, _args, { client }) {
+    const stats = client.store.stats();
     return respond(interaction, [
       styledEmbed(healthKind(stats.health), 'Atomic store', undefined, storeFields(stats)),
     ]);
   },
 });
 
-/** `atomictest` (owner): a live self-test of the store with timings; cleans up after itself. */
+/**
+ * `atomictest` (owner): a live self-test of the store with timings, on scratch files in the
+ * limits extension's own store; cleans up after itself.
+ */
 export const atomicTestCommand = defineCommand({
   name: 'atomictest',
   description: 'Self-test of the atomic store: writes, reads, concurrency, invalidation (owner)',
   access: 'owner',
-  async run(interaction) {
-    const store = extensionApi<{ store: AtomicStore }>(interaction.client, LIMITS)?.store;
-    if (!store) return replyError(interaction, 'The limits extension is not running.');
+  async run(interaction, _args, ctx) {
     await interaction.deferReply();
-    const steps = await runAtomicTest(store, `atomictest-${interaction.id}.json`);
+    const steps = await runStoreSelfTest(ctx.store, `atomictest-${interaction.id}.json`);
     const failed = steps.filter((s) => !s.ok);
     const lines = steps.map(
       (s) =>

@@ -4,20 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtomicStore } from '@zoryx/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAtomicTest } from './atomic-test.js';
 import { storeFields } from './store-report.js';
+import { runStoreSelfTest } from './store-selftest.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-describe('runAtomicTest', () => {
+describe('runStoreSelfTest', () => {
   it('passes every step on a real store, counts the I/O, and removes its file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zoryx-atomic-'));
     dirs.push(dir);
     const store = new AtomicStore({ root: dir });
-    const steps = await runAtomicTest(store, 'probe.json');
+    const steps = await runStoreSelfTest(store, 'probe.json');
     expect(steps.map((s) => [s.name, s.ok])).toEqual([
       ['write', true],
       ['read (uncached)', true],
@@ -51,7 +51,7 @@ describe('runAtomicTest', () => {
           await fn(await store.readJson<T>(file, { cache: false })),
         ) as Promise<never>,
     };
-    const steps = await runAtomicTest(lossy, 'probe.json');
+    const steps = await runStoreSelfTest(lossy, 'probe.json');
     const concurrent = steps.find((s) => s.name === '10 concurrent writes');
     expect(concurrent?.ok).toBe(false);
     expect(concurrent?.detail).toMatch(/^expected n=10, read /);

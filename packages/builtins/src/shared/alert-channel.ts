@@ -1,8 +1,8 @@
 import type { AtomicStore } from '@zoryx/store';
 import type { Client, EmbedBuilder } from 'discord.js';
 
-/** Store file of an extension's settings (in its own `data/extensions/<name>/` store). */
-export const SETTINGS_PATH = 'settings.json';
+/** Store file of an extension's alert settings (in its own `data/extensions/<name>/` store). */
+export const ALERT_SETTINGS_PATH = 'settings.json';
 
 interface AlertSettings {
   alertChannelId?: string | null;
@@ -21,7 +21,7 @@ export class AlertChannel {
   /** The channel id, or `null` when alerts only go to the log. */
   async get(): Promise<string | null> {
     if (this.#cached === undefined) {
-      const settings = await this.store.readJson<AlertSettings>(SETTINGS_PATH);
+      const settings = await this.store.readJson<AlertSettings>(ALERT_SETTINGS_PATH);
       this.#cached = settings?.alertChannelId ?? null;
     }
     return this.#cached;
@@ -29,7 +29,7 @@ export class AlertChannel {
 
   /** Sets (or with `null` clears) the channel. */
   async set(channelId: string | null): Promise<void> {
-    await this.store.update<AlertSettings>(SETTINGS_PATH, (settings = {}) => ({
+    await this.store.update<AlertSettings>(ALERT_SETTINGS_PATH, (settings = {}) => ({
       ...settings,
       alertChannelId: channelId,
     }));

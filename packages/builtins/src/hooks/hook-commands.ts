@@ -1,10 +1,9 @@
-import type { ZoryxClient } from '@zoryx/framework';
-import type { HookBus } from '@zoryx/hooks';
-import { defineCommand } from '../shared/command.js';
+import { defineCommand } from '@zoryx/framework';
+import { alertChannelCommand } from '../shared/alert-channel-command.js';
 import { infoEmbed, styledEmbed, successEmbed } from '../shared/embeds.js';
+import { extensionViewOptions } from '../shared/interactive-view.js';
 import { paginate, sendPaginatedView } from '../shared/pagination.js';
-import { type CommandInteraction, replyError, respond } from '../shared/replies.js';
-import { alertChannelCommand } from './alert-channel-command.js';
+import { replyError, respond } from '../shared/replies.js';
 import { historyLine, hookField } from './hook-format.js';
 
 /** Name of the hooks extension. */
@@ -14,26 +13,24 @@ export const HOOKS_PER_PAGE = 10;
 /** How long `eh_list`'s buttons stay usable after the last click. */
 const VIEW_TIMEOUT_MS = 180_000;
 
-function busOf(interaction: CommandInteraction): HookBus {
-  return (interaction.client as unknown as ZoryxClient).hooks;
-}
-
 /** `eh_list` (owner): every hook with priority, owner, calls, failures, avg time, breaker. */
 export const ehListCommand = defineCommand({
   name: 'eh_list',
   description: 'Registered event hooks with their metrics and breaker state (owner)',
   access: 'owner',
-  async run(interaction) {
-    const hooks = busOf(interaction).hooks();
+  async run(interaction, _args, ctx) {
+    // The bus itself (every extension's hooks), not ctx.hooks (this extension's own view of it).
+    const bus = ctx.client.hooks;
+    const hooks = bus.hooks();
     if (hooks.length === 0) {
       return respond(interaction, [infoEmbed('No hooks are registered.', 'Event hooks')]);
     }
-    const stats = busOf(interaction).stats();
+    const stats = bus.stats();
     const summary = `${hooks.length} hooks · queue ${stats.queued}/${stats.capacity} · dropped ${stats.dropped} · dispatcher restarts ${stats.dispatcherRestarts}`;
     const pages = paginate(hooks, HOOKS_PER_PAGE).map((chunk) =>
       styledEmbed('info', 'Event hooks', summary, chunk.map(hookField)),
     );
-    await sendPaginatedView(interaction, { pages, timeoutMs: VIEW_TIMEOUT_MS });
+    await sendPaginatedView(interaction, { pages, ...extensionViewOptions(ctx, VIEW_TIMEOUT_MS) });
     return undefined;
   },
 });
@@ -46,10 +43,8 @@ export const ehHistoryCommand = defineCommand({
   options: {
     limit: { kind: 'integer', description: 'How many (1–50, default 10)', min: 1, max: 50 },
   },
-  async run(interaction, { limit }) {
-    const records = busOf(interaction)
-      .history({ limit: limit ?? 10 })
-      .reverse();
+  async run(interaction, { limit }, { client }) {
+    const records = client.hooks.history({ limit: limit ?? 10 }).reverse();
     if (records.length === 0) {
       return respond(interaction, [infoEmbed('No events dispatched yet.', 'Hook history')]);
     }
@@ -71,8 +66,8 @@ function hookActionCommand(name: string, description: string, action: HookAction
     description,
     access: 'owner',
     options: { hook_id: { kind: 'string', description: 'Hook id (see eh_list)', required: true } },
-    async run(interaction, { hook_id }) {
-      const bus = busOf(interaction);
+    async run(interaction, { hook_id }, ctx) {
+      const bus = ctx.client.hooks;
       try {
         bus[action](hook_id);
       } catch (error) {
@@ -91,7 +86,10 @@ function hookActionCommand(name: string, description: string, action: HookAction
             { ephemeral: true },
           );
         }
-        return replyError(interaction, `Could not ${action} \`${hook_id}\`.`, error);
+        return replyError(interaction, `Could not ${action} \`${hook_id}\`.`, {
+          error,
+          logger: ctx.logger,
+        });
       }
       return respond(interaction, [successEmbed(`\`${hook_id}\` ${done}.`)]);
     },
@@ -121,4 +119,8 @@ export const ehResetCircuitCommand = hookActionCommand(
 );
 
 /** `eh_alert_channel [channel] [off]` (owner). */
-export const ehAlertChannelCommand = alertChannelCommand('eh_alert_channel', HOOKS, 'hook bus');
+export const ehAlertChannelCommand = alertChannelCommand({
+  name: 'eh_alert_channel',
+  what: 'hook bus',
+  alertsOf: (ctx) => ctx.extensions.get('hooks')?.alerts,
+});
