@@ -134,8 +134,21 @@ describe('core: help, about, stats, extensions', () => {
 
   it('stats shows guilds, users, commands, uptime, latency, memory and the top commands', async () => {
     const gina = h.addMember('gina');
+    // The reply reaches Discord before Sapphire reports the success (which records the use and
+    // emits command_executed): wait for both runs' events, then for every hook.
+    let runs = 0;
+    const bothRan = new Promise<void>((done) => {
+      h.bot.hooks.on(
+        'command_executed',
+        ({ commandName }) => {
+          if (commandName === 'hello' && ++runs === 2) done();
+        },
+        { id: 'test:hello-runs' },
+      );
+    });
     await gina.slash(w.guild, 'hello').reply();
     await gina.slash(w.guild, 'hello').reply();
+    await bothRan;
     await h.bot.hooks.drain();
     const reply = await gina.slash(w.guild, 'stats').reply();
     const fields = Object.fromEntries(reply.embeds[0]!.fields!.map((f) => [f.name, f.value]));
@@ -149,6 +162,10 @@ describe('core: help, about, stats, extensions', () => {
     expect(fields.Latency).toBeDefined();
     expect(fields['Top commands (all time)']).toMatch(/`help` — \d+/);
     expect(fields['Top commands (all time)']).toContain('`hello` — 2');
+    // This session's counts live in core's API (created by its setup), not in module state.
+    const session = h.bot.extensions.get('core')?.sessionUses;
+    expect(session?.get('hello')).toBe(2);
+    expect(Number(fields['Commands run (this session)'])).toBeGreaterThanOrEqual(2);
   });
 
   it('extensions lists versions, load times and state', async () => {

@@ -50,7 +50,11 @@ describe('core: guild settings and command roles, persisted across restarts', ()
   it('setprefix is refused to members without Administrator', async () => {
     const denied = await w.member.slash(w.guild, 'setprefix', { prefix: '$' }).reply();
     expect(denied.ephemeral).toBe(true);
-    expect(denied.embeds[0]?.description).toContain('lack the Discord permissions');
+    // The refusal has a title and names the permission that is missing.
+    expect(denied.embeds[0]?.title).toBe('Missing permissions');
+    expect(denied.embeds[0]?.description).toBe(
+      'You lack the Discord permissions `setprefix` requires: Administrator.',
+    );
     expect(await h.bot.settings(w.guild.id).get('prefix')).toBe('?');
   });
 

@@ -2,7 +2,6 @@ import type { ChannelHandle } from '@zoryx/emulator';
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBuiltinsBot } from '../../test/builtins-bot.js';
-import type { DiagnosticsService } from './diagnostics-service.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;
@@ -33,7 +32,7 @@ describe('diagnostics built-in against the emulator', () => {
   let h: TestBot;
   let w: TestWorld;
   let alerts: ChannelHandle;
-  const api = () => h.bot.extensions.api('diagnostics') as DiagnosticsService;
+  const api = () => h.bot.extensions.require('diagnostics');
   const field = (embed: { fields?: { name: string; value: string }[] } | undefined, name: string) =>
     embed?.fields?.find((f) => f.name === name)?.value;
 

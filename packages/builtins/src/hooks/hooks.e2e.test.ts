@@ -1,10 +1,8 @@
 import type { ChannelHandle } from '@zoryx/emulator';
-import type { HookEvents } from '@zoryx/hooks';
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBuiltinsBot } from '../../test/builtins-bot.js';
 import { PAGE_NEXT_ID, PAGE_PREV_ID } from '../shared/pagination.js';
-import type { HooksBuiltinApi } from './index.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;
@@ -20,13 +18,20 @@ export default defineExtension({
 });
 `;
 
+declare module '@zoryx/framework' {
+  interface HookEvents {
+    /** The probe extension's test event. */
+    probe_ping: Record<string, never>;
+  }
+}
+
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 
 describe('hooks built-in against the emulator', () => {
   let h: TestBot;
   let w: TestWorld;
   let alerts: ChannelHandle;
-  const ping = () => h.bot.hooks.emitAndWait('probe_ping' as keyof HookEvents, {} as never);
+  const ping = () => h.bot.hooks.emitAndWait('probe_ping', {});
   const hook = (id: string) => h.bot.hooks.hooks().find((x) => x.id === id);
 
   beforeAll(async () => {
@@ -117,8 +122,7 @@ describe('hooks built-in against the emulator', () => {
     'keeps the alert channel across a restart',
     async () => {
       await h.restart();
-      const api = h.bot.extensions.api('hooks') as HooksBuiltinApi;
-      expect(await api.alerts.get()).toBe(alerts.id);
+      expect(await h.bot.extensions.get('hooks')?.alerts.get()).toBe(alerts.id);
     },
     BOOT_TIMEOUT_MS,
   );

@@ -73,8 +73,8 @@ describe('limits built-in against the emulator', () => {
     BOOT_TIMEOUT_MS,
   );
 
-  it('atomicstats reports the store health and counters', async () => {
-    const reply = await w.member.slash(w.guild, 'atomicstats').reply();
+  it('atomicstats reports the store health and counters to the owner', async () => {
+    const reply = await w.owner.slash(w.guild, 'atomicstats').reply();
     const embed = reply.embeds[0] as Embed;
     expect(embed.title).toBe('Atomic store');
     expect(field(embed, 'Health')?.value).toBe('🟢 healthy');
@@ -102,10 +102,18 @@ describe('limits built-in against the emulator', () => {
     expect(files.filter((f) => f.startsWith('atomictest'))).toEqual([]);
   });
 
-  it('refuses atomictest to non-owners', async () => {
+  it('refuses atomictest and atomicstats to non-owners, with a titled reply naming why', async () => {
     for (const user of [w.member, w.admin, w.guildOwner]) {
-      const denied = await user.slash(w.guild, 'atomictest').reply();
-      expect(denied.embeds[0]?.description).toContain('only be used by the bot owners');
+      for (const name of ['atomictest', 'atomicstats']) {
+        const denied = await user.slash(w.guild, name).reply();
+        expect(denied.ephemeral).toBe(true);
+        expect(denied.embeds[0]?.title).toBe('Bot owners only');
+        expect(denied.embeds[0]?.description).toBe(
+          `\`${name}\` can only be used by the bot owners.`,
+        );
+      }
     }
+    const prefixed = await w.member.send(w.channel, '!atomicstats').reply();
+    expect(prefixed.embeds[0]?.title).toBe('Bot owners only');
   });
 });

@@ -2,7 +2,6 @@ import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBuiltinsBot } from '../../test/builtins-bot.js';
 import { PAGE_NEXT_ID } from '../shared/pagination.js';
-import type { RegistryService } from './registry-service.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;
@@ -160,7 +159,7 @@ describe('registry built-in against the emulator', () => {
       expect(conflicts.embeds[0]?.description).toContain('dependencies off, conflicts off');
       await h.restart();
       expect(h.bot.extensions.statusOf('broken')?.state).toBe('loaded');
-      const api = h.bot.extensions.api('registry') as RegistryService;
+      const api = h.bot.extensions.require('registry');
       expect(await api.enforcement()).toEqual({ dependencies: false, conflicts: false });
       const warned = await w.owner.slash(w.guild, 'pr_validate', { extension: 'broken' }).reply();
       expect(warned.embeds[0]?.description).toContain('loads with warnings');
@@ -178,7 +177,7 @@ describe('registry built-in against the emulator', () => {
       const set = await w.owner.slash(w.guild, 'pr_alert_channel', { channel: alerts }).reply();
       expect(set.embeds[0]?.description).toContain(`<#${alerts.id}>`);
       await h.restart();
-      const api = h.bot.extensions.api('registry') as RegistryService;
+      const api = h.bot.extensions.require('registry');
       expect(await api.alerts.get()).toBe(alerts.id);
       await h.write('extensions/voice.ts', 'export default { this is not javascript');
       await expect(h.bot.extensions.reload('voice')).rejects.toThrow();
