@@ -14,7 +14,13 @@ export type FrameworkErrorCode =
   | 'ZRX_SHUTDOWN'
   | 'ZRX_COMMAND_NO_EXTENSION'
   | 'ZRX_COMPONENT_ID'
-  | 'ZRX_GUILD_SETTING';
+  | 'ZRX_GUILD_SETTING'
+  // Fault isolation: logged (with an error id), never thrown.
+  | 'ZRX_EXTENSION_FAULT'
+  | 'ZRX_UNCAUGHT_EXCEPTION'
+  | 'ZRX_UNHANDLED_REJECTION'
+  | 'ZRX_PIECE_FAILED'
+  | 'ZRX_CLIENT_ERROR';
 
 /**
  * The error class of `@zoryx/framework`: a stable `code`, a message naming what was wrong and

@@ -69,6 +69,20 @@ export {
   CooldownTracker,
 } from './cooldowns/cooldown-tracker.js';
 export { dropSapphireCooldown } from './cooldowns/sapphire-cooldown.js';
+export { ExtensionFaults, faultPolicyOf } from './faults/extension-faults.js';
+export {
+  DEFAULT_FAULT_POLICY,
+  type ExtensionFault,
+  type ExtensionFaultEntry,
+  extensionOfActivity,
+  FAULTS_PATH,
+  type FaultKind,
+  type FaultLedger,
+  type FaultOutcome,
+  type FaultPolicy,
+  type RecordFaultOptions,
+  recordFault,
+} from './faults/fault-ledger.js';
 export { sendReply } from './listeners/replies.js';
 export { type CreateLoggerOptions, REDACTED_KEYS } from './logging/create-logger.js';
 export { createErrorId } from './logging/error-id.js';

@@ -7,10 +7,11 @@ import type {
   Store,
   StoreRegistryKey,
 } from '@sapphire/framework';
-import type { ExtensionContext, ExtensionInfo } from '@zoryx/loader';
+import type { ActivitySink, ExtensionContext, ExtensionInfo } from '@zoryx/loader';
 import { bindContext } from '../authoring/extension-context.js';
 import { dropSapphireCooldown } from '../cooldowns/sapphire-cooldown.js';
 import { FrameworkError } from '../errors.js';
+import { attributePiece } from './piece-attribution.js';
 import { removePiece } from './pieces.js';
 
 /**
@@ -74,6 +75,8 @@ export class PieceOwnership {
 
   public constructor(
     private readonly storeOf: (name: StoreRegistryKey) => Store<Piece> | undefined,
+    /** Told which extension runs whenever one of its pieces is called (see `attributePiece`). */
+    private readonly activity?: ActivitySink,
   ) {}
 
   /** The extension that owns a piece, if any. */
@@ -94,7 +97,8 @@ export class PieceOwnership {
 
   /**
    * Inserts the definition's pieces for `info.name`, each bound to the extension's `ctx` (what
-   * `defineCommand`'s `run` and `contextOf(piece)` receive); returns what was inserted. On a
+   * `defineCommand`'s `run` and `contextOf(piece)` receive) and running as the extension
+   * (attribution of errors and async work, activity); returns what was inserted. On a
    * failure the pieces inserted so far are removed again and the error is rethrown.
    */
   public async insert(info: ExtensionInfo, ctx: ExtensionContext): Promise<OwnedPiece[]> {
@@ -118,6 +122,7 @@ export class PieceOwnership {
           // Cooldowns are the framework's (owners exempt): drop Sapphire's duplicate.
           dropSapphireCooldown(piece);
           bindContext(piece, ctx);
+          attributePiece(piece, storeName, info.name, this.activity);
           if (!piece.name) {
             throw new FrameworkError(
               'ZRX_PIECE_NAME',

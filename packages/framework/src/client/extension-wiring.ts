@@ -2,13 +2,16 @@ import { join } from 'node:path';
 import type { Piece, Store, StoreRegistryKey } from '@sapphire/framework';
 import * as sapphire from '@sapphire/framework';
 import type { Migration, ZoryxDatabase } from '@zoryx/db';
-import type { EnforcementToggles, ExtensionHostOptions } from '@zoryx/loader';
+import type { ActivitySink, EnforcementToggles, ExtensionHostOptions } from '@zoryx/loader';
 import * as loader from '@zoryx/loader';
+import { outsideExtension } from '@zoryx/loader';
 import { AtomicStore } from '@zoryx/store';
 import * as discord from 'discord.js';
 import * as zod from 'zod';
+import type { ExtensionFaults } from '../faults/extension-faults.js';
 import * as framework from '../index.js';
 import * as internals from '../internals.js';
+import { createClientView } from './client-view.js';
 import { PieceOwnership } from './extension-pieces.js';
 import type { ZoryxClient } from './zoryx-client.js';
 
@@ -32,18 +35,30 @@ declare module '@zoryx/loader' {
 /** Store path of the persisted dependency/conflict enforcement toggles. */
 export const ENFORCEMENT_PATH = 'framework/enforcement.json';
 
+/** How extensions are isolated from each other and from the bot. */
+export interface ExtensionIsolation {
+  /** Told which extension runs (see `ExtensionHostOptions.activity`). */
+  readonly activity: ActivitySink | undefined;
+  /** Where errors escaping an extension are reported, and quarantines persisted. */
+  readonly faults: ExtensionFaults;
+}
+
 /**
- * The loader options that connect extensions to the client: their `ctx` extras, their migrations,
- * their Sapphire pieces (inserted after `setup`, removed on unload, commands re-planned), and the
- * module instances their code shares with the host.
+ * The loader options that connect extensions to the client: their `ctx` extras (`ctx.client` is a
+ * view whose listeners the extension owns), their migrations, their Sapphire pieces (inserted
+ * after `setup`, running as the extension, removed on unload, commands re-planned), fault
+ * isolation (activity, quarantine), and the module instances their code shares with the host.
  */
 export function createExtensionWiring(
   client: ZoryxClient,
   directory: string,
   sharedModules: Readonly<Record<string, unknown>> = {},
+  isolation?: ExtensionIsolation,
 ): { options: ExtensionHostOptions; ownership: PieceOwnership } {
+  const activity = isolation?.activity;
   const ownership = new PieceOwnership(
     (name: StoreRegistryKey) => client.stores.get(name) as Store<Piece> | undefined,
+    activity,
   );
   const { config } = client;
   const options: ExtensionHostOptions = {
@@ -59,6 +74,8 @@ export function createExtensionWiring(
     compileCacheDir: join(client.dataDir, 'cache', 'extensions'),
     logger: client.zoryxLogger.child({ component: 'extensions' }),
     config: (name) => config.extensions.config[name],
+    ...(activity ? { activity } : {}),
+    ...(isolation ? { quarantine: isolation.faults.quarantineStore() } : {}),
     createContext: async (info, scope) => {
       const store = scope.own(
         new AtomicStore({ root: join(client.dataDir, 'extensions', info.name) }),
@@ -67,7 +84,15 @@ export function createExtensionWiring(
       if (migrations?.main) await client.db.registerMigrations(info.name, 'main', migrations.main);
       if (migrations?.guild)
         await client.db.registerMigrations(info.name, 'guild', migrations.guild);
-      return { client, db: client.db, store };
+      const view = isolation
+        ? createClientView(client, {
+            extension: info.name,
+            scope,
+            activity,
+            onError: (error) => isolation.faults.report(info.name, 'listener-error', error),
+          })
+        : client;
+      return { client: view, db: client.db, store };
     },
     afterSetup: async (info, ctx) => {
       const pieces = await ownership.insert(info, ctx);
@@ -77,7 +102,8 @@ export function createExtensionWiring(
         for (const command of commands) client.cooldowns.forget(command.name);
         if (commands.length > 0) client.commandService.schedule();
       });
-      if (commands.length > 0) client.commandService.schedule();
+      // The debounced sync is the bot's work: not attributed to the extension that triggered it.
+      if (commands.length > 0) outsideExtension(() => client.commandService.schedule());
     },
     sharedModules: {
       '@sapphire/framework': sapphire,

@@ -14,6 +14,15 @@ import {
   MentionOnlyListener,
   ReadyListener,
 } from '../listeners/lifecycle.js';
+import {
+  AutocompleteErrorListener,
+  ClientErrorListener,
+  ContextMenuErrorListener,
+  InteractionHandlerErrorListener,
+  InteractionParseErrorListener,
+  ListenerErrorListener,
+  RegistryErrorListener,
+} from '../listeners/piece-errors.js';
 import { PrefixFallbackListener } from '../listeners/prefix-fallback.js';
 import {
   PermissionTierPrecondition,
@@ -33,6 +42,14 @@ const PIECES: readonly [StoreRegistryKey, string, new (...args: never[]) => Piec
   ['listeners', 'ZoryxChatInputDenied', ChatInputDeniedListener],
   ['listeners', 'ZoryxMessageDenied', MessageDeniedListener],
   ['listeners', 'ZoryxPrefixFallback', PrefixFallbackListener],
+  // Errors Sapphire catches in pieces, logged with the extension (no default error listeners).
+  ['listeners', 'ZoryxListenerError', ListenerErrorListener],
+  ['listeners', 'ZoryxRegistryError', RegistryErrorListener],
+  ['listeners', 'ZoryxInteractionHandlerError', InteractionHandlerErrorListener],
+  ['listeners', 'ZoryxInteractionParseError', InteractionParseErrorListener],
+  ['listeners', 'ZoryxAutocompleteError', AutocompleteErrorListener],
+  ['listeners', 'ZoryxContextMenuError', ContextMenuErrorListener],
+  ['listeners', 'ZoryxClientError', ClientErrorListener],
   ['preconditions', 'ZoryxPermissionTiers', PermissionTierPrecondition],
   ['preconditions', 'ZoryxCooldown', CooldownPrecondition],
   // Same name as Sapphire's: `requiredUserPermissions` then honours the tiers.

@@ -21,17 +21,54 @@ export function notifyOwnersOfFailedReloads(
         ? `version ${runningVersion} keeps running`
         : 'nothing could be kept';
       const text = `⚠️ Reload of extension \`${name}\` failed (${kept}).\n\`\`\`\n${error.message.slice(0, 1500)}\n\`\`\``;
-      await Promise.all(
-        [...owners].map(async (id) => {
-          try {
-            const user = await client.users.fetch(id);
-            await user.send({ content: text, allowedMentions: { parse: [] } });
-          } catch (cause) {
-            logger.debug({ err: cause, owner: id }, 'could not DM an owner about a failed reload');
-          }
-        }),
-      );
+      await dmOwners(client, owners, text, logger, 'a failed reload');
     },
     { id: 'framework:notify-owners', owner: 'framework' },
+  );
+}
+
+/**
+ * Tells the bot owners by direct message that an extension was quarantined: its name, the reason
+ * (the faults that tripped it, with the last error id) and how to lift it. Best effort, like
+ * {@link notifyOwnersOfFailedReloads}. Returns the hook's `off`.
+ */
+export function notifyOwnersOfQuarantine(
+  hooks: HookBus,
+  client: Client,
+  owners: ReadonlySet<string>,
+  logger: Logger,
+): () => void {
+  return hooks.on(
+    'extension_quarantined',
+    async ({ name, reason, unloaded }) => {
+      if (owners.size === 0 || !client.isReady()) return;
+      const dependents = unloaded.filter((n) => n !== name);
+      const also =
+        dependents.length > 0
+          ? `\nUnloaded with it: ${dependents.map((n) => `\`${n}\``).join(', ')}.`
+          : '';
+      const text = `⛔ Extension \`${name}\` was quarantined after repeated faults: it is unloaded and stays off, also after restarts, until a bot owner runs \`/unquarantine ${name}\`.${also}\n\`\`\`\n${reason.slice(0, 1500)}\n\`\`\``;
+      await dmOwners(client, owners, text, logger, 'a quarantine');
+    },
+    { id: 'framework:notify-owners-quarantine', owner: 'framework' },
+  );
+}
+
+async function dmOwners(
+  client: Client,
+  owners: ReadonlySet<string>,
+  content: string,
+  logger: Logger,
+  about: string,
+): Promise<void> {
+  await Promise.all(
+    [...owners].map(async (id) => {
+      try {
+        const user = await client.users.fetch(id);
+        await user.send({ content, allowedMentions: { parse: [] } });
+      } catch (cause) {
+        logger.debug({ err: cause, owner: id }, `could not DM an owner about ${about}`);
+      }
+    }),
   );
 }

@@ -1,4 +1,4 @@
-import type { Command } from '@sapphire/framework';
+import type { Command, StoreRegistryKey } from '@sapphire/framework';
 import type { HookEvents } from '@zoryx/hooks';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
@@ -22,6 +22,8 @@ export interface FrameworkRuntime {
   commandRoles(guildId: string, command: string): Promise<readonly string[]>;
   /** Tier that granted an invocation (keyed by the interaction or message object). */
   readonly grants: WeakMap<object, GrantTier>;
+  /** The extension that brought a piece (by store and piece name), if one did. */
+  pieceOwner(store: StoreRegistryKey, name: string): string | undefined;
   /** Whether a command is owner-only (its `ownerOnly` option, or the config override). */
   isOwnerOnly(command: Command): boolean;
   /** Counts one successful use of a command (batched into the main database). */

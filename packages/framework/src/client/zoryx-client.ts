@@ -4,6 +4,7 @@ import { type Command, SapphireClient, type SapphireClientOptions } from '@sapph
 import type { ZoryxDatabase } from '@zoryx/db';
 import type { HookBus } from '@zoryx/hooks';
 import {
+  type ActivitySink,
   type BootReport,
   type EnforcementToggles,
   ExtensionHost,
@@ -18,6 +19,7 @@ import type { SyncReport } from '../commands/command-sync.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
+import { ExtensionFaults, faultPolicyOf } from '../faults/extension-faults.js';
 // The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
 import '../events/framework-events.js';
 import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
@@ -28,8 +30,9 @@ import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
-import { notifyOwnersOfFailedReloads } from './owner-notices.js';
+import { notifyOwnersOfFailedReloads, notifyOwnersOfQuarantine } from './owner-notices.js';
 import { createPrefixResolver } from './prefixes.js';
+import { ProcessHandlers } from './process-handlers.js';
 import { attachRuntime } from './runtime.js';
 import { restoreManualPieces, snapshotManualPieces } from './sapphire-container.js';
 import { runShutdown } from './shutdown.js';
@@ -56,6 +59,19 @@ export interface ZoryxServices {
   commandDebounceMs?: number;
   /** Install SIGINT/SIGTERM handlers that shut down gracefully. Default true. */
   handleSignals?: boolean;
+  /**
+   * Install `uncaughtException`/`unhandledRejection` handlers (fault isolation): errors an
+   * extension lets escape are logged with an error id and its name and counted as its faults;
+   * an unattributable uncaught exception shuts the bot down gracefully and exits with code 1.
+   * For a bot that owns its process or worker thread. Default: `handleSignals` (true).
+   */
+  handleErrors?: boolean;
+  /**
+   * Told synchronously which extension starts running (its name) and what runs again after it
+   * (`null`: the bot itself): e.g. `@zoryx/supervisor/worker`'s `setActivity`, so a watchdog can
+   * name the extension that blocks the event loop.
+   */
+  activity?: ActivitySink;
 }
 
 /** Options of {@link ZoryxClient}: discord.js/Sapphire options plus the services. */
@@ -82,6 +98,8 @@ export class ZoryxClient extends SapphireClient {
   public readonly cooldowns = new CooldownTracker();
   /** Which extension owns which piece. */
   public readonly pieceOwners: PieceOwnership;
+  /** Errors that escaped extensions: logged, counted, quarantining (`extensions.quarantine`). */
+  public readonly faults: ExtensionFaults;
   public hotReloader: HotReloader | undefined;
   private readonly services: ZoryxServices;
   /** Guild settings and command usage: the framework's own tables. */
@@ -152,14 +170,30 @@ export class ZoryxClient extends SapphireClient {
       categoryOf: (command) => this.ownerOfCommand(command),
       ...(zoryx.commandDebounceMs === undefined ? {} : { debounceMs: zoryx.commandDebounceMs }),
     });
+    this.faults = new ExtensionFaults({
+      store: zoryx.store,
+      logger: this.zoryxLogger.child({ component: 'faults' }),
+      policy: () => faultPolicyOf(this.config),
+      quarantine: (name, reason) => this.extensions.quarantine(name, reason),
+    });
     const wiring = createExtensionWiring(
       this,
       resolve(zoryx.cwd, config.extensions.dir),
       zoryx.sharedModules,
+      { activity: zoryx.activity, faults: this.faults },
     );
     this.pieceOwners = wiring.ownership;
     this.extensions = new ExtensionHost(wiring.options);
+    this.processHandlers = new ProcessHandlers({
+      signals: zoryx.handleSignals !== false,
+      errors: zoryx.handleErrors ?? zoryx.handleSignals !== false,
+      logger: this.zoryxLogger,
+      faults: this.faults,
+      extensions: this.extensions,
+      shutdown: (reason) => this.shutdown(reason),
+    });
     notifyOwnersOfFailedReloads(this.hooks, this, owners, this.zoryxLogger);
+    notifyOwnersOfQuarantine(this.hooks, this, owners, this.zoryxLogger);
     attachRuntime(this, {
       config: () => this.config,
       owners,
@@ -167,6 +201,7 @@ export class ZoryxClient extends SapphireClient {
       cooldowns: this.cooldowns,
       grants: new WeakMap(),
       commandRoles: (guildId, command) => this.commandRoles.rolesFor(guildId, command),
+      pieceOwner: (store, name) => this.pieceOwners.ownerOf(store, name),
       isOwnerOnly: (command) =>
         this.config.commands[command.name]?.ownerOnly ??
         (command.options as { zoryx?: { ownerOnly?: boolean } }).zoryx?.ownerOnly ??
@@ -227,7 +262,7 @@ export class ZoryxClient extends SapphireClient {
     if (this.config.extensions.autoload) void this.extensions.precompile();
     await this.data.register();
     await registerFrameworkPieces();
-    this.installSignalHandlers();
+    this.processHandlers.install();
     const ready = this.isReady() ? Promise.resolve() : once(this, Events.ClientReady);
     await this.login(token);
     const report = this.config.extensions.autoload
@@ -236,6 +271,7 @@ export class ZoryxClient extends SapphireClient {
           loaded: [],
           failed: [],
           skipped: [],
+          quarantined: [],
           durationMs: 0,
           summary: 'extensions.autoload is off: load extensions with bot.extensions.load(name)',
           extensions: [],
@@ -296,27 +332,14 @@ export class ZoryxClient extends SapphireClient {
     return this.readyHandled;
   }
 
-  private signalHandler: (() => void) | undefined;
+  /** Signal and error handlers on `process`, installed by `start()` (see `handleErrors`). */
+  private readonly processHandlers: ProcessHandlers;
   /** Stops the presence rotation (part of shutdown). */
   public stopStatusRotation: () => void = () => undefined;
 
-  private installSignalHandlers(): void {
-    if (this.services.handleSignals === false || this.signalHandler) return;
-    // The handlers are `once`: a second Ctrl-C falls through to Node's default and kills the
-    // process if a graceful shutdown hangs.
-    this.signalHandler = () => {
-      void this.shutdown('signal').finally(() => process.exit(0));
-    };
-    process.once('SIGINT', this.signalHandler);
-    process.once('SIGTERM', this.signalHandler);
-  }
-
-  /** Removes the SIGINT/SIGTERM handlers (part of shutdown). */
+  /** Removes the process handlers: SIGINT/SIGTERM and the error handlers (part of shutdown). */
   public removeSignalHandlers(): void {
-    if (!this.signalHandler) return;
-    process.off('SIGINT', this.signalHandler);
-    process.off('SIGTERM', this.signalHandler);
-    this.signalHandler = undefined;
+    this.processHandlers.remove();
   }
 
   /**

@@ -81,6 +81,27 @@ export const configSchema = z.strictObject({
       blacklist: z.array(z.string()).default([]),
       packages: z.array(z.string()).default([]).describe('npm packages to load as extensions.'),
       setupTimeoutMs: z.int().min(100).default(10_000),
+      quarantine: z
+        .strictObject({
+          enabled: z
+            .boolean()
+            .default(true)
+            .describe('false: faults are still logged and counted, never acted on.'),
+          maxFaults: z
+            .int()
+            .min(1)
+            .default(3)
+            .describe('Faults within the window that quarantine an extension.'),
+          windowMinutes: z.number().positive().default(10).describe('The window, in minutes.'),
+          exempt: z
+            .array(z.string())
+            .default(['core'])
+            .describe('Extensions never quarantined (core carries /unquarantine).'),
+        })
+        .prefault({})
+        .describe(
+          'Crash-loop breaker: an extension whose errors escape (uncaught exceptions, unhandled rejections, throwing client listeners, watchdog stalls) maxFaults times within windowMinutes is unloaded and skipped on later starts until an owner unquarantines it.',
+        ),
       config: z
         .record(z.string(), z.unknown())
         .default({})

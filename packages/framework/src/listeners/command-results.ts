@@ -105,9 +105,10 @@ async function reportFailure(
 ): Promise<void> {
   const runtime = runtimeOf(listener.container.client);
   const errorId = createErrorId();
+  const extension = runtime?.pieceOwner('commands', commandName);
   runtime?.logger.error(
-    { err: error, errorId, command: commandName, kind, code: 'ZRX_COMMAND_FAILED' },
-    `command ${commandName} failed (error id ${errorId})`,
+    { err: error, errorId, command: commandName, extension, kind, code: 'ZRX_COMMAND_FAILED' },
+    `command ${commandName}${extension ? ` of extension "${extension}"` : ''} failed (error id ${errorId})`,
   );
   runtime?.emit('command_error', {
     ...invocationOf(target, commandName, kind),

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Emulator, startEmulator } from '@zoryx/emulator';
 import type { HotReloadEvent } from '@zoryx/loader';
 import pino, { type Logger } from 'pino';
-import { createBot } from '../../src/client/create-bot.js';
+import { type CreateBotOptions, createBot } from '../../src/client/create-bot.js';
 import type { ZoryxClient } from '../../src/client/zoryx-client.js';
 import type { ZoryxConfigInput } from '../../src/config/schema.js';
 
@@ -35,8 +35,15 @@ export class BotFixture {
     await writeFile(full, content);
   }
 
-  /** Creates and starts the bot; resolves once it is ready and its commands are synced. */
-  public async start(config: ZoryxConfigInput = {}, logger?: Logger): Promise<ZoryxClient> {
+  /**
+   * Creates and starts the bot; resolves once it is ready and its commands are synced. `options`
+   * adds or overrides createBot options (e.g. `{ handleErrors: true }`).
+   */
+  public async start(
+    config: ZoryxConfigInput = {},
+    logger?: Logger,
+    options: Partial<CreateBotOptions> = {},
+  ): Promise<ZoryxClient> {
     const bot = await createBot({
       cwd: this.dir,
       config: { logging: { file: false }, ...config },
@@ -45,6 +52,7 @@ export class BotFixture {
       logger: logger ?? pino({ level: process.env.ZORYX_TEST_LOG ?? 'silent' }),
       handleSignals: false,
       commandDebounceMs: 20,
+      ...options,
       hotReload: {
         onEvent: (event) => {
           this.reloads.push(event);
