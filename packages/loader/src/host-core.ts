@@ -318,7 +318,7 @@ export function quarantinedError(name: string, info: QuarantineInfo): LoaderErro
   return new LoaderError(
     'ZRX_EXT_QUARANTINED',
     `Extension "${name}" is quarantined: ${info.reason}`,
-    `Fix what keeps failing (see the logged faults, by extension), then lift it with unquarantine("${name}") (the built-in /unquarantine command).`,
+    `Fix what keeps failing (see the logged faults, by extension), then lift it with unquarantine("${name}") (the built-in "/extensions unquarantine:${name}").`,
     { extension: name },
   );
 }

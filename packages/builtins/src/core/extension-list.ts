@@ -1,8 +1,10 @@
-import { defineCommand, type ExtensionStatus } from '@zoryx/framework';
-import { styledEmbed } from '../shared/embeds.js';
+import { defineCommand, type ExtensionStatus, isBotOwner } from '@zoryx/framework';
+import { styledEmbed, successEmbed, warningEmbed } from '../shared/embeds.js';
 import { formatMs } from '../shared/format.js';
 import { paginate, sendPaginatedView } from '../shared/pagination.js';
+import { replyError, respond } from '../shared/replies.js';
 import { coreViewOptions } from './core-config.js';
+import { describeFailure } from './extension-admin.js';
 
 /** Extensions per page of `extensions`. */
 export const EXTENSIONS_PAGE_SIZE = 10;
@@ -12,6 +14,7 @@ const STATE_MARK: Readonly<Record<ExtensionStatus['state'], string>> = {
   failed: '🔴 failed',
   skipped: '🟡 skipped',
   unloaded: '⚪ unloaded',
+  quarantined: '⛔ quarantined',
 };
 
 /** One line of the listing: state, version, load time, and why it is not loaded. */
@@ -26,11 +29,49 @@ export function describeExtension(status: ExtensionStatus): string {
   return `${line}${status.description ? `\n${status.description}` : ''}${error}`;
 }
 
-/** `extensions`: every extension with version, load time and state (paginated). */
+/**
+ * `extensions`: every extension with version, load time and state (paginated). Bot owners can
+ * lift a quarantine with `extensions unquarantine:<name>` (the extension loads again).
+ */
 export const extensionsCommand = defineCommand({
   name: 'extensions',
   description: 'Lists the extensions with their versions, load times and state',
-  async run(interaction, _args, ctx) {
+  options: {
+    unquarantine: {
+      kind: 'string',
+      description: 'Bot owners: lift the quarantine of this extension and load it',
+      max: 64,
+    },
+  },
+  async run(interaction, { unquarantine }, ctx) {
+    if (unquarantine !== undefined) {
+      if (!isBotOwner(ctx.client, interaction.user.id)) {
+        return respond(
+          interaction,
+          [warningEmbed('Only the bot owners can lift a quarantine.', 'Not allowed')],
+          { ephemeral: true },
+        );
+      }
+      try {
+        const status = await ctx.client.extensions.unquarantine(unquarantine);
+        return respond(interaction, [
+          successEmbed(
+            `\`${status.name}\` is out of quarantine and ${status.state}.`,
+            'Quarantine lifted',
+          ),
+        ]);
+      } catch (error) {
+        // Anything but "not quarantined" comes from loading it: the quarantine is lifted then.
+        const lifted = (error as { code?: unknown }).code !== 'ZRX_EXT_NOT_QUARANTINED';
+        const what = lifted
+          ? `The quarantine of \`${unquarantine}\` is lifted, but it did not load`
+          : `Could not lift the quarantine of \`${unquarantine}\``;
+        return replyError(interaction, `${what}: ${describeFailure(error)}`, {
+          error,
+          logger: ctx.logger,
+        });
+      }
+    }
     const statuses = ctx.client.extensions.status();
     const loaded = statuses.filter((s) => s.state === 'loaded').length;
     const pages = paginate(statuses, EXTENSIONS_PAGE_SIZE).map((chunk) =>

@@ -47,7 +47,7 @@ export function notifyOwnersOfQuarantine(
         dependents.length > 0
           ? `\nUnloaded with it: ${dependents.map((n) => `\`${n}\``).join(', ')}.`
           : '';
-      const text = `⛔ Extension \`${name}\` was quarantined after repeated faults: it is unloaded and stays off, also after restarts, until a bot owner runs \`/unquarantine ${name}\`.${also}\n\`\`\`\n${reason.slice(0, 1500)}\n\`\`\``;
+      const text = `⛔ Extension \`${name}\` was quarantined after repeated faults: it is unloaded and stays off, also after restarts, until a bot owner runs \`/extensions unquarantine:${name}\`.${also}\n\`\`\`\n${reason.slice(0, 1500)}\n\`\`\``;
       await dmOwners(client, owners, text, logger, 'a quarantine');
     },
     { id: 'framework:notify-owners-quarantine', owner: 'framework' },

@@ -96,7 +96,7 @@ export const configSchema = z.strictObject({
           exempt: z
             .array(z.string())
             .default(['core'])
-            .describe('Extensions never quarantined (core carries /unquarantine).'),
+            .describe('Extensions never quarantined (core carries "/extensions unquarantine").'),
         })
         .prefault({})
         .describe(

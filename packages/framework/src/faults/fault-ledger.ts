@@ -25,7 +25,7 @@ export interface FaultPolicy {
   readonly exempt: readonly string[];
 }
 
-/** 3 faults within 10 minutes; `core` (which carries `/unquarantine`) is exempt. */
+/** 3 faults within 10 minutes; `core` (which carries `/extensions unquarantine`) is exempt. */
 export const DEFAULT_FAULT_POLICY: FaultPolicy = {
   maxFaults: 3,
   windowMs: 10 * 60_000,

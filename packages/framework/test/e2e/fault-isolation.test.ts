@@ -163,7 +163,7 @@ describe('one broken extension never takes the bot down', () => {
     const dm = await fx.discord.waitFor(() =>
       owner.dms().find((m) => m.content.includes('`timery` was quarantined')),
     );
-    expect(dm.content).toContain('/unquarantine timery');
+    expect(dm.content).toContain('/extensions unquarantine:timery');
     await bot.commandService.idle();
     expect(fx.discord.commands().map((c) => c.name)).not.toContain('timer');
     await stillServing();
