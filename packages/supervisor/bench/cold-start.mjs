@@ -16,22 +16,41 @@ async function boot(kind, world, env) {
   return { firstReply, workerSpawnToReady: started?.spawnToReadyMs };
 }
 
-async function scenario(label, kind, env) {
+const SCENARIOS = [
+  ['sapphire (bare), 200 commands', 'sapphire-bare', { ZORYX_BENCH_COMMANDS: '200' }],
+  ['zoryx single process, 50 ext / 200 cmds', 'zoryx-single', {}],
+  ['zoryx supervised, 50 ext / 200 cmds', 'zoryx-supervised', {}],
+];
+
+// One world per scenario (its commands stay registered between boots); the scenarios' boots are
+// interleaved, so a change in the machine's load affects all three alike.
+// Each Zoryx scenario has its own bot folder: the folder's data remembers which commands its
+// world has registered.
+const worlds = [];
+for (const [, kind, env] of SCENARIOS) {
   const world = await createWorld();
-  const first = await boot(kind, world, env);
-  const later = [];
-  for (let i = 0; i < BOOTS; i++) later.push(await boot(kind, world, env));
+  const dir = kind === 'sapphire-bare' ? undefined : await botFolder(50, 200);
+  worlds.push({
+    world,
+    kind,
+    env: { ...(dir ? { ZORYX_BENCH_DIR: dir } : {}), ...env },
+    first: null,
+    later: [],
+  });
+}
+for (let round = 0; round <= BOOTS; round++) {
+  for (const s of worlds) {
+    const result = await boot(s.kind, s.world, s.env);
+    if (round === 0) s.first = result;
+    else s.later.push(result);
+  }
+}
+const worker = (r) =>
+  r.workerSpawnToReady === undefined ? '' : ` (worker spawn → ready ${fmt(r.workerSpawnToReady)})`;
+for (const [i, [label]] of SCENARIOS.entries()) {
+  const { first, later, world } = worlds[i];
   await world.discord.close();
-  const worker = (r) =>
-    r.workerSpawnToReady === undefined
-      ? ''
-      : ` (worker spawn → ready ${fmt(r.workerSpawnToReady)})`;
   console.log(
     `${label.padEnd(40)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(median(later.map((r) => r.firstReply)))} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])}`,
   );
 }
-
-const dir = await botFolder(50, 200);
-await scenario('sapphire (bare), 200 commands', 'sapphire-bare', { ZORYX_BENCH_COMMANDS: '200' });
-await scenario('zoryx single process, 50 ext / 200 cmds', 'zoryx-single', { ZORYX_BENCH_DIR: dir });
-await scenario('zoryx supervised, 50 ext / 200 cmds', 'zoryx-supervised', { ZORYX_BENCH_DIR: dir });

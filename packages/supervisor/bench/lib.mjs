@@ -124,4 +124,4 @@ export function percentile(values, p) {
 }
 
 export const median = (values) => percentile(values, 50);
-export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+export const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 2 : 0)} ms` : 'n/a');

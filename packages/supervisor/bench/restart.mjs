@@ -38,11 +38,19 @@ async function requested(fresh) {
     if (!fresh) await standbyLoaded();
     const t0 = performance.now();
     const started = eventAfter('worker_started', t0);
+    const restartedEvent = eventAfter('worker_restarted', t0);
     await ask({ cmd: 'restart', fresh }, 'restarted');
     await ping();
     const firstReply = performance.now() - t0;
     const { payload } = await started;
-    rows.push({ firstReply, startToReady: payload.startToReadyMs, standby: payload.standby });
+    const { payload: restart } = await restartedEvent;
+    rows.push({
+      firstReply,
+      startToReady: payload.startToReadyMs,
+      // From the old worker ceasing to serve to the new one's start: its graceful shutdown.
+      shutdown: restart.downtimeMs - payload.startToReadyMs,
+      standby: payload.standby,
+    });
   }
   return rows;
 }

@@ -3,7 +3,7 @@
 // out of memory, without ever re-identifying.
 import { EventEmitter } from 'node:events';
 import { Backoff } from './backoff.js';
-import { SupervisorError } from './errors.js';
+import { describeError, SupervisorError } from './errors.js';
 import { EventRouter } from './event-router.js';
 import type { RestartReason, SupervisorEvents, WorkerRestartedEvent } from './events.js';
 import { type GatewayLayout, GatewaySession } from './gateway-session.js';
@@ -57,6 +57,11 @@ interface PendingRestart {
   backoffMs: number;
   replayed: number;
 }
+
+/** One event with its payload, as `emit` takes them. */
+type EventArgs = {
+  [K in keyof SupervisorEvents]: [K, ...SupervisorEvents[K]];
+}[keyof SupervisorEvents];
 
 type Fault = [Exclude<RestartReason, 'requested'>, { error?: SerializedError; exitCode?: number }];
 
@@ -298,7 +303,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       { workerId: handle.id, reason: handle.reason, startToReadyMs },
       'worker serving',
     );
-    this.emit('worker_started', {
+    this.#notify('worker_started', {
       workerId: handle.id,
       reason: handle.reason as 'initial' | RestartReason,
       standby: handle.fromStandby,
@@ -321,7 +326,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       this.#restarts.total++;
       this.#restarts.byReason[pending.reason] = (this.#restarts.byReason[pending.reason] ?? 0) + 1;
       this.#lastRestart = event;
-      this.emit('worker_restarted', event);
+      this.#notify('worker_restarted', event);
     }
     this.#pool?.scheduleStandby();
     this.#settleWaiters();
@@ -343,7 +348,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         { code: 'ZRX_SUPERVISOR_WORKER_STALLED', workerId: handle.id, blockedMs, activity },
         `worker ${handle.id} blocked its event loop for ${Math.round(blockedMs)} ms${activity ? ` in ${activity}` : ''}: terminating it`,
       );
-      this.emit('worker_stalled', {
+      this.#notify('worker_stalled', {
         workerId: handle.id,
         blockedMs,
         limitMs,
@@ -377,7 +382,13 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         { code, workerId: handle.id, reason, activity, ...details },
         `worker ${handle.id} ended (${reason})${details.error ? `: ${details.error.message}` : ''}`,
       );
-      this.emit('worker_crashed', { workerId: handle.id, reason, ...details, activity, servedMs });
+      this.#notify('worker_crashed', {
+        workerId: handle.id,
+        reason,
+        ...details,
+        activity,
+        servedMs,
+      });
     }
     const terminated = handle.terminate(reason);
     if (this.#state !== 'running' && this.#state !== 'starting') return;
@@ -434,6 +445,21 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       );
     }
     await handle.terminate('shutdown');
+  }
+
+  // A listener that throws must not break the restart in progress, nor keep the listeners after
+  // it from hearing the event (as EventEmitter's own emit would): each is called on its own.
+  #notify(...[event, ...payload]: EventArgs): void {
+    for (const listener of this.rawListeners(event)) {
+      try {
+        Reflect.apply(listener, this, payload);
+      } catch (error) {
+        this.#options.logger.error(
+          { event, error: describeError(error) },
+          `a ${event} listener threw`,
+        );
+      }
+    }
   }
 
   #untilServing(): Promise<void> {

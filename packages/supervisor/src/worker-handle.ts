@@ -166,7 +166,8 @@ export class WorkerHandle {
   public async terminate(reason: string): Promise<void> {
     this.intendedEnd ??= reason;
     if (this.#ended) return;
-    await this.#worker.terminate();
+    // terminate() settles when the thread is gone; an error here means it already is.
+    await this.#worker.terminate().catch(() => undefined);
   }
 
   #end(observer: WorkerObserver, end: WorkerEnd): void {

@@ -52,7 +52,11 @@ describe('worker faults', () => {
     expect(codes()).toContain('ZRX_SUPERVISOR_WORKER_STALLED');
   });
 
-  it('replaces a worker killed by an uncaught exception', async () => {
+  it('replaces a worker killed by an uncaught exception, even when a listener throws', async () => {
+    const faulty = () => {
+      throw new Error('a listener bug');
+    };
+    supervisor.once('worker_crashed', faulty);
     const crashed = next(supervisor, 'worker_crashed');
     const restarted = next(supervisor, 'worker_restarted');
     expect(await ask(world, '!boom')).toBe('armed');
@@ -65,6 +69,9 @@ describe('worker faults', () => {
     expect((await restarted).reason).toBe('crashed');
     expect(await ask(world, '!seen')).toBe('notes=sent-while-down');
     expect(codes()).toContain('ZRX_SUPERVISOR_WORKER_CRASHED');
+    expect(logger.lines.some((line) => line.message === 'a worker_crashed listener threw')).toBe(
+      true,
+    );
   });
 
   it('replaces a worker that exits', async () => {
