@@ -42,7 +42,12 @@ export async function startTestBot(
   }
   return createTestBot({
     files,
-    // Tests run many commands per user in a row; the default 3 per 5 s would refuse them.
-    config: { cooldowns: { default: { limit: 1000, windowSeconds: 1 } }, ...config },
+    // Tests run many commands per user in a row; the default cooldown (3 per 5 s) and intake
+    // limit (10 commands per user per 10 s) would refuse them.
+    config: {
+      cooldowns: { default: { limit: 1000, windowSeconds: 1 } },
+      intake: { commandsPerUser: false },
+      ...config,
+    },
   });
 }

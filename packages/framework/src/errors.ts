@@ -9,6 +9,7 @@ export type FrameworkErrorCode =
   | 'ZRX_COMMAND_SYNC'
   | 'ZRX_PERMISSION_DENIED'
   | 'ZRX_COOLDOWN'
+  | 'ZRX_INTAKE_LIMITED'
   | 'ZRX_PIECE_CONFLICT'
   | 'ZRX_PIECE_NAME'
   | 'ZRX_SHUTDOWN'

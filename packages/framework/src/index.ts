@@ -60,6 +60,12 @@ export type {
   CommandExecutedPayload,
   CommandKind,
 } from './events/framework-events.js';
+export type {
+  IntakeLimiter,
+  IntakeRule,
+  IntakeRules,
+  IntakeStats,
+} from './intake/intake-limiter.js';
 export { ReplyColor, replyEmbed } from './listeners/replies.js';
 export { createLogger, type ZoryxLogger } from './logging/create-logger.js';
 export type { GuildSettings } from './settings/guild-settings.js';

@@ -83,6 +83,12 @@ export {
   type RecordFaultOptions,
   recordFault,
 } from './faults/fault-ledger.js';
+export {
+  admitInvocation,
+  INTAKE_LIMITED,
+  IntakePrecondition,
+  isSilentDenial,
+} from './intake/intake-precondition.js';
 export { sendReply } from './listeners/replies.js';
 export { type CreateLoggerOptions, REDACTED_KEYS } from './logging/create-logger.js';
 export { createErrorId } from './logging/error-id.js';

@@ -1,5 +1,6 @@
 import { container, type Piece, type StoreRegistryKey } from '@sapphire/framework';
 import { CooldownPrecondition } from '../cooldowns/cooldown-precondition.js';
+import { IntakePrecondition } from '../intake/intake-precondition.js';
 import {
   ChatInputDeniedListener,
   ChatInputErrorListener,
@@ -50,6 +51,7 @@ const PIECES: readonly [StoreRegistryKey, string, new (...args: never[]) => Piec
   ['listeners', 'ZoryxAutocompleteError', AutocompleteErrorListener],
   ['listeners', 'ZoryxContextMenuError', ContextMenuErrorListener],
   ['listeners', 'ZoryxClientError', ClientErrorListener],
+  ['preconditions', 'ZoryxIntake', IntakePrecondition],
   ['preconditions', 'ZoryxPermissionTiers', PermissionTierPrecondition],
   ['preconditions', 'ZoryxCooldown', CooldownPrecondition],
   // Same name as Sapphire's: `requiredUserPermissions` then honours the tiers.

@@ -4,6 +4,7 @@ import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ZoryxConfig } from '../config/schema.js';
 import type { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
+import type { IntakeLimiter } from '../intake/intake-limiter.js';
 import type { GrantTier } from '../permissions/tiers.js';
 
 /**
@@ -18,6 +19,8 @@ export interface FrameworkRuntime {
   readonly owners: ReadonlySet<string>;
   readonly logger: Logger;
   readonly cooldowns: CooldownTracker;
+  /** Per-user limits on commands and unknown-command replies (`config.intake`). */
+  readonly intake: IntakeLimiter;
   /** Roles a guild allowed to run a command (empty = not configured). */
   commandRoles(guildId: string, command: string): Promise<readonly string[]>;
   /** Tier that granted an invocation (keyed by the interaction or message object). */

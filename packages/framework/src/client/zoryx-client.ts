@@ -19,6 +19,7 @@ import type { SyncReport } from '../commands/command-sync.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
+import { IntakeLimiter } from '../intake/intake-limiter.js';
 import { ExtensionFaults, faultPolicyOf } from '../faults/extension-faults.js';
 // The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
 import '../events/framework-events.js';
@@ -96,6 +97,8 @@ export class ZoryxClient extends SapphireClient {
   public readonly commandService: CommandService;
   public readonly commandRoles: CommandRoles;
   public readonly cooldowns = new CooldownTracker();
+  /** Per-user limits on commands and unknown-command replies (`config.intake`). */
+  public readonly intake = new IntakeLimiter(() => this.config.intake);
   /** Which extension owns which piece. */
   public readonly pieceOwners: PieceOwnership;
   /** Errors that escaped extensions: logged, counted, quarantining (`extensions.quarantine`). */
@@ -199,6 +202,7 @@ export class ZoryxClient extends SapphireClient {
       owners,
       logger: this.zoryxLogger,
       cooldowns: this.cooldowns,
+      intake: this.intake,
       grants: new WeakMap(),
       commandRoles: (guildId, command) => this.commandRoles.rolesFor(guildId, command),
       pieceOwner: (store, name) => this.pieceOwners.ownerOf(store, name),

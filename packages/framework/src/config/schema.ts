@@ -7,6 +7,9 @@ const cooldownSchema = z.strictObject({
   windowSeconds: z.number().min(0.5).describe('Length of the window in seconds.'),
 });
 
+/** An intake limit: a rate per user, or `false` for none. */
+const intakeRuleSchema = z.union([cooldownSchema, z.literal(false)]);
+
 const statusEntrySchema = z.strictObject({
   type: z
     .enum(['playing', 'watching', 'listening', 'competing', 'custom'])
@@ -63,6 +66,15 @@ export const configSchema = z.strictObject({
       file: z.boolean().default(true).describe('Write rotating log files.'),
       maxFileSizeMb: z.number().min(0.001).default(10),
       maxFiles: z.int().min(1).max(50).default(5),
+      maxAgeDays: z
+        .number()
+        .min(0)
+        .default(30)
+        .describe('Rotated log files older than this are removed (0 keeps them all).'),
+      currentRun: z
+        .boolean()
+        .default(true)
+        .describe('Also write logs/current-run.log, holding only the current run.'),
       pretty: z
         .enum(['auto', 'always', 'never'])
         .default('auto')
@@ -113,6 +125,21 @@ export const configSchema = z.strictObject({
       default: cooldownSchema.default({ limit: 3, windowSeconds: 5 }),
     })
     .prefault({}),
+  intake: z
+    .strictObject({
+      commandsPerUser: intakeRuleSchema
+        .default({ limit: 10, windowSeconds: 10 })
+        .describe(
+          'Commands one user may start per window, over all commands and routes (slash, prefix, mention); beyond it one "slow down" notice, then silence until the window ends. Bot owners are exempt; false switches it off.',
+        ),
+      unknownCommandReplies: intakeRuleSchema
+        .default({ limit: 1, windowSeconds: 30 })
+        .describe(
+          'Replies per user per window to messages that name no command (e.g. "@Bot" alone); beyond it, silence. false switches it off.',
+        ),
+    })
+    .prefault({})
+    .describe('Per-user limits on what the bot answers, against spam; cooldowns still apply.'),
   commands: z
     .record(z.string(), commandOverrideSchema)
     .default({})

@@ -13,6 +13,7 @@ import type { BaseInteraction, Message } from 'discord.js';
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
 import type { CommandKind } from '../events/framework-events.js';
+import { isSilentDenial } from '../intake/intake-precondition.js';
 import { createErrorId } from '../logging/error-id.js';
 import { denialTitle } from '../permissions/tier-precondition.js';
 import { invocationOf, messageKind, serializeError } from './invocation.js';
@@ -81,6 +82,7 @@ export class ChatInputDeniedListener extends Listener<typeof Events.ChatInputCom
   }
 
   public run(error: UserError, { interaction }: ChatInputCommandDeniedPayload) {
+    if (isSilentDenial(error)) return undefined;
     return sendReply(interaction, 'warning', error.message, denialTitle(error));
   }
 }
@@ -92,6 +94,7 @@ export class MessageDeniedListener extends Listener<typeof Events.MessageCommand
   }
 
   public run(error: UserError, { message }: MessageCommandDeniedPayload) {
+    if (isSilentDenial(error)) return undefined;
     return sendReply(message, 'warning', error.message, denialTitle(error));
   }
 }

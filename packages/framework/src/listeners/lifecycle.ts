@@ -62,6 +62,12 @@ export class MentionOnlyListener extends Listener<typeof Events.UnknownMessageCo
 
   public async run({ message, prefix }: UnknownMessageCommandNamePayload) {
     if (typeof prefix !== 'string' || !/^<@!?\d+>/.test(prefix)) return;
+    const runtime = runtimeOf(this.container.client);
+    if (runtime && !runtime.owners.has(message.author.id)) {
+      // One answer per window (intake.unknownCommandReplies); a member pinging the bot over and
+      // over gets silence, not a reply each time.
+      if (!runtime.intake.take('unknownReplies', message.author.id).ok) return;
+    }
     const prefixes = await this.container.client.fetchPrefix(message);
     const textPrefix =
       (Array.isArray(prefixes) ? prefixes : [prefixes]).find(

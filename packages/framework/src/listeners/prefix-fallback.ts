@@ -9,6 +9,7 @@ import { type EntityLookup, parsePrefixInvocation, routeKey } from '@zoryx/slash
 import type { ChatInputCommandInteraction, Message } from 'discord.js';
 import type { ZoryxClient } from '../client/zoryx-client.js';
 import { MessageInteraction } from '../commands/message-interaction.js';
+import { admitInvocation, slowDownText } from '../intake/intake-precondition.js';
 import { sendReply } from './replies.js';
 
 /** Resolves mentions and ids of a message's guild for the prefix parser. */
@@ -61,6 +62,13 @@ export class PrefixFallbackListener extends Listener<
     const asMessage = command as MessageCommand;
     const payload = { message, command: asMessage, parameters, context };
 
+    // The intake limit comes before everything that answers, the usage help included (the
+    // global precondition below sees the same verdict and does not count this message again).
+    const admitted = admitInvocation(client, message, message.author.id);
+    if (!admitted.ok) {
+      if (admitted.notify) await sendReply(message, 'warning', slowDownText(admitted.retryAfterMs));
+      return;
+    }
     // Parse first: a malformed invocation gets usage help and does not use up a cooldown.
     const parsed = await parsePrefixInvocation(spec, parameters, messageLookup(message));
     if (!parsed.ok) {
