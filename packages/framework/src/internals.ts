@@ -10,6 +10,7 @@ import './authoring/vocabulary.js';
 export { addOptions, readArgs } from './authoring/command-options.js';
 export { pieceMeta } from './authoring/define-command.js';
 export { bindContext } from './authoring/extension-context.js';
+export { defaultAllowedMentions, noticeMentions } from './client/allowed-mentions.js';
 export {
   defaultPieceName,
   type ExtensionPieces,

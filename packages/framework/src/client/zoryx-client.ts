@@ -27,6 +27,7 @@ import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
 import { CommandRoles } from '../permissions/command-roles.js';
 import type { GuildSettings } from '../settings/guild-settings.js';
 import type { CommandStat } from '../stats/command-usage.js';
+import { defaultAllowedMentions } from './allowed-mentions.js';
 import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
@@ -134,6 +135,8 @@ export class ZoryxClient extends SapphireClient {
       disableMentionPrefix: true,
       caseInsensitiveCommands: true,
       caseInsensitivePrefixes: true,
+      // Ping nobody but the replied-to author unless a message opts in (see allowed-mentions.ts).
+      allowedMentions: defaultAllowedMentions(),
       logger: { instance: new PinoSapphireLogger(zoryx.logger.child({ component: 'sapphire' })) },
       ...clientOptions,
     });

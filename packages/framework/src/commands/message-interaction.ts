@@ -157,8 +157,10 @@ export class MessageInteraction {
 
   public async reply(input: ReplyInput): Promise<Message> {
     const options = toMessageOptions(input) as MessageReplyOptions;
+    // Like a slash reply, it does not ping the invoker; otherwise the client's default applies
+    // (the framework's pings nobody). A reply's own `allowedMentions` replaces both.
     this.lastReply = await this.message.reply({
-      allowedMentions: { repliedUser: false },
+      allowedMentions: { ...this.message.client.options.allowedMentions, repliedUser: false },
       ...options,
     });
     this.replied = true;

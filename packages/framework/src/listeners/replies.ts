@@ -5,6 +5,7 @@ import {
   type Message,
   MessageFlags,
 } from 'discord.js';
+import { noticeMentions } from '../client/allowed-mentions.js';
 
 /** Embed colours used by every framework reply. */
 export const ReplyColor = {
@@ -33,13 +34,19 @@ export async function sendReply(
 ): Promise<void> {
   const embeds = [replyEmbed(kind, description, title)];
   try {
+    // Notices echo user input (arguments, names); they ping nobody, whatever the client default.
+    const allowedMentions = noticeMentions();
     if ('author' in target) {
-      await target.reply({ embeds, allowedMentions: { repliedUser: false } });
+      await target.reply({ embeds, allowedMentions });
       return;
     }
     if (!target.isRepliable()) return;
-    const options: InteractionReplyOptions = { embeds, flags: MessageFlags.Ephemeral };
-    if (target.deferred && !target.replied) await target.editReply({ embeds });
+    const options: InteractionReplyOptions = {
+      embeds,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions,
+    };
+    if (target.deferred && !target.replied) await target.editReply({ embeds, allowedMentions });
     else if (target.replied) await target.followUp(options);
     else await target.reply(options);
   } catch {
