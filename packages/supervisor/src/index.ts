@@ -38,7 +38,8 @@ export {
   type WorkerMessage,
 } from './protocol.js';
 export type { BufferLimits, StreamStats } from './relay-stream.js';
-export { type RestartOptions, Supervisor, type SupervisorStats } from './supervisor.js';
+export { Supervisor } from './supervisor.js';
+export type { RestartOptions, SupervisorStats } from './supervisor-types.js';
 export type { WorkerPhase } from './worker-handle.js';
 
 /**

@@ -9,45 +9,10 @@ import type { RestartReason, SupervisorEvents, WorkerRestartedEvent } from './ev
 import { type GatewayLayout, GatewaySession } from './gateway-session.js';
 import type { ResolvedOptions } from './options.js';
 import type { SerializedError, WorkerMessage } from './protocol.js';
-import type { StreamStats } from './relay-stream.js';
-import type { WorkerEnd, WorkerHandle, WorkerPhase } from './worker-handle.js';
+import { onTermination } from './signals.js';
+import type { RestartOptions, SupervisorStats } from './supervisor-types.js';
+import type { WorkerEnd, WorkerHandle } from './worker-handle.js';
 import { WorkerPool } from './worker-pool.js';
-
-/** A snapshot of the supervisor's state, from {@link Supervisor.stats}. */
-export interface SupervisorStats {
-  state: 'starting' | 'running' | 'closing' | 'closed';
-  /** The current worker (heap and activity as last reported), or null between workers. */
-  worker: {
-    id: number;
-    phase: WorkerPhase;
-    servingMs: number;
-    heapUsed: number;
-    heapLimit: number;
-    activity: string | null;
-  } | null;
-  /** The standby worker, if one waits (`loaded`: its entry is imported). */
-  standby: { id: number; loaded: boolean } | null;
-  /** Worker threads spawned so far, standbys included. */
-  workersSpawned: number;
-  restarts: { total: number; byReason: Partial<Record<RestartReason, number>> };
-  lastRestart: WorkerRestartedEvent | null;
-  /** The event stream: buffered, in flight, dropped, replayed, delivered. */
-  stream: StreamStats;
-  /** What the state cache holds. */
-  cache: { guilds: number; members: number };
-  shards: { shardIds: number[]; shardCount: number } | null;
-}
-
-/** Options of {@link Supervisor.restartWorker}. */
-export interface RestartOptions {
-  /** Shown in logs and in the `worker_restarted` event. */
-  detail?: string;
-  /**
-   * Start a new thread instead of activating the standby, so changed modules (the entry, the
-   * framework) are imported anew. Extensions are compiled at boot either way.
-   */
-  fresh?: boolean;
-}
 
 interface PendingRestart {
   reason: RestartReason;
@@ -86,7 +51,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   #lastRestart: WorkerRestartedEvent | null = null;
   #closing: Promise<void> | undefined;
   #restarting: Promise<void> | undefined;
-  #onSignal: (() => void) | undefined;
+  #removeSignals: () => void = () => undefined;
   #dropsLogged = 0;
 
   /** @internal Use {@link startSupervisor}. */
@@ -138,7 +103,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       throw error;
     }
     this.#state = 'running';
-    if (this.#options.handleSignals) this.#installSignals();
+    if (this.#options.handleSignals) {
+      this.#removeSignals = onTermination(() => {
+        void this.close('signal').finally(() => process.exit(0));
+      });
+    }
   }
 
   /**
@@ -422,29 +391,13 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   async #stopGracefully(handle: WorkerHandle, reason: string): Promise<void> {
-    handle.phase = 'stopping';
-    handle.intendedEnd ??= 'requested';
     this.#router.pause();
-    handle.post({ t: 'shutdown', reason });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      handle.exited.then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), this.#options.shutdownTimeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (timedOut) {
-      this.#options.logger.warn(
-        {
-          code: 'ZRX_SUPERVISOR_SHUTDOWN_TIMEOUT',
-          workerId: handle.id,
-          timeoutMs: this.#options.shutdownTimeoutMs,
-        },
-        'the worker did not shut down in time: terminated',
-      );
-    }
-    await handle.terminate('shutdown');
+    const timeoutMs = this.#options.shutdownTimeoutMs;
+    if (await handle.shutdown(reason, timeoutMs)) return;
+    this.#options.logger.warn(
+      { code: 'ZRX_SUPERVISOR_SHUTDOWN_TIMEOUT', workerId: handle.id, timeoutMs },
+      'the worker did not shut down in time: terminated',
+    );
   }
 
   // A listener that throws must not break the restart in progress, nor keep the listeners after
@@ -472,22 +425,6 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       else waiter.resolve();
     }
     this.#waiters.clear();
-  }
-
-  #installSignals(): void {
-    // `once`: a second Ctrl-C falls through to Node's default and ends a hanging shutdown.
-    this.#onSignal = () => {
-      void this.close('signal').finally(() => process.exit(0));
-    };
-    process.once('SIGINT', this.#onSignal);
-    process.once('SIGTERM', this.#onSignal);
-  }
-
-  #removeSignals(): void {
-    if (!this.#onSignal) return;
-    process.off('SIGINT', this.#onSignal);
-    process.off('SIGTERM', this.#onSignal);
-    this.#onSignal = undefined;
   }
 }
 

@@ -162,6 +162,26 @@ export class WorkerHandle {
     return readActivity(this.slots);
   }
 
+  /**
+   * Asks the bot to shut down (`shutdown` message) and waits for the thread to end, at most
+   * `timeoutMs`; then terminates it. Resolves with whether it ended in time.
+   */
+  public async shutdown(reason: string, timeoutMs: number): Promise<boolean> {
+    this.phase = 'stopping';
+    this.intendedEnd ??= 'requested';
+    this.post({ t: 'shutdown', reason });
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    await this.terminate('shutdown');
+    return inTime;
+  }
+
   /** Ends the thread now (interrupts even a spinning loop); resolves when it is gone. */
   public async terminate(reason: string): Promise<void> {
     this.intendedEnd ??= reason;
