@@ -59,6 +59,7 @@ export type {
   CommandErrorPayload,
   CommandExecutedPayload,
   CommandKind,
+  GuildDatabaseCorruptPayload,
 } from './events/framework-events.js';
 export type {
   IntakeLimiter,

@@ -19,8 +19,8 @@ import type { SyncReport } from '../commands/command-sync.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
-import { IntakeLimiter } from '../intake/intake-limiter.js';
 import { ExtensionFaults, faultPolicyOf } from '../faults/extension-faults.js';
+import { IntakeLimiter } from '../intake/intake-limiter.js';
 // The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
 import '../events/framework-events.js';
 import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
@@ -32,6 +32,7 @@ import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
+import { reportCorruptGuildDatabases } from './guild-database-notices.js';
 import { notifyOwnersOfFailedReloads, notifyOwnersOfQuarantine } from './owner-notices.js';
 import { createPrefixResolver } from './prefixes.js';
 import { ProcessHandlers } from './process-handlers.js';
@@ -200,6 +201,15 @@ export class ZoryxClient extends SapphireClient {
     });
     notifyOwnersOfFailedReloads(this.hooks, this, owners, this.zoryxLogger);
     notifyOwnersOfQuarantine(this.hooks, this, owners, this.zoryxLogger);
+    reportCorruptGuildDatabases({
+      db: this.db,
+      client: this,
+      owners,
+      logger: this.zoryxLogger.child({ component: 'db' }),
+      emit: (payload) => {
+        this.hooks.emit('guild_database_corrupt', payload).catch(() => undefined);
+      },
+    });
     attachRuntime(this, {
       config: () => this.config,
       owners,

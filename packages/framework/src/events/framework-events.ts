@@ -24,6 +24,27 @@ export interface CommandErrorPayload extends Omit<CommandExecutedPayload, 'durat
   readonly errorId: string;
 }
 
+/**
+ * Payload of `guild_database_corrupt`: a guild's database failed its check when it was opened;
+ * the damaged file was kept aside and replaced (see `@zoryx/db`'s `onCorrupt`).
+ */
+export interface GuildDatabaseCorruptPayload {
+  readonly guildId: string;
+  /** The database's path (now holding the restored or new database). */
+  readonly file: string;
+  /** Where the damaged database was kept: `<file>.corrupt-<UTC stamp>`. */
+  readonly keptAt: string;
+  /** Every file kept: the database, then its `-wal`/`-shm` if it had them. */
+  readonly keptFiles: readonly string[];
+  /** `empty` (0 bytes), `not-a-database` (no SQLite header), `damaged` (the page check failed). */
+  readonly problem: 'empty' | 'not-a-database' | 'damaged';
+  /** What the check reported. */
+  readonly detail: string;
+  /** `restored` from `backup`, or `fresh`: an empty database (no backup passed verification). */
+  readonly outcome: 'restored' | 'fresh';
+  readonly backup: string | null;
+}
+
 // The framework's events on the hook bus. `@zoryx/hooks` starts with an empty event map; the
 // framework is the layer that knows about Discord, so it declares these here.
 declare module '@zoryx/hooks' {
@@ -44,5 +65,7 @@ declare module '@zoryx/hooks' {
     command_executed: CommandExecutedPayload;
     /** A command threw, or a command-like message matched no command. */
     command_error: CommandErrorPayload;
+    /** A damaged guild database was kept aside and replaced (logged as an error, owners DMed). */
+    guild_database_corrupt: GuildDatabaseCorruptPayload;
   }
 }
