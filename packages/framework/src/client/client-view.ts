@@ -60,7 +60,11 @@ export function createClientView(client: ZoryxClient, options: ClientViewOptions
     const once = method === 'once' || method === 'prependOnceListener';
     const registration: Registration = {
       wrapped(this: unknown, ...args: unknown[]) {
-        if (once) forget(event, listener, registration);
+        if (once) {
+          // Fired once: forget it now (the emitter already removed it), not at unload.
+          forget(event, listener, registration);
+          registration.release();
+        }
         return runAsExtension(
           extension,
           () => {

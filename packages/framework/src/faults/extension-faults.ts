@@ -44,6 +44,12 @@ const REASON_MAX = 300;
  */
 export class ExtensionFaults {
   readonly #options: ExtensionFaultsOptions;
+  /**
+   * Extensions quarantined while this bot runs (or at its boot). Their later faults, e.g. from a
+   * raw `setInterval` that outlived the unload, are logged but not written to the ledger again:
+   * a callback throwing every few milliseconds must not turn into as many file writes.
+   */
+  readonly #quarantined = new Set<string>();
 
   constructor(options: ExtensionFaultsOptions) {
     this.#options = options;
@@ -63,7 +69,9 @@ export class ExtensionFaults {
     } catch {
       // a logger that throws must not turn a handled fault into a crash
     }
-    void this.#record(extension, kind, `${oneLine(error)} (error id ${errorId})`);
+    if (!this.#quarantined.has(extension)) {
+      void this.#record(extension, kind, `${oneLine(error)} (error id ${errorId})`);
+    }
     return errorId;
   }
 
@@ -81,7 +89,10 @@ export class ExtensionFaults {
         tripped.quarantine = outcome.newlyQuarantined ? outcome.quarantined : null;
         return ledger;
       });
-      if (tripped.quarantine) await this.#options.quarantine(extension, tripped.quarantine.reason);
+      if (tripped.quarantine) {
+        this.#quarantined.add(extension);
+        await this.#options.quarantine(extension, tripped.quarantine.reason);
+      }
     } catch (error) {
       // The store is closed once the bot shuts down; a fault then is only logged.
       this.#options.logger.warn(
@@ -105,9 +116,12 @@ export class ExtensionFaults {
           const base = current ?? emptyLedger();
           return policy ? { ...base, policy } : base;
         });
-        return policy ? quarantinesOf(ledger) : {};
+        const quarantines = policy ? quarantinesOf(ledger) : {};
+        for (const name of Object.keys(quarantines)) this.#quarantined.add(name);
+        return quarantines;
       },
       add: async (name, info) => {
+        this.#quarantined.add(name);
         await store.update<FaultLedger>(FAULTS_PATH, (current) => {
           const base = current ?? emptyLedger();
           const entry = base.extensions[name];
@@ -128,6 +142,7 @@ export class ExtensionFaults {
         });
       },
       remove: async (name) => {
+        this.#quarantined.delete(name);
         await store.update<FaultLedger>(FAULTS_PATH, (current) => {
           const base = current ?? emptyLedger();
           const { [name]: _removed, ...rest } = base.extensions;
