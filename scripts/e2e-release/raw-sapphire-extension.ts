@@ -1,7 +1,8 @@
 // Written into the created bot as extensions/raw-ping/index.ts by run.mjs: an extension that
 // imports @sapphire/framework itself and brings a raw Command class. Its reply says whether the
 // piece runs against the host's copy of Sapphire: with a second copy, `this.container` would be
-// that copy's container (no client), and the store would not accept the class at all.
+// that copy's container (no client, no stores), and the store would not accept the class at all.
+// (`ctx.client` is the extension's view of the client, so it is compared through its stores.)
 import { Command } from '@sapphire/framework';
 import { contextOf, defineExtension } from '@zoryx/framework';
 
@@ -18,7 +19,7 @@ class RawPingCommand extends Command {
 
   public override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
     const ctx = contextOf(this);
-    const shared = ctx !== undefined && this.container.client === ctx.client;
+    const shared = ctx !== undefined && this.container.stores === ctx.client.stores;
     await interaction.reply(`raw pong from ${ctx?.name ?? 'no extension'}, shared: ${shared}`);
   }
 }
