@@ -1,7 +1,7 @@
 import type { ChannelHandle } from '@zoryx/emulator';
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startBuiltinsBot } from '../../test/builtins-bot.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;

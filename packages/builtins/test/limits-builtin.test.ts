@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinsBot } from '../../test/builtins-bot.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;
