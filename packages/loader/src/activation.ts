@@ -57,10 +57,9 @@ export async function activate(
     reload,
   };
   const started = env.clock();
-  let ctx: ExtensionContext | undefined;
   let stage: 'setup' | 'afterSetup' = 'setup';
   try {
-    const run = async (): Promise<unknown> => {
+    const run = async (): Promise<{ ctx: ExtensionContext; api: unknown }> => {
       const base = {
         name,
         version: version.version,
@@ -82,21 +81,23 @@ export async function activate(
       // The host's own work for the extension runs as the host; setup and afterSetup (which
       // inserts the extension's pieces, whose onLoad is extension code) run as the extension.
       const extras = env.options.createContext ? await env.options.createContext(info, scope) : {};
-      const built = Object.assign(base, extras) as ExtensionContext;
-      ctx = built;
+      const ctx = Object.assign(base, extras) as ExtensionContext;
       return runAsExtension(
         name,
         async () => {
-          const api = await version.definition.setup?.(built);
+          const api = await version.definition.setup?.(ctx);
           stage = 'afterSetup';
-          await env.options.afterSetup?.(info, built);
-          return api;
+          await env.options.afterSetup?.(info, ctx);
+          return { ctx, api };
         },
         env.activity,
       );
     };
-    const api = await withTimeout(run(), env.setupTimeoutMs, `setup of extension "${name}"`);
-    if (!ctx) throw new Error('context was not created');
+    const { ctx, api } = await withTimeout(
+      run(),
+      env.setupTimeoutMs,
+      `setup of extension "${name}"`,
+    );
     return { version, scope, ctx, api, setupMs: env.clock() - started };
   } catch (error) {
     const failures = await scope.dispose(env.teardownTimeoutMs);

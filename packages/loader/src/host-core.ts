@@ -108,7 +108,14 @@ export class HostCore {
     precompiled?: CompiledModule,
   ): Promise<ExtensionVersion> {
     const source = record.source;
-    if (!source) throw new Error(`no source for ${record.name}`);
+    if (!source) {
+      throw new LoaderError(
+        'ZRX_EXT_NOT_FOUND',
+        `Extension "${record.name}" has no known source file.`,
+        `Load it by name (load("${record.name}")) so the host can find it in the extensions folder or the package list.`,
+        { extension: record.name },
+      );
+    }
     return prepareVersion(source, {
       reuse: precompiled ?? (reuse ? record.compiled : undefined),
       ...(this.shared ? { sharedModules: this.shared } : {}),
