@@ -1,5 +1,11 @@
 export type { BreakerSnapshot } from './circuit-breaker.js';
-export { describeError, HookError, type HookErrorCode } from './errors.js';
+export {
+  describeError,
+  HookError,
+  type HookErrorCode,
+  type HookErrorOptions,
+  hookErrorCatalogue,
+} from './errors.js';
 export type { HookEvents, SerializedError } from './events.js';
 export { HookBus } from './hook-bus.js';
 export type { HookBusState, HookStateEntry } from './hook-state.js';
