@@ -11,8 +11,13 @@ describe('hookErrorCatalogue', () => {
   });
 
   it('supplies the hint of a HookError thrown without one; a specific hint wins', () => {
-    const plain = new HookError('ZRX_HOOK_BUS_CLOSED', 'emitAndWait("x") after close()');
-    expect(plain.hint).toBe(hookErrorCatalogue.ZRX_HOOK_BUS_CLOSED.hint);
+    const plain = new HookError('ZRX_HOOK_BUS_CLOSED', 'emitAndWait("x") after close()', {
+      argument: 'event',
+    });
+    expect([plain.hint, plain.argument]).toEqual([
+      hookErrorCatalogue.ZRX_HOOK_BUS_CLOSED.hint,
+      'event',
+    ]);
     const specific = new HookError('ZRX_HOOK_UNKNOWN_ID', 'no hook "a"', 'Did you mean "b"?', {
       argument: 'id',
     });

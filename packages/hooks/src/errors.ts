@@ -92,12 +92,26 @@ export class HookError extends Error {
   /** The argument or option that was wrong (`'handler'`, `'options.timeoutMs'`…), when there is one. */
   readonly argument: string | undefined;
 
-  /** `hint` defaults to the catalogue's hint for `code`; pass a more specific one when you can. */
-  constructor(code: HookErrorCode, message: string, hint?: string, options: HookErrorOptions = {}) {
+  /** Takes the catalogue's hint for `code`. */
+  constructor(code: HookErrorCode, message: string, options?: HookErrorOptions);
+  /** `hint` names a concrete fix for this case; `undefined` takes the catalogue's hint. */
+  constructor(
+    code: HookErrorCode,
+    message: string,
+    hint: string | undefined,
+    options?: HookErrorOptions,
+  );
+  constructor(
+    code: HookErrorCode,
+    message: string,
+    hintOrOptions?: string | HookErrorOptions,
+    moreOptions: HookErrorOptions = {},
+  ) {
+    const options = typeof hintOrOptions === 'object' ? hintOrOptions : moreOptions;
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HookError';
     this.code = code;
-    this.hint = hint ?? hookErrorCatalogue[code].hint;
+    this.hint = typeof hintOrOptions === 'string' ? hintOrOptions : hookErrorCatalogue[code].hint;
     this.argument = options.argument;
   }
 }
