@@ -391,7 +391,6 @@ export class AtomicStore {
       throw new StoreError(
         'ZRX_STORE_CLOSED',
         `Store at "${this.root}" is closed; cannot access "${key}".`,
-        'Create a new AtomicStore, or call close() only when the bot shuts down.',
         { file: key },
       );
     }

@@ -5,7 +5,13 @@ export {
   type LockDataFolderOptions,
   lockDataFolder,
 } from './data-folder-lock.js';
-export { type LockHolder, StoreError, type StoreErrorCode } from './errors.js';
+export {
+  type LockHolder,
+  StoreError,
+  type StoreErrorCode,
+  type StoreErrorOptions,
+  storeErrorCatalogue,
+} from './errors.js';
 export type { FileIdentity, StoreFileSystem } from './file-system.js';
 export { nodeFileSystem } from './file-system.js';
 export type { StoreHealth } from './health.js';
