@@ -1,5 +1,31 @@
-/** Every error code this package produces; listed in `docs/errors/slash-limit.md`. */
-export type SlashLimitErrorCode = 'ZRX_SLASH_OPTIONS' | 'ZRX_SLASH_USAGE';
+/** What a catalogue says about one code: when it is reported, and the hint it carries by default. */
+interface CatalogueEntry {
+  readonly meaning: string;
+  readonly hint: string;
+}
+
+/**
+ * Every code a {@link SlashLimitError} can carry, with when it is reported and its default hint.
+ *
+ * @remarks The single source of these codes: {@link SlashLimitErrorCode} is derived from its
+ * keys, a {@link SlashLimitError} without its own hint takes the one here, and docs/errors.md is
+ * generated from it (`node scripts/errors-doc.mjs`).
+ */
+export const slashLimitErrorCatalogue = {
+  ZRX_SLASH_OPTIONS: {
+    meaning:
+      '`planCommands` got inconsistent options: `maxTopLevel` outside 1–100, `safeLimit` above `maxTopLevel`, `warningThreshold` above `safeLimit`, `contextMenuLimit` outside 0–15, or a `rootNames` entry that is not a usable command name (the message names the option and value)',
+    hint: 'Keep `warningThreshold ≤ safeLimit ≤ maxTopLevel ≤ 100` (defaults 90/95/100); root names are 1–28 lowercase letters, digits, `-` or `_`.',
+  },
+  ZRX_SLASH_USAGE: {
+    meaning:
+      "`parsePrefixInvocation` could not turn a prefix message into the command's options: a missing required option, a value of the wrong type or out of range, an unknown choice, subcommand, user, role or channel, surplus text, an attachment option (the error carries `usage`, the failing `argument` and `input`)",
+    hint: 'Reply with the message and the usage line in `hint`; `name:value` sets any option explicitly and quotes group words.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every error code this package produces: the keys of {@link slashLimitErrorCatalogue}. */
+export type SlashLimitErrorCode = keyof typeof slashLimitErrorCatalogue;
 
 /**
  * The error class of `@zoryx/slash-limit`: a stable `code`, a message naming what was wrong and
@@ -11,11 +37,12 @@ export class SlashLimitError extends Error {
   /** A concrete next step for the developer or user. */
   public readonly hint: string;
 
-  public constructor(code: SlashLimitErrorCode, message: string, hint: string) {
+  /** `hint` defaults to the catalogue's hint for `code`; pass a more specific one when you can. */
+  public constructor(code: SlashLimitErrorCode, message: string, hint?: string) {
     super(message);
     this.name = 'SlashLimitError';
     this.code = code;
-    this.hint = hint;
+    this.hint = hint ?? slashLimitErrorCatalogue[code].hint;
   }
 }
 

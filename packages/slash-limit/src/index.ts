@@ -2,7 +2,12 @@ export { combinedCharacters } from './character-count.js';
 export { type CommandDiff, commandSetHash, diffCommands } from './command-diff.js';
 export type { CommandSpec, RouteKey } from './command-spec.js';
 export { routeKey, toPayload } from './command-spec.js';
-export { SlashLimitError, type SlashLimitErrorCode, UsageError } from './errors.js';
+export {
+  SlashLimitError,
+  type SlashLimitErrorCode,
+  slashLimitErrorCatalogue,
+  UsageError,
+} from './errors.js';
 export { CHAT_INPUT_NAME_PATTERN, DiscordLimits } from './limits.js';
 export { normalizeCommand } from './normalize-command.js';
 export {
