@@ -68,6 +68,28 @@ describe('running-extension attribution', () => {
     expect(host.extensionOfError('not an error')).toBeUndefined();
   });
 
+  it('runs host operations as the host, even when an extension asks for them', async () => {
+    ws = await workspace();
+    const calls = probe().calls;
+    await ws.write(
+      'beta.ts',
+      extensionSource({
+        name: 'beta',
+        setup: `probe.calls.push('setup=' + (require('@zoryx/loader').currentExtension() ?? 'host'));`,
+      }),
+    );
+    const seen: (string | undefined)[] = [];
+    const { host } = testHost(ws, {
+      createContext: () => {
+        seen.push(currentExtension());
+        return {};
+      },
+    });
+    await runAsExtension('caller', () => host.load('beta'));
+    expect(seen).toEqual([undefined]);
+    expect(calls).toContain('setup=beta');
+  });
+
   it('restores the outer extension on exit and runs host work outside any', () => {
     const activity: (string | null)[] = [];
     const sink = (name: string | null) => void activity.push(name);

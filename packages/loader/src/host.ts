@@ -1,7 +1,7 @@
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import { dependentsOf, unloadOrder } from '@zoryx/resolver';
 import { pino } from 'pino';
-import { type ExtensionLocation, extensionOfStack } from './attribution.js';
+import { type ExtensionLocation, extensionOfStack, outsideExtension } from './attribution.js';
 import { runBoot } from './boot.js';
 import { compileForBoot } from './boot-bundles.js';
 import type { ExtensionApis } from './context.js';
@@ -250,7 +250,10 @@ export class ExtensionHost {
       }
       return task();
     };
-    const next = this.#queue.then(run, run);
+    // Host work, even when an extension asked for it (a /reload command, a fault that quarantines
+    // it): what it starts must not be attributed to the caller. Extension code inside still runs
+    // as its own extension (setup, teardown…).
+    const next = outsideExtension(() => this.#queue.then(run, run));
     this.#queue = next.catch(() => undefined);
     return next;
   }

@@ -1,4 +1,4 @@
-import type { QuarantineInfo, QuarantineStore } from '@zoryx/loader';
+import { outsideExtension, type QuarantineInfo, type QuarantineStore } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
 import type { Logger } from 'pino';
 import type { ZoryxConfig } from '../config/schema.js';
@@ -70,7 +70,9 @@ export class ExtensionFaults {
       // a logger that throws must not turn a handled fault into a crash
     }
     if (!this.#quarantined.has(extension)) {
-      void this.#record(extension, kind, `${oneLine(error)} (error id ${errorId})`);
+      // The bot's bookkeeping, not the extension's work (this runs in its async context).
+      const reason = `${oneLine(error)} (error id ${errorId})`;
+      void outsideExtension(() => this.#record(extension, kind, reason));
     }
     return errorId;
   }
