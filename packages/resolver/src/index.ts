@@ -1,3 +1,4 @@
+export { type ResolverCatalogueCode, resolverErrorCatalogue } from './errors';
 export type { NormalizedName } from './extension-name';
 export { EXTENSION_NAME_PATTERN, normalizeExtensionName } from './extension-name';
 export type {

@@ -1,6 +1,8 @@
+import type { ResolverCatalogueCode } from './errors';
+
 /**
  * Stable codes of every problem the resolver reports. They never change meaning between
- * versions; each one is listed with its hint in `docs/errors/resolver.md`.
+ * versions; each one is in `resolverErrorCatalogue` (src/errors.ts) with its meaning and hint.
  */
 export const ProblemCode = {
   /** A manifest is not an object, or its name, version or one of its ranges is invalid. */
@@ -19,7 +21,7 @@ export const ProblemCode = {
   Cycle: 'ZRX_CYCLE',
   /** A dependency will not load, so neither will this extension (or it loads without an optional one). */
   DependencySkipped: 'ZRX_DEP_SKIPPED',
-} as const;
+} as const satisfies Record<string, ResolverCatalogueCode>;
 
 /** One of the {@link ProblemCode} values. */
 export type ProblemCodeValue = (typeof ProblemCode)[keyof typeof ProblemCode];

@@ -32,7 +32,8 @@ export function parseRange(text: string): ParsedRange | null {
   if (parsed !== undefined) return parsed;
   try {
     const range = new Range(text);
-    parsed = { range, flat: flatten(range) };
+    const flat = flatten(range);
+    parsed = flat === null ? null : { range, flat };
   } catch {
     parsed = null;
   }
@@ -41,7 +42,8 @@ export function parseRange(text: string): ParsedRange | null {
   return parsed;
 }
 
-function flatten(range: InstanceType<typeof Range>): Float64Array {
+/** The flat copy of `range`, or `null` (an invalid range) if a comparator has an unknown operator. */
+function flatten(range: InstanceType<typeof Range>): Float64Array | null {
   const out: number[] = [];
   for (const set of range.set) {
     out.push(set.length);
@@ -52,7 +54,7 @@ function flatten(range: InstanceType<typeof Range>): Float64Array {
         continue;
       }
       const op = OPS[comparator.operator];
-      if (op === undefined) throw new TypeError(`unexpected comparator ${comparator.value}`);
+      if (op === undefined) return null;
       out.push(
         op,
         version.major,
