@@ -1,6 +1,6 @@
 export type { Migration } from 'kysely';
 export { createDatabase } from './database.js';
-export { DbError, type DbErrorCode, isDbError } from './errors.js';
+export { DbError, type DbErrorCode, dbErrorCatalogue, isDbError } from './errors.js';
 export type { MigrationScope } from './migrations.js';
 export type { DatabaseOptions } from './options.js';
 export type { CorruptGuildListener, CorruptGuildReport } from './recovery.js';

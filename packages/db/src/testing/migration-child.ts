@@ -2,9 +2,12 @@
 // uncommitted pages into the WAL), reports "halfway" on stdout, then waits to be SIGKILLed.
 import { sql } from 'kysely';
 import { createDatabase } from '../database.js';
+import { DbError } from '../errors.js';
 
 const dir = process.argv[2];
-if (dir === undefined) throw new Error('usage: migration-child <dir>');
+if (dir === undefined) {
+  throw new DbError('ZRX_DB_INPUT', 'migration-child got no <dir> argument', 'Pass the data dir.');
+}
 const db = createDatabase({ dir, backups: { onClose: false } });
 await db.registerMigrations('crashy', 'main', {
   '0001_ok': {
