@@ -13,6 +13,8 @@ const bot = await createBot({
       heavy: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
     },
     components: { statusRotation: false },
+    // The peer has no per-user intake limit; the generator's users send 5 commands/s each.
+    intake: { commandsPerUser: false, unknownCommandReplies: false },
   },
   clientOptions: {
     rest: { api: process.env.ZORYX_DISCORD_API, globalRequestsPerSecond: 1e9, timeout: 60_000 },
