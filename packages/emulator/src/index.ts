@@ -1,4 +1,4 @@
-export { EmulatorError, type EmulatorErrorCode } from './errors.js';
+export { EmulatorError, type EmulatorErrorCode, emulatorErrorCatalogue } from './errors.js';
 export { BotMessage, type ComponentActor, type SelectValue } from './harness/bot-message.js';
 export type { AttachmentValue, OptionValue, OptionValues } from './harness/command-options.js';
 export {
