@@ -2,6 +2,7 @@
 // supervisor, bot in a worker thread, every event relayed), under an open loop of RATE commands/s
 // for SECONDS (slash commands, then `!ping` messages), measured from the emulator's side from
 // send to reply. Both modes run in this one run, alternating, ROUNDS times each.
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
 
@@ -13,8 +14,18 @@ const USERS = 200;
 const CHANNELS = 200;
 const REPLY_TIMEOUT = 5_000;
 
+/** CPU time (ms) a process used so far, all its threads (Linux /proc; 100 ticks per second). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Sends RATE commands/s for SECONDS in batches every TICK_MS; times each from send to reply. */
-async function openLoop(world, mode) {
+async function openLoop(world, mode, pid) {
   const { guild, users, channels } = world;
   const total = RATE * SECONDS;
   const interval = 1000 / RATE;
@@ -23,6 +34,7 @@ async function openLoop(world, mode) {
   let missed = 0;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
+  const cpu0 = cpuMs(pid);
   const t0 = performance.now();
   await new Promise((sent) => {
     let next = 0;
@@ -51,7 +63,10 @@ async function openLoop(world, mode) {
   });
   await Promise.all(pending);
   loopDelay.disable();
+  const wallMs = performance.now() - t0;
   return {
+    // The bot process's CPU (supervisor and worker threads together), in % of one core.
+    botCpu: ((cpuMs(pid) - cpu0) / wallMs) * 100,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     missed,
@@ -68,9 +83,9 @@ async function measure(kind) {
   await world.discord.waitFor(() => world.discord.commands().some((c) => c.name === 'ping'));
   for (let i = 0; i < 200; i++) await world.users[0].slash(world.guild, 'ping').reply();
   for (let i = 0; i < 200; i++) await world.users[0].send(world.channels[0], '!ping').reply();
-  const slash = await openLoop(world, 'slash');
+  const slash = await openLoop(world, 'slash', bot.child.pid);
   await new Promise((r) => setTimeout(r, 500));
-  const prefix = await openLoop(world, 'prefix');
+  const prefix = await openLoop(world, 'prefix', bot.child.pid);
   const identifies = world.discord.gateway.identifyCount;
   await stopChild(bot);
   await world.discord.close();
@@ -85,7 +100,7 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['slash', 'prefix']) {
       const o = r[mode];
       console.log(
-        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, missed ${o.missed}/${o.total} (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
       );
     }
   }
@@ -96,10 +111,15 @@ console.log(
 );
 for (const mode of ['slash', 'prefix']) {
   const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
-  const single = { p50: stat('zoryx-single', 'p50'), p99: stat('zoryx-single', 'p99') };
-  const supervised = { p50: stat('zoryx-supervised', 'p50'), p99: stat('zoryx-supervised', 'p99') };
+  const of = (kind) => ({
+    p50: stat(kind, 'p50'),
+    p99: stat(kind, 'p99'),
+    cpu: stat(kind, 'botCpu'),
+  });
+  const single = of('zoryx-single');
+  const supervised = of('zoryx-supervised');
   console.log(
-    `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x`,
+    `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x`,
   );
 }
 console.log(
