@@ -17,5 +17,5 @@ export {
   type MemberOptions,
   type TestBot,
 } from './create-test-bot.js';
-export { TestingError, type TestingErrorCode } from './errors.js';
+export { TestingError, type TestingErrorCode, testingErrorCatalogue } from './errors.js';
 export type { TestWorld } from './world.js';
