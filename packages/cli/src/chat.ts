@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BotMessage, ChannelHandle, SelectValue, UserAction } from '@zoryx/emulator';
 import type { DevWorld } from './dev-world.js';
+import { CliError } from './errors.js';
 import { type ComponentAction, renderMessage } from './render-message.js';
 import { parseSlashLine } from './slash-line.js';
 
@@ -156,13 +157,20 @@ function clickComponent(
   const target = clickables.find((c) => c.action.number === number);
   if (!target) {
     const known = clickables.map((c) => `#${c.action.number}`).join(', ') || 'none';
-    throw new Error(`There is no component #${number} (components of the last message: ${known}).`);
+    throw new CliError(
+      'ZRX_CLI_CHAT_INPUT',
+      `There is no component #${number} (components of the last message: ${known}).`,
+    );
   }
   // Components act as the user whose action produced the message, as on Discord.
   const { message, action } = target;
   if (action.kind === 'button') return message.clickButton(action.customId);
   if (!value) {
-    throw new Error(`#${number} is a select menu: type #${number} <value> to pick an option.`);
+    throw new CliError(
+      'ZRX_CLI_CHAT_INPUT',
+      `#${number} is a select menu: type #${number} <value> to pick an option.`,
+      `Type #${number} <value> with a value or label from the menu.`,
+    );
   }
   const matches = (v: string) => (o: { value: string; label: string }) =>
     o.value === v || o.label.toLowerCase() === v.toLowerCase();

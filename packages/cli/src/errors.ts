@@ -1,13 +1,65 @@
-/** Stable codes of the errors the `zoryx` command reports. */
-export type CliErrorCode =
-  | 'ZRX_CLI_USAGE'
-  | 'ZRX_CLI_INVALID_EXTENSION_NAME'
-  | 'ZRX_CLI_EXTENSION_EXISTS'
-  | 'ZRX_CLI_BOT_FOLDER'
-  | 'ZRX_CLI_ENTRY_NOT_FOUND'
-  | 'ZRX_CLI_SCRIPT_UNREADABLE'
-  | 'ZRX_CLI_BOT_EXITED'
-  | 'ZRX_CLI_BOT_NOT_READY';
+/** What a catalogue says about one code: when it is reported, and the hint it carries by default. */
+interface CatalogueEntry {
+  readonly meaning: string;
+  readonly hint: string;
+}
+
+/**
+ * The `zoryx` command prints `error <code>: <message>` and `hint: <hint>`, and exits with
+ * status 1.
+ *
+ * @remarks The single source of these codes: {@link CliErrorCode} is derived from its keys, a
+ * {@link CliError} without its own hint takes the one here, and docs/errors.md is generated from
+ * it (`node scripts/errors-doc.mjs`).
+ */
+export const cliErrorCatalogue = {
+  ZRX_CLI_USAGE: {
+    meaning:
+      'the command line is wrong: no or an unknown command, an unknown option, an option without its value, extra arguments, `--reply-timeout` not a positive integer, a `zoryx dev` option given to `zoryx new`',
+    hint: 'Run `zoryx --help` for the commands and options.',
+  },
+  ZRX_CLI_INVALID_EXTENSION_NAME: {
+    meaning:
+      '`zoryx new extension <name>` got a name that is not 1–32 lowercase letters, digits, `-` and `_` starting with a letter',
+    hint: 'Use 1–32 lowercase letters, digits, `-` and `_`, starting with a letter, e.g. `zoryx new extension my-tickets` (the message suggests a valid form of the name).',
+  },
+  ZRX_CLI_EXTENSION_EXISTS: {
+    meaning:
+      '`zoryx new extension <name>`: `extensions/<name>/`, `extensions/<name>.ts` or `.js` already exists (nothing is overwritten)',
+    hint: 'Pick another name, or edit the existing extension.',
+  },
+  ZRX_CLI_BOT_FOLDER: {
+    meaning: 'the bot folder (the current one, or `--cwd`) does not exist',
+    hint: 'Run the command in your bot folder, or pass `--cwd <dir>`.',
+  },
+  ZRX_CLI_ENTRY_NOT_FOUND: {
+    meaning:
+      '`zoryx dev` found no entry file: `--entry` does not exist, or none of `src/index.ts`, `src/index.js`, `index.ts`, `index.js` does',
+    hint: 'Run it in your bot folder (or pass `--cwd`), or name the entry with `--entry <file>`.',
+  },
+  ZRX_CLI_SCRIPT_UNREADABLE: {
+    meaning: '`zoryx dev --script <file>`: the file cannot be read',
+    hint: 'Pass a text file with one chat line per line, relative to the bot folder.',
+  },
+  ZRX_CLI_BOT_EXITED: {
+    meaning:
+      'offline, the bot process exited before it logged in to the emulator and registered its commands',
+    hint: 'Its output (the `[bot]` lines) says why; fix it and run `zoryx dev` again.',
+  },
+  ZRX_CLI_BOT_NOT_READY: {
+    meaning:
+      'offline, the bot process kept running but did not log in to the emulator within 120 s',
+    hint: 'Check that the entry starts the bot (`createBot(...).start()`) and takes `DISCORD_TOKEN` and `ZORYX_DISCORD_API` from the environment.',
+  },
+  ZRX_CLI_CHAT_INPUT: {
+    meaning:
+      'a line typed in the `zoryx dev` chat cannot be acted on: `#<n>` names no component of the last message, or picks a select menu without a value; printed as `! <message>`, and the chat goes on',
+    hint: 'Type `#<n>` with a number listed under the last message; for a select menu, `#<n> <value>`.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Stable codes of the errors the `zoryx` command reports: the keys of {@link cliErrorCatalogue}. */
+export type CliErrorCode = keyof typeof cliErrorCatalogue;
 
 /**
  * An error of the `zoryx` command: a stable `code`, a message naming what was wrong and where,
@@ -20,16 +72,16 @@ export type CliErrorCode =
  * ```
  */
 export class CliError extends Error {
-  /** The stable error code, listed in docs/errors/cli.md. */
+  /** The stable error code, listed in docs/errors.md. */
   public readonly code: CliErrorCode;
   /** A concrete suggestion to fix the cause. */
   public readonly hint: string;
 
-  /** Creates an error with its code, message and hint. */
-  public constructor(code: CliErrorCode, message: string, hint: string) {
+  /** `hint` defaults to the catalogue's hint for `code`; pass a more specific one when you can. */
+  public constructor(code: CliErrorCode, message: string, hint?: string) {
     super(message);
     this.name = 'CliError';
     this.code = code;
-    this.hint = hint;
+    this.hint = hint ?? cliErrorCatalogue[code].hint;
   }
 }
