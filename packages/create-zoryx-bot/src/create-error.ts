@@ -1,17 +1,6 @@
-/** Codes of {@link CreateError}; each is listed in `docs/errors/create-zoryx-bot.md`. */
-export type CreateErrorCode =
-  | 'ZRX_CREATE_USAGE'
-  | 'ZRX_CREATE_NOT_INTERACTIVE'
-  | 'ZRX_CREATE_CANCELLED'
-  | 'ZRX_CREATE_INVALID_NAME'
-  | 'ZRX_CREATE_DIR_NOT_EMPTY'
-  | 'ZRX_CREATE_TARGET_NOT_DIR'
-  | 'ZRX_CREATE_NO_TEMPLATES'
-  | 'ZRX_CREATE_UNKNOWN_TEMPLATE'
-  | 'ZRX_CREATE_TEMPLATE_INVALID'
-  | 'ZRX_CREATE_PM_NOT_FOUND'
-  | 'ZRX_CREATE_WRITE_FAILED'
-  | 'ZRX_CREATE_INSTALL_FAILED';
+import { type CreateErrorCode, createErrorCatalogue } from './errors';
+
+export type { CreateErrorCode } from './errors';
 
 /**
  * Every failure of `create-zoryx-bot`: a stable `code`, a message naming what was wrong and
@@ -19,14 +8,28 @@ export type CreateErrorCode =
  */
 export class CreateError extends Error {
   override readonly name = 'CreateError';
-  /** Stable code, listed in `docs/errors/create-zoryx-bot.md`. */
+  /** Stable code, listed in docs/errors.md. */
   readonly code: CreateErrorCode;
   /** A concrete fix. */
   readonly hint: string;
 
-  constructor(code: CreateErrorCode, message: string, hint: string, options?: ErrorOptions) {
-    super(message, options);
+  /** Takes the catalogue's hint for `code`. */
+  constructor(code: CreateErrorCode, message: string, options?: ErrorOptions);
+  /** `hint` names a concrete fix for this case; `undefined` takes the catalogue's hint. */
+  constructor(
+    code: CreateErrorCode,
+    message: string,
+    hint: string | undefined,
+    options?: ErrorOptions,
+  );
+  constructor(
+    code: CreateErrorCode,
+    message: string,
+    hintOrOptions?: string | ErrorOptions,
+    options?: ErrorOptions,
+  ) {
+    super(message, typeof hintOrOptions === 'object' ? hintOrOptions : options);
     this.code = code;
-    this.hint = hint;
+    this.hint = typeof hintOrOptions === 'string' ? hintOrOptions : createErrorCatalogue[code].hint;
   }
 }
