@@ -9,6 +9,11 @@ export {
   type CommandReach,
   commandCatalog,
 } from './core/command-catalog.js';
+export {
+  BuiltinsError,
+  type BuiltinsErrorCode,
+  builtinsErrorCatalogue,
+} from './errors.js';
 export { AlertChannel } from './shared/alert-channel.js';
 export {
   type AlertChannelCommandOptions,

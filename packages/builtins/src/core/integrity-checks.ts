@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ZoryxClient } from '@zoryx/framework';
 import { type ExtensionManifest, resolve } from '@zoryx/resolver';
+import { BuiltinsError } from '../errors.js';
 
 declare module '@zoryx/framework' {
   interface HookEvents {
@@ -38,8 +39,9 @@ async function timed(
   }
 }
 
+/** Ends a check as failed; `timed` turns the error's message into the check's detail. */
 function fail(message: string): never {
-  throw new Error(message);
+  throw new BuiltinsError('ZRX_INTEGRITY_CHECK_FAILED', message);
 }
 
 /** Writes a probe file, reads it back from disk (not the cache), deletes it. */
