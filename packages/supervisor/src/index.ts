@@ -4,7 +4,11 @@ import { resolveOptions, type SupervisorOptions } from './options.js';
 import { Supervisor } from './supervisor.js';
 
 export type { BackoffOptions } from './backoff.js';
-export { SupervisorError, type SupervisorErrorCode } from './errors.js';
+export {
+  SupervisorError,
+  type SupervisorErrorCode,
+  supervisorErrorCatalogue,
+} from './errors.js';
 export type {
   RestartReason,
   SupervisorEvents,
