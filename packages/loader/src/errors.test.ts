@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintOf, LoaderError, zoryxCauseCode } from './errors.js';
+import { hintOf, LoaderError, loaderErrorCatalogue, zoryxCauseCode } from './errors.js';
 
 const coded = (code: string, cause?: unknown) =>
   Object.assign(new Error(code, cause === undefined ? undefined : { cause }), { code });
@@ -29,5 +29,26 @@ describe('hintOf', () => {
     expect(hintOf(Object.assign(new Error('x'), { hint: 'do y' }))).toBe('do y');
     expect(hintOf(Object.assign(new Error('x'), { hint: '' }))).toBeUndefined();
     expect(hintOf(new Error('x'))).toBeUndefined();
+  });
+});
+
+describe('loaderErrorCatalogue', () => {
+  it('gives every ZRX_EXT_* code a meaning and a default hint', () => {
+    for (const [code, entry] of Object.entries(loaderErrorCatalogue)) {
+      expect(code).toMatch(/^ZRX_EXT_[A-Z0-9_]+$/);
+      expect(entry.meaning.trim()).not.toBe('');
+      expect(entry.hint.trim()).not.toBe('');
+    }
+  });
+
+  it('supplies the hint of a LoaderError thrown without one; a specific hint wins', () => {
+    const plain = new LoaderError('ZRX_EXT_HOST_CLOSED', 'host closed', { extension: 'economy' });
+    expect([plain.hint, plain.extension]).toEqual([
+      loaderErrorCatalogue.ZRX_EXT_HOST_CLOSED.hint,
+      'economy',
+    ]);
+    expect(new LoaderError('ZRX_EXT_NOT_FOUND', 'no "x"', 'Did you mean "y"?').hint).toBe(
+      'Did you mean "y"?',
+    );
   });
 });

@@ -28,7 +28,7 @@ export { discoverExtensions } from './discovery.js';
 export type { Duration } from './duration.js';
 export { toMilliseconds } from './duration.js';
 export type { LoaderErrorCode, LoaderErrorInit } from './errors.js';
-export { LoaderError } from './errors.js';
+export { LoaderError, loaderErrorCatalogue } from './errors.js';
 // Also adds the loader's `extension_*` events to @zoryx/hooks' HookEvents (declaration merging).
 export type { ExtensionEventPayloads } from './events.js';
 export { ExtensionHost } from './host.js';
