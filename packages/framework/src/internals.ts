@@ -70,6 +70,7 @@ export {
   CooldownTracker,
 } from './cooldowns/cooldown-tracker.js';
 export { dropSapphireCooldown } from './cooldowns/sapphire-cooldown.js';
+export { FrameworkTypeError, frameworkErrorCatalogue } from './errors.js';
 export { ExtensionFaults, faultPolicyOf } from './faults/extension-faults.js';
 export {
   DEFAULT_FAULT_POLICY,

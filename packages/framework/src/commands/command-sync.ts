@@ -136,9 +136,15 @@ async function applySingle(
   await rest.delete(one(nameOf(diff.remove[0])));
 }
 
+/** The hint when the diff names a command neither list holds: the diff and the lists disagree. */
+const DIFF_BUG =
+  'The command diff disagrees with the command lists (a bug in Zoryx): report it; the next start syncs again.';
+
 function idOf(remote: readonly APIApplicationCommand[], name: string | undefined): string {
   const found = remote.find((c) => c.name === name);
-  if (!found) throw new Error(`no registered command named "${name}"`);
+  if (!found) {
+    throw new FrameworkError('ZRX_COMMAND_SYNC', `no registered command named "${name}"`, DIFF_BUG);
+  }
   return found.id;
 }
 
@@ -147,6 +153,8 @@ function localOf(
   name: string | undefined,
 ): RESTPostAPIApplicationCommandsJSONBody {
   const found = body.find((c) => c.name === name);
-  if (!found) throw new Error(`no local command named "${name}"`);
+  if (!found) {
+    throw new FrameworkError('ZRX_COMMAND_SYNC', `no local command named "${name}"`, DIFF_BUG);
+  }
   return found;
 }

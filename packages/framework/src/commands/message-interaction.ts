@@ -6,6 +6,7 @@ import type {
   MessageEditOptions,
   MessageReplyOptions,
 } from 'discord.js';
+import { FrameworkTypeError } from '../errors.js';
 
 type ReplyInput = string | (Record<string, unknown> & { content?: string | null });
 
@@ -29,7 +30,12 @@ export class MessageInteractionOptions {
   public get(name: string, required = false): { name: string; value: unknown } | null {
     const value = this.parsed.options[name];
     if (value === undefined) {
-      if (required) throw new TypeError(`Required option "${name}" not found.`);
+      if (required) {
+        throw new FrameworkTypeError(
+          'ZRX_COMMAND_OPTION_MISSING',
+          `Required option "${name}" not found.`,
+        );
+      }
       return null;
     }
     return { name, value };
@@ -75,13 +81,16 @@ export class MessageInteractionOptions {
   }
   public getSubcommand(required = true): string | null {
     if (this.parsed.subcommand === undefined && required) {
-      throw new TypeError('A subcommand was not selected.');
+      throw new FrameworkTypeError('ZRX_COMMAND_OPTION_MISSING', 'A subcommand was not selected.');
     }
     return this.parsed.subcommand ?? null;
   }
   public getSubcommandGroup(required = false): string | null {
     if (this.parsed.group === undefined && required) {
-      throw new TypeError('A subcommand group was not selected.');
+      throw new FrameworkTypeError(
+        'ZRX_COMMAND_OPTION_MISSING',
+        'A subcommand group was not selected.',
+      );
     }
     return this.parsed.group ?? null;
   }
@@ -193,6 +202,10 @@ export class MessageInteraction {
   }
 
   public async showModal(): Promise<never> {
-    throw new TypeError(`${this.commandName} opens a form, which only works as a slash command.`);
+    throw new FrameworkTypeError(
+      'ZRX_COMMAND_SLASH_ONLY',
+      `${this.commandName} opens a form, which only works as a slash command.`,
+      `Run it as /${this.commandName}.`,
+    );
   }
 }
