@@ -42,14 +42,12 @@ export function scanPackages(root) {
     }));
     const cataloguePath = `packages/${dir}/${CATALOGUE_FILE}`;
     const file = sources.find((s) => s.path === cataloguePath);
-    const catalogue = file === undefined ? undefined : readCatalogue(file.path, file.text);
-    // MIGRATION-FALLBACK: packages without a catalogue yet keep their hand-written fragment.
-    const fragmentPath = join(root, 'docs/errors', `${dir}.md`);
-    const fragment =
-      catalogue === undefined && existsSync(fragmentPath)
-        ? readFileSync(fragmentPath, 'utf8').trim()
-        : undefined;
-    packages.push({ dir, name: manifest.name, catalogue, fragment, sources });
+    packages.push({
+      dir,
+      name: manifest.name,
+      catalogue: file === undefined ? undefined : readCatalogue(file.path, file.text),
+      sources,
+    });
   }
   return packages;
 }
@@ -82,9 +80,8 @@ reported, and its default hint (a message often carries a more specific one).
  */
 export function renderErrorsDoc(packages) {
   const sections = packages
-    .filter((pkg) => pkg.catalogue !== undefined || pkg.fragment !== undefined)
-    .map(({ name, catalogue, fragment }) => {
-      if (catalogue === undefined) return `${fragment}\n`; // MIGRATION-FALLBACK
+    .filter((pkg) => pkg.catalogue !== undefined)
+    .map(({ name, catalogue }) => {
       const rows = catalogue.entries.map(
         (e) => `| \`${e.code}\` | ${cell(e.meaning)} | ${cell(e.hint)} |`,
       );
@@ -119,9 +116,6 @@ export function findDrift(packages, committedDoc) {
   }
   const owner = new Map();
   for (const pkg of packages) {
-    // MIGRATION-FALLBACK
-    for (const [, code] of (pkg.fragment ?? '').matchAll(/^\| `(ZRX_[A-Z0-9_]+)`/gm))
-      owner.set(code, pkg);
     for (const entry of pkg.catalogue?.entries ?? []) {
       const first = owner.get(entry.code);
       if (first === undefined) owner.set(entry.code, pkg);
