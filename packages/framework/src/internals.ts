@@ -21,6 +21,7 @@ export {
 export { ENFORCEMENT_PATH } from './client/extension-wiring.js';
 export { createPrefixResolver, type PrefixSettings } from './client/prefixes.js';
 export { attachRuntime, type FrameworkRuntime, runtimeOf } from './client/runtime.js';
+export { FRAMEWORK_INTENTS } from './client/zoryx-client.js';
 export {
   type CollectedRegistration,
   collectRegistrations,

@@ -83,6 +83,18 @@ export type ZoryxClientOptions = Partial<SapphireClientOptions & ClientOptions> 
 };
 
 /**
+ * The gateway intents every Zoryx bot connects with. Exported (through the internals) so that a
+ * supervisor holding the gateway for a worker's bot identifies with the same set.
+ */
+export const FRAMEWORK_INTENTS: readonly GatewayIntentBits[] = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.GuildMembers,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.DirectMessages,
+];
+
+/**
  * A SapphireClient that hosts Zoryx extensions: it loads them with `@zoryx/loader`, gives each a
  * `ctx` with `client`, `db` and a scoped `store`, registers the Sapphire pieces they bring (owned,
  * released on unload), fits their commands into Discord's limits and syncs them, applies the
@@ -121,13 +133,7 @@ export class ZoryxClient extends SapphireClient {
     const inherited = snapshotManualPieces();
     const config = zoryx.config;
     super({
-      intents: [
-        GatewayIntentBits.Guilds,
-        GatewayIntentBits.GuildMessages,
-        GatewayIntentBits.GuildMembers,
-        GatewayIntentBits.MessageContent,
-        GatewayIntentBits.DirectMessages,
-      ],
+      intents: [...FRAMEWORK_INTENTS],
       partials: [Partials.Channel],
       baseUserDirectory: null,
       loadMessageCommandListeners: config.components.messageCommands,

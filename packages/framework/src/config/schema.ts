@@ -50,6 +50,12 @@ export const configSchema = z.strictObject({
     .default([])
     .describe('Bot owner user ids (merged with BOT_OWNER_ID from the environment).'),
   autoReload: z.boolean().default(true).describe('Hot-reload extensions when their files change.'),
+  supervise: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Run the bot supervised (`zoryx start`, `runBot` of @zoryx/cli): the gateway in a supervisor, the bot in a worker thread restarted without re-identifying when an extension blocks the event loop, crashes or exhausts memory. false: one plain process.',
+    ),
   status: z
     .strictObject({
       rotate: z.boolean().default(true),
