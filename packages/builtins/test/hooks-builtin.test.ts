@@ -1,8 +1,8 @@
 import type { ChannelHandle } from '@zoryx/emulator';
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinsBot } from './builtins-bot.js';
 import { PAGE_NEXT_ID, PAGE_PREV_ID } from '../src/shared/pagination.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
 import type { TestBot, TestWorld } from '@zoryx/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinsBot } from './builtins-bot.js';
 import { PAGE_NEXT_ID } from '../src/shared/pagination.js';
+import { startBuiltinsBot } from './builtins-bot.js';
 
 /** Booting a bot against the emulator can be slow on a loaded 2-core machine. */
 const BOOT_TIMEOUT_MS = 60_000;

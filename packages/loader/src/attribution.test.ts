@@ -82,7 +82,8 @@ describe('running-extension attribution', () => {
     const { host } = testHost(ws, {
       createContext: () => {
         seen.push(currentExtension());
-        return {};
+        // The host fields declared for the type tests (definition.test-d.ts).
+        return { client: { id: 'host' } };
       },
     });
     await runAsExtension('caller', () => host.load('beta'));

@@ -41,7 +41,6 @@ const doc = (version: number) => docs[version] as ReturnType<typeof makeDoc>;
 const text = (version: number) => `${JSON.stringify(doc(version), null, 2)}\n`;
 
 type Impl = 'zoryx' | 'write-file-atomic' | 'steno';
-type Writes = (from: number, to: number) => Promise<void>;
 const results = new Map<string, Record<Impl, number>>();
 
 /**

@@ -163,7 +163,6 @@ describe('AtomicStore and directories removed behind its back', () => {
     await store.close();
   });
 
-
   it('recreates a removed directory on the next write (its spare temp file went with it)', async () => {
     const root = await tempRoot();
     const store = new AtomicStore({ root });
