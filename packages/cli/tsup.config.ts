@@ -1,4 +1,12 @@
 import { createTsupConfig } from '../../scripts/config/tsup';
 
 // A command-line tool: ESM only (its library entry is for tests and tools that drive the chat).
-export default createTsupConfig({ entry: ['src/index.ts', 'src/cli.ts'], format: ['esm'] });
+// The supervised worker's entry is its own file: the supervisor imports it in each worker thread.
+export default createTsupConfig({
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    'supervised-worker': 'src/supervised/worker-entry.ts',
+  },
+  format: ['esm'],
+});

@@ -24,9 +24,18 @@ export interface NewExtensionArgs {
   readonly cwd: string;
 }
 
+/** `zoryx start …` */
+export interface StartArgs {
+  readonly command: 'start';
+  readonly cwd: string;
+  /** `--no-supervise`: false; absent: undefined (config.json's `supervise`, default true). */
+  readonly supervise: boolean | undefined;
+}
+
 /** What the command line asks for. */
 export type CliArgs =
   | DevArgs
+  | StartArgs
   | NewExtensionArgs
   | { readonly command: 'help' }
   | { readonly command: 'version' };
@@ -38,6 +47,11 @@ export const USAGE = `Usage:
       Runs the bot of the folder with hot reload. Offline (--offline, or when no
       DISCORD_TOKEN is set) it starts the local emulator and opens a terminal chat; with
       --script or piped stdin it reads the lines, prints the answers and exits at the end.
+  zoryx start [--cwd <dir>] [--no-supervise]
+      Runs the bot of the folder for production: supervised (the bot in a worker thread a
+      watchdog restarts when an extension blocks the event loop, crashes or exhausts memory,
+      without reconnecting to Discord), or one plain process with --no-supervise or
+      "supervise": false in config.json.
   zoryx new extension <name> [--cwd <dir>]
       Creates extensions/<name>/index.ts with a command and a hook.
   zoryx --help | --version`;
@@ -88,6 +102,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       replyTimeoutMs,
     };
   }
+  if (command === 'start') {
+    if (rest.length > 0) throw usage(`zoryx start takes no arguments, got "${rest.join(' ')}".`);
+    for (const option of ['offline', 'script', 'entry', 'user', 'reply-timeout'] as const) {
+      if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);
+    }
+    return { command: 'start', cwd, supervise: values['no-supervise'] ? false : undefined };
+  }
+  if (values['no-supervise'] !== undefined) {
+    throw usage('--no-supervise is an option of zoryx start only.');
+  }
   for (const option of ['offline', 'script', 'entry', 'user', 'reply-timeout'] as const) {
     if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);
   }
@@ -116,6 +140,7 @@ function parse(argv: readonly string[]) {
       entry: { type: 'string' },
       user: { type: 'string' },
       'reply-timeout': { type: 'string' },
+      'no-supervise': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -56,6 +56,11 @@ export const cliErrorCatalogue = {
       'a line typed in the `zoryx dev` chat cannot be acted on: `#<n>` names no component of the last message, or picks a select menu without a value; printed as `! <message>`, and the chat goes on',
     hint: 'Type `#<n>` with a number listed under the last message; for a select menu, `#<n> <value>`.',
   },
+  ZRX_CLI_NO_TOKEN: {
+    meaning:
+      "`zoryx start` / `runBot` found no bot token: `DISCORD_TOKEN` is set neither in the environment nor in the bot folder's `.env`",
+    hint: "Put `DISCORD_TOKEN=<your bot token>` in the bot folder's `.env` (copy `.env.example`), or use `zoryx dev --offline` to run against the emulator without one.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of the errors the `zoryx` command reports: the keys of {@link cliErrorCatalogue}. */

@@ -1,4 +1,11 @@
-export { type CliArgs, type DevArgs, type NewExtensionArgs, parseCliArgs, USAGE } from './args.js';
+export {
+  type CliArgs,
+  type DevArgs,
+  type NewExtensionArgs,
+  parseCliArgs,
+  type StartArgs,
+  USAGE,
+} from './args.js';
 export {
   DEFAULT_ENTRIES,
   exited,
@@ -33,3 +40,5 @@ export {
   type SlashInvocation,
   tokenize,
 } from './slash-line.js';
+export { operatorLogger } from './supervised/operator-logger.js';
+export { type RunBotOptions, type RunningBot, runBot } from './supervised/run-bot.js';

@@ -3,6 +3,7 @@ import { parseCliArgs, USAGE } from './args.js';
 import { type DevIo, runDev } from './dev.js';
 import { CliError } from './errors.js';
 import { newExtension } from './new-extension.js';
+import { runBot } from './supervised/run-bot.js';
 
 /** Streams and environment of one `zoryx` run. */
 export interface MainIo extends DevIo {
@@ -12,6 +13,18 @@ export interface MainIo extends DevIo {
 function version(): string {
   // src/ and dist/ are both one level below the package root.
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
+/**
+ * A Zoryx error (the CLI's own, or the framework's or supervisor's that `zoryx start` meets):
+ * a `ZRX_` code and a hint, printed as they are.
+ */
+function codedError(error: unknown): { code: string; message: string; hint: string } | null {
+  if (error instanceof CliError) return error;
+  if (!(error instanceof Error)) return null;
+  const { code, hint } = error as Error & { code?: unknown; hint?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('ZRX_') || typeof hint !== 'string') return null;
+  return { code, message: error.message, hint };
 }
 
 /**
@@ -40,10 +53,19 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       }
       case 'dev':
         return await runDev(args, io);
+      case 'start':
+        // The bot keeps the process alive; SIGINT/SIGTERM shut it down and exit.
+        await runBot({
+          cwd: args.cwd,
+          env: io.env,
+          ...(args.supervise === undefined ? {} : { supervise: args.supervise }),
+        });
+        return 0;
     }
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    io.stderr.write(`error ${error.code}: ${error.message}\n  hint: ${error.hint}\n`);
+    const coded = codedError(error);
+    if (!coded) throw error;
+    io.stderr.write(`error ${coded.code}: ${coded.message}\n  hint: ${coded.hint}\n`);
     return 1;
   }
 }

@@ -1,0 +1,229 @@
+// runBot: a bot folder, supervised by default (the gateway in this thread, the bot in a worker
+// thread the watchdog replaces), or as one plain process with `supervise: false`.
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { createBot, type ZoryxClient, type ZoryxConfigInput } from '@zoryx/framework';
+import {
+  type Supervisor,
+  type SupervisorLogger,
+  type SupervisorOptions,
+  startSupervisor,
+} from '@zoryx/supervisor';
+import { CliError } from '../errors.js';
+import { type BotSettings, readBotSettings } from './bot-settings.js';
+import { FaultGate } from './fault-gate.js';
+import { duration, type FaultReport, notifyOwners, reportFault } from './fault-reports.js';
+import { operatorLogger } from './operator-logger.js';
+import { RUN_OPTIONS_ENV, type WorkerRunOptions } from './run-options.js';
+
+/** Options of {@link runBot}. */
+export interface RunBotOptions {
+  /** The bot folder (config.json, .env, extensions/, data/). Default `process.cwd()`. */
+  cwd?: string;
+  /** Path of the config file. Default `<cwd>/config.json`. */
+  configPath?: string;
+  /** Configuration in code instead of config.json (must be JSON: it is sent to the worker). */
+  config?: ZoryxConfigInput;
+  /** Run under the supervisor. Default: config.json's `supervise` (true). */
+  supervise?: boolean;
+  /** The supervisor's watchdog (default: blocked 5 s, 30 s while starting, heap 1,024 MiB). */
+  watchdog?: SupervisorOptions['watchdog'];
+  /** Keep a standby worker for fast restarts. Default true. */
+  standby?: boolean;
+  /** Delays between restarts after consecutive faults. */
+  backoff?: SupervisorOptions['backoff'];
+  /** How long a bot gets to shut down gracefully, ms (default 10,000). */
+  shutdownTimeoutMs?: number;
+  /** SIGINT/SIGTERM shut the bot down gracefully and exit the process. Default true. */
+  handleSignals?: boolean;
+  /** Environment (default `process.env`; the bot folder's .env fills what it lacks). */
+  env?: Record<string, string | undefined>;
+  /** Where the supervisor's and the fault lines go. Default: readable lines on stderr. */
+  logger?: SupervisorLogger;
+}
+
+/** A bot started by {@link runBot}. */
+export interface RunningBot {
+  /** Whether it runs under the supervisor (in a worker thread). */
+  readonly supervised: boolean;
+  /** The supervisor (supervised only): stats, events, `restartWorker()`. */
+  readonly supervisor: Supervisor | null;
+  /** The bot itself (unsupervised only: a supervised bot lives in its worker). */
+  readonly bot: ZoryxClient | null;
+  /** Shuts the bot down gracefully (and the supervisor with its gateway session). */
+  close(reason?: string): Promise<void>;
+}
+
+/** dist/supervised-worker.js of this package, from src/ (tests) as from dist/. */
+function workerEntry(): string {
+  const manifest = createRequire(import.meta.url).resolve('@zoryx/cli/package.json');
+  return join(dirname(manifest), 'dist', 'supervised-worker.js');
+}
+
+function stringEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+}
+
+/**
+ * Runs the bot of a folder. **Supervised** by default (`@zoryx/supervisor`): this thread holds
+ * the gateway session and the bot runs in a worker thread; when an extension blocks the event
+ * loop past the watchdog's limit, runs the worker out of memory or crashes it, the fault is
+ * recorded against that extension (repeated faults quarantine it, and the owners get a DM)
+ * before a replacement worker resumes the session without a new IDENTIFY. Errors an extension
+ * lets escape inside the worker are isolated by the bot itself (`handleErrors`). With
+ * `supervise: false` (or `"supervise": false` in config.json) it is one plain process, as
+ * `createBot().start()`. Rejects with `ZRX_CLI_NO_TOKEN` without a token, or the supervisor's
+ * / framework's error when the first start fails.
+ *
+ * @example
+ * ```ts
+ * // src/index.ts of a bot
+ * import { runBot } from '@zoryx/cli';
+ * await runBot({ cwd: botRoot });
+ * ```
+ */
+export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const settings = await readBotSettings({
+    cwd,
+    env,
+    ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+    ...(options.config === undefined ? {} : { config: options.config }),
+  });
+  if (!settings.token) {
+    throw new CliError('ZRX_CLI_NO_TOKEN', `No DISCORD_TOKEN for the bot in ${cwd}.`);
+  }
+  if (!(options.supervise ?? settings.config.supervise)) return runPlain(cwd, options, env);
+  return runSupervised(settings, options);
+}
+
+async function runPlain(
+  cwd: string,
+  options: RunBotOptions,
+  env: Record<string, string | undefined>,
+): Promise<RunningBot> {
+  const bot = await createBot({
+    cwd,
+    env,
+    ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+    ...(options.config === undefined ? {} : { config: options.config }),
+    handleSignals: options.handleSignals ?? true,
+  });
+  const report = await bot.start();
+  bot.zoryxLogger.info(report.summary);
+  return {
+    supervised: false,
+    supervisor: null,
+    bot,
+    close: (reason = 'closed') => bot.shutdown(reason),
+  };
+}
+
+async function runSupervised(settings: BotSettings, options: RunBotOptions): Promise<RunningBot> {
+  const logger = options.logger ?? operatorLogger();
+  const gate = new FaultGate(`zoryx-run-${randomUUID()}`);
+  const workerOptions: WorkerRunOptions = {
+    cwd: settings.cwd,
+    gate: gate.name,
+    ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+    ...(options.config === undefined ? {} : { config: options.config }),
+  };
+  let supervisor: Supervisor;
+  try {
+    supervisor = await startSupervisor({
+      entry: workerEntry(),
+      token: settings.token as string,
+      intents: settings.intents,
+      ...(settings.apiBase === undefined ? {} : { apiBase: settings.apiBase }),
+      ...(options.watchdog === undefined ? {} : { watchdog: options.watchdog }),
+      ...(options.standby === undefined ? {} : { standby: options.standby }),
+      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...(options.shutdownTimeoutMs === undefined
+        ? {}
+        : { shutdownTimeoutMs: options.shutdownTimeoutMs }),
+      handleSignals: options.handleSignals ?? true,
+      env: {
+        ...(options.env ? stringEnv(options.env) : {}),
+        [RUN_OPTIONS_ENV]: JSON.stringify(workerOptions),
+      },
+      logger,
+    });
+  } catch (error) {
+    gate.close();
+    throw error;
+  }
+  watchFaults(supervisor, settings, gate, logger, options.watchdog?.memoryMb);
+  return {
+    supervised: true,
+    supervisor,
+    bot: null,
+    close: async (reason = 'closed') => {
+      await supervisor.close(reason);
+      gate.close();
+    },
+  };
+}
+
+/** Records, logs and announces the faults the supervisor reports. */
+function watchFaults(
+  supervisor: Supervisor,
+  settings: BotSettings,
+  gate: FaultGate,
+  logger: SupervisorLogger,
+  memoryMb: number | undefined,
+): void {
+  const reports = new Map<number, Promise<FaultReport | null>>();
+  const onFault = (workerId: number, event: Parameters<typeof reportFault>[1]): void => {
+    const work = reportFault(settings, event, memoryMb).then(
+      (report) => {
+        logger.warn(
+          { extension: report.extension, workerId },
+          `${report.what}; restarting the worker${report.standing ? ` (${report.standing})` : ''}`,
+        );
+        const quarantined = report.outcome?.newlyQuarantined ? report.outcome.quarantined : null;
+        if (report.extension && quarantined) {
+          const extension = report.extension;
+          void notifyOwners(settings, extension, quarantined.reason).then((failed) => {
+            if (failed.length > 0) {
+              logger.warn(
+                { extension, owners: failed },
+                `could not DM owner(s) ${failed.join(', ')} about the quarantine of ${extension}`,
+              );
+            }
+          });
+        }
+        return report;
+      },
+      (error: unknown) => {
+        logger.error({ workerId, error: String(error) }, 'could not record the fault');
+        return null;
+      },
+    );
+    reports.set(workerId, work);
+    // The replacement worker waits for this record (fault-gate.ts).
+    gate.track(work);
+  };
+  supervisor.on('worker_stalled', (e) => onFault(e.workerId, { kind: 'stall', e }));
+  supervisor.on('worker_crashed', (e) => onFault(e.workerId, { kind: 'crash', e }));
+  supervisor.on('worker_restarted', (e) => {
+    const pending = reports.get(e.previousWorkerId);
+    reports.delete(e.previousWorkerId);
+    const restarted = `worker restarted in ${duration(e.downtimeMs)}`;
+    if (!pending) {
+      logger.info({ workerId: e.workerId, reason: e.reason }, `${restarted} (${e.reason})`);
+      return;
+    }
+    void pending.then((report) => {
+      const parts = [report?.what ?? `the worker ${e.reason}`, restarted];
+      if (report?.standing) parts.push(report.standing);
+      logger.info(
+        { workerId: e.workerId, reason: e.reason, extension: report?.extension ?? null },
+        parts.join('; '),
+      );
+    });
+  });
+}

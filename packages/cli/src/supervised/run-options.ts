@@ -1,0 +1,26 @@
+import type { ZoryxConfigInput } from '@zoryx/framework';
+
+/**
+ * What `runBot` hands its worker entry (as JSON in {@link RUN_OPTIONS_ENV}): the options of
+ * `createBot` that survive a structured clone. Functions (a logger, an activity sink) cannot
+ * cross into the worker; the entry plugs its own.
+ */
+export interface WorkerRunOptions {
+  /** The bot folder (absolute). */
+  readonly cwd: string;
+  readonly configPath?: string;
+  readonly config?: ZoryxConfigInput;
+  /** The name of the {@link BroadcastChannel} of the fault gate (see fault-gate.ts). */
+  readonly gate: string;
+}
+
+/** The worker environment variable carrying {@link WorkerRunOptions}. */
+export const RUN_OPTIONS_ENV = 'ZORYX_RUN_OPTIONS';
+
+/** Reads the options `runBot` gave the worker. */
+export function readWorkerRunOptions(env: Record<string, string | undefined>): WorkerRunOptions {
+  const raw = env[RUN_OPTIONS_ENV];
+  // Only runBot starts this entry; anything else is a programming error, not an operator's.
+  if (!raw) throw new TypeError(`${RUN_OPTIONS_ENV} is not set: start this entry with runBot().`);
+  return JSON.parse(raw) as WorkerRunOptions;
+}

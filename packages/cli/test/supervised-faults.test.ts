@@ -1,0 +1,230 @@
+// The end-to-end fault suite of `runBot`: a real bot folder (temp), the real emulator, a real
+// supervisor with real worker threads. A healthy extension (`steady`) keeps answering while one
+// culprit per scenario misbehaves; each culprit is quarantined after `maxFaults` (2) faults and
+// named in a direct message to the owner, and the gateway session is identified once for the
+// whole file. The worker entry is the built dist/supervised-worker.js (`npm test` builds first).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChannelHandle, type Emulator, startEmulator, type UserHandle } from '@zoryx/emulator';
+import type { Supervisor } from '@zoryx/supervisor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningBot, runBot } from '../src/index.js';
+import * as culprits from './fixtures/culprits.js';
+
+const BLOCKED_MS = 1_500;
+let discord: Emulator;
+let owner: UserHandle;
+let general: ChannelHandle;
+let dir: string;
+let running: RunningBot;
+let supervisor: Supervisor;
+const lines: string[] = [];
+/** Per scenario: ms from the first fault to `!steady` answering again, and the IDENTIFY count. */
+const results: Record<string, { servingAgainMs: number[]; identifyCount: number }> = {};
+
+beforeAll(async () => {
+  expect(
+    existsSync(join(import.meta.dirname, '..', 'dist', 'supervised-worker.js')),
+    'dist/supervised-worker.js is built (npm test runs tsup first)',
+  ).toBe(true);
+  discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 30_000 });
+  owner = discord.createUser({ username: 'owner' });
+  const guild = discord.createGuild({ name: 'Faults', owner });
+  general = guild.createChannel({ name: 'general' });
+  dir = await mkdtemp(join(tmpdir(), 'zoryx-supervised-faults-'));
+  await writeFile(
+    join(dir, 'config.json'),
+    JSON.stringify({
+      autoReload: true,
+      logging: { level: 'error', file: false },
+      components: { statusRotation: false },
+      extensions: { quarantine: { maxFaults: 2, windowMinutes: 10 } },
+    }),
+  );
+  await addExtension('steady', culprits.steady);
+  const record = (label: string) => (data: object, message: string) => {
+    lines.push(`${label} ${message} ${JSON.stringify(data)}`);
+  };
+  running = await runBot({
+    cwd: dir,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: discord.token,
+      ZORYX_DISCORD_API: discord.apiUrl,
+      BOT_OWNER_ID: owner.id,
+    },
+    watchdog: { blockedMs: BLOCKED_MS, startBlockedMs: 5_000, memoryMb: 128 },
+    backoff: { initialMs: 50, maxMs: 400 },
+    handleSignals: false,
+    logger: {
+      debug: () => undefined,
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+    },
+  });
+  supervisor = running.supervisor as Supervisor;
+}, 90_000);
+
+afterAll(async () => {
+  console.info(`supervised fault suite: ${JSON.stringify(results, null, 1)}`);
+  await running?.close('test done');
+  await discord?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+}, 30_000);
+
+async function addExtension(name: string, source: string): Promise<void> {
+  await mkdir(join(dir, 'extensions', name), { recursive: true });
+  await writeFile(join(dir, 'extensions', name, 'index.ts'), source);
+}
+
+async function ask(content: string): Promise<string> {
+  return (await owner.send(general, content).reply()).content;
+}
+
+/** Sends a message without waiting for an answer (the culprit's command never answers). */
+function poke(content: string): void {
+  owner.send(general, content);
+}
+
+async function commandRegistered(name: string): Promise<void> {
+  await discord.waitFor(() => discord.commands().some((c) => c.name === name), {
+    timeout: 30_000,
+    description: `/${name} registered`,
+  });
+}
+
+/** `!steady` answers; resolves with the ms since `since`. */
+async function servingAgain(since: number): Promise<number> {
+  expect(await ask('!steady')).toBe('steady');
+  return Math.round(performance.now() - since);
+}
+
+async function quarantineDm(extension: string): Promise<string> {
+  await discord.waitFor(() => owner.dms().some((m) => m.content.includes(`\`${extension}\``)), {
+    timeout: 45_000,
+    description: `the owner's DM about ${extension}`,
+  });
+  return owner.dms().find((m) => m.content.includes(`\`${extension}\``))?.content ?? '';
+}
+
+async function ledgerEntry(extension: string) {
+  const text = await readFile(join(dir, 'data', 'framework', 'faults.json'), 'utf8');
+  const ledger = JSON.parse(text) as {
+    extensions: Record<string, { total: number; lastKind: string; quarantined: unknown }>;
+  };
+  return ledger.extensions[extension];
+}
+
+async function expectQuarantined(extension: string, kinds: string[]): Promise<void> {
+  expect(await quarantineDm(extension)).toContain('quarantined');
+  const entry = await ledgerEntry(extension);
+  expect(entry?.quarantined).not.toBeNull();
+  expect(entry?.total).toBeGreaterThanOrEqual(2);
+  expect(kinds).toContain(entry?.lastKind);
+  expect(discord.gateway.identifyCount).toBe(1);
+}
+
+function note(scenario: string, servingAgainMs: number[]): void {
+  results[scenario] = { servingAgainMs, identifyCount: discord.gateway.identifyCount };
+}
+
+describe('runBot: one broken extension never takes the bot down', () => {
+  it('serves /steady from a worker thread', async () => {
+    expect(await ask('!steady')).toBe('steady');
+    expect(supervisor.stats().worker?.phase).toBe('serving');
+    expect(discord.gateway.identifyCount).toBe(1);
+  });
+
+  it('an extension spinning in setup: restarted, then quarantined after it blocks the restart', async () => {
+    const since = performance.now();
+    await addExtension('culprit-setup', culprits.spinsInSetup);
+    const times = [await servingAgain(since)];
+    await expectQuarantined('culprit-setup', ['watchdog-stall']);
+    times.push(await servingAgain(since));
+    note('spins in setup', times);
+    expect(lines.join('\n')).toMatch(
+      /extension culprit-setup blocked the event loop for \d+\.\d s; worker restarted in \d/,
+    );
+  });
+
+  it('an extension spinning in a command', async () => {
+    await addExtension('culprit-command', culprits.spinsInCommand);
+    await commandRegistered('spin');
+    const times: number[] = [];
+    for (let fault = 0; fault < 2; fault++) {
+      const since = performance.now();
+      poke('!spin');
+      times.push(await servingAgain(since));
+    }
+    await expectQuarantined('culprit-command', ['watchdog-stall']);
+    note('spins in a command', times);
+    expect(lines.join('\n')).toContain('1 of 2 faults before quarantine');
+  });
+
+  it('an extension that spins after a hot-reload save', async () => {
+    await addExtension('culprit-reload', culprits.reloadHealthy);
+    await commandRegistered('reloadable');
+    expect(await ask('!reloadable')).toBe('fine');
+    const since = performance.now();
+    await addExtension('culprit-reload', culprits.reloadSpins);
+    const times = [await servingAgain(since)];
+    await expectQuarantined('culprit-reload', ['watchdog-stall']);
+    times.push(await servingAgain(since));
+    note('spins after a hot-reload save', times);
+  });
+
+  it('an extension whose timer throws, uncaught: isolated in the worker, no restart', async () => {
+    const restarts = supervisor.stats().restarts.total;
+    const since = performance.now();
+    await addExtension('culprit-timer', culprits.throwsFromTimer);
+    await expectQuarantined('culprit-timer', ['uncaught-exception']);
+    note('throws uncaught from a timer', [await servingAgain(since)]);
+    expect(supervisor.stats().restarts.total).toBe(restarts);
+  });
+
+  it('an extension that leaves a rejection unhandled', async () => {
+    const restarts = supervisor.stats().restarts.total;
+    const since = performance.now();
+    await addExtension('culprit-rejection', culprits.rejectsUnhandled);
+    await expectQuarantined('culprit-rejection', ['unhandled-rejection']);
+    note('rejects unhandled', [await servingAgain(since)]);
+    expect(supervisor.stats().restarts.total).toBe(restarts);
+  });
+
+  it('an extension that leaks memory past the worker heap limit', async () => {
+    await addExtension('culprit-memory', culprits.leaksMemory);
+    await commandRegistered('hog');
+    const times: number[] = [];
+    for (let fault = 0; fault < 2; fault++) {
+      const since = performance.now();
+      poke('!hog');
+      times.push(await servingAgain(since));
+    }
+    // Out of heap, or (GC thrashing first on a slow machine) blocked: the culprit either way.
+    await expectQuarantined('culprit-memory', ['worker-crash', 'watchdog-stall']);
+    note('leaks memory past the heap limit', times);
+  });
+
+  it('an extension whose raw client listener throws', async () => {
+    const restarts = supervisor.stats().restarts.total;
+    await addExtension('culprit-listener', culprits.throwsInListener);
+    const since = performance.now();
+    // Until the extension has loaded (it registers no command to wait for), then twice more.
+    const named = () => owner.dms().some((m) => m.content.includes('`culprit-listener`'));
+    for (let tries = 0; tries < 100 && !named(); tries++) {
+      poke('!poke');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await expectQuarantined('culprit-listener', ['listener-error']);
+    note('throws in a raw client listener', [await servingAgain(since)]);
+    expect(supervisor.stats().restarts.total).toBe(restarts);
+  });
+
+  it('identified once for the whole file', () => {
+    expect(discord.gateway.identifyCount).toBe(1);
+    expect(lines.filter((line) => line.includes('could not record'))).toEqual([]);
+  });
+});
