@@ -21,8 +21,13 @@ let dir: string;
 let running: RunningBot;
 let supervisor: Supervisor;
 const lines: string[] = [];
-/** Per scenario: ms from the first fault to `!steady` answering again, and the IDENTIFY count. */
-const results: Record<string, { servingAgainMs: number[]; identifyCount: number }> = {};
+/** Per scenario: ms from each fault the watchdog saw to `!steady` answering again, the IDENTIFY count. */
+const results: Record<
+  string,
+  { faults: string[]; servingAgainMs: number[]; identifyCount: number }
+> = {};
+/** The supervisor's fault events since the scenario began: what, and when (performance.now()). */
+let faults: { what: string; at: number }[] = [];
 
 beforeAll(async () => {
   expect(
@@ -66,6 +71,12 @@ beforeAll(async () => {
     },
   });
   supervisor = running.supervisor as Supervisor;
+  supervisor.on('worker_stalled', (e) =>
+    faults.push({ what: `stalled in ${e.activity}`, at: performance.now() }),
+  );
+  supervisor.on('worker_crashed', (e) =>
+    faults.push({ what: `${e.reason} in ${e.activity}`, at: performance.now() }),
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -96,7 +107,23 @@ async function commandRegistered(name: string): Promise<void> {
   });
 }
 
-/** `!steady` answers; resolves with the ms since `since`. */
+/** Waits for the scenario's `n`th supervisor fault (1-based). */
+async function fault(n: number): Promise<{ what: string; at: number }> {
+  await discord.waitFor(() => faults.length >= n, {
+    timeout: 30_000,
+    description: `supervisor fault ${n}`,
+  });
+  return faults[n - 1] as { what: string; at: number };
+}
+
+/** `!steady` answers after the scenario's `n`th fault; resolves with the ms since that fault. */
+async function servingAfterFault(n: number): Promise<number> {
+  const { at } = await fault(n);
+  expect(await ask('!steady')).toBe('steady');
+  return Math.round(performance.now() - at);
+}
+
+/** `!steady` answers; resolves with the ms since `since` (scenarios without a restart). */
 async function servingAgain(since: number): Promise<number> {
   expect(await ask('!steady')).toBe('steady');
   return Math.round(performance.now() - since);
@@ -128,7 +155,12 @@ async function expectQuarantined(extension: string, kinds: string[]): Promise<vo
 }
 
 function note(scenario: string, servingAgainMs: number[]): void {
-  results[scenario] = { servingAgainMs, identifyCount: discord.gateway.identifyCount };
+  results[scenario] = {
+    faults: faults.map((f) => f.what),
+    servingAgainMs,
+    identifyCount: discord.gateway.identifyCount,
+  };
+  faults = [];
 }
 
 describe('runBot: one broken extension never takes the bot down', () => {
@@ -139,11 +171,9 @@ describe('runBot: one broken extension never takes the bot down', () => {
   });
 
   it('an extension spinning in setup: restarted, then quarantined after it blocks the restart', async () => {
-    const since = performance.now();
     await addExtension('culprit-setup', culprits.spinsInSetup);
-    const times = [await servingAgain(since)];
+    const times = [await servingAfterFault(1), await servingAfterFault(2)];
     await expectQuarantined('culprit-setup', ['watchdog-stall']);
-    times.push(await servingAgain(since));
     note('spins in setup', times);
     expect(lines.join('\n')).toMatch(
       /extension culprit-setup blocked the event loop for \d+\.\d s; worker restarted in \d/,
@@ -154,10 +184,9 @@ describe('runBot: one broken extension never takes the bot down', () => {
     await addExtension('culprit-command', culprits.spinsInCommand);
     await commandRegistered('spin');
     const times: number[] = [];
-    for (let fault = 0; fault < 2; fault++) {
-      const since = performance.now();
+    for (const n of [1, 2]) {
       poke('!spin');
-      times.push(await servingAgain(since));
+      times.push(await servingAfterFault(n));
     }
     await expectQuarantined('culprit-command', ['watchdog-stall']);
     note('spins in a command', times);
@@ -168,11 +197,9 @@ describe('runBot: one broken extension never takes the bot down', () => {
     await addExtension('culprit-reload', culprits.reloadHealthy);
     await commandRegistered('reloadable');
     expect(await ask('!reloadable')).toBe('fine');
-    const since = performance.now();
     await addExtension('culprit-reload', culprits.reloadSpins);
-    const times = [await servingAgain(since)];
+    const times = [await servingAfterFault(1), await servingAfterFault(2)];
     await expectQuarantined('culprit-reload', ['watchdog-stall']);
-    times.push(await servingAgain(since));
     note('spins after a hot-reload save', times);
   });
 
@@ -198,10 +225,9 @@ describe('runBot: one broken extension never takes the bot down', () => {
     await addExtension('culprit-memory', culprits.leaksMemory);
     await commandRegistered('hog');
     const times: number[] = [];
-    for (let fault = 0; fault < 2; fault++) {
-      const since = performance.now();
+    for (const n of [1, 2]) {
       poke('!hog');
-      times.push(await servingAgain(since));
+      times.push(await servingAfterFault(n));
     }
     // Out of heap, or (GC thrashing first on a slow machine) blocked: the culprit either way.
     await expectQuarantined('culprit-memory', ['worker-crash', 'watchdog-stall']);
