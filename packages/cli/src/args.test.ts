@@ -66,7 +66,10 @@ describe('parseCliArgs', () => {
 
   it('refuses what it does not understand, naming it', () => {
     expect(usageError([]).message).toBe('No command given.');
-    expect(usageError(['start']).message).toBe('Unknown command "start".');
+    expect(usageError(['stop']).message).toBe('Unknown command "stop".');
+    expect(usageError(['start', 'now']).message).toContain('"now"');
+    expect(usageError(['start', '--offline']).message).toContain('zoryx dev only');
+    expect(usageError(['dev', '--no-supervise']).message).toContain('zoryx start only');
     expect(usageError(['dev', '--ofline']).message).toContain("'--ofline'");
     expect(usageError(['dev', '--cwd']).message).toContain('--cwd');
     expect(usageError(['dev', 'now']).message).toContain('"now"');
@@ -76,5 +79,14 @@ describe('parseCliArgs', () => {
     expect(usageError(['new', 'extension']).message).toContain('needs a name');
     expect(usageError(['new', 'extension', 'a', 'b']).message).toContain('"b"');
     expect(usageError(['new', 'extension', 'a', '--offline']).message).toContain('--offline');
+  });
+
+  it('parses zoryx start: supervised unless --no-supervise', () => {
+    expect(parseCliArgs(['start'])).toEqual({ command: 'start', cwd: '.', supervise: undefined });
+    expect(parseCliArgs(['start', '--cwd', 'bot', '--no-supervise'])).toEqual({
+      command: 'start',
+      cwd: 'bot',
+      supervise: false,
+    });
   });
 });

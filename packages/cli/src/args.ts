@@ -81,6 +81,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
   const cwd = values.cwd ?? '.';
+  if (values['no-supervise'] !== undefined && command !== 'start') {
+    throw usage('--no-supervise is an option of zoryx start only.');
+  }
   if (command === 'dev') {
     if (rest.length > 0) throw usage(`zoryx dev takes no arguments, got "${rest.join(' ')}".`);
     let replyTimeoutMs: number | undefined;
@@ -108,9 +111,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);
     }
     return { command: 'start', cwd, supervise: values['no-supervise'] ? false : undefined };
-  }
-  if (values['no-supervise'] !== undefined) {
-    throw usage('--no-supervise is an option of zoryx start only.');
   }
   for (const option of ['offline', 'script', 'entry', 'user', 'reply-timeout'] as const) {
     if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);

@@ -61,6 +61,11 @@ export const cliErrorCatalogue = {
       "`zoryx start` / `runBot` found no bot token: `DISCORD_TOKEN` is set neither in the environment nor in the bot folder's `.env`",
     hint: "Put `DISCORD_TOKEN=<your bot token>` in the bot folder's `.env` (copy `.env.example`), or use `zoryx dev --offline` to run against the emulator without one.",
   },
+  ZRX_CLI_WORKER_OPTIONS: {
+    meaning:
+      "`@zoryx/cli`'s supervised worker entry (`dist/supervised-worker.js`) was started without the options `runBot` gives it (`ZORYX_RUN_OPTIONS`)",
+    hint: 'Start the bot with `runBot()` or `zoryx start`; to supervise a bot of your own, give `startSupervisor` an entry of your own (see the @zoryx/supervisor README).',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of the errors the `zoryx` command reports: the keys of {@link cliErrorCatalogue}. */

@@ -94,23 +94,23 @@ export async function notifyOwners(
   const content = `⛔ Extension \`${extension}\` was quarantined after repeated faults: the supervisor restarted the bot without it, and it stays off, also after restarts, until a bot owner runs \`/extensions unquarantine:${extension}\`.\n\`\`\`\n${reason.slice(0, 1500)}\n\`\`\``;
   const failed: string[] = [];
   for (const owner of settings.owners) {
-    try {
-      const dm = await fetch(`${api}/users/@me/channels`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ recipient_id: owner }),
-      });
-      if (!dm.ok) throw new Error(`HTTP ${dm.status}`);
-      const { id } = (await dm.json()) as { id: string };
-      const sent = await fetch(`${api}/channels/${id}/messages`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ content, allowed_mentions: { parse: [] } }),
-      });
-      if (!sent.ok) throw new Error(`HTTP ${sent.status}`);
-    } catch {
-      failed.push(owner);
-    }
+    const sent = await fetch(`${api}/users/@me/channels`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ recipient_id: owner }),
+    })
+      .then(async (dm) => {
+        if (!dm.ok) return false;
+        const { id } = (await dm.json()) as { id: string };
+        const message = await fetch(`${api}/channels/${id}/messages`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ content, allowed_mentions: { parse: [] } }),
+        });
+        return message.ok;
+      })
+      .catch(() => false);
+    if (!sent) failed.push(owner);
   }
   return failed;
 }

@@ -1,4 +1,5 @@
 import type { ZoryxConfigInput } from '@zoryx/framework';
+import { CliError } from '../errors.js';
 
 /**
  * What `runBot` hands its worker entry (as JSON in {@link RUN_OPTIONS_ENV}): the options of
@@ -20,7 +21,8 @@ export const RUN_OPTIONS_ENV = 'ZORYX_RUN_OPTIONS';
 /** Reads the options `runBot` gave the worker. */
 export function readWorkerRunOptions(env: Record<string, string | undefined>): WorkerRunOptions {
   const raw = env[RUN_OPTIONS_ENV];
-  // Only runBot starts this entry; anything else is a programming error, not an operator's.
-  if (!raw) throw new TypeError(`${RUN_OPTIONS_ENV} is not set: start this entry with runBot().`);
+  if (!raw) {
+    throw new CliError('ZRX_CLI_WORKER_OPTIONS', `${RUN_OPTIONS_ENV} is not set in this worker.`);
+  }
   return JSON.parse(raw) as WorkerRunOptions;
 }
