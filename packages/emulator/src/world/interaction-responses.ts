@@ -6,6 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { badRequest, invalidFormBody, unknown } from '../rest/discord-error.js';
 import type { UploadedFile } from '../rest/router.js';
+import type { StoredMessage } from '../state/records.js';
 import type { MessageInput } from '../validation/message-rules.js';
 import type { InteractionRecord } from './interaction-record.js';
 import { createMessage, editMessage } from './messages.js';
@@ -29,15 +30,20 @@ export function findInteraction(world: World, id: string, token: string): Intera
   return record;
 }
 
-function metadataOf(world: World, record: InteractionRecord) {
+function metadataOf(
+  world: World,
+  record: InteractionRecord,
+): StoredMessage['interaction_metadata'] {
   const data = record.payload.data as { name?: string; type?: number } | undefined;
+  // discord-api-types splits the metadata by interaction type; the record's type is the union of
+  // them, so the object is one of those shapes by construction rather than by narrowing.
   return {
     id: record.id,
     type: record.payload.type,
     user: world.user(record.userId),
     authorizing_integration_owners: record.payload.authorizing_integration_owners,
     ...(data?.name ? { name: data.name, command_type: data.type } : {}),
-  };
+  } as StoredMessage['interaction_metadata'];
 }
 
 /** Creates the bot's message for an interaction (reply, deferral placeholder, or followup). */

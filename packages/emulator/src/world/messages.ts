@@ -13,7 +13,7 @@ export interface MessageExtras {
   webhookId?: string;
   type?: number;
   /** Interaction metadata (Discord's `interaction_metadata`). */
-  metadata?: Record<string, unknown>;
+  metadata?: StoredMessage['interaction_metadata'];
   files?: UploadedFile[];
   /** Skip validation (user messages from the test API may break bot-only rules). */
   trusted?: boolean;
@@ -129,7 +129,7 @@ export function createMessage(
     components: (input.components ?? []) as StoredMessage['components'],
     ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
     ...(extras.webhookId ? { webhook_id: extras.webhookId, application_id: extras.webhookId } : {}),
-    ...(extras.metadata ? { interaction_metadata: extras.metadata as never } : {}),
+    ...(extras.metadata ? { interaction_metadata: extras.metadata } : {}),
   } as StoredMessage;
   if (extras.messageReference) {
     const referenced = world.records.messageIndex.get(extras.messageReference.message_id);

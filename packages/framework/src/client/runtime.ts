@@ -2,6 +2,7 @@ import type { Command, StoreRegistryKey } from '@sapphire/framework';
 import type { HookEvents } from '@zoryx/hooks';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
+import type { CommandTable } from '../commands/command-table.js';
 import type { ZoryxConfig } from '../config/schema.js';
 import type { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import type { IntakeLimiter } from '../intake/intake-limiter.js';
@@ -37,6 +38,8 @@ export interface FrameworkRuntime {
   onReady(): Promise<void>;
   /** The bot left a guild: drop its cached state and database (backed up first). */
   onGuildLeft(guildId: string): Promise<void>;
+  /** The current command plan and routes (undefined before the first plan). */
+  commandTable(): CommandTable | undefined;
 }
 
 const runtimes = new WeakMap<Client, FrameworkRuntime>();

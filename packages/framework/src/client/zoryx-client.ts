@@ -218,6 +218,7 @@ export class ZoryxClient extends SapphireClient {
     });
     attachRuntime(this, {
       config: () => this.config,
+      commandTable: () => this.commandService.table,
       owners,
       logger: this.zoryxLogger,
       cooldowns: this.cooldowns,

@@ -7,7 +7,7 @@ import {
 } from '@sapphire/framework';
 import { type EntityLookup, parsePrefixInvocation, routeKey } from '@zoryx/slash-limit';
 import type { ChatInputCommandInteraction, Message } from 'discord.js';
-import type { ZoryxClient } from '../client/zoryx-client.js';
+import { runtimeOf } from '../client/runtime.js';
 import { MessageInteraction } from '../commands/message-interaction.js';
 import { admitInvocation, slowDownText } from '../intake/intake-precondition.js';
 import { sendReply } from './replies.js';
@@ -44,9 +44,9 @@ export class PrefixFallbackListener extends Listener<
     commandPrefix,
     command,
   }: CommandDoesNotHaveMessageCommandHandler) {
-    const client = this.container.client as ZoryxClient;
+    const { client } = this.container;
     const chatInput = command as ChatInputCommand;
-    const table = client.commandService?.table;
+    const table = runtimeOf(client)?.commandTable();
     if (!table || typeof chatInput.chatInputRun !== 'function') return;
     const spec = [...table.specs.entries()].find(
       ([key, s]) => table.handlers.get(key) === command.name && key === routeKey({ name: s.name }),
