@@ -86,12 +86,15 @@ await world.discord.close();
 const summary = (rows, key) =>
   `median ${fmt(median(rows.map((r) => r[key])))} (${rows.map((r) => fmt(r[key])).join(', ')})`;
 console.log(`50 extensions / 200 commands, ${RESTARTS} restarts each`);
-console.log(
-  `requested restart, standby worker:  request → first reply ${summary(standby, 'firstReply')}; start → ready ${summary(standby, 'startToReady')}`,
-);
-console.log(
-  `requested restart, fresh thread:    request → first reply ${summary(fresh, 'firstReply')}; start → ready ${summary(fresh, 'startToReady')}`,
-);
+for (const [label, rows] of [
+  ['standby worker', standby],
+  ['fresh thread', fresh],
+]) {
+  console.log(`requested restart, ${label}: request → first reply ${summary(rows, 'firstReply')}`);
+  console.log(
+    `  old worker's graceful shutdown ${summary(rows, 'shutdown')}; new worker start → ready ${summary(rows, 'startToReady')}`,
+  );
+}
 console.log(
   `uncaught exception: crash → first reply ${fmt(crashToReply)} (downtime ${fmt(afterCrash.payload.downtimeMs)}, backoff ${fmt(afterCrash.payload.backoffMs)})`,
 );
