@@ -2,7 +2,7 @@ import type { CorruptGuildReport, ZoryxDatabase } from '@zoryx/db';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { GuildDatabaseCorruptPayload } from '../events/framework-events.js';
-import { noticeMentions } from './allowed-mentions.js';
+import { dmOwners } from './owner-notices.js';
 
 /** What {@link reportCorruptGuildDatabases} tells about a recovered guild database. */
 export interface CorruptGuildNoticeTargets {
@@ -69,19 +69,6 @@ export function reportCorruptGuildDatabases(targets: CorruptGuildNoticeTargets):
       backup: report.backup,
     });
     if (owners.size === 0 || !client.isReady()) return;
-    const content = ownerText(client, report);
-    await Promise.all(
-      [...owners].map(async (id) => {
-        try {
-          const user = await client.users.fetch(id);
-          await user.send({ content, allowedMentions: noticeMentions() });
-        } catch (cause) {
-          logger.warn(
-            { err: cause, owner: id, guildId: report.guildId },
-            'could not DM an owner about a damaged guild database',
-          );
-        }
-      }),
-    );
+    await dmOwners(client, owners, ownerText(client, report), logger, 'a damaged guild database');
   });
 }

@@ -1,6 +1,7 @@
 import type { HookBus } from '@zoryx/hooks';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
+import { noticeMentions } from './allowed-mentions.js';
 
 /**
  * Makes failed reloads visible to the bot owners: each owner gets a direct message naming the
@@ -54,7 +55,8 @@ export function notifyOwnersOfQuarantine(
   );
 }
 
-async function dmOwners(
+/** Sends `content` to every bot owner by direct message, pinging nobody; failures are only logged. */
+export async function dmOwners(
   client: Client,
   owners: ReadonlySet<string>,
   content: string,
@@ -65,7 +67,7 @@ async function dmOwners(
     [...owners].map(async (id) => {
       try {
         const user = await client.users.fetch(id);
-        await user.send({ content, allowedMentions: { parse: [] } });
+        await user.send({ content, allowedMentions: noticeMentions() });
       } catch (cause) {
         logger.debug({ err: cause, owner: id }, `could not DM an owner about ${about}`);
       }
