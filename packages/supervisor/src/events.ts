@@ -33,7 +33,7 @@ export interface WorkerStartedEvent {
 /** The watchdog found a worker's event loop blocked; the worker is terminated next. */
 export interface WorkerStalledEvent {
   workerId: number;
-  /** How long the loop had not turned when the watchdog acted, ms. */
+  /** How long, at least, the loop had not turned when the watchdog acted, ms. */
   blockedMs: number;
   /** The limit it passed (`watchdog.blockedMs`, or `startBlockedMs` before the worker served). */
   limitMs: number;

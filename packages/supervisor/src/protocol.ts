@@ -135,7 +135,7 @@ export interface ReadyMessage {
 }
 
 /**
- * Liveness and health, every ~500 ms from a timer on the worker's event loop (a blocked loop
+ * Liveness and health, every 500 ms from a timer on the worker's event loop (a blocked loop
  * sends none). In a thread the supervisor watches a shared-memory counter instead (immediate,
  * even while its own loop is busy); the message carries the stats and is the liveness signal for
  * transports without shared memory.

@@ -2,12 +2,15 @@
 // waiting for the worker's event loop, which is exactly what is unavailable when the worker spins.
 //
 // Layout of the SharedArrayBuffer (little-endian, as the platform):
-//   bytes  0..3   Int32  heartbeat counter, +1 by a timer on the worker's loop every ~500 ms
+//   bytes  0..3   Int32  heartbeat counter, +1 by a timer on the worker's loop every BEAT_MS
 //   bytes  4..7   Int32  activity version (a seqlock: odd while being written)
 //   bytes  8..11  Int32  activity length in bytes (0 = none)
 //   bytes 12..15  Int32  reserved
 //   bytes 16..23  BigInt64 highest stream seq the worker handed to discord.js (acknowledged)
 //   bytes 24..    Uint8  activity name, UTF-8, at most ACTIVITY_MAX_BYTES
+
+/** How often the worker's loop bumps the heartbeat counter, ms. */
+export const BEAT_MS = 100;
 
 /** The longest activity name kept (longer names are cut at a character boundary). */
 export const ACTIVITY_MAX_BYTES = 200;

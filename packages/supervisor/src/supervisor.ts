@@ -95,7 +95,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
           ),
       });
       this.#pool.launch('initial');
-      this.#watchdog = setInterval(() => this.#check(), Math.min(250, this.#options.blockedMs / 4));
+      this.#watchdog = setInterval(() => this.#check(), Math.min(100, this.#options.blockedMs / 4));
       this.#watchdog.unref();
       await Promise.all([this.#gateway.connect(), this.#untilServing()]);
     } catch (error) {

@@ -12,6 +12,7 @@ import {
   type WorkerMessage,
 } from './protocol.js';
 import {
+  BEAT_MS,
   createSlots,
   readAcknowledged,
   readActivity,
@@ -140,8 +141,10 @@ export class WorkerHandle {
   }
 
   /**
-   * How long the worker's loop has not turned, by the shared heartbeat counter, as of `now`.
-   * Each call that sees the counter move resets the clock.
+   * How long, at least, the worker's loop has not turned as of `now`. The supervisor notes when
+   * it sees the shared heartbeat counter move; the worker bumps it every {@link BEAT_MS}, so the
+   * loop has been blocked for at least the time since then minus one beat interval. Measured that
+   * way, a loop blocked for less than the limit is never reported.
    */
   public blockedFor(now: number): number {
     const count = readBeat(this.slots);
@@ -149,7 +152,7 @@ export class WorkerHandle {
       this.#lastBeat = count;
       this.#lastBeatAt = now;
     }
-    return now - this.#lastBeatAt;
+    return Math.max(0, now - this.#lastBeatAt - BEAT_MS);
   }
 
   /** The highest stream seq the worker acknowledged. */

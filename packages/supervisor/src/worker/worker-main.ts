@@ -6,13 +6,13 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { SupervisorError } from '../errors.js';
 import { parseWorkerInit, serializeError } from '../protocol.js';
-import { beat } from '../shared-slots.js';
+import { BEAT_MS, beat } from '../shared-slots.js';
 import { RelayChannel } from './relay-channel.js';
 import { supervised } from './supervised-data.js';
 import { createWorkerRelay, type RelayedBot, type WorkerRelay } from './worker-relay.js';
 
-/** How often the worker proves its event loop turns. */
-const HEARTBEAT_MS = 500;
+/** Every how many beats the heartbeat message (stats) is sent: every 500 ms. */
+const BEATS_PER_MESSAGE = 5;
 
 type EntryFunction = (relay: WorkerRelay) => unknown;
 
@@ -28,8 +28,10 @@ if (!context || !parentPort) {
 const { slots } = context;
 const channel = new RelayChannel(parentPort, slots, parseWorkerInit(context.data.init));
 
+let beats = 0;
 setInterval(() => {
   beat(slots);
+  if (++beats % BEATS_PER_MESSAGE !== 0) return;
   const heap = getHeapStatistics();
   channel.post({
     t: 'heartbeat',
@@ -37,7 +39,7 @@ setInterval(() => {
     heapUsed: heap.used_heap_size,
     heapLimit: heap.heap_size_limit,
   });
-}, HEARTBEAT_MS);
+}, BEAT_MS);
 beat(slots);
 
 let bot: RelayedBot | undefined;
