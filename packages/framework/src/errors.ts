@@ -123,6 +123,21 @@ export const frameworkErrorCatalogue = {
       'logged when discord.js emitted an `error` event (which would end the process without a listener)',
     hint: 'Read the error; usually a network or gateway problem that discord.js recovers from',
   },
+  ZRX_JOB_INVALID: {
+    meaning:
+      '`ctx.jobs.schedule` got a job it cannot keep: a bad id, not exactly one of `at`/`every`/`cron`, an `every` under 100 ms, a cron pattern or time zone croner rejects, a `maxRuns` that is not a whole number ≥ 1, or a payload that is not JSON (≤ 64 KiB); the message names the job and the field',
+    hint: 'Fix the named field; see `ctx.jobs` in the framework README',
+  },
+  ZRX_JOB_HANDLER_UNKNOWN: {
+    meaning:
+      '`ctx.jobs.schedule` named a handler the extension has not registered with `ctx.jobs.handle`',
+    hint: 'Call `ctx.jobs.handle(name, run)` in `setup` before scheduling jobs for it',
+  },
+  ZRX_JOB_FAILED: {
+    meaning:
+      'logged (with `errorId`, `extension`, `job`) when a job handler threw; a repeating job keeps its schedule, a one-shot job is retried after 30 s, 1, 2 and 4 min, then kept with its `lastError` and not run again',
+    hint: 'Search the log for the error id and fix the handler; `ctx.jobs.list()` shows `lastError`',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every stable error code `@zoryx/framework` throws or reports: the keys of {@link frameworkErrorCatalogue}. */

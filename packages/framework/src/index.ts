@@ -67,6 +67,10 @@ export type {
   IntakeRules,
   IntakeStats,
 } from './intake/intake-limiter.js';
+export type { ExtensionJobs } from './jobs/extension-jobs.js';
+export type { JobHandler, JobRun } from './jobs/job-scheduler.js';
+export type { JobSpec, JsonValue } from './jobs/job-spec.js';
+export type { JobInfo } from './jobs/jobs-table.js';
 export { ReplyColor, replyEmbed } from './listeners/replies.js';
 export { createLogger, type ZoryxLogger } from './logging/create-logger.js';
 export type { GuildSettings } from './settings/guild-settings.js';

@@ -11,6 +11,7 @@ import * as zod from 'zod';
 import type { ExtensionFaults } from '../faults/extension-faults.js';
 import * as framework from '../index.js';
 import * as internals from '../internals.js';
+import { createExtensionJobs, type ExtensionJobs } from '../jobs/extension-jobs.js';
 import { createClientView } from './client-view.js';
 import { PieceOwnership } from './extension-pieces.js';
 import type { ZoryxClient } from './zoryx-client.js';
@@ -23,6 +24,8 @@ declare module '@zoryx/loader' {
     readonly db: ZoryxDatabase;
     /** An atomic JSON store rooted at `data/extensions/<name>/`, closed on unload. */
     readonly store: AtomicStore;
+    /** Jobs that survive restarts (one live job per id), kept in the main database. */
+    readonly jobs: ExtensionJobs;
   }
   interface ExtensionMigrations {
     /** Migrations of the main database, by name (run in name order). */
@@ -92,7 +95,10 @@ export function createExtensionWiring(
             onError: (error) => isolation.faults.report(info.name, 'listener-error', error),
           })
         : client;
-      return { client: view, db: client.db, store };
+      const jobs = createExtensionJobs(client.jobs, info.name, (release) =>
+        scope.onDispose(release),
+      );
+      return { client: view, db: client.db, store, jobs };
     },
     afterSetup: async (info, ctx) => {
       const pieces = await ownership.insert(info, ctx);

@@ -1,10 +1,17 @@
 import type { Migration, ZoryxDatabase } from '@zoryx/db';
+import { jobsMigrations } from '../jobs/jobs-table.js';
 import { frameworkGuildMigrations } from '../permissions/command-roles.js';
 import { type GuildSettings, GuildSettingsService } from '../settings/guild-settings.js';
 import type { GuildSettingValues } from '../settings/setting-schema.js';
 import type { SettingsCacheStats } from '../settings/settings-cache.js';
 import { type CommandStat, CommandUsage } from '../stats/command-usage.js';
-import { frameworkMainMigrations } from '../stats/usage-table.js';
+import { frameworkMainMigrations as usageMigrations } from '../stats/usage-table.js';
+
+/** The framework's main-database migrations: command usage and persistent jobs. */
+const frameworkMainMigrations: Record<string, Migration> = {
+  ...usageMigrations,
+  ...jobsMigrations,
+};
 
 /** The migration owner of the framework's own tables. */
 export const FRAMEWORK_OWNER = 'framework';
@@ -63,6 +70,11 @@ export class FrameworkData {
   public async register(): Promise<void> {
     await this.#register('guild', frameworkGuildMigrations);
     await this.#register('main', frameworkMainMigrations);
+  }
+
+  /** Resolves once the framework's main tables exist (`command_stats`, `framework_jobs`). */
+  public mainReady(): Promise<void> {
+    return this.#register('main', frameworkMainMigrations);
   }
 
   /** Once per scope; a failed registration is retried by the next caller. */

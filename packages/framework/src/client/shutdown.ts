@@ -16,6 +16,8 @@ export async function runShutdown(
   log.info({ reason }, 'shutting down');
   const steps: [string, () => unknown][] = [
     ['stop intake', () => stopIntake(client)],
+    // Runs in progress finish before their extensions unload and the database closes.
+    ['stop jobs', () => client.jobs.close()],
     ['unload extensions', () => client.extensions.close()],
     ['close command routing', () => client.commandService.close()],
     ['drain hooks', () => client.hooks.close()],

@@ -23,6 +23,7 @@ import { ExtensionFaults, faultPolicyOf } from '../faults/extension-faults.js';
 import { IntakeLimiter } from '../intake/intake-limiter.js';
 // The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
 import '../events/framework-events.js';
+import { JobScheduler } from '../jobs/job-scheduler.js';
 import { PinoSapphireLogger } from '../logging/sapphire-logger.js';
 import { CommandRoles } from '../permissions/command-roles.js';
 import type { GuildSettings } from '../settings/guild-settings.js';
@@ -117,6 +118,8 @@ export class ZoryxClient extends SapphireClient {
   public readonly pieceOwners: PieceOwnership;
   /** Errors that escaped extensions: logged, counted, quarantining (`extensions.quarantine`). */
   public readonly faults: ExtensionFaults;
+  /** Persistent jobs of every extension (`ctx.jobs`); runs due jobs once the client is ready. */
+  public readonly jobs: JobScheduler;
   public hotReloader: HotReloader | undefined;
   private readonly services: ZoryxServices;
   /** Guild settings and command usage: the framework's own tables. */
@@ -164,6 +167,12 @@ export class ZoryxClient extends SapphireClient {
       }),
       onError: (error) =>
         this.zoryxLogger.warn({ err: error }, 'writing command usage failed; retrying later'),
+    });
+    this.jobs = new JobScheduler({
+      db: zoryx.db,
+      ready: () => this.data.mainReady(),
+      logger: this.zoryxLogger.child({ component: 'jobs' }),
+      activity: zoryx.activity,
     });
     const owners = new Set(config.owners);
     this.fetchPrefix = createPrefixResolver(
@@ -337,6 +346,7 @@ export class ZoryxClient extends SapphireClient {
     this.readyHandled ??= (async () => {
       await this.booted;
       await this.commandService.markReady();
+      this.jobs.start();
       if (this.config.components.statusRotation) {
         this.stopStatusRotation = startStatusRotation(
           this,
