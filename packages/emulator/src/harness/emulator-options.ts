@@ -35,5 +35,7 @@ export interface EmulatorClientOptions {
     globalRequestsPerSecond: number;
     /** Keeps a slow CI machine from turning into REST timeouts. */
     timeout: number;
+    /** No retries of 5xx answers: the emulator's are never transient. */
+    retries: number;
   };
 }

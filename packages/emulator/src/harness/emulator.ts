@@ -117,6 +117,9 @@ export class Emulator {
         api: this.apiUrl,
         globalRequestsPerSecond: Number.POSITIVE_INFINITY,
         timeout: 30_000,
+        // The emulator never fails transiently: a retried 5xx (a 501 for a route it does not
+        // serve) would only repeat the same answer three times before the error surfaces.
+        retries: 0,
       },
     };
   }
@@ -283,7 +286,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       world.notifyChange();
     },
     onUpgrade: (request, socket, head) => {
-      if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname === '/gateway') {
+      // discord.js 14.0–14.9 connect to `<url>/?v=10`: the trailing slash is the same gateway.
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/$/, '');
+      if (path === '/gateway') {
         world.gateway.handleUpgrade(request, socket, head);
       } else {
         socket.destroy();

@@ -75,7 +75,9 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
       message: `@zoryx/emulator does not implement ${method} ${path}; see docs/emulator.md for the routes it serves`,
     };
     record(501, path, answer);
-    sendJson(response, 501, answer);
+    // @discordjs/rest throws `HTTPError` with the reason phrase as its message (it never reads a
+    // 5xx body): carrying the explanation there is what the bot's log shows.
+    sendJson(response, 501, answer, notImplementedReason(method, path));
     return;
   }
   if (match.auth && request.headers.authorization !== `Bot ${hooks.token}`) {
@@ -152,17 +154,25 @@ async function parseBody(
   return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+/** The 501 reason phrase: printable ASCII only, as HTTP allows in a status line. */
+export function notImplementedReason(method: string, path: string): string {
+  const route = `${method} ${path}`.replace(/[^\x20-\x7e]/g, '?');
+  return `Not Implemented: @zoryx/emulator does not serve ${route} (see docs/emulator.md)`;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, reason?: string): void {
   if (status === 204 || body === undefined) {
     response.writeHead(status === 200 ? 204 : status, RATE_LIMIT_HEADERS);
     response.end();
     return;
   }
   const text = JSON.stringify(body);
-  response.writeHead(status, {
+  const headers = {
     ...RATE_LIMIT_HEADERS,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
-  });
+  };
+  if (reason === undefined) response.writeHead(status, headers);
+  else response.writeHead(status, reason, headers);
   response.end(text);
 }

@@ -65,7 +65,9 @@ export class Router {
 
   /** Finds the route for a method and a path below `/api/v10`. */
   public match(method: string, path: string): RouteMatch | null {
-    const parts = path.split('/').slice(1).map(decodeURIComponent);
+    // Discord serves `/gateway/` as `/gateway`: a trailing slash names the same resource.
+    const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
+    const parts = trimmed.split('/').slice(1).map(decodeURIComponent);
     for (const route of this.#routes) {
       if (route.method !== method || route.segments.length !== parts.length) continue;
       const params: Record<string, string> = {};

@@ -23,7 +23,8 @@ export function makeUser(id: string, username: string, bot: boolean, globalName?
     accent_color: null,
   };
   // Bit fields typed as enums in discord-api-types; 0 is "no flags".
-  return Object.assign(user, { public_flags: 0, flags: 0 });
+  // `primary_guild` (the user's server tag) is required by Discord's schema; null when unset.
+  return Object.assign(user, { public_flags: 0, flags: 0, primary_guild: null });
 }
 
 /** A member without its `user` field (as in MESSAGE_CREATE's `member`). */

@@ -1,9 +1,10 @@
-import { type APIUser, GatewayIntentBits } from 'discord-api-types/v10';
+import { type APIEmbed, type APIUser, EmbedType, GatewayIntentBits } from 'discord-api-types/v10';
 import { badRequest, unknown } from '../rest/discord-error.js';
 import type { UploadedFile } from '../rest/router.js';
 import type { ChannelRecord, StoredMessage } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
 import { type MessageInput, validateMessage } from '../validation/message-rules.js';
+import { storedComponents } from './message-components.js';
 import type { World } from './world.js';
 
 /** Extra fields of a message created on the bot's behalf by an interaction response. */
@@ -90,6 +91,46 @@ function dispatchMessage(world: World, event: string, message: StoredMessage): v
   });
 }
 
+/** Stored attachments for uploaded files, with the CDN URLs Discord would give them. */
+function attachmentsOf(
+  world: World,
+  channelId: string,
+  messageId: string,
+  files: readonly UploadedFile[],
+): StoredMessage['attachments'] {
+  return files.map((file) => ({
+    id: world.ids.next(),
+    filename: file.name,
+    size: file.size,
+    url: `https://cdn.discordapp.com/attachments/${channelId}/${messageId}/${file.name}`,
+    proxy_url: `https://media.discordapp.net/attachments/${channelId}/${messageId}/${file.name}`,
+    content_type: file.contentType,
+  }));
+}
+
+/** Discord stores every embed a bot sends as `type: "rich"` (its OpenAPI schema requires `type`). */
+function withEmbedType(embed: APIEmbed): APIEmbed {
+  return { type: EmbedType.Rich, ...embed };
+}
+
+/**
+ * The attachments after an edit, as on Discord: an `attachments` list in the body keeps only the
+ * existing attachments it names by id (entries without a known id refer to new uploads); without
+ * one the existing attachments stay; new files are added either way.
+ */
+function editedAttachments(
+  world: World,
+  message: StoredMessage,
+  keep: unknown[] | undefined,
+  files: readonly UploadedFile[],
+): StoredMessage['attachments'] {
+  const ids = keep?.map((entry) => String((entry as { id?: unknown } | null)?.id ?? ''));
+  const kept = ids
+    ? message.attachments.filter((attachment) => ids.includes(attachment.id))
+    : message.attachments;
+  return [...kept, ...attachmentsOf(world, message.channel_id, message.id, files)];
+}
+
 /** Creates a message, dispatches MESSAGE_CREATE and, for the bot's messages, logs an output. */
 export function createMessage(
   world: World,
@@ -114,19 +155,12 @@ export function createMessage(
     mention_everyone: mentions.everyone,
     mentions: mentions.users,
     mention_roles: mentions.roles,
-    attachments: (extras.files ?? []).map((file) => ({
-      id: world.ids.next(),
-      filename: file.name,
-      size: file.size,
-      url: `https://cdn.discordapp.com/attachments/${channel.id}/${id}/${file.name}`,
-      proxy_url: `https://media.discordapp.net/attachments/${channel.id}/${id}/${file.name}`,
-      content_type: file.contentType,
-    })),
-    embeds: input.embeds ?? [],
+    attachments: attachmentsOf(world, channel.id, id, extras.files ?? []),
+    embeds: (input.embeds ?? []).map(withEmbedType),
     pinned: false,
     type: extras.type ?? (extras.messageReference ? 19 : 0),
     flags: input.flags ?? 0,
-    components: (input.components ?? []) as StoredMessage['components'],
+    components: storedComponents(input.components),
     ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
     ...(extras.webhookId ? { webhook_id: extras.webhookId, application_id: extras.webhookId } : {}),
     ...(extras.metadata ? { interaction_metadata: extras.metadata } : {}),
@@ -160,8 +194,12 @@ export function editMessage(
   message: StoredMessage,
   input: MessageInput,
   interactionId: string | null = null,
+  files: readonly UploadedFile[] = [],
 ): StoredMessage {
-  validateMessage(input, false);
+  validateMessage(input, false, files.length);
+  if (input.attachments !== undefined || files.length > 0) {
+    message.attachments = editedAttachments(world, message, input.attachments, files);
+  }
   if (input.content !== undefined) {
     message.content = input.content ?? '';
     const channel = world.channel(message.channel_id);
@@ -169,9 +207,9 @@ export function editMessage(
     message.mentions = mentions.users;
     message.mention_roles = mentions.roles;
   }
-  if (input.embeds !== undefined) message.embeds = input.embeds ?? [];
+  if (input.embeds !== undefined) message.embeds = (input.embeds ?? []).map(withEmbedType);
   if (input.components !== undefined) {
-    message.components = (input.components ?? []) as NonNullable<StoredMessage['components']>;
+    message.components = storedComponents(input.components);
   }
   if (input.flags !== undefined && input.flags !== null) {
     // Only SuppressEmbeds can be toggled on edit; Loading is cleared by the first edit.

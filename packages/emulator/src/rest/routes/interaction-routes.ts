@@ -76,7 +76,13 @@ export function registerInteractionRoutes(router: Router, world: World): void {
         ? world.records.messageIndex.get(record.originalMessageId)
         : undefined;
       if (original && ((original.flags ?? 0) & 128) !== 0) {
-        return editMessage(world, original, { ...input, flags: input.flags ?? null }, record.id);
+        return editMessage(
+          world,
+          original,
+          { ...input, flags: input.flags ?? null },
+          record.id,
+          files,
+        );
       }
       return interactionMessage(world, record, input, files);
     },
@@ -96,10 +102,10 @@ export function registerInteractionRoutes(router: Router, world: World): void {
   router.on(
     'PATCH',
     '/webhooks/:application_id/:token/messages/:message_id',
-    ({ params, body }) => {
+    ({ params, body, files }) => {
       const record = byToken(world, params.application_id ?? '', params.token ?? '');
       const message = webhookMessage(world, record, params.message_id ?? '');
-      return editMessage(world, message, (body ?? {}) as MessageInput, record.id);
+      return editMessage(world, message, (body ?? {}) as MessageInput, record.id, files);
     },
     false,
   );

@@ -11,6 +11,7 @@ import {
 import type { World } from '../../world/world.js';
 import { badRequest, invalidFormBody } from '../discord-error.js';
 import type { Router } from '../router.js';
+import { registerPinRoutes } from './pin-routes.js';
 
 type MessageBody = MessageInput & {
   message_reference?: { message_id: string; fail_if_not_exists?: boolean };
@@ -58,6 +59,7 @@ function listMessages(all: APIMessage[], query: URLSearchParams): APIMessage[] {
 
 /** Channel messages: list, fetch, create, edit, delete, bulk delete, typing. */
 export function registerMessageRoutes(router: Router, world: World): void {
+  registerPinRoutes(router, world);
   router.on('GET', '/channels/:channel_id/messages', ({ params, query }) => {
     const channel = world.channel(params.channel_id ?? '');
     world.requireChannelPermissions(channel, P.ReadMessageHistory);
@@ -97,13 +99,14 @@ export function registerMessageRoutes(router: Router, world: World): void {
     });
   });
 
-  router.on('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body }) => {
+  router.on('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body, files }) => {
     const channel = world.channel(params.channel_id ?? '');
     const message = findMessage(world, channel.id, params.message_id ?? '');
     if (message.author.id !== world.botUser.id) {
       throw badRequest(50005, 'Cannot edit a message authored by another user', 403);
     }
-    return editMessage(world, message, (body ?? {}) as MessageInput);
+    if (files.length > 0) world.requireChannelPermissions(channel, P.AttachFiles);
+    return editMessage(world, message, (body ?? {}) as MessageInput, null, files);
   });
 
   router.on('DELETE', '/channels/:channel_id/messages/:message_id', ({ params }) => {

@@ -9,6 +9,7 @@ import {
   removeReaction,
 } from '../../world/reactions.js';
 import type { World } from '../../world/world.js';
+import { badRequest } from '../discord-error.js';
 import type { RouteRequest, Router } from '../router.js';
 
 const BASE = '/channels/:channel_id/messages/:message_id/reactions';
@@ -19,11 +20,23 @@ function target(world: World, { params }: RouteRequest) {
   return { channel, message };
 }
 
+/** Whether a custom emoji belongs to a guild the bot is in (the ones it may react with). */
+function customEmojiKnown(world: World, id: string): boolean {
+  for (const guild of world.records.guilds.values()) {
+    if (guild.botJoined && guild.emojis.some((emoji) => emoji.id === id)) return true;
+  }
+  return false;
+}
+
 /** Reactions: the bot's own, other users' (with Manage Messages), listing and clearing. */
 export function registerReactionRoutes(router: Router, world: World): void {
   router.on('PUT', `${BASE}/:emoji/@me`, (request) => {
     const { channel, message } = target(world, request);
     const emoji = parseEmoji(request.params.emoji ?? '');
+    if (emoji.id !== null && !customEmojiKnown(world, emoji.id)) {
+      // Discord answers 400 Unknown Emoji for a custom emoji of no guild the bot is in.
+      throw badRequest(10014, 'Unknown Emoji');
+    }
     // Adding to an existing reaction needs only Read Message History, as on Discord.
     const needed = hasReaction(world, message, emoji) ? 0n : P.AddReactions;
     world.requireChannelPermissions(channel, P.ReadMessageHistory | needed);
