@@ -41,7 +41,7 @@ describe('a process killed in the middle of a migration', () => {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['kysely', 'better-sqlite3'],
+      external: ['kysely', 'better-sqlite3', 'pg'],
       logLevel: 'silent',
     });
     tmp = tempDir('crash');

@@ -6,7 +6,13 @@ import { BUILTIN_OWNER, mainMigrations } from './builtin-migrations.js';
 import { DbError, isDbError } from './errors.js';
 import { closedError, Leases } from './leases.js';
 import { MigrationRegistry, type MigrationScope } from './migrations.js';
-import { type DatabaseOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import {
+  type DatabaseOptions,
+  type ResolvedOptions,
+  resolveOptions,
+  type SqliteDatabaseOptions,
+} from './options.js';
+import { PostgresDatabase } from './postgres/postgres-database.js';
 import { type CorruptGuildListener, type CorruptGuildReport, GuildRecovery } from './recovery.js';
 import { assertGuildId } from './snowflake.js';
 import type { GuildTables, MainTables } from './tables.js';
@@ -33,7 +39,7 @@ class Database implements ZoryxDatabase {
   #state: State = 'open';
   #closing: Promise<void> | undefined;
 
-  public constructor(options: DatabaseOptions) {
+  public constructor(options: SqliteDatabaseOptions) {
     this.#options = resolveOptions(options);
     const o = this.#options;
     this.#backend = new SqliteBackend({
@@ -310,8 +316,10 @@ class Database implements ZoryxDatabase {
 }
 
 /**
- * Opens the data layer under `options.dir`: the main database now (throws `ZRX_DB_CORRUPT` if it
- * is damaged), guild databases lazily.
+ * Opens the data layer. SQLite (the default): under `options.dir`, the main database now (throws
+ * `ZRX_DB_CORRUPT` if it is damaged), guild databases lazily. PostgreSQL
+ * (`dialect: 'postgres'`): connects lazily; the main schema is created and migrated on first use,
+ * each guild's schema on its first `guild(id)`.
  *
  * @example
  * ```ts
@@ -319,8 +327,11 @@ class Database implements ZoryxDatabase {
  * await db.registerMigrations('moderation', 'guild', { '0001_warnings': warningsTable });
  * const rows = await (await db.guild(guild.id)).selectFrom('warnings').selectAll().execute();
  * await db.close();
+ * // Several processes, one PostgreSQL: a schema per guild.
+ * const shared = createDatabase({ dialect: 'postgres', connectionString: process.env.ZORYX_DATABASE_URL! });
  * ```
  */
 export function createDatabase(options: DatabaseOptions): ZoryxDatabase {
+  if (options?.dialect === 'postgres') return new PostgresDatabase(options);
   return new Database(options);
 }

@@ -44,12 +44,12 @@ export const dbErrorCatalogue = {
   },
   ZRX_DB_OPEN: {
     meaning:
-      'The data directory cannot be created, or a database cannot be opened or configured (permissions, an exclusive lock held by another process).',
+      'The data directory cannot be created, or a database cannot be opened or configured (permissions, an exclusive lock held by another process); on PostgreSQL, the server refused the connection.',
     hint: 'Check that the bot user may read and write the data directory; stop the other process or raise `busyTimeoutMs`.',
   },
   ZRX_DB_BACKUP: {
     meaning:
-      'An online backup could not be written, or a copy (a new backup, or the file given to `restoreGuild`) failed `PRAGMA integrity_check`. Partial copies are deleted.',
+      'An online backup could not be written, or a copy (a new backup, or the file given to `restoreGuild`) failed `PRAGMA integrity_check`; on PostgreSQL, a logical backup file is not valid JSON of format `zoryx-pg-logical` version 1. Partial copies are deleted.',
     hint: 'Check free disk space and the backup directory; if the source is damaged, restore an older backup.',
   },
   ZRX_DB_CLOSED: {

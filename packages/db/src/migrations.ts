@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely, type Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import { DbError } from './errors.js';
 
 /** Which databases a set of migrations applies to: the main one or every guild one. */
@@ -105,14 +105,21 @@ export async function applyMigrations(
   location: string,
   now: () => number,
 ): Promise<MigrationRun> {
-  const raw = <R>(sql: string, parameters: unknown[] = []) =>
-    db.executeQuery<R>(CompiledQuery.raw(sql, parameters));
-  await raw(
-    `create table if not exists ${TABLE} (owner text not null, name text not null, ` +
-      'applied_at integer not null, primary key (owner, name))',
-  );
+  // Built, not raw, queries: the same text runs on SQLite and PostgreSQL (placeholders, and
+  // `integer` becoming PostgreSQL's 64-bit `bigint` through its portable compiler).
+  await db.schema
+    .createTable(TABLE)
+    .ifNotExists()
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${TABLE}_pk`, ['owner', 'name'])
+    .execute();
   const applied = new Map<string, Set<string>>();
-  const rows = await raw<{ owner: string; name: string }>(`select owner, name from ${TABLE}`);
+  const rows = await sql<{
+    owner: string;
+    name: string;
+  }>`select owner, name from ${sql.table(TABLE)}`.execute(db);
   for (const { owner, name } of rows.rows) {
     const names = applied.get(owner) ?? new Set<string>();
     names.add(name);
@@ -140,17 +147,14 @@ export async function applyMigrations(
       try {
         await db.transaction().execute(async (trx) => {
           // Another process may have applied it since the read above: skip, don't run twice.
-          const again = await trx.executeQuery(
-            CompiledQuery.raw(`select 1 from ${TABLE} where owner = ? and name = ?`, [owner, name]),
-          );
+          const again =
+            await sql`select 1 from ${sql.table(TABLE)} where owner = ${owner} and name = ${name}`.execute(
+              trx,
+            );
           if (again.rows.length > 0) return;
           await migration.up(trx);
-          await trx.executeQuery(
-            CompiledQuery.raw(`insert into ${TABLE} (owner, name, applied_at) values (?, ?, ?)`, [
-              owner,
-              name,
-              now(),
-            ]),
+          await sql`insert into ${sql.table(TABLE)} (owner, name, applied_at) values (${owner}, ${name}, ${now()})`.execute(
+            trx,
           );
           run.ran += 1;
         });

@@ -1,7 +1,15 @@
 import { DbError } from './errors.js';
 
-/** Options of {@link createDatabase}. Only `dir` is required. */
-export interface DatabaseOptions {
+/**
+ * Options of {@link createDatabase}: the embedded SQLite backend (the default, only `dir`
+ * required) or PostgreSQL (`dialect: 'postgres'`, see {@link PostgresDatabaseOptions}).
+ */
+export type DatabaseOptions = SqliteDatabaseOptions | PostgresDatabaseOptions;
+
+/** Options of the SQLite backend. Only `dir` is required. */
+export interface SqliteDatabaseOptions {
+  /** The embedded default; may be left out. */
+  dialect?: 'sqlite';
   /** Data directory: `main.db`, `guilds/<guildId>.db`, `backups/…` live under it. */
   dir: string;
   /** Guild databases kept open at most (the main one not counted). Default 64. */
@@ -28,6 +36,37 @@ export interface DatabaseOptions {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * Options of the PostgreSQL backend: one database shared by every process of the bot, a schema
+ * per guild (`<schemaPrefix>g_<guildId>`) and one for the main tables (`<schemaPrefix>main`).
+ */
+export interface PostgresDatabaseOptions {
+  dialect: 'postgres';
+  /** A `postgres://user:password@host:port/database` URL. */
+  connectionString: string;
+  /** Prefix of every schema this bot creates, so bots can share a database. Default `zoryx_`. */
+  schemaPrefix?: string;
+  /** Connections this process keeps at most. Default 10. */
+  poolSize?: number;
+  /** Guild query builders kept ready (and migration-checked) at most. Default 1,024. */
+  maxOpenGuilds?: number;
+  /** Logical (JSON) backups: how many to keep, whether `close()` writes them, and where. */
+  backups?: {
+    /** Backups kept per schema. Default 5. */
+    keep?: number;
+    /** Back up on `close()`. Default false: with many workers, a backup job is the better place. */
+    onClose?: boolean;
+    /** Where backup files go. Default `<dir>/backups`; without either, backups are refused. */
+    dir?: string;
+  };
+  /** A local directory for backups (`<dir>/backups`); optional. */
+  dir?: string;
+  /** Clock in milliseconds; injectable for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Receives errors of background work (failed guild migrations, throwing listeners). */
+  onError?: (error: unknown) => void;
+}
+
 /** {@link DatabaseOptions} with every default applied. */
 export interface ResolvedOptions {
   dir: string;
@@ -41,7 +80,12 @@ export interface ResolvedOptions {
   onError: (error: unknown) => void;
 }
 
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
+export function count(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) {
     throw new DbError(
@@ -53,12 +97,12 @@ function count(name: string, value: number | undefined, fallback: number, min: n
   return value;
 }
 
-function warn(error: unknown): void {
+export function warn(error: unknown): void {
   process.emitWarning(error instanceof Error ? error : new Error(String(error)), 'ZoryxDbWarning');
 }
 
 /** Applies defaults and validates; throws `ZRX_DB_INPUT` on a bad option. */
-export function resolveOptions(options: DatabaseOptions): ResolvedOptions {
+export function resolveOptions(options: SqliteDatabaseOptions): ResolvedOptions {
   if (typeof options?.dir !== 'string' || options.dir.length === 0) {
     throw new DbError(
       'ZRX_DB_INPUT',
