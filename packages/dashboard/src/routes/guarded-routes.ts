@@ -1,0 +1,253 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditPage, guildPage, guildsPage, sessionsPage } from '../pages/admin-pages.js';
+import {
+  commandsPage,
+  eventsPage,
+  extensionsPage,
+  hooksPage,
+  overviewPage,
+  storagePage,
+  systemPage,
+} from '../pages/bot-pages.js';
+import type { SafeHtml } from '../pages/html.js';
+import { layout, type Notice } from '../pages/layout.js';
+import { botStatus } from '../probes/status-document.js';
+import type { GuardedRoute } from '../server/route-kit.js';
+import { SECURITY_HEADERS } from '../server/security-headers.js';
+import type { Auth, DashboardServices } from '../server/services.js';
+import { audited, hookAction, leaveGuild, loadOrUnload, reloadExtension } from './actions.js';
+
+function send(
+  reply: FastifyReply,
+  auth: Auth,
+  title: string,
+  body: SafeHtml,
+  notice?: Notice,
+  live = 'status',
+) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(layout(auth, title, body, { ...(notice ? { notice } : {}), live }));
+}
+
+const param = (request: FastifyRequest, key: string): string => {
+  const value: unknown = Reflect.get(request.params ?? {}, key);
+  return typeof value === 'string' ? value : '';
+};
+
+const field = (request: FastifyRequest, key: string): string => {
+  const body = request.body;
+  const value: unknown =
+    typeof body === 'object' && body !== null ? Reflect.get(body, key) : undefined;
+  return typeof value === 'string' ? value : '';
+};
+
+/** Every route behind a login, with who may call it: the route × role matrix test walks this. */
+export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
+  const page = (
+    url: string,
+    permission: GuardedRoute['access'],
+    title: string,
+    render: (request: FastifyRequest, auth: Auth) => SafeHtml | Promise<SafeHtml>,
+  ): GuardedRoute => ({
+    method: 'GET',
+    url,
+    kind: 'html',
+    access: permission,
+    handler: async (request, reply, auth) => send(reply, auth, title, await render(request, auth)),
+  });
+  const action = (
+    url: string,
+    permission: Parameters<typeof audited>[3],
+    title: string,
+    target: (request: FastifyRequest) => string,
+    run: (request: FastifyRequest) => ReturnType<Parameters<typeof audited>[5]>,
+    render: (auth: Auth) => SafeHtml | Promise<SafeHtml>,
+  ): GuardedRoute => ({
+    method: 'POST',
+    url,
+    kind: 'html',
+    access: { permission },
+    handler: async (request, reply, auth) => {
+      const notice = await audited(services, request, auth, permission, target(request), () =>
+        run(request),
+      );
+      if (request.headers.accept?.includes('application/json')) return reply.send(notice);
+      return send(reply, auth, title, await render(auth), notice);
+    },
+  });
+
+  return [
+    page('/', { permission: 'overview.view' }, 'Overview', () => overviewPage(services)),
+    page('/commands', { permission: 'commands.view' }, 'Commands', () => commandsPage(services)),
+    page('/extensions', { permission: 'extensions.view' }, 'Extensions', (_r, auth) =>
+      extensionsPage(services, auth),
+    ),
+    page('/hooks', { permission: 'hooks.view' }, 'Hooks', (_r, auth) => hooksPage(services, auth)),
+    page('/storage', { permission: 'storage.view' }, 'Storage', () => storagePage(services)),
+    page('/events', { permission: 'events.view' }, 'Events', () => eventsPage(services)),
+    page('/system', { permission: 'system.view' }, 'System', () => systemPage(services)),
+    page('/audit', { permission: 'audit.view' }, 'Audit log', (request) => {
+      const n = Number((request.query as { page?: string }).page ?? 0);
+      return auditPage(services, Number.isInteger(n) && n >= 0 ? n : 0);
+    }),
+    page('/sessions', { permission: 'sessions.view' }, 'Sessions', (_r, auth) =>
+      sessionsPage(services, auth),
+    ),
+    page('/guilds', { session: true }, 'Guilds', (_r, auth) => guildsPage(services, auth)),
+    {
+      method: 'GET',
+      url: '/guilds/:guildId',
+      kind: 'html',
+      access: { guild: 'guilds.view' },
+      handler: (request, reply, auth) => {
+        const body = guildPage(services, param(request, 'guildId'));
+        if (!body) return reply.code(404).send({ error: 'not_found' });
+        return send(reply, auth, 'Guild', body);
+      },
+    },
+    {
+      method: 'GET',
+      url: '/extensions/:name/page',
+      kind: 'html',
+      access: { permission: 'extensions.view' },
+      handler: async (request, reply, auth) => {
+        const rendered = await services.extensionPages.render(param(request, 'name'));
+        if (!rendered) return reply.code(404).send({ error: 'not_found' });
+        return send(reply, auth, rendered.title, rendered.body);
+      },
+    },
+    action(
+      '/extensions/:name/reload',
+      'extensions.reload',
+      'Extensions',
+      (r) => param(r, 'name'),
+      (r) => reloadExtension(services, param(r, 'name')),
+      (auth) => extensionsPage(services, auth),
+    ),
+    action(
+      '/extensions/:name/load',
+      'extensions.load',
+      'Extensions',
+      (r) => param(r, 'name'),
+      (r) => loadOrUnload(services, param(r, 'name'), 'load'),
+      (auth) => extensionsPage(services, auth),
+    ),
+    action(
+      '/extensions/:name/unload',
+      'extensions.unload',
+      'Extensions',
+      (r) => param(r, 'name'),
+      (r) => loadOrUnload(services, param(r, 'name'), 'unload'),
+      (auth) => extensionsPage(services, auth),
+    ),
+    action(
+      '/hooks/reset-breaker',
+      'hooks.resetBreaker',
+      'Hooks',
+      (r) => field(r, 'hook'),
+      (r) => hookAction(services, field(r, 'hook'), 'resetBreaker'),
+      (auth) => hooksPage(services, auth),
+    ),
+    action(
+      '/hooks/disable',
+      'hooks.disable',
+      'Hooks',
+      (r) => field(r, 'hook'),
+      (r) => hookAction(services, field(r, 'hook'), 'disable'),
+      (auth) => hooksPage(services, auth),
+    ),
+    action(
+      '/hooks/enable',
+      'hooks.enable',
+      'Hooks',
+      (r) => field(r, 'hook'),
+      (r) => hookAction(services, field(r, 'hook'), 'enable'),
+      (auth) => hooksPage(services, auth),
+    ),
+    action(
+      '/guilds/:guildId/leave',
+      'guilds.leave',
+      'Guilds',
+      (r) => param(r, 'guildId'),
+      (r) => leaveGuild(services, param(r, 'guildId')),
+      (auth) => guildsPage(services, auth),
+    ),
+    action(
+      '/sessions/:key/revoke',
+      'sessions.revoke',
+      'Sessions',
+      (r) => param(r, 'key').slice(0, 12),
+      async (r) => {
+        const done = await services.sessions.revoke(param(r, 'key'));
+        return {
+          notice: {
+            kind: done ? 'ok' : 'error',
+            text: done ? 'Session revoked.' : 'No such live session.',
+          },
+        };
+      },
+      (auth) => sessionsPage(services, auth),
+    ),
+    {
+      method: 'GET',
+      url: '/api/status',
+      kind: 'api',
+      access: { permission: 'overview.view' },
+      handler: async () => botStatus(services),
+    },
+    {
+      method: 'GET',
+      url: '/api/guilds/:guildId',
+      kind: 'api',
+      access: { guild: 'guilds.view' },
+      handler: (request, reply) => {
+        const guild = services.ctx.client.guilds.cache.get(param(request, 'guildId'));
+        if (!guild) return reply.code(404).send({ error: 'not_found' });
+        return {
+          id: guild.id,
+          name: guild.name,
+          memberCount: guild.memberCount,
+          ownerId: guild.ownerId,
+        };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/audit/export',
+      kind: 'api',
+      access: { permission: 'audit.export' },
+      handler: async (_request, reply) =>
+        reply
+          .header('content-disposition', 'attachment; filename="dashboard-audit.json"')
+          .send({ chain: await services.audit.verify(), rows: await services.audit.all() }),
+    },
+    {
+      method: 'GET',
+      url: '/api/live',
+      kind: 'api',
+      access: { session: true },
+      handler: async (request, reply, auth) => {
+        const raw = reply.raw;
+        if (services.live.size >= services.config.maxLiveConnections) {
+          return reply.code(503).send({ error: 'too_many_live_connections' });
+        }
+        reply.hijack();
+        raw.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        // Guild managers get no bot-wide figures, only that the stream is alive.
+        const canSee = auth.principal !== 'guild-manager';
+        if (!services.live.add(raw, canSee)) return raw.end();
+        raw.write(
+          `event: status\ndata: ${JSON.stringify(canSee ? await botStatus(services) : {})}\n\n`,
+        );
+        request.raw.on('close', () => raw.end());
+        return undefined;
+      },
+    },
+  ];
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardBot, startDashboardBot } from './dashboard-bot.js';
+
+describe('probes and the contract', () => {
+  let d: DashboardBot;
+  beforeAll(async () => {
+    d = await startDashboardBot();
+  });
+  afterAll(() => d?.close());
+
+  it('exposes url and createLoginLink through bot.extensions.get', () => {
+    const api = d.t.bot.extensions.get('dashboard');
+    expect(api?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(api?.createLoginLink(d.t.owner.id)).toMatch(/\/login\/link\?token=[\w-]{43}$/);
+  });
+
+  it('answers /livez, /readyz (verbose, exclude), /status.json and /metrics without login', async () => {
+    const live = await fetch(`${d.url()}/livez`);
+    expect([live.status, await live.text()]).toEqual([200, 'ok']);
+    const ready = await fetch(`${d.url()}/readyz?verbose`);
+    const text = await ready.text();
+    expect(ready.status).toBe(200);
+    expect(text).toContain('[+]gateway ok');
+    expect(text).toContain('[+]database ok');
+    const excluded = await (await fetch(`${d.url()}/readyz?verbose&exclude=gateway`)).text();
+    expect(excluded).toContain('[+]gateway excluded: ok');
+    const status = await fetch(`${d.url()}/status.json`);
+    expect(status.headers.get('content-type')).toContain('application/health+json');
+    const body = (await status.json()) as Record<string, unknown>;
+    expect(body.status).toMatch(/pass|warn/);
+    expect(body.guilds).toBe(1);
+    expect(body).toHaveProperty('checks');
+    const metrics = await fetch(`${d.url()}/metrics`);
+    const exposition = await metrics.text();
+    expect(exposition).toContain('zoryx_guilds 1');
+    expect(exposition).toContain('zoryx_command_duration_seconds');
+  });
+
+  it('sends the security headers and a strict CSP', async () => {
+    const res = await fetch(`${d.url()}/livez`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers 401 (API) or redirects to login (HTML) without a session, and 403 to mutations without Origin', async () => {
+    expect((await fetch(`${d.url()}/api/status`)).status).toBe(401);
+    expect((await fetch(`${d.url()}/api/nothing-here`)).status).toBe(401);
+    const page = await fetch(`${d.url()}/extensions`, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toMatch(/^\/login/);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      expect((await fetch(`${d.url()}/extensions/core/reload`, { method })).status).toBe(403);
+      expect(
+        (
+          await fetch(`${d.url()}/anything`, {
+            method,
+            headers: { origin: 'https://evil.example' },
+          })
+        ).status,
+      ).toBe(403);
+    }
+  });
+});
