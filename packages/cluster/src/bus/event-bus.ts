@@ -1,0 +1,330 @@
+import type { Redis } from 'ioredis';
+import { ClusterError } from '../errors.js';
+import { type BusEvent, type BusEventInput, decodeEntry, encodeEntry } from './wire.js';
+
+/** Options of an {@link EventBus}. */
+export interface EventBusOptions {
+  /** A connected ioredis client for commands; the bus duplicates it for its blocking reads. */
+  redis: Redis;
+  /** Key prefix of this bot (several bots may share a Redis). Default `zoryx`. */
+  prefix?: string;
+  /** This process' consumer name in the group; unique per process. */
+  consumer: string;
+  /** Consumer group name. Default `workers`. */
+  group?: string;
+  /** Approximate stream length kept (`XADD MAXLEN ~`). Default 100,000. */
+  maxLen?: number;
+  /** Entries read per `XREADGROUP`. Default 200. */
+  batch?: number;
+  /** How long a read blocks waiting for entries, ms. Default 1,000. */
+  blockMs?: number;
+  /**
+   * An entry pending this long (its consumer died or its handler failed) is claimed by another
+   * consumer with `XAUTOCLAIM`; also the lease a consumer holds on an event while handling it.
+   * Default 15,000.
+   */
+  claimIdleMs?: number;
+  /** How long an event id is remembered as handled. Default 86,400,000 (one day). */
+  doneTtlMs?: number;
+  /** Receives handler failures and dropped entries. Default: a process warning. */
+  onError?: (error: unknown) => void;
+  /** Clock, ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Counters of one process' bus. */
+export interface BusStats {
+  published: number;
+  handled: number;
+  /** Events whose id was already handled (a republished or redelivered event): acked, skipped. */
+  duplicates: number;
+  /** Entries taken over from another consumer (`XAUTOCLAIM`). */
+  claimed: number;
+  failed: number;
+  dropped: number;
+}
+
+/** Handles one event; throwing leaves it pending for redelivery. */
+export type BusHandler = (event: BusEvent) => void | Promise<void>;
+
+type Entry = [id: string, fields: string[] | null];
+
+/**
+ * The Redis Streams event bus: gateways {@link EventBus.publish} to one trimmed stream, workers
+ * {@link EventBus.consume} it through one consumer group, so each event goes to one worker. An
+ * event is acknowledged (`XACK`) only after its handler finished; a dead worker's pending entries
+ * are claimed by the others (`XAUTOCLAIM`), and an idempotency record per event id makes sure a
+ * claimed or republished event that was already handled is not handled again.
+ */
+export class EventBus {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #stream: string;
+  readonly #group: string;
+  readonly #consumer: string;
+  readonly #maxLen: number;
+  readonly #batch: number;
+  readonly #blockMs: number;
+  readonly #claimIdleMs: number;
+  readonly #doneTtlMs: number;
+  readonly #onError: (error: unknown) => void;
+  readonly #now: () => number;
+  #reader: Redis | undefined;
+  #running: Promise<void> | undefined;
+  #claimTimer: NodeJS.Timeout | undefined;
+  #stopping = false;
+  #inFlight = new Set<Promise<void>>();
+  public readonly stats: BusStats = {
+    published: 0,
+    handled: 0,
+    duplicates: 0,
+    claimed: 0,
+    failed: 0,
+    dropped: 0,
+  };
+
+  public constructor(options: EventBusOptions) {
+    this.#redis = options.redis;
+    this.#prefix = options.prefix ?? 'zoryx';
+    this.#stream = `${this.#prefix}:events`;
+    this.#group = options.group ?? 'workers';
+    this.#consumer = options.consumer;
+    this.#maxLen = options.maxLen ?? 100_000;
+    this.#batch = options.batch ?? 200;
+    this.#blockMs = options.blockMs ?? 1_000;
+    this.#claimIdleMs = options.claimIdleMs ?? 15_000;
+    this.#doneTtlMs = options.doneTtlMs ?? 86_400_000;
+    this.#onError =
+      options.onError ??
+      ((error) => process.emitWarning(error instanceof Error ? error : String(error)));
+    this.#now = options.now ?? Date.now;
+    for (const [name, value] of [
+      ['maxLen', this.#maxLen],
+      ['batch', this.#batch],
+      ['blockMs', this.#blockMs],
+      ['claimIdleMs', this.#claimIdleMs],
+      ['doneTtlMs', this.#doneTtlMs],
+    ] as const) {
+      if (!Number.isSafeInteger(value) || value < 1) {
+        throw new ClusterError(
+          'ZRX_CLUSTER_CONFIG',
+          `Bus option ${name} must be a positive integer.`,
+        );
+      }
+    }
+    if (!/^[\w.:-]{1,100}$/.test(this.#consumer ?? '')) {
+      throw new ClusterError(
+        'ZRX_CLUSTER_CONFIG',
+        `Bus consumer name ${JSON.stringify(this.#consumer)} is invalid.`,
+        'Use letters, digits, "-", "_", ".", ":" (e.g. `worker-<host>-<pid>`), unique per process.',
+      );
+    }
+  }
+
+  /** The stream key events go to. */
+  public get stream(): string {
+    return this.#stream;
+  }
+
+  /** Appends events to the stream in one round trip; returns their entry ids. */
+  public async publish(events: readonly BusEventInput[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const now = this.#now();
+    const pipeline = this.#redis.pipeline();
+    for (const event of events) {
+      pipeline.xadd(this.#stream, 'MAXLEN', '~', this.#maxLen, '*', ...encodeEntry(event, now));
+    }
+    const results = (await pipeline.exec()) ?? [];
+    const ids: string[] = [];
+    for (const [error, id] of results) {
+      if (error) throw error;
+      ids.push(String(id));
+    }
+    this.stats.published += events.length;
+    return ids;
+  }
+
+  /** Creates the consumer group (from the stream's start, so nothing published earlier is lost). */
+  async #ensureGroup(): Promise<void> {
+    try {
+      await this.#redis.xgroup('CREATE', this.#stream, this.#group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  /**
+   * Starts consuming with `handler` until {@link EventBus.stop}. Resolves once the group exists
+   * and the first read is under way.
+   */
+  public async consume(handler: BusHandler): Promise<void> {
+    if (this.#running !== undefined) {
+      throw new ClusterError('ZRX_CLUSTER_CONFIG', 'This bus is already consuming.');
+    }
+    await this.#ensureGroup();
+    this.#stopping = false;
+    this.#reader = this.#redis.duplicate();
+    this.#running = this.#readLoop(this.#reader, handler);
+    this.#claimTimer = setInterval(
+      () => void this.claimIdle(handler).catch(this.#onError),
+      Math.max(100, Math.floor(this.#claimIdleMs / 2)),
+    );
+    this.#claimTimer.unref();
+  }
+
+  async #readLoop(reader: Redis, handler: BusHandler): Promise<void> {
+    while (!this.#stopping) {
+      let reply: [string, Entry[]][] | null;
+      try {
+        reply = (await reader.xreadgroup(
+          'GROUP',
+          this.#group,
+          this.#consumer,
+          'COUNT',
+          this.#batch,
+          'BLOCK',
+          this.#blockMs,
+          'STREAMS',
+          this.#stream,
+          '>',
+        )) as [string, Entry[]][] | null;
+      } catch (error) {
+        if (this.#stopping) return;
+        this.#onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      if (reply === null) continue;
+      for (const [, entries] of reply) await this.#handleBatch(entries, handler);
+    }
+  }
+
+  /**
+   * Takes over entries pending longer than `claimIdleMs` (a dead or failing consumer's) and
+   * handles them; returns how many were claimed. Runs on a timer while consuming.
+   */
+  public async claimIdle(handler: BusHandler): Promise<number> {
+    let cursor = '0-0';
+    let total = 0;
+    do {
+      const [next, entries] = (await this.#redis.xautoclaim(
+        this.#stream,
+        this.#group,
+        this.#consumer,
+        this.#claimIdleMs,
+        cursor,
+        'COUNT',
+        this.#batch,
+      )) as [string, Entry[], string[]?];
+      cursor = next;
+      total += entries.length;
+      this.stats.claimed += entries.length;
+      if (entries.length > 0) await this.#handleBatch(entries, handler);
+    } while (cursor !== '0-0' && !this.#stopping);
+    return total;
+  }
+
+  /**
+   * One batch: take the idempotency lease of every event in one round trip, run the handlers
+   * of those won, then record them done and acknowledge everything settled in one round trip.
+   */
+  async #handleBatch(entries: Entry[], handler: BusHandler): Promise<void> {
+    const decoded: (BusEvent | undefined)[] = [];
+    const ack: string[] = [];
+    for (const [entryId, fields] of entries) {
+      try {
+        decoded.push(decodeEntry(entryId, fields));
+      } catch (error) {
+        decoded.push(undefined);
+        ack.push(entryId); // a malformed entry would otherwise be claimed forever
+        this.stats.dropped += 1;
+        this.#onError(error);
+      }
+    }
+    const idem = (id: string) => `${this.#prefix}:idem:${id}`;
+    const leases = this.#redis.pipeline();
+    for (const event of decoded) {
+      if (event === undefined) continue;
+      leases.set(idem(event.id), `run:${this.#consumer}`, 'PX', this.#claimIdleMs, 'NX');
+      leases.get(idem(event.id));
+    }
+    const leaseResults = (await leases.exec()) ?? [];
+    const done: string[] = [];
+    const released: string[] = [];
+    const work: Promise<void>[] = [];
+    let r = 0;
+    for (const event of decoded) {
+      if (event === undefined) continue;
+      const [, won] = leaseResults[r++] ?? [];
+      const [, holder] = leaseResults[r++] ?? [];
+      if (won === 'OK') {
+        const run = (async () => {
+          try {
+            await handler(event);
+            this.stats.handled += 1;
+            done.push(event.id);
+            ack.push(event.entryId);
+          } catch (cause) {
+            this.stats.failed += 1;
+            released.push(event.id);
+            this.#onError(
+              new ClusterError(
+                'ZRX_CLUSTER_HANDLER',
+                `Handler of bus event ${event.type} (${event.id}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+                undefined,
+                { cause },
+              ),
+            );
+          }
+        })();
+        work.push(run);
+      } else if (holder === 'done') {
+        this.stats.duplicates += 1;
+        ack.push(event.entryId);
+      }
+      // Else another consumer handles this id right now: leave it pending; once that one is
+      // done, a later claim finds `done` and acknowledges it.
+    }
+    const all = Promise.all(work).then(() => undefined);
+    this.#inFlight.add(all);
+    try {
+      await all;
+    } finally {
+      this.#inFlight.delete(all);
+    }
+    if (ack.length === 0 && released.length === 0) return;
+    const settle = this.#redis.pipeline();
+    for (const id of done) settle.set(idem(id), 'done', 'PX', this.#doneTtlMs);
+    for (const id of released) settle.del(idem(id));
+    if (ack.length > 0) settle.xack(this.#stream, this.#group, ...ack);
+    await settle.exec();
+  }
+
+  /** Entries delivered and not yet acknowledged, over all consumers. */
+  public async pending(): Promise<number> {
+    const summary = (await this.#redis.xpending(this.#stream, this.#group)) as [
+      number,
+      ...unknown[],
+    ];
+    return Number(summary[0] ?? 0);
+  }
+
+  /** The stream's current length (entries kept, trimmed to about `maxLen`). */
+  public length(): Promise<number> {
+    return this.#redis.xlen(this.#stream);
+  }
+
+  /**
+   * Stops reading; waits for handlers in flight and acknowledges them. Entries read but not
+   * handled stay pending and are claimed by another consumer.
+   */
+  public async stop(): Promise<void> {
+    this.#stopping = true;
+    if (this.#claimTimer !== undefined) clearInterval(this.#claimTimer);
+    this.#reader?.disconnect();
+    await this.#running?.catch(() => undefined);
+    await Promise.all(this.#inFlight);
+    this.#running = undefined;
+    this.#reader = undefined;
+  }
+}

@@ -1,0 +1,92 @@
+/** What a catalogue says about one code: when it is reported, and the hint it carries by default. */
+interface CatalogueEntry {
+  readonly meaning: string;
+  readonly hint: string;
+}
+
+/**
+ * Every code `@zoryx/cluster` throws or reports, with when it is reported and its default hint.
+ *
+ * @remarks The single source of these codes: {@link ClusterErrorCode} is derived from its keys, a
+ * {@link ClusterError} without its own hint takes the one here, and docs/errors.md is generated
+ * from it (`node scripts/errors-doc.mjs`).
+ */
+export const clusterErrorCatalogue = {
+  ZRX_CLUSTER_CONFIG: {
+    meaning:
+      'a cluster option is missing or invalid: no Redis URL for a gateway or worker role, an unknown `--role`, a bad stream or group name, a non-positive limit (the message names it)',
+    hint: 'Set `ZORYX_REDIS_URL` (e.g. `redis://127.0.0.1:6379`) for `--role gateway|worker`, or run `--role all` (the default) on one host.',
+  },
+  ZRX_CLUSTER_WIRE: {
+    meaning:
+      'a bus entry or RPC message failed validation (another wire version, a missing field, JSON that does not parse); it is acknowledged and dropped so it cannot block the stream',
+    hint: 'Run every process of the bot from the same `@zoryx/cluster` version.',
+  },
+  ZRX_CLUSTER_HANDLER: {
+    meaning:
+      'an event handler threw; the entry stays pending and is redelivered (to this or another worker) after `claimIdleMs`',
+    hint: 'Fix the handler the message names; a handler must be safe to run again for the same event id.',
+  },
+  ZRX_CLUSTER_RPC_UNKNOWN: {
+    meaning: 'an RPC names a handler that no process (or not the answering process) registered',
+    hint: 'Register the handler with `rpc.handle(name, schema, fn)` on every process before calling it.',
+  },
+  ZRX_CLUSTER_RPC_PAYLOAD: {
+    meaning:
+      "an RPC payload or its result failed the handler's zod schema; the handler did not run",
+    hint: 'Send the payload the handler declares; the message lists the failing fields.',
+  },
+  ZRX_CLUSTER_RPC_TIMEOUT: {
+    meaning:
+      'a process did not answer an RPC within its timeout; the call resolves with the answers that came, and this error for each silent process',
+    hint: 'Raise `timeoutMs` for slow handlers, or check the process (`busstatus`) that did not answer.',
+  },
+  ZRX_CLUSTER_RPC_FAILED: {
+    meaning: 'an RPC handler threw on one process; its entry in the results carries this error',
+    hint: 'Read the remote message and fix the handler; other processes still answered.',
+  },
+  ZRX_CLUSTER_SHARD_LEASED: {
+    meaning:
+      'a gateway asked for a shard whose Redis lease another live gateway holds; two gateways never run one shard',
+    hint: 'Give each gateway its own shard range (`--shards 0-7`), or wait for the other gateway to stop (its lease expires after `leaseMs`).',
+  },
+  ZRX_CLUSTER_INVALID_REQUEST_LIMIT: {
+    meaning:
+      "the bot's processes together reached the invalid-request stop (default 9,500 per 10 minutes, below Discord's 10,000 ban threshold); REST calls are refused until the window ends",
+    hint: 'Find the requests failing with 401/403/429 (the log names the routes); the stop lifts when the 10-minute window rolls over.',
+  },
+  ZRX_CLUSTER_CLOSED: {
+    meaning: 'the bus, RPC or a lease was used after `close()`',
+    hint: 'Create a new one; stop using the old one after `close()`.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Stable codes of every error `@zoryx/cluster` throws or reports. */
+export type ClusterErrorCode = keyof typeof clusterErrorCatalogue;
+
+/** An error of the cluster layer: a stable `code`, a message, and a `hint` with a fix. */
+export class ClusterError extends Error {
+  /** The stable error code, listed in docs/errors.md. */
+  public readonly code: ClusterErrorCode;
+  /** A concrete suggestion to fix the cause. */
+  public readonly hint: string;
+
+  /** `hint` overrides the catalogue's; `options.cause` keeps the underlying error. */
+  public constructor(
+    code: ClusterErrorCode,
+    message: string,
+    hint?: string,
+    options?: ErrorOptions,
+  ) {
+    const resolved = hint ?? clusterErrorCatalogue[code].hint;
+    super(`${message}\nHint: ${resolved}`, options);
+    this.name = 'ClusterError';
+    this.code = code;
+    this.hint = resolved;
+  }
+}
+
+/** Narrows an unknown thrown value to a {@link ClusterError}, optionally of one code. */
+export function isClusterError(error: unknown, code?: ClusterErrorCode): error is ClusterError {
+  return error instanceof ClusterError && (code === undefined || error.code === code);
+}
