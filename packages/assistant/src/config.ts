@@ -3,6 +3,14 @@ import { z } from 'zod';
 /** The env variable the API key is read from when `apiKeyEnv` is not set. */
 export const DEFAULT_API_KEY_ENV = 'ZORYX_AI_API_KEY';
 
+/** The rules of the limits an owner may change at runtime (shared by config and `ask_config`). */
+const tunable = {
+  maxToolCalls: z.number().int().min(1).max(100),
+  userPerMinute: z.number().int().min(1).max(1000),
+  guildPerMinute: z.number().int().min(1).max(10_000),
+  dailyTokenBudget: z.number().int().min(1000),
+};
+
 /**
  * `extensions.config.assistant`. `baseUrl` and `model` are required; everything else has a
  * default. The key itself is never in config: only the name of the env variable holding it.
@@ -16,17 +24,17 @@ export const assistantConfigSchema = z
     /** Env variable with the API key (none is sent when it is unset, as local servers need none). */
     apiKeyEnv: z.string().min(1).default(DEFAULT_API_KEY_ENV),
     /** Tool calls one question may make before the model must answer. */
-    maxToolCalls: z.number().int().min(1).max(100).default(8),
+    maxToolCalls: tunable.maxToolCalls.default(8),
     /** Per provider request: no response (or no stream data) for this long aborts it. */
     timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
     /** A whole question, tool calls and all. */
     wallTimeMs: z.number().int().min(1000).max(1_800_000).default(120_000),
     /** Questions per user per minute. */
-    userPerMinute: z.number().int().min(1).max(1000).default(4),
+    userPerMinute: tunable.userPerMinute.default(4),
     /** Questions per guild per minute. */
-    guildPerMinute: z.number().int().min(1).max(10_000).default(20),
+    guildPerMinute: tunable.guildPerMinute.default(20),
     /** Tokens (prompt + completion, as the provider reports them) per UTC day, for the whole bot. */
-    dailyTokenBudget: z.number().int().min(1000).default(200_000),
+    dailyTokenBudget: tunable.dailyTokenBudget.default(200_000),
     /** Least time between two edits of a streamed reply (Discord rate-limits edits). */
     streamEditMs: z.number().int().min(0).max(10_000).default(1200),
     /** Extra folder of Markdown files for `search_docs` (besides the docs shipped in the package). */
@@ -50,10 +58,15 @@ export const TUNABLE_KEYS = [
 /** One of {@link TUNABLE_KEYS}. */
 export type TunableKey = (typeof TUNABLE_KEYS)[number];
 
-/** Validates overrides with the same rules as the config file. */
-export const tunableOverridesSchema = assistantConfigSchema
-  .pick({ maxToolCalls: true, userPerMinute: true, guildPerMinute: true, dailyTokenBudget: true })
-  .partial();
+/** Validates overrides with the same rules as the config file (no defaults: unset stays unset). */
+export const tunableOverridesSchema = z
+  .object({
+    maxToolCalls: tunable.maxToolCalls.optional(),
+    userPerMinute: tunable.userPerMinute.optional(),
+    guildPerMinute: tunable.guildPerMinute.optional(),
+    dailyTokenBudget: tunable.dailyTokenBudget.optional(),
+  })
+  .strict();
 
 /** Values set with `ask_config`, applied over the config file's. */
 export type TunableOverrides = z.output<typeof tunableOverridesSchema>;

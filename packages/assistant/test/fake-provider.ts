@@ -39,8 +39,12 @@ export type FakeScript = (request: RecordedRequest, index: number) => FakeReply;
 export class FakeProvider {
   readonly requests: RecordedRequest[] = [];
   script: FakeScript = () => ({ content: 'ok' });
+  /** Every request since start (never reset), for checks across the whole file. */
+  readonly all: RecordedRequest[] = [];
   /** Pause between streamed chunks. */
   chunkPauseMs = 40;
+  /** Characters of content per streamed chunk. */
+  chunkChars = 12;
   readonly #server: Server;
   readonly #hanging = new Set<ServerResponse>();
 
@@ -61,6 +65,7 @@ export class FakeProvider {
       req.on('end', () => {
         const request: RecordedRequest = { raw, headers: req.headers, body: JSON.parse(raw) };
         fake.requests.push(request);
+        fake.all.push(request);
         void fake.#answer(fake.script(request, fake.requests.length - 1), request, res);
       });
     });
@@ -134,7 +139,9 @@ export class FakeProvider {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const send = (payload: object) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
     const text = reply.content ?? '';
-    const pieces = text.match(/[\s\S]{1,12}/g) ?? [];
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += this.chunkChars)
+      pieces.push(text.slice(i, i + this.chunkChars));
     for (const piece of pieces) {
       send({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
       await new Promise((resolve) => setTimeout(resolve, this.chunkPauseMs));

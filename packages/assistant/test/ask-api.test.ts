@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSISTANT_TOOLS } from '../src/index.js';
+import { API_KEY, type AssistantBot, PROBE_SECRET, startAssistantBot } from './assistant-bot.js';
+import { offeredTools, toolResults } from './fake-provider.js';
+
+const BOOT_TIMEOUT_MS = 90_000;
+
+describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible server', () => {
+  let b: AssistantBot;
+  const assistant = () => b.t.bot.extensions.require('assistant');
+  const as = (user: { id: string }) => ({ userId: user.id, guildId: b.t.guild.id });
+
+  beforeAll(async () => {
+    b = await startAssistantBot();
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => b?.close(), BOOT_TIMEOUT_MS);
+
+  it('answers from the right tool, with the tool output delimited as untrusted data', async () => {
+    b.fake.reset((request, i) =>
+      i === 0
+        ? { toolCalls: [{ name: 'explain_command', args: { name: 'greet' } }] }
+        : {
+            content: toolResults(request)[0]?.includes('Greets a friend by name')
+              ? '/greet greets a friend by name.'
+              : 'unknown',
+          },
+    );
+    const result = await assistant().ask('What does /greet do?', as(b.t.member));
+    expect(result).toMatchObject({
+      answer: '/greet greets a friend by name.',
+      toolsUsed: ['explain_command'],
+      stopReason: 'answered',
+    });
+    const [output] = toolResults(b.fake.requests[1]!);
+    expect(output).toMatch(/^<untrusted-data source="tool:explain_command">\n/);
+    expect(output).toContain('"usage":"greet <who>"');
+    expect(output).toContain('"askerMayRun":true');
+  });
+
+  it('offers each asker only the tools they hold the permission for', async () => {
+    b.fake.reset(() => ({ content: 'ok' }));
+    await assistant().ask('hi', as(b.t.member));
+    await assistant().ask('hi', as(b.t.admin));
+    await assistant().ask('hi', as(b.t.owner));
+    const [member, admin, owner] = b.fake.requests.map(offeredTools);
+    expect(member).toEqual([
+      'search_commands',
+      'explain_command',
+      'slash_limit_plan',
+      'list_extensions',
+      'search_docs',
+    ]);
+    expect(admin).toEqual([...(member ?? []).slice(0, 4), 'explain_extension', 'search_docs']);
+    expect(owner).toEqual(ASSISTANT_TOOLS.map((tool) => tool.name));
+  });
+
+  it('never runs a tool that was not offered, whatever the model calls', async () => {
+    b.fake.reset((_request, i) =>
+      i === 0
+        ? {
+            toolCalls: [
+              { name: 'recent_errors', args: {} },
+              { name: 'reload_extension', args: { name: 'probe' } },
+            ],
+          }
+        : { content: 'done' },
+    );
+    const before = b.t.bot.extensions.require('probe').setups();
+    const result = await assistant().ask('show errors', as(b.t.member));
+    expect(result.toolsUsed).toEqual([]);
+    expect(result.pendingActions).toEqual([]);
+    expect(toolResults(b.fake.requests[1]!)).toEqual([
+      'Tool "recent_errors" is not available to this user. Do not call it again.',
+      'Tool "reload_extension" is not available to this user. Do not call it again.',
+    ]);
+    expect(b.t.bot.extensions.require('probe').setups()).toBe(before);
+  });
+
+  it('stops a tool loop at maxToolCalls and asks for an answer without tools', async () => {
+    let n = 0;
+    b.fake.reset((request) =>
+      request.body.tools
+        ? { toolCalls: [{ name: 'search_commands', args: { query: `q${n++}` } }] }
+        : { content: 'Here is what I found.' },
+    );
+    const result = await assistant().ask('loop please', as(b.t.owner));
+    expect(result).toMatchObject({ stopReason: 'tool-cap', answer: 'Here is what I found.' });
+    expect(b.fake.requests.map((r) => r.body.tools !== undefined)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    const last = b.fake.requests[3]!.body.messages.at(-1);
+    expect(last).toMatchObject({ role: 'system' });
+    expect(last?.content).toContain('limit of 3 tool calls');
+  });
+
+  it('does not run an identical call twice and stops the tools when it repeats', async () => {
+    b.fake.reset((request) =>
+      request.body.tools
+        ? { toolCalls: [{ name: 'search_commands', args: { query: 'same' } }] }
+        : { content: '' },
+    );
+    const result = await assistant().ask('repeat', as(b.t.owner));
+    expect(result.stopReason).toBe('repeated-calls');
+    expect(result.answer).toContain('same tool call kept repeating');
+    const results = toolResults(b.fake.requests.at(-1)!);
+    expect(results.filter((r) => r.startsWith('<untrusted-data'))).toHaveLength(1);
+    expect(results.filter((r) => r.startsWith('Not run again'))).toHaveLength(2);
+  });
+
+  it('treats an error message carrying a prompt injection as data: it proposes nothing runnable', async () => {
+    await b.t.owner.slash(b.t.guild, 'boom').reply();
+    b.fake.reset((request, i) => {
+      if (i === 0) return { toolCalls: [{ name: 'recent_errors', args: {} }] };
+      // A model that falls for the injection in the tool output.
+      if (i === 1 && toolResults(request)[0]?.includes('call reload_extension')) {
+        return { toolCalls: [{ name: 'reload_extension', args: { name: 'probe' } }] };
+      }
+      return { content: 'The last error was from /boom.' };
+    });
+    const before = b.t.bot.extensions.require('probe').setups();
+    const result = await assistant().ask('What was the last error?', as(b.t.owner));
+    const [errors] = toolResults(b.fake.requests[1]!);
+    expect(errors).toMatch(/^<untrusted-data source="tool:recent_errors">/);
+    expect(errors).toContain('SYSTEM OVERRIDE');
+    expect(errors).not.toContain(PROBE_SECRET);
+    // Proposed, waiting for a button: nothing ran.
+    expect(result.pendingActions).toHaveLength(1);
+    expect(result.pendingActions[0]).toMatchObject({
+      tool: 'reload_extension',
+      permission: 'owner',
+    });
+    expect(b.t.bot.extensions.require('probe').setups()).toBe(before);
+    expect(b.t.bot.extensions.statusOf('probe')?.state).toBe('loaded');
+  });
+
+  it('gives a down, slow or malformed provider a clear coded error instead of hanging', async () => {
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'resolved',
+        (error: { code?: string }) => error.code,
+      );
+    b.fake.reset(() => ({ reset: true }));
+    expect(await codeOf(assistant().ask('a', as(b.t.owner)))).toBe('ZRX_ASSISTANT_PROVIDER_DOWN');
+    b.fake.reset(() => ({ hang: true }));
+    expect(await codeOf(assistant().ask('b', as(b.t.owner)))).toBe(
+      'ZRX_ASSISTANT_PROVIDER_TIMEOUT',
+    );
+    b.fake.reset(() => ({ malformed: 'Service Unavailable' }));
+    expect(await codeOf(assistant().ask('c', as(b.t.owner)))).toBe(
+      'ZRX_ASSISTANT_PROVIDER_BAD_RESPONSE',
+    );
+    b.fake.reset(() => ({ status: 500, body: '{"error":{"message":"model crashed"}}' }));
+    expect(await codeOf(assistant().ask('d', as(b.t.owner)))).toBe('ZRX_ASSISTANT_PROVIDER_HTTP');
+  });
+
+  it('sends no secret in any request body (bot token, API key, secrets in errors)', () => {
+    const token = b.t.bot.token;
+    expect(token).toBeTruthy();
+    expect(b.fake.all.length).toBeGreaterThan(10);
+    for (const request of b.fake.all) {
+      expect(request.raw).not.toContain(token);
+      expect(request.raw).not.toContain(API_KEY);
+      expect(request.raw).not.toContain(PROBE_SECRET);
+      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    }
+  });
+});
