@@ -21,9 +21,10 @@ export const dashboardErrorCatalogue = {
     meaning: 'the dashboard server could not listen on the configured host and port',
     hint: 'Pick a free port (`port: 0` takes any free one) or stop the process that holds it.',
   },
-  ZRX_DASHBOARD_NOT_LISTENING: {
-    meaning: '`url` or `createLoginLink()` was used before the server listened or after it closed',
-    hint: 'Use the dashboard API while the `dashboard` extension is loaded (after the bot started).',
+  ZRX_DASHBOARD_ROUTE_LIST_ONLY: {
+    meaning:
+      'a handler of a route list made by `guardedRoutes()` without services was called (such a list only describes the routes)',
+    hint: 'Pass the dashboard services to `guardedRoutes(services)` when the routes are to be served.',
   },
   ZRX_DASHBOARD_OAUTH: {
     meaning: 'the Discord OAuth2 exchange failed (token or user request answered an error)',

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DashboardError } from '../errors.js';
 import { auditPage, guildPage, guildsPage, sessionsPage } from '../pages/admin-pages.js';
 import {
   commandsPage,
@@ -42,8 +43,17 @@ const field = (request: FastifyRequest, key: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-/** Every route behind a login, with who may call it: the route × role matrix test walks this. */
-export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
+/**
+ * Every route behind a login, with who may call it: the route × role matrix test walks this list
+ * (called without services it only describes the routes; their handlers need them).
+ */
+export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
+  const s = (): DashboardServices => {
+    if (!services) {
+      throw new DashboardError('ZRX_DASHBOARD_ROUTE_LIST_ONLY', 'This route list has no services.');
+    }
+    return services;
+  };
   const page = (
     url: string,
     permission: GuardedRoute['access'],
@@ -69,7 +79,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
     kind: 'html',
     access: { permission },
     handler: async (request, reply, auth) => {
-      const notice = await audited(services, request, auth, permission, target(request), () =>
+      const notice = await audited(s(), request, auth, permission, target(request), () =>
         run(request),
       );
       if (request.headers.accept?.includes('application/json')) return reply.send(notice);
@@ -78,30 +88,30 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
   });
 
   return [
-    page('/', { permission: 'overview.view' }, 'Overview', () => overviewPage(services)),
-    page('/commands', { permission: 'commands.view' }, 'Commands', () => commandsPage(services)),
+    page('/', { permission: 'overview.view' }, 'Overview', () => overviewPage(s())),
+    page('/commands', { permission: 'commands.view' }, 'Commands', () => commandsPage(s())),
     page('/extensions', { permission: 'extensions.view' }, 'Extensions', (_r, auth) =>
-      extensionsPage(services, auth),
+      extensionsPage(s(), auth),
     ),
-    page('/hooks', { permission: 'hooks.view' }, 'Hooks', (_r, auth) => hooksPage(services, auth)),
-    page('/storage', { permission: 'storage.view' }, 'Storage', () => storagePage(services)),
-    page('/events', { permission: 'events.view' }, 'Events', () => eventsPage(services)),
-    page('/system', { permission: 'system.view' }, 'System', () => systemPage(services)),
+    page('/hooks', { permission: 'hooks.view' }, 'Hooks', (_r, auth) => hooksPage(s(), auth)),
+    page('/storage', { permission: 'storage.view' }, 'Storage', () => storagePage(s())),
+    page('/events', { permission: 'events.view' }, 'Events', () => eventsPage(s())),
+    page('/system', { permission: 'system.view' }, 'System', () => systemPage(s())),
     page('/audit', { permission: 'audit.view' }, 'Audit log', (request) => {
       const n = Number((request.query as { page?: string }).page ?? 0);
-      return auditPage(services, Number.isInteger(n) && n >= 0 ? n : 0);
+      return auditPage(s(), Number.isInteger(n) && n >= 0 ? n : 0);
     }),
     page('/sessions', { permission: 'sessions.view' }, 'Sessions', (_r, auth) =>
-      sessionsPage(services, auth),
+      sessionsPage(s(), auth),
     ),
-    page('/guilds', { session: true }, 'Guilds', (_r, auth) => guildsPage(services, auth)),
+    page('/guilds', { session: true }, 'Guilds', (_r, auth) => guildsPage(s(), auth)),
     {
       method: 'GET',
       url: '/guilds/:guildId',
       kind: 'html',
       access: { guild: 'guilds.view' },
       handler: (request, reply, auth) => {
-        const body = guildPage(services, param(request, 'guildId'));
+        const body = guildPage(s(), param(request, 'guildId'));
         if (!body) return reply.code(404).send({ error: 'not_found' });
         return send(reply, auth, 'Guild', body);
       },
@@ -112,7 +122,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       kind: 'html',
       access: { permission: 'extensions.view' },
       handler: async (request, reply, auth) => {
-        const rendered = await services.extensionPages.render(param(request, 'name'));
+        const rendered = await s().extensionPages.render(param(request, 'name'));
         if (!rendered) return reply.code(404).send({ error: 'not_found' });
         return send(reply, auth, rendered.title, rendered.body);
       },
@@ -122,56 +132,56 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       'extensions.reload',
       'Extensions',
       (r) => param(r, 'name'),
-      (r) => reloadExtension(services, param(r, 'name')),
-      (auth) => extensionsPage(services, auth),
+      (r) => reloadExtension(s(), param(r, 'name')),
+      (auth) => extensionsPage(s(), auth),
     ),
     action(
       '/extensions/:name/load',
       'extensions.load',
       'Extensions',
       (r) => param(r, 'name'),
-      (r) => loadOrUnload(services, param(r, 'name'), 'load'),
-      (auth) => extensionsPage(services, auth),
+      (r) => loadOrUnload(s(), param(r, 'name'), 'load'),
+      (auth) => extensionsPage(s(), auth),
     ),
     action(
       '/extensions/:name/unload',
       'extensions.unload',
       'Extensions',
       (r) => param(r, 'name'),
-      (r) => loadOrUnload(services, param(r, 'name'), 'unload'),
-      (auth) => extensionsPage(services, auth),
+      (r) => loadOrUnload(s(), param(r, 'name'), 'unload'),
+      (auth) => extensionsPage(s(), auth),
     ),
     action(
       '/hooks/reset-breaker',
       'hooks.resetBreaker',
       'Hooks',
       (r) => field(r, 'hook'),
-      (r) => hookAction(services, field(r, 'hook'), 'resetBreaker'),
-      (auth) => hooksPage(services, auth),
+      (r) => hookAction(s(), field(r, 'hook'), 'resetBreaker'),
+      (auth) => hooksPage(s(), auth),
     ),
     action(
       '/hooks/disable',
       'hooks.disable',
       'Hooks',
       (r) => field(r, 'hook'),
-      (r) => hookAction(services, field(r, 'hook'), 'disable'),
-      (auth) => hooksPage(services, auth),
+      (r) => hookAction(s(), field(r, 'hook'), 'disable'),
+      (auth) => hooksPage(s(), auth),
     ),
     action(
       '/hooks/enable',
       'hooks.enable',
       'Hooks',
       (r) => field(r, 'hook'),
-      (r) => hookAction(services, field(r, 'hook'), 'enable'),
-      (auth) => hooksPage(services, auth),
+      (r) => hookAction(s(), field(r, 'hook'), 'enable'),
+      (auth) => hooksPage(s(), auth),
     ),
     action(
       '/guilds/:guildId/leave',
       'guilds.leave',
       'Guilds',
       (r) => param(r, 'guildId'),
-      (r) => leaveGuild(services, param(r, 'guildId')),
-      (auth) => guildsPage(services, auth),
+      (r) => leaveGuild(s(), param(r, 'guildId')),
+      (auth) => guildsPage(s(), auth),
     ),
     action(
       '/sessions/:key/revoke',
@@ -179,7 +189,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       'Sessions',
       (r) => param(r, 'key').slice(0, 12),
       async (r) => {
-        const done = await services.sessions.revoke(param(r, 'key'));
+        const done = await s().sessions.revoke(param(r, 'key'));
         return {
           notice: {
             kind: done ? 'ok' : 'error',
@@ -187,14 +197,14 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
           },
         };
       },
-      (auth) => sessionsPage(services, auth),
+      (auth) => sessionsPage(s(), auth),
     ),
     {
       method: 'GET',
       url: '/api/status',
       kind: 'api',
       access: { permission: 'overview.view' },
-      handler: async () => botStatus(services),
+      handler: async () => botStatus(s()),
     },
     {
       method: 'GET',
@@ -202,7 +212,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       kind: 'api',
       access: { guild: 'guilds.view' },
       handler: (request, reply) => {
-        const guild = services.ctx.client.guilds.cache.get(param(request, 'guildId'));
+        const guild = s().ctx.client.guilds.cache.get(param(request, 'guildId'));
         if (!guild) return reply.code(404).send({ error: 'not_found' });
         return {
           id: guild.id,
@@ -220,7 +230,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       handler: async (_request, reply) =>
         reply
           .header('content-disposition', 'attachment; filename="dashboard-audit.json"')
-          .send({ chain: await services.audit.verify(), rows: await services.audit.all() }),
+          .send({ chain: await s().audit.verify(), rows: await s().audit.all() }),
     },
     {
       method: 'GET',
@@ -229,7 +239,7 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
       access: { session: true },
       handler: async (request, reply, auth) => {
         const raw = reply.raw;
-        if (services.live.size >= services.config.maxLiveConnections) {
+        if (s().live.size >= s().config.maxLiveConnections) {
           return reply.code(503).send({ error: 'too_many_live_connections' });
         }
         reply.hijack();
@@ -241,10 +251,8 @@ export function guardedRoutes(services: DashboardServices): GuardedRoute[] {
         });
         // Guild managers get no bot-wide figures, only that the stream is alive.
         const canSee = auth.principal !== 'guild-manager';
-        if (!services.live.add(raw, canSee)) return raw.end();
-        raw.write(
-          `event: status\ndata: ${JSON.stringify(canSee ? await botStatus(services) : {})}\n\n`,
-        );
+        if (!s().live.add(raw, canSee)) return raw.end();
+        raw.write(`event: status\ndata: ${JSON.stringify(canSee ? await botStatus(s()) : {})}\n\n`);
         request.raw.on('close', () => raw.end());
         return undefined;
       },
