@@ -9,3 +9,36 @@ export {
   clusterErrorCatalogue,
   isClusterError,
 } from './errors.js';
+export {
+  type IdentifyThrottlerOptions,
+  RedisIdentifyThrottler,
+  RedisSessionStore,
+  type StoredSession,
+} from './gateway/identify-and-sessions.js';
+export { ShardLeases, type ShardLeasesOptions } from './gateway/shard-leases.js';
+export {
+  DEFAULT_HEALTH_RULES,
+  type HealthRules,
+  judge,
+  LATENCY_HISTORY,
+  type ShardEvent,
+  type ShardHealth,
+  type ShardMetrics,
+  ShardMonitor,
+  type ShardMonitorOptions,
+  uptimePercent,
+} from './monitor/shard-monitor.js';
+export {
+  InvalidRequestGuard,
+  type InvalidRequestGuardOptions,
+  isInvalidResponse,
+} from './rest/invalid-requests.js';
+export {
+  ClusterRpc,
+  type ClusterRpcOptions,
+  defineRpc,
+  type RpcCallOptions,
+  type RpcDefinition,
+  type RpcResult,
+} from './rpc/cluster-rpc.js';
+export { type MemberInfo, Membership, type MembershipOptions } from './rpc/membership.js';

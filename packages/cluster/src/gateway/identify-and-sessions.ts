@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+
+/** Discord's identify window per rate-limit key (`shard_id % max_concurrency`). */
+const IDENTIFY_WINDOW_MS = 5_000;
+
+/** Options of {@link RedisIdentifyThrottler}. */
+export interface IdentifyThrottlerOptions {
+  redis: Redis;
+  prefix?: string;
+  /** `max_concurrency` from GET /gateway/bot. */
+  maxConcurrency: number;
+  /** The window per key, ms. Default 5,000 (Discord's). */
+  windowMs?: number;
+}
+
+/**
+ * IDENTIFY throttling shared by every gateway process: one Redis key per rate-limit bucket
+ * (`shard_id % max_concurrency`), taken with `SET NX PX 5000`; a shard waits until its bucket's
+ * key expires. Shaped like `@discordjs/ws`'s `IIdentifyThrottler` (`waitForIdentify`).
+ */
+export class RedisIdentifyThrottler {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #maxConcurrency: number;
+  readonly #windowMs: number;
+  /** IDENTIFY slots taken by this process. */
+  public identifies = 0;
+
+  public constructor(options: IdentifyThrottlerOptions) {
+    this.#redis = options.redis;
+    this.#prefix = options.prefix ?? 'zoryx';
+    this.#maxConcurrency = Math.max(1, options.maxConcurrency);
+    this.#windowMs = options.windowMs ?? IDENTIFY_WINDOW_MS;
+  }
+
+  /** The bucket key of `shardId`. */
+  public key(shardId: number): string {
+    return `${this.#prefix}:identify:${shardId % this.#maxConcurrency}`;
+  }
+
+  /** Resolves when `shardId` may IDENTIFY; rejects if `signal` aborts first. */
+  public async waitForIdentify(shardId: number, signal?: AbortSignal): Promise<void> {
+    const key = this.key(shardId);
+    for (;;) {
+      signal?.throwIfAborted();
+      const ok = await this.#redis.set(key, String(shardId), 'PX', this.#windowMs, 'NX');
+      if (ok === 'OK') {
+        this.identifies += 1;
+        return;
+      }
+      const ttl = await this.#redis.pttl(key);
+      const wait = Math.max(10, Math.min(ttl, this.#windowMs));
+      // A rejected sleep on abort: the shard stops waiting at once, not after the bucket's TTL.
+      await sleep(wait, undefined, signal === undefined ? {} : { signal });
+    }
+  }
+}
+
+/** What a shard needs to RESUME: the `@discordjs/ws` `SessionInfo` shape. */
+export interface StoredSession {
+  sessionId: string;
+  sequence: number;
+  resumeURL: string;
+  shardId: number;
+  shardCount: number;
+}
+
+/**
+ * Session info of every shard in Redis, so a gateway process that restarts (or another that
+ * takes its shards over) RESUMEs instead of IDENTIFYing. Plugs into `@discordjs/ws` as
+ * `retrieveSessionInfo` / `updateSessionInfo`. Sessions expire after `ttlMs` (Discord drops a
+ * session it has not heard from for long anyway).
+ */
+export class RedisSessionStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #ttlMs: number;
+
+  public constructor(options: { redis: Redis; prefix?: string; ttlMs?: number }) {
+    this.#redis = options.redis;
+    this.#prefix = options.prefix ?? 'zoryx';
+    this.#ttlMs = options.ttlMs ?? 600_000;
+  }
+
+  #key(shardId: number): string {
+    return `${this.#prefix}:session:${shardId}`;
+  }
+
+  /** The stored session of `shardId`, or null. */
+  public async retrieve(shardId: number): Promise<StoredSession | null> {
+    const raw = await this.#redis.get(this.#key(shardId));
+    if (raw === null) return null;
+    try {
+      const session = JSON.parse(raw) as StoredSession;
+      return typeof session.sessionId === 'string' && Number.isInteger(session.sequence)
+        ? session
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Stores (or with null, forgets) the session of `shardId`. */
+  public async update(shardId: number, session: StoredSession | null): Promise<void> {
+    if (session === null) await this.#redis.del(this.#key(shardId));
+    else await this.#redis.set(this.#key(shardId), JSON.stringify(session), 'PX', this.#ttlMs);
+  }
+}

@@ -1,0 +1,108 @@
+import type { Redis } from 'ioredis';
+import { ClusterError } from '../errors.js';
+
+/** Extends a lease only if this owner still holds it. */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/** Deletes a lease only if this owner still holds it. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** Options of {@link ShardLeases}. */
+export interface ShardLeasesOptions {
+  redis: Redis;
+  prefix?: string;
+  /** This gateway's id. */
+  owner: string;
+  /** Lease time to live, ms; renewed every third of it. Default 15,000. */
+  leaseMs?: number;
+  /** Called when a held lease was lost (Redis unreachable past the TTL, or taken over). */
+  onLost?: (shardId: number) => void;
+}
+
+/**
+ * One Redis key per shard id with a TTL, held by the gateway that runs the shard: a second
+ * gateway asking for the same shard is refused (`ZRX_CLUSTER_SHARD_LEASED`), and a gateway that
+ * dies releases its shards when the TTL runs out, without anyone cleaning up.
+ */
+export class ShardLeases {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #owner: string;
+  readonly #leaseMs: number;
+  readonly #onLost: (shardId: number) => void;
+  readonly #held = new Set<number>();
+  #timer: NodeJS.Timeout | undefined;
+
+  public constructor(options: ShardLeasesOptions) {
+    this.#redis = options.redis;
+    this.#prefix = options.prefix ?? 'zoryx';
+    this.#owner = options.owner;
+    this.#leaseMs = options.leaseMs ?? 15_000;
+    this.#onLost = options.onLost ?? (() => undefined);
+  }
+
+  #key(shardId: number): string {
+    return `${this.#prefix}:lease:shard:${shardId}`;
+  }
+
+  /** Shards held now. */
+  public get held(): number[] {
+    return [...this.#held].sort((a, b) => a - b);
+  }
+
+  /**
+   * Takes the leases of `shardIds`, all or none: if another gateway holds any, the ones taken
+   * here are released again and `ZRX_CLUSTER_SHARD_LEASED` names the holders.
+   */
+  public async acquire(shardIds: readonly number[]): Promise<void> {
+    const taken: number[] = [];
+    const refused: string[] = [];
+    for (const shardId of shardIds) {
+      const ok = await this.#redis.set(this.#key(shardId), this.#owner, 'PX', this.#leaseMs, 'NX');
+      if (ok === 'OK' || (await this.#redis.get(this.#key(shardId))) === this.#owner) {
+        taken.push(shardId);
+      } else {
+        refused.push(`${shardId} (${await this.#redis.get(this.#key(shardId))})`);
+      }
+    }
+    if (refused.length > 0) {
+      for (const shardId of taken) {
+        await this.#redis.eval(RELEASE, 1, this.#key(shardId), this.#owner);
+      }
+      throw new ClusterError(
+        'ZRX_CLUSTER_SHARD_LEASED',
+        `Shard(s) ${refused.join(', ')} are held by another gateway.`,
+      );
+    }
+    for (const shardId of taken) this.#held.add(shardId);
+    this.#timer ??= setInterval(() => void this.renew(), Math.max(50, this.#leaseMs / 3));
+    this.#timer.unref();
+  }
+
+  /** Extends every held lease; a lease found lost is dropped and reported. */
+  public async renew(): Promise<void> {
+    for (const shardId of this.#held) {
+      let kept = 0;
+      try {
+        kept = Number(
+          await this.#redis.eval(RENEW, 1, this.#key(shardId), this.#owner, this.#leaseMs),
+        );
+      } catch {
+        continue; // Redis unreachable: try again next round; the TTL decides
+      }
+      if (kept !== 1) {
+        this.#held.delete(shardId);
+        this.#onLost(shardId);
+      }
+    }
+  }
+
+  /** Releases every held lease now (a clean stop hands the shards over at once). */
+  public async release(): Promise<void> {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+    for (const shardId of this.#held) {
+      await this.#redis.eval(RELEASE, 1, this.#key(shardId), this.#owner).catch(() => undefined);
+    }
+    this.#held.clear();
+  }
+}
