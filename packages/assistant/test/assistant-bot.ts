@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { UserAction } from '@zoryx/emulator';
+import type { BotMessage, UserAction } from '@zoryx/emulator';
 import { createTestBot, type TestBot } from '@zoryx/testing';
 import { FakeProvider } from './fake-provider.js';
 
@@ -90,11 +90,15 @@ export async function startAssistantBot(): Promise<AssistantBot> {
   };
 }
 
-/** The `/ask` reply once it is final: the edit with the sources line, or the error. */
-export async function finalReply(action: UserAction) {
+/**
+ * The `/ask` reply once it is final (the edit with the sources line, or the error); every output
+ * before it (the deferral, progress and streamed edits) is pushed to `seen`.
+ */
+export async function finalReply(action: UserAction, seen: BotMessage[] = []) {
   for (let n = 1; n <= 60; n++) {
     const reply = await action.nthReply(n, { timeout: 15_000 });
     if (reply.content.includes('-# Sources') || reply.content.startsWith('⚠️')) return reply;
+    seen.push(reply);
   }
   throw new Error('no final /ask reply within 60 outputs');
 }
