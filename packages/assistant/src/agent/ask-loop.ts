@@ -1,4 +1,3 @@
-import { AssistantError } from '../errors.js';
 import type { ChatMessage, ChatProvider, ToolCall } from '../provider/chat-types.js';
 import type {
   ActionTool,
@@ -9,6 +8,7 @@ import type {
 } from '../tools/tool-types.js';
 import { ToolInputError } from '../tools/tool-types.js';
 import { type AskPlace, systemPrompt, untrusted, userTurn } from './prompt.js';
+import { withWallTime } from './wall-time.js';
 
 /** An action the model proposed: it runs only after a permitted user confirms it. */
 export interface ProposedAction {
@@ -88,24 +88,8 @@ function parseArgs(raw: string): ToolArgs | undefined {
  * identical repeated calls are not run again and stop the tools after {@link REPEAT_LIMIT},
  * and the whole question is aborted after `wallTimeMs` (`ZRX_ASSISTANT_WALL_TIME`).
  */
-export async function runAskLoop(input: AskLoopInput): Promise<AskOutcome> {
-  const wall = new AbortController();
-  const timer = setTimeout(
-    () =>
-      wall.abort(
-        new AssistantError(
-          'ZRX_ASSISTANT_WALL_TIME',
-          `The question took longer than ${input.wallTimeMs} ms and was stopped.`,
-        ),
-      ),
-    input.wallTimeMs,
-  );
-  const signal = input.signal ? AbortSignal.any([input.signal, wall.signal]) : wall.signal;
-  try {
-    return await loop(input, signal);
-  } finally {
-    clearTimeout(timer);
-  }
+export function runAskLoop(input: AskLoopInput): Promise<AskOutcome> {
+  return withWallTime(input.wallTimeMs, input.signal, (signal) => loop(input, signal));
 }
 
 async function loop(input: AskLoopInput, signal: AbortSignal): Promise<AskOutcome> {
