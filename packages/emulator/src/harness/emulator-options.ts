@@ -31,6 +31,8 @@ export interface EmulatorClientOptions {
   rest: {
     /** `http://127.0.0.1:<port>/api` — discord.js appends `/v10/...`. */
     api: string;
+    /** `http://127.0.0.1:<port>/cdn` — emoji, sticker, role icon and guild images. */
+    cdn: string;
     /** Emulator answers are local and unlimited; no client-side global throttling. */
     globalRequestsPerSecond: number;
     /** Keeps a slow CI machine from turning into REST timeouts. */

@@ -115,6 +115,7 @@ export class Emulator {
     return {
       rest: {
         api: this.apiUrl,
+        cdn: `http://127.0.0.1:${this.port}/cdn`,
         globalRequestsPerSecond: Number.POSITIVE_INFINITY,
         timeout: 30_000,
         // The emulator never fails transiently: a retried 5xx (a 501 for a route it does not

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DiscordApiError } from './discord-error.js';
 import type { RequestRecord } from './request-log.js';
 import { RouteResponse, type Router, type UploadedFile } from './router.js';
+import { BinaryResponse, keepFileData } from './uploaded-files.js';
 
 const API_PREFIX = /^\/api\/v\d+/;
 
@@ -97,6 +98,15 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
       files,
       reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
     });
+    if (result instanceof BinaryResponse) {
+      record(200, match.pattern, `<${result.data.length} bytes>`);
+      response.writeHead(200, {
+        'content-type': result.contentType,
+        'content-length': result.data.length,
+      });
+      response.end(result.data);
+      return;
+    }
     const [status, answer] =
       result instanceof RouteResponse
         ? [result.status, result.body]
@@ -141,14 +151,19 @@ async function parseBody(
     }).formData();
     const files: UploadedFile[] = [];
     let body: unknown;
+    // Some routes (sticker uploads) send their fields as plain form fields, not payload_json.
+    const fields: Record<string, string> = {};
     for (const [field, value] of form.entries()) {
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
+        else fields[field] = value;
       } else {
-        files.push({ field, name: value.name, size: value.size, contentType: value.type });
+        const file = { field, name: value.name, size: value.size, contentType: value.type };
+        keepFileData(file, Buffer.from(await value.arrayBuffer()));
+        files.push(file);
       }
     }
-    return { body, files };
+    return { body: body ?? (Object.keys(fields).length > 0 ? fields : undefined), files };
   }
   // Invalid JSON throws; the caller answers Discord's 50109.
   return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };

@@ -7,6 +7,7 @@ import type {
   APIUser,
   GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
+import { guildSettings } from '../world/guild-settings.js';
 import type { ChannelRecord, GuildRecord, MemberRecord } from './records.js';
 
 /** Builds a user in Discord's shape, with the defaults Discord fills in. */
@@ -68,43 +69,30 @@ export function serializeGuild(guild: GuildRecord): APIGuild {
   return {
     id: guild.id,
     name: guild.name,
-    icon: null,
     splash: null,
     discovery_splash: null,
     owner_id: guild.ownerId,
-    afk_channel_id: null,
-    afk_timeout: 300,
     widget_enabled: false,
     widget_channel_id: null,
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
     roles: sortedRoles(guild),
     emojis: guild.emojis,
     features: [],
     mfa_level: 0,
     application_id: null,
-    system_channel_id: null,
-    system_channel_flags: 0,
-    rules_channel_id: null,
     max_members: 500_000,
     vanity_url_code: null,
-    description: null,
-    banner: null,
     premium_tier: 0,
     premium_subscription_count: 0,
-    preferred_locale: 'en-US' as APIGuild['preferred_locale'],
-    public_updates_channel_id: null,
     max_video_channel_users: 25,
     max_stage_video_channel_users: 50,
     approximate_member_count: guild.members.size,
     nsfw_level: 0,
     stickers: guild.stickers,
-    premium_progress_bar_enabled: false,
     hub_type: null,
-    safety_alerts_channel_id: null,
     incidents_data: null,
     region: 'us-west',
+    // Server settings (verification, AFK, system channels, locale, icon…): world/guild-settings.
+    ...guildSettings(guild),
   } as unknown as APIGuild;
 }
 

@@ -1,5 +1,6 @@
 import { type APIOverwrite, ChannelType } from 'discord-api-types/v10';
 import type { ChannelRecord, GuildRecord } from '../state/records.js';
+import { channelFields, type ForumTagInput } from './channel-fields.js';
 import type { World } from './world.js';
 
 /** The fields a channel may be created or modified with (Discord's REST names). */
@@ -14,6 +15,14 @@ export interface ChannelInput {
   bitrate?: number;
   user_limit?: number;
   permission_overwrites?: APIOverwrite[];
+  rtc_region?: string | null;
+  video_quality_mode?: number;
+  default_auto_archive_duration?: number;
+  default_thread_rate_limit_per_user?: number;
+  available_tags?: ForumTagInput[];
+  default_reaction_emoji?: { emoji_id: string | null; emoji_name: string | null } | null;
+  default_sort_order?: number | null;
+  default_forum_layout?: number;
 }
 
 function defaultsFor(type: ChannelType): Record<string, unknown> {
@@ -64,11 +73,8 @@ export function createChannel(
     permission_overwrites: input.permission_overwrites ?? [],
     flags: 0,
     ...defaultsFor(type),
-    ...(input.topic !== undefined ? { topic: input.topic } : {}),
-    ...(input.nsfw !== undefined ? { nsfw: input.nsfw } : {}),
-    ...(input.rate_limit_per_user !== undefined
-      ? { rate_limit_per_user: input.rate_limit_per_user }
-      : {}),
+    // Every type-specific field the type has (bitrate, user limit, forum tags…), validated.
+    ...channelFields(world, type, input as Record<string, unknown>),
   } as unknown as ChannelRecord;
   world.records.channels.set(channel.id, channel);
   guild.channelIds.add(channel.id);

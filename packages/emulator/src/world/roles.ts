@@ -2,6 +2,7 @@ import type { APIRole } from 'discord-api-types/v10';
 import { type PermissionName, permissionBits } from '../state/permissions.js';
 import type { GuildRecord } from '../state/records.js';
 import { makeRole } from './guilds.js';
+import { imageField } from './images.js';
 import type { World } from './world.js';
 
 /** The fields a role may be created or modified with (Discord's REST names). */
@@ -12,6 +13,9 @@ export interface RoleInput {
   hoist?: boolean;
   mentionable?: boolean;
   position?: number;
+  /** Image data (`data:image/png;base64,…`); `null` removes the icon. */
+  icon?: string | null;
+  unicode_emoji?: string | null;
 }
 
 function bitsOf(permissions: RoleInput['permissions']): bigint {
@@ -27,8 +31,11 @@ export function createRole(world: World, guild: GuildRecord, input: RoleInput): 
   }
   const role = makeRole(world.ids.next(), input.name ?? 'new role', bitsOf(input.permissions), 1, {
     color: input.color ?? 0,
+    colors: { primary_color: input.color ?? 0, secondary_color: null, tertiary_color: null },
     hoist: input.hoist ?? false,
     mentionable: input.mentionable ?? false,
+    icon: input.icon ? imageField(world, 'icon', input.icon) : null,
+    unicode_emoji: input.unicode_emoji ?? null,
   });
   guild.roles.set(role.id, role);
   world.dispatch('GUILD_ROLE_CREATE', { guild_id: guild.id, role }, guild.id);
@@ -45,10 +52,15 @@ export function updateRole(
 ): APIRole {
   if (input.name !== undefined) role.name = input.name;
   if (input.permissions !== undefined) role.permissions = bitsOf(input.permissions).toString();
-  if (input.color !== undefined) role.color = input.color;
+  if (input.color !== undefined) {
+    role.color = input.color;
+    role.colors = { ...role.colors, primary_color: input.color };
+  }
   if (input.hoist !== undefined) role.hoist = input.hoist;
   if (input.mentionable !== undefined) role.mentionable = input.mentionable;
   if (input.position !== undefined) role.position = input.position;
+  if (input.icon !== undefined) role.icon = imageField(world, 'icon', input.icon);
+  if (input.unicode_emoji !== undefined) role.unicode_emoji = input.unicode_emoji;
   world.dispatch('GUILD_ROLE_UPDATE', { guild_id: guild.id, role }, guild.id);
   world.notifyChange();
   return role;

@@ -3,6 +3,7 @@ import { guildPermissions, highestRolePosition, permissionBits } from '../../sta
 import type { GuildRecord } from '../../state/records.js';
 import { serializeGuild } from '../../state/serialize.js';
 import { type MessageInput, validateMessage } from '../../validation/message-rules.js';
+import { withChannelFields } from '../../world/channel-fields.js';
 import {
   type ChannelInput,
   createChannel,
@@ -10,6 +11,7 @@ import {
   deleteChannel,
   updateChannel,
 } from '../../world/channels.js';
+import { applyGuildSettings } from '../../world/guild-settings.js';
 import { createMessage, findMessage } from '../../world/messages.js';
 import { createRole, deleteRole, type RoleInput, updateRole } from '../../world/roles.js';
 import type { World } from '../../world/world.js';
@@ -68,6 +70,8 @@ export function registerGuildRoutes(router: Router, world: World): void {
     const guild = world.guild(params.guild_id ?? '');
     world.requireGuildPermissions(guild, P.ManageGuild);
     const name = (body as { name?: string } | undefined)?.name;
+    if (name !== undefined) checkChannelName(name, false);
+    applyGuildSettings(world, guild, body ?? {});
     if (name !== undefined) guild.name = name;
     world.dispatch('GUILD_UPDATE', serializeGuild(guild), guild.id);
     return serializeGuild(guild);
@@ -102,9 +106,24 @@ export function registerGuildRoutes(router: Router, world: World): void {
   router.on('PATCH', '/guilds/:guild_id/channels', ({ params, body }) => {
     const guild = world.guild(params.guild_id ?? '');
     world.requireGuildPermissions(guild, P.ManageChannels);
-    for (const item of (body as { id: string; position?: number }[] | undefined) ?? []) {
+    type Move = {
+      id: string;
+      position?: number;
+      parent_id?: string | null;
+      lock_permissions?: boolean;
+    };
+    for (const item of (body as Move[] | undefined) ?? []) {
       const channel = world.channel(item.id);
-      if (item.position !== undefined) updateChannel(world, channel, { position: item.position });
+      if (channel.guild_id !== guild.id) throw unknown('channel');
+      const parent = item.parent_id ? world.channel(item.parent_id) : undefined;
+      updateChannel(world, channel, {
+        ...(item.position !== undefined ? { position: item.position } : {}),
+        ...(item.parent_id !== undefined ? { parent_id: item.parent_id } : {}),
+        // Syncing to the new category copies its overwrites, as Discord does.
+        ...(item.lock_permissions && parent
+          ? { permission_overwrites: [...(parent.permission_overwrites ?? [])] }
+          : {}),
+      });
     }
     return undefined;
   });
@@ -119,9 +138,10 @@ export function registerGuildRoutes(router: Router, world: World): void {
     const channel = world.channel(params.channel_id ?? '');
     const isThread = channel.type >= 10 && channel.type <= 12;
     world.requireChannelPermissions(channel, isThread ? P.ManageThreads : P.ManageChannels);
-    const input = (body ?? {}) as ChannelInput;
-    checkChannelName(input.name, false);
-    if (input.permission_overwrites) world.requireChannelPermissions(channel, P.ManageRoles);
+    const raw = (body ?? {}) as ChannelInput;
+    checkChannelName(raw.name, false);
+    if (raw.permission_overwrites) world.requireChannelPermissions(channel, P.ManageRoles);
+    const input = isThread ? raw : withChannelFields(world, channel.type, raw);
     return updateChannel(world, channel, input);
   });
 

@@ -1,12 +1,14 @@
 import type { World } from '../../world/world.js';
 import type { Router } from '../router.js';
 import { registerCommandRoutes } from './command-routes.js';
+import { registerExpressionRoutes } from './expression-routes.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
 import { registerGuildRoutes } from './guild-routes.js';
 import { registerInteractionRoutes } from './interaction-routes.js';
 import { registerMemberRoutes } from './member-routes.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerReactionRoutes } from './reaction-routes.js';
+import { registerRolePositionRoutes } from './role-position-routes.js';
 
 /** Registers every REST route the emulator serves. */
 export function registerRoutes(router: Router, world: World): void {
@@ -17,4 +19,6 @@ export function registerRoutes(router: Router, world: World): void {
   registerCommandRoutes(router, world);
   registerGuildRoutes(router, world);
   registerMemberRoutes(router, world);
+  registerExpressionRoutes(router, world);
+  registerRolePositionRoutes(router, world);
 }
