@@ -136,6 +136,36 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
     expect(b.t.bot.extensions.statusOf('probe')?.state).toBe('loaded');
   });
 
+  it("explains a skipped extension with the resolver's recorded reason, and finds an error by its id", async () => {
+    expect(b.t.report.skipped).toContain('needy');
+    b.fake.reset((_request, i) =>
+      i === 0
+        ? { toolCalls: [{ name: 'explain_extension', args: { name: 'needy' } }] }
+        : { content: 'needy waits for economy.' },
+    );
+    const result = await assistant().ask('Why is needy not loaded?', as(b.t.admin));
+    expect(result.toolsUsed).toEqual(['explain_extension']);
+    const explained = toolResults(b.fake.requests[1]!)[0] ?? '';
+    expect(explained).toContain('"state":"skipped"');
+    expect(explained).toContain(
+      '"dependencies":[{"name":"economy","range":"^2.0.0","loadedVersion":null}]',
+    );
+    expect(explained).toMatch(/"problem":\{"code":"ZRX_[A-Z_]+","message":"[^"]*economy/);
+
+    const failure = await b.t.member.slash(b.t.guild, 'boom').reply();
+    const errorId = /`([0-9A-Z]{6,})`/.exec(JSON.stringify(failure.embeds) + failure.content)?.[1];
+    expect(errorId).toBeDefined();
+    b.fake.reset((_request, i) =>
+      i === 0
+        ? { toolCalls: [{ name: 'recent_errors', args: { error_id: errorId } }] }
+        : { content: 'found' },
+    );
+    await assistant().ask(`What is error ${errorId}?`, as(b.t.owner));
+    const lookup = JSON.parse((toolResults(b.fake.requests[1]!)[0] ?? '').split('\n')[1] ?? '[]');
+    expect(lookup).toHaveLength(1);
+    expect(lookup[0]).toMatchObject({ errorId, command: 'boom', kind: 'slash' });
+  });
+
   it('gives a down, slow or malformed provider a clear coded error instead of hanging', async () => {
     const codeOf = (promise: Promise<unknown>) =>
       promise.then(

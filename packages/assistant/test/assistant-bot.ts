@@ -39,6 +39,11 @@ export default defineExtension({
 });
 `;
 
+/** An extension the resolver skips: its dependency is not installed. */
+const NEEDY = `import { defineExtension } from '@zoryx/framework';
+export default defineExtension({ name: 'needy', version: '1.0.0', dependencies: { economy: '^2.0.0' } });
+`;
+
 declare module '@zoryx/framework' {
   interface ExtensionApis {
     /** The test probe. */
@@ -62,7 +67,9 @@ export async function startAssistantBot(): Promise<AssistantBot> {
     files: {
       'extensions/assistant.ts': `export { default } from ${JSON.stringify(join(SRC, 'index.ts'))};\n`,
       'extensions/probe.ts': PROBE,
+      'extensions/needy.ts': NEEDY,
     },
+    allowFailedExtensions: true,
     config: {
       extensions: {
         config: {
