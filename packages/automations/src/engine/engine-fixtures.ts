@@ -15,8 +15,11 @@ export const GUILD = '900000000000000001';
 /** Validates a rule input and wraps it as a loaded rule (throws on an invalid one). */
 export function loaded(id: string, input: RuleInput, creatorId = '1'): LoadedRule {
   const result = validateRule(input);
-  if (!result.ok)
-    throw new TypeError(`test rule ${id} is invalid: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) {
+    throw new AutomationError('ZRX_AUTOMATION_INVALID', `test rule ${id} is invalid`, {
+      errors: result.errors,
+    });
+  }
   return { id, guildId: GUILD, creatorId, rule: result.rule };
 }
 
