@@ -65,17 +65,17 @@ describe('parseCliArgs', () => {
   });
 
   it('refuses what it does not understand, naming it', () => {
-    expect(usageError([]).message).toBe('No command given.');
+    expect(usageError(['--cwd', 'bot']).message).toBe('No command given.');
     expect(usageError(['stop']).message).toBe('Unknown command "stop".');
     expect(usageError(['start', 'now']).message).toContain('"now"');
     expect(usageError(['start', '--offline']).message).toContain('zoryx dev only');
     expect(usageError(['dev', '--no-supervise']).message).toContain('zoryx start only');
-    expect(usageError(['dev', '--ofline']).message).toContain("'--ofline'");
+    expect(usageError(['dev', '--ofline']).message).toContain('--ofline');
     expect(usageError(['dev', '--cwd']).message).toContain('--cwd');
     expect(usageError(['dev', 'now']).message).toContain('"now"');
     expect(usageError(['dev', '--reply-timeout', 'soon']).message).toContain('"soon"');
     expect(usageError(['new']).message).toContain('nothing');
-    expect(usageError(['new', 'command', 'x']).message).toContain('"command"');
+    expect(usageError(['new', 'widget', 'x']).message).toContain('"widget"');
     expect(usageError(['new', 'extension']).message).toContain('needs a name');
     expect(usageError(['new', 'extension', 'a', 'b']).message).toContain('"b"');
     expect(usageError(['new', 'extension', 'a', '--offline']).message).toContain('--offline');

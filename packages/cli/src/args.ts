@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closest } from './did-you-mean.js';
 import { CliError } from './errors.js';
 
 /** `zoryx dev …` */
@@ -15,12 +16,24 @@ export interface DevArgs {
   readonly user: string | undefined;
   /** How long the chat waits for each answer, in ms. */
   readonly replyTimeoutMs: number | undefined;
+  /** `--verbose`: stacks under the bot's errors (one line per event without it). */
+  readonly verbose?: boolean;
 }
 
 /** `zoryx new extension <name>` */
 export interface NewExtensionArgs {
   readonly command: 'new-extension';
   readonly name: string;
+  readonly cwd: string;
+}
+
+/** `zoryx new command|listener|component <name> [--extension <ext>]` */
+export interface NewPieceArgs {
+  readonly command: 'new-piece';
+  readonly kind: 'command' | 'listener' | 'component';
+  readonly name: string;
+  /** The extension folder to put it in (optional when there is one). */
+  readonly extension: string | undefined;
   readonly cwd: string;
 }
 
@@ -37,16 +50,18 @@ export type CliArgs =
   | DevArgs
   | StartArgs
   | NewExtensionArgs
+  | NewPieceArgs
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 /** The usage text of `zoryx --help`. */
 export const USAGE = `Usage:
   zoryx dev [--offline] [--cwd <dir>] [--script <file>] [--entry <file>] [--user <name>]
-            [--reply-timeout <ms>]
+            [--reply-timeout <ms>] [--verbose]
       Runs the bot of the folder with hot reload. Offline (--offline, or when no
       DISCORD_TOKEN is set) it starts the local emulator and opens a terminal chat; with
       --script or piped stdin it reads the lines, prints the answers and exits at the end.
+      The bot's log shows one line per event (code, message, hint); --verbose adds stacks.
   zoryx start [--cwd <dir>] [--no-supervise]
       Runs the bot of the folder for production: supervised (the bot in a worker thread a
       watchdog restarts when an extension blocks the event loop, crashes or exhausts memory,
@@ -54,10 +69,27 @@ export const USAGE = `Usage:
       "supervise": false in config.json.
   zoryx new extension <name> [--cwd <dir>]
       Creates extensions/<name>/index.ts with a command and a hook.
+  zoryx new command|listener|component <name> [--extension <ext>] [--cwd <dir>]
+      Adds extensions/<ext>/<commands|listeners|components>/<name>.ts and wires it into
+      the extension's index.ts (--extension may be left out when there is one extension).
   zoryx --help | --version`;
 
 function usage(message: string): CliError {
   return new CliError('ZRX_CLI_USAGE', message, 'Run `zoryx --help` for the commands and options.');
+}
+
+/** The commands `zoryx` knows, for "did you mean". */
+const COMMANDS = ['dev', 'start', 'new', 'ext'];
+
+/** A parseArgs error as a usage error, with "did you mean --x?" for a mistyped option. */
+function parseError(error: Error & { code?: string }): CliError {
+  const unknown = /option '(-{1,2})([^'\s]+)'/.exec(error.message);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const [, dashes = '--', name = ''] = unknown;
+    const guess = closest(name, Object.keys(OPTIONS));
+    return usage(`Unknown option ${dashes}${name}.${guess ? ` Did you mean --${guess}?` : ''}`);
+  }
+  return usage(error.message);
 }
 
 /**
@@ -74,12 +106,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw usage((error as Error).message);
+    throw parseError(error as Error & { code?: string });
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
+  // `zoryx` alone is a question: answer with the usage, not an error.
+  if (command === undefined && argv.length === 0) return { command: 'help' };
   const cwd = values.cwd ?? '.';
   if (values['no-supervise'] !== undefined && command !== 'start') {
     throw usage('--no-supervise is an option of zoryx start only.');
@@ -97,6 +131,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
     return {
       command: 'dev',
+      ...(values.verbose ? { verbose: true } : {}),
       offline: values.offline,
       cwd,
       script: values.script,
@@ -117,32 +152,45 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (command === 'new') {
     const [kind, name, ...extra] = rest;
+    if (kind === 'command' || kind === 'listener' || kind === 'component') {
+      if (!name) throw usage(`zoryx new ${kind} needs a name, e.g. \`zoryx new ${kind} hello\`.`);
+      if (extra.length > 0)
+        throw usage(`Unexpected arguments after the name: "${extra.join(' ')}".`);
+      return { command: 'new-piece', kind, name, extension: values.extension, cwd };
+    }
     if (kind !== 'extension') {
-      throw usage(`zoryx new makes an "extension", got ${kind ? `"${kind}"` : 'nothing'}.`);
+      const guess = kind ? closest(kind, NEW_KINDS) : undefined;
+      throw usage(
+        `zoryx new makes an ${NEW_KINDS.map((k) => `"${k}"`).join(', ')}; got ${kind ? `"${kind}"` : 'nothing'}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      );
     }
     if (!name) throw usage('zoryx new extension needs a name, e.g. `zoryx new extension tickets`.');
     if (extra.length > 0) throw usage(`Unexpected arguments after the name: "${extra.join(' ')}".`);
     return { command: 'new-extension', name, cwd };
   }
   if (command === undefined) throw usage('No command given.');
-  throw usage(`Unknown command "${command}".`);
+  const guess = closest(command, COMMANDS);
+  throw usage(`Unknown command "${command}".${guess ? ` Did you mean "zoryx ${guess}"?` : ''}`);
 }
 
+/** What `zoryx new` makes. */
+const NEW_KINDS = ['extension', 'command', 'listener', 'component'];
+
+/** Every option of every command (parseArgs checks them; "did you mean" picks among them). */
+const OPTIONS = {
+  offline: { type: 'boolean' },
+  cwd: { type: 'string' },
+  script: { type: 'string' },
+  entry: { type: 'string' },
+  user: { type: 'string' },
+  'reply-timeout': { type: 'string' },
+  'no-supervise': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  verbose: { type: 'boolean' },
+  extension: { type: 'string' },
+} as const;
+
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      offline: { type: 'boolean' },
-      cwd: { type: 'string' },
-      script: { type: 'string' },
-      entry: { type: 'string' },
-      user: { type: 'string' },
-      'reply-timeout': { type: 'string' },
-      'no-supervise': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
 }

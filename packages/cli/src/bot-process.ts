@@ -55,18 +55,57 @@ export interface SpawnBotOptions {
   stdio: 'inherit' | 'pipe';
 }
 
+/** How long a bot asked to stop (SIGTERM/SIGINT) may take before it is made to exit, ms. */
+export const BOT_STOP_GRACE_MS = 3_000;
+
+/**
+ * Loaded into the bot process before its entry (`--import data:…`, so no file to ship). Fd 3 is
+ * a pipe to `zoryx`: when it closes — `zoryx` exited, crashed, was killed, or lost its terminal
+ * — the bot stops itself, so it is never left running orphaned. After SIGTERM/SIGINT the bot has
+ * {@link BOT_STOP_GRACE_MS} for its graceful shutdown, then exits.
+ */
+const PARENT_LINK = `
+import { Socket } from 'node:net';
+const grace = ${BOT_STOP_GRACE_MS};
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), grace).unref();
+  // A bot without handlers of its own exits at once, as Node's default would.
+  if (process.listenerCount(signal) <= 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stop(signal));
+try {
+  const link = new Socket({ fd: 3, readable: true, writable: false });
+  const lost = () => { if (!stopping) process.kill(process.pid, 'SIGTERM'); };
+  link.on('end', lost).on('close', lost).on('error', lost);
+  link.resume();
+  link.unref();
+} catch {}
+`;
+
 /**
  * Runs the bot's entry in a child Node process with tsx's loader (so `src/index.ts` runs as is).
  * A child process, not an import: the bot gets its own Sapphire registries and signal handlers,
- * and Ctrl+C / SIGINT shut it down with the framework's graceful shutdown.
+ * and Ctrl+C / SIGINT shut it down with the framework's graceful shutdown. A pipe on fd 3 ties
+ * the bot's life to this process (see {@link PARENT_LINK}).
  */
 export function spawnBot(options: SpawnBotOptions): ChildProcess {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return spawn(process.execPath, ['--import', tsx, relative(options.cwd, options.entry)], {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-  });
+  const link = `data:text/javascript,${encodeURIComponent(PARENT_LINK)}`;
+  return spawn(
+    process.execPath,
+    ['--import', link, '--import', tsx, relative(options.cwd, options.entry)],
+    {
+      cwd: options.cwd,
+      env: options.env,
+      stdio:
+        options.stdio === 'inherit'
+          ? ['inherit', 'inherit', 'inherit', 'pipe']
+          : ['ignore', 'pipe', 'pipe', 'pipe'],
+    },
+  );
 }
 
 /** Resolves with the exit code once the child has exited (immediately if it already has). */
@@ -78,7 +117,10 @@ export function exited(child: ChildProcess): Promise<number> {
 }
 
 /** Asks the bot to shut down (SIGINT, its graceful path), and kills it after `graceMs`. */
-export async function stopBot(child: ChildProcess, graceMs = 15_000): Promise<number> {
+export async function stopBot(
+  child: ChildProcess,
+  graceMs = BOT_STOP_GRACE_MS + 2_000,
+): Promise<number> {
   const done = exited(child);
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);

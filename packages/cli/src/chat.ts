@@ -1,10 +1,17 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { BotMessage, ChannelHandle, SelectValue, UserAction } from '@zoryx/emulator';
+import type {
+  BotMessage,
+  ChannelHandle,
+  SelectValue,
+  UserAction,
+  UserHandle,
+} from '@zoryx/emulator';
 import type { DevWorld } from './dev-world.js';
 import { CliError } from './errors.js';
 import { type ComponentAction, renderMessage } from './render-message.js';
 import { parseSlashLine } from './slash-line.js';
+import { renderMarkdown } from './terminal-markdown.js';
 
 /** Options of {@link runChat}. */
 export interface ChatOptions {
@@ -22,12 +29,14 @@ export interface ChatOptions {
   channel?: string;
   /** Ends the chat (e.g. when the bot process exits). */
   signal?: AbortSignal;
+  /** Draw the bot's Markdown with ANSI styles. Default: `interactive`. */
+  color?: boolean;
 }
 
 /** Printed at the start of a chat. */
 export const CHAT_HELP = [
   'Type a message (e.g. !help), a slash command (/ping, /ban user:@alice reason:spam),',
-  '#2 to click button 2, #1 <value> to pick in select menu 1,',
+  '#2 to click button 2, #1 <value> to pick in select menu 1 (as the current /as user),',
   '/channel <name> to switch channel, /as <user> to act as someone else, /quit to leave.',
 ].join('\n');
 
@@ -83,7 +92,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
     }
     const { text, actions } = renderMessage(reply);
     const author = reply.raw.author?.username ?? 'bot';
-    print(`${author}: ${text.replaceAll('\n', '\n  ')}`);
+    const shown = (options.color ?? options.interactive) === true ? renderMarkdown(text) : text;
+    print(`${author}: ${shown.replaceAll('\n', '\n  ')}`);
     if (actions.length > 0) clickables = actions.map((action) => ({ message: reply, action }));
   };
 
@@ -112,7 +122,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
     }
     const click = /^#(\d+)(?:\s+(.+))?$/.exec(line);
     if (click) {
-      await showReply(clickComponent(clickables, Number(click[1]), click[2], world));
+      await showReply(clickComponent(clickables, Number(click[1]), click[2], world, me));
       return undefined;
     }
     if (line.startsWith('/')) {
@@ -153,6 +163,7 @@ function clickComponent(
   number: number,
   value: string | undefined,
   world: DevWorld,
+  me: UserHandle,
 ): UserAction {
   const target = clickables.find((c) => c.action.number === number);
   if (!target) {
@@ -162,9 +173,10 @@ function clickComponent(
       `There is no component #${number} (components of the last message: ${known}).`,
     );
   }
-  // Components act as the user whose action produced the message, as on Discord.
+  // The click is the current user's (`/as alice` then `#1` is alice clicking), so buttons
+  // meant for several people (a poll, a game) can be tried from one terminal.
   const { message, action } = target;
-  if (action.kind === 'button') return message.clickButton(action.customId);
+  if (action.kind === 'button') return me.clickButton(message.raw, action.customId);
   if (!value) {
     throw new CliError(
       'ZRX_CLI_CHAT_INPUT',
@@ -181,5 +193,5 @@ function clickComponent(
     if (option) return option.value;
     return world.mentions.user(v) ?? world.mentions.role(v) ?? world.mentions.channel(v) ?? v;
   });
-  return message.select(action.customId, values);
+  return me.select(message.raw, action.customId, values);
 }

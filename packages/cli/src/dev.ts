@@ -8,6 +8,8 @@ import { type Emulator, startEmulator } from '@zoryx/emulator';
 import type { DevArgs } from './args.js';
 import { exited, findEntry, readDotEnv, spawnBot, stopBot } from './bot-process.js';
 import { runChat } from './chat.js';
+import { unknownConfigKeys } from './config-keys.js';
+import { createDevLogFormatter } from './dev-log-format.js';
 import { createDevWorld, type DevWorld } from './dev-world.js';
 import { CliError } from './errors.js';
 
@@ -28,11 +30,41 @@ const COMMANDS_TIMEOUT_MS = 15_000;
 /** How long the bot may take to log in to the emulator (a cold start of a big bot included). */
 const LOGIN_TIMEOUT_MS = 120_000;
 
-function pipeLines(stream: Readable | null, output: Writable): void {
-  if (!stream) return;
-  createInterface({ input: stream, terminal: false }).on('line', (line) =>
-    output.write(`[bot] ${line}\n`),
-  );
+/**
+ * Prints the bot's stdout and stderr through one {@link createDevLogFormatter}: a line per event,
+ * `[bot]`-prefixed. Resolves when both streams ended (a pending error dump is printed then).
+ */
+function pipeBotOutput(child: ChildProcess, output: Writable, verbose: boolean): Promise<void> {
+  const formatter = createDevLogFormatter({
+    verbose,
+    color: (output as Writable & { isTTY?: boolean }).isTTY === true,
+    write: (line) => {
+      if (output.writable) output.write(`[bot] ${line.replaceAll('\n', '\n[bot] ')}\n`);
+    },
+  });
+  const ended = [child.stdout, child.stderr].map((stream) => {
+    if (!stream) return Promise.resolve();
+    const lines = createInterface({ input: stream, terminal: false });
+    lines.on('line', (line) => formatter.line(line));
+    return new Promise<void>((resolve) => lines.once('close', resolve));
+  });
+  return Promise.all(ended).then(() => formatter.flush());
+}
+
+/**
+ * Stops the bot when `zoryx dev`'s own output goes away (`zoryx dev | head`, a closed
+ * terminal): the pipe's EPIPE would otherwise end this process and orphan the bot.
+ */
+function stopWhenOutputCloses(output: Writable, child: ChildProcess): () => void {
+  const onError = () => {
+    void stopBot(child);
+  };
+  output.on('error', onError);
+  output.on('close', onError);
+  return () => {
+    output.off('error', onError);
+    output.off('close', onError);
+  };
 }
 
 function botExited(code: number): CliError {
@@ -112,9 +144,17 @@ async function runOffline(args: DevArgs, cwd: string, entry: string, io: DevIo):
         BOT_OWNER_ID: world.you.id,
       },
     });
-    pipeLines(child.stdout, io.stdout);
-    pipeLines(child.stderr, io.stdout);
-    await waitUntilReady(emulator, child, io);
+    const outputDone = pipeBotOutput(child, io.stdout, args.verbose === true);
+    const unwatch = stopWhenOutputCloses(io.stdout, child);
+    try {
+      await waitUntilReady(emulator, child, io);
+    } catch (error) {
+      // An exited bot's last words (an error dump) come before the reason zoryx dev gives up.
+      if (child.exitCode !== null || child.signalCode !== null) await outputDone;
+      unwatch();
+      throw error;
+    }
+    unwatch();
     const names = emulator.commands().map((c) => `/${c.name}`);
     out(
       names.length > 0
@@ -155,17 +195,24 @@ async function runOffline(args: DevArgs, cwd: string, entry: string, io: DevIo):
 export async function runDev(args: DevArgs, io: DevIo): Promise<number> {
   const cwd = resolve(args.cwd);
   const entry = await findEntry(cwd, args.entry);
+  // A mistyped setting is named with the one it most likely meant, before the bot starts.
+  for (const line of await unknownConfigKeys(cwd)) io.stdout.write(`${line}\n`);
   const token = io.env.DISCORD_TOKEN || (await readDotEnv(cwd)).DISCORD_TOKEN;
   if (args.offline || !token) return runOffline(args, cwd, entry, io);
-  const child = spawnBot({ cwd, entry, env: io.env, stdio: 'inherit' });
+  const child = spawnBot({ cwd, entry, env: io.env, stdio: 'pipe' });
+  const outputDone = pipeBotOutput(child, io.stdout, args.verbose === true);
+  const unwatch = stopWhenOutputCloses(io.stdout, child);
   const forward = () => child.kill('SIGTERM');
   // Ctrl+C reaches the bot too (same process group): wait for its graceful shutdown.
   const waitForBot = () => undefined;
   process.once('SIGTERM', forward);
   process.on('SIGINT', waitForBot);
   try {
-    return await exited(child);
+    const code = await exited(child);
+    await outputDone;
+    return code;
   } finally {
+    unwatch();
     process.off('SIGTERM', forward);
     process.off('SIGINT', waitForBot);
   }

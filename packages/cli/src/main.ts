@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { parseCliArgs, USAGE } from './args.js';
 import { type DevIo, runDev } from './dev.js';
+import { STARTUP_CODES, startupCodeOf } from './dev-log-format.js';
 import { CliError } from './errors.js';
 import { newExtension } from './new-extension.js';
+import { newPiece } from './new-piece.js';
 import { runBot } from './supervised/run-bot.js';
 
 /** Streams and environment of one `zoryx` run. */
@@ -23,7 +25,13 @@ function codedError(error: unknown): { code: string; message: string; hint: stri
   if (error instanceof CliError) return error;
   if (!(error instanceof Error)) return null;
   const { code, hint } = error as Error & { code?: unknown; hint?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('ZRX_') || typeof hint !== 'string') return null;
+  if (typeof code !== 'string' || !code.startsWith('ZRX_') || typeof hint !== 'string') {
+    // discord.js and Node report a refused token or no network without a Zoryx code.
+    const startup = startupCodeOf(`${error.message}\n${error.stack ?? ''}`, code);
+    if (!startup) return null;
+    const known = STARTUP_CODES[startup];
+    return { code: startup, message: `${known.message} (${error.message})`, hint: known.hint };
+  }
   return { code, message: error.message, hint };
 }
 
@@ -46,6 +54,16 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       case 'version':
         io.stdout.write(`${version()}\n`);
         return 0;
+      case 'new-piece': {
+        const made = await newPiece(args);
+        io.stdout.write(`created ${made.relativeFile}\n`);
+        io.stdout.write(
+          made.wiredInto
+            ? `added ${args.kind} ${args.name} to ${made.wiredInto}\n`
+            : `now wire it in by hand: ${made.manual}\n`,
+        );
+        return 0;
+      }
       case 'new-extension': {
         const { relativeFile } = await newExtension({ cwd: args.cwd, name: args.name });
         io.stdout.write(`created ${relativeFile}\n`);

@@ -20,7 +20,7 @@ export interface NewExtensionResult {
 }
 
 /** Valid extension (and Discord command) names: 1–32 chars, a letter first. */
-const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+export const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -30,7 +30,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** `extensions.dir` of the bot's config.json, or `extensions`. */
-async function extensionsDir(cwd: string): Promise<string> {
+export async function extensionsDir(cwd: string): Promise<string> {
   try {
     const config = JSON.parse(await readFile(join(cwd, 'config.json'), 'utf8')) as {
       extensions?: { dir?: unknown };

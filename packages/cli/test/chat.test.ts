@@ -21,14 +21,14 @@ afterAll(async () => {
 });
 
 /** Feeds `lines` to the chat as a stream that ends, and returns everything it printed. */
-async function chat(lines: string[], replyTimeoutMs = 5_000): Promise<string> {
+async function chat(lines: string[], replyTimeoutMs = 5_000, color = false): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => {
     printed += chunk.toString();
   });
-  const done = runChat({ world, input, output, replyTimeoutMs });
+  const done = runChat({ world, input, output, replyTimeoutMs, color });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return printed;
@@ -91,6 +91,20 @@ describe('the terminal chat against a real bot in the emulator', () => {
     expect(printed).toContain('#general alice> !hello\nZoryx Bot: Hello, alice!');
     expect(printed).toContain('no user @nobody');
     expect(printed).toContain('#general you> !hello\nZoryx Bot: Hello, you!');
+  });
+
+  it('clicks as the current /as user, so a button for several people can be tried', async () => {
+    const printed = await chat(['!poll', '#1', '/as alice', '#1']);
+    expect(printed).toContain('#general you> #1\nZoryx Bot: you voted');
+    expect(printed).toContain('#general alice> #1\nZoryx Bot: alice voted');
+  });
+
+  it('draws the bot Markdown with terminal styles', async () => {
+    const printed = await chat(['!md'], 5_000, true);
+    expect(printed).toContain(
+      'Zoryx Bot: \u001b[1mBalance:\u001b[22m \u001b[36m120\u001b[39m coins',
+    );
+    expect(printed).not.toContain('**');
   });
 
   it('stops reading at /quit', async () => {

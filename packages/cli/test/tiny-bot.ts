@@ -28,6 +28,17 @@ export async function startTinyBot(discord: Emulator): Promise<Client> {
     if (message.content === '!where' && 'name' in message.channel) {
       await message.reply(`in #${message.channel.name}`);
     }
+    if (message.content === '!poll') {
+      await message.reply({
+        content: 'Vote!',
+        components: [
+          new ActionRowBuilder<ButtonBuilder>().addComponents(
+            new ButtonBuilder().setCustomId('vote').setLabel('Vote').setStyle(ButtonStyle.Primary),
+          ),
+        ],
+      });
+    }
+    if (message.content === '!md') await message.reply('**Balance:** `120` coins');
     if (message.content === '!menu') {
       await message.reply({
         content: 'Menu',
@@ -66,6 +77,8 @@ export async function startTinyBot(discord: Emulator): Promise<Client> {
         const reason = interaction.options.getString('reason') ?? 'no reason';
         await interaction.reply(`banned ${user.username}: ${reason}`);
       }
+    } else if (interaction.isButton() && interaction.customId === 'vote') {
+      await interaction.reply(`${interaction.user.username} voted`);
     } else if (interaction.isButton()) {
       await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
     } else if (interaction.isStringSelectMenu()) {
