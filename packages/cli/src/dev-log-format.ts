@@ -1,6 +1,7 @@
 // The one-line-per-event view of a bot's output in `zoryx dev`: pino JSON lines and Node's
 // multi-line uncaught-error dumps become `time LEVEL [scope] message` lines; errors carry their
 // ZRX code and hint, and their stack only with --verbose.
+import { cliErrorCatalogue } from './errors.js';
 
 /** Options of {@link createDevLogFormatter}. */
 export interface DevLogFormatOptions {
@@ -46,11 +47,11 @@ interface ErrorFields {
 export const STARTUP_CODES = {
   ZRX_TOKEN_INVALID: {
     message: 'Discord refused the bot token (DISCORD_TOKEN).',
-    hint: 'Copy the token again from https://discord.com/developers/applications → your app → Bot → Reset Token, put it in .env as DISCORD_TOKEN=…, or run `zoryx dev --offline` to use the emulator.',
+    hint: cliErrorCatalogue.ZRX_TOKEN_INVALID.hint,
   },
   ZRX_DISCORD_UNREACHABLE: {
     message: 'Discord cannot be reached from this machine (no network, DNS or a firewall).',
-    hint: 'Check the network connection (and any proxy or firewall for discord.com), or run `zoryx dev --offline` to develop against the emulator.',
+    hint: cliErrorCatalogue.ZRX_DISCORD_UNREACHABLE.hint,
   },
 } as const;
 

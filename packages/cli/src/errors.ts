@@ -18,6 +18,16 @@ export const cliErrorCatalogue = {
       'the command line is wrong: no or an unknown command, an unknown option, an option without its value, extra arguments, `--reply-timeout` not a positive integer, a `zoryx dev` option given to `zoryx new`',
     hint: 'Run `zoryx --help` for the commands and options.',
   },
+  ZRX_TOKEN_INVALID: {
+    meaning:
+      'the bot could not log in because Discord refused its token (discord.js `TokenInvalid`, or a 401 at login); `zoryx dev` and `zoryx start` report it instead of the raw discord.js error',
+    hint: 'Copy the token again from https://discord.com/developers/applications → your app → Bot → Reset Token, put it in .env as DISCORD_TOKEN=…, or run `zoryx dev --offline` to use the emulator.',
+  },
+  ZRX_DISCORD_UNREACHABLE: {
+    meaning:
+      'the bot could not reach Discord at all (DNS failure, connection refused or timed out: no network, a proxy or a firewall); `zoryx dev` and `zoryx start` report it instead of the raw Node error',
+    hint: 'Check the network connection (and any proxy or firewall for discord.com), or run `zoryx dev --offline` to develop against the emulator.',
+  },
   ZRX_CLI_INVALID_EXTENSION_NAME: {
     meaning:
       '`zoryx new extension <name>` got a name that is not 1–32 lowercase letters, digits, `-` and `_` starting with a letter',
