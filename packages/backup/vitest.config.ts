@@ -1,0 +1,3 @@
+import { createVitestConfig } from '../../scripts/config/vitest';
+
+export default createVitestConfig();
