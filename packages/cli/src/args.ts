@@ -72,6 +72,10 @@ export const USAGE = `Usage:
   zoryx new command|listener|component <name> [--extension <ext>] [--cwd <dir>]
       Adds extensions/<ext>/<commands|listeners|components>/<name>.ts and wires it into
       the extension's index.ts (--extension may be left out when there is one extension).
+  zoryx ext search|info|add|update|remove|list|pin|unpin|publish-check …
+      Extensions from npm, live in the running bot (zoryx ext --help).
+  zoryx new extension <package-name> --package [--cwd <dir>]
+      Creates a publishable extension package in <dir>/<name>/.
   zoryx --help | --version`;
 
 function usage(message: string): CliError {

@@ -3,6 +3,8 @@ import { parseCliArgs, USAGE } from './args.js';
 import { type DevIo, runDev } from './dev.js';
 import { STARTUP_CODES, startupCodeOf } from './dev-log-format.js';
 import { CliError } from './errors.js';
+import { runExt } from './ext/ext-command.js';
+import { runNewExtensionPackage } from './ext/new-extension-package.js';
 import { newExtension } from './new-extension.js';
 import { newPiece } from './new-piece.js';
 import { runBot } from './supervised/run-bot.js';
@@ -46,6 +48,11 @@ function codedError(error: unknown): { code: string; message: string; hint: stri
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   try {
+    // The marketplace's commands parse their own arguments (src/ext/).
+    if (argv[0] === 'ext') return await runExt(argv.slice(1), io);
+    if (argv[0] === 'new' && argv.includes('--package')) {
+      return await runNewExtensionPackage(argv.slice(1), io, version());
+    }
     const args = parseCliArgs(argv);
     switch (args.command) {
       case 'help':

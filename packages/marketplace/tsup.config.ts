@@ -1,0 +1,3 @@
+import { createTsupConfig } from '../../scripts/config/tsup';
+
+export default createTsupConfig();

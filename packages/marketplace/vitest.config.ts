@@ -1,0 +1,3 @@
+import { createVitestConfig } from '../../scripts/config/vitest';
+
+export default createVitestConfig({ test: { testTimeout: 60_000, hookTimeout: 180_000 } });
