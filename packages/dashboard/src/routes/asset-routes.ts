@@ -13,7 +13,6 @@ const APP_JS = `'use strict';
   });
   var live = document.body && document.body.getAttribute('data-live');
   if (!live || typeof EventSource === 'undefined') return;
-  var source = new EventSource(live === 'public' ? '/status.json?live' : '/api/live');
   function setFields(values) {
     Object.keys(values).forEach(function (key) {
       document.querySelectorAll('[data-field="' + key + '"]').forEach(function (el) {
@@ -22,12 +21,20 @@ const APP_JS = `'use strict';
       });
     });
   }
+  if (live === 'public') {
+    // The public page polls like the seed's status page did (every 30 s).
+    setInterval(function () {
+      fetch('/status.json').then(function (r) { return r.json(); }).then(setFields, function () {});
+    }, 30000);
+    return;
+  }
+  var source = new EventSource('/api/live');
   source.addEventListener('status', function (message) {
     setFields(JSON.parse(message.data));
     document.body.setAttribute('data-live-updated', String(Date.now()));
   });
   source.addEventListener('event', function (message) {
-    var list = document.getElementById('events-log');
+    var list = document.querySelector('#events tbody');
     if (!list) return;
     var entry = JSON.parse(message.data);
     var row = document.createElement('tr');
@@ -56,6 +63,8 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.3rem 1rem}dt{color:v
 
 /** Serves `/assets/app.js` and `/assets/app.css` (cacheable, same origin, so the CSP allows them). */
 export function registerAssetRoutes(app: FastifyInstance): void {
+  // Browsers ask for it on every first visit; an empty answer keeps the console clean.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/assets/app.js', async (_request, reply) =>
     reply
       .header('cache-control', 'public, max-age=300')

@@ -22,7 +22,15 @@ declare module 'fastify' {
 }
 
 /** Paths served without a session, for which no session lookup is made. */
-const PUBLIC_PREFIXES = ['/livez', '/readyz', '/status.json', '/metrics', '/assets/', '/status'];
+const PUBLIC_PREFIXES = [
+  '/livez',
+  '/readyz',
+  '/status.json',
+  '/metrics',
+  '/assets/',
+  '/status',
+  '/favicon.ico',
+];
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
