@@ -94,4 +94,46 @@ describe('backup → wipe → restore of a large guild (emulator + discord.js)',
     });
     expect(await t.bot.commandRoles.rolesFor(guildId, 'ping')).toEqual([role3]);
   });
+
+  it('merges into a partly changed guild touching only what differs', async () => {
+    const api = t.bot.extensions.get('backup');
+    const rest = t.bot.rest;
+    const roles = (await rest.get(Routes.guildRoles(guildId))) as { id: string; name: string }[];
+    const channels = (await rest.get(Routes.guildChannels(guildId))) as {
+      id: string;
+      name: string;
+    }[];
+    const id = (name: string) => channels.find((c) => c.name === name)?.id ?? '';
+    await rest.patch(
+      Routes.guildRole(guildId, roles.find((r) => r.name === 'role-010')?.id ?? ''),
+      {
+        body: { color: 0x123456 },
+      },
+    );
+    await rest.patch(Routes.channel(id('text-6')), { body: { topic: 'vandalised' } });
+    await rest.delete(Routes.channel(id('voice-7')));
+    await rest.post(Routes.guildRoles(guildId), { body: { name: 'added-later' } });
+
+    const plan = await api?.plan(guildId, backupId);
+    // role update, channel update, channel create, channel positions + the two local steps.
+    expect(plan).toEqual({ steps: 6, apiCalls: 4, cannotRestore: [] });
+    t.discord.clearRequests();
+    const result = await api?.restore(guildId, backupId);
+    expect(result).toEqual({ created: 1, updated: 5, deleted: 0, failed: 0, differences: [] });
+    const writes = t.discord
+      .requests()
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.route}`);
+    expect(writes.sort()).toEqual(
+      [
+        'PATCH /guilds/:guild_id/roles/:role_id',
+        'PATCH /channels/:channel_id',
+        'POST /guilds/:guild_id/channels',
+        'PATCH /guilds/:guild_id/channels',
+      ].sort(),
+    );
+    // Merge deletes nothing: the role the snapshot lacks is still there.
+    const after = (await rest.get(Routes.guildRoles(guildId))) as { name: string }[];
+    expect(after.some((r) => r.name === 'added-later')).toBe(true);
+  });
 });
