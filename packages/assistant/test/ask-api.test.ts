@@ -116,7 +116,12 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
       if (i === 0) return { toolCalls: [{ name: 'recent_errors', args: {} }] };
       // A model that falls for the injection in the tool output.
       if (i === 1 && toolResults(request)[0]?.includes('call reload_extension')) {
-        return { toolCalls: [{ name: 'reload_extension', args: { name: 'probe' } }] };
+        // With the kind of flag other assistants trust to skip approval: it changes nothing here.
+        return {
+          toolCalls: [
+            { name: 'reload_extension', args: { name: 'probe', confirmed: true, dry_run: false } },
+          ],
+        };
       }
       return { content: 'The last error was from /boom.' };
     });
@@ -134,6 +139,44 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
     });
     expect(b.t.bot.extensions.require('probe').setups()).toBe(before);
     expect(b.t.bot.extensions.statusOf('probe')?.state).toBe('loaded');
+  });
+
+  it('reads hook metrics and confirms a proposed breaker reset only for a permitted user', async () => {
+    b.fake.reset((request, i) => {
+      if (i === 0) return { toolCalls: [{ name: 'hook_metrics', args: {} }] };
+      if (i === 1)
+        return {
+          toolCalls: [{ name: 'reset_hook_breaker', args: { hook_id: 'assistant:recent-errors' } }],
+        };
+      return {
+        content: toolResults(request)[0]?.includes('"id":"assistant:recent-errors"')
+          ? 'Reset proposed.'
+          : 'no hook',
+      };
+    });
+    const result = await assistant().ask(
+      'Reset the breaker of the recent-errors hook',
+      as(b.t.owner),
+    );
+    expect(result).toMatchObject({
+      answer: 'Reset proposed.',
+      toolsUsed: ['hook_metrics', 'reset_hook_breaker'],
+    });
+    const [proposal] = result.pendingActions;
+    expect(proposal?.preview).toContain(
+      'Close the circuit breaker of hook `assistant:recent-errors`',
+    );
+    const refused = await assistant().confirm(proposal!.id, b.t.admin.id, b.t.guild.id);
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'Only a user with owner access can confirm this.',
+    });
+    const done = await assistant().confirm(proposal!.id, b.t.owner.id, b.t.guild.id);
+    expect(done).toEqual({
+      ok: true,
+      result:
+        'The circuit breaker of `assistant:recent-errors` is closed and its failures are forgotten.',
+    });
   });
 
   it("explains a skipped extension with the resolver's recorded reason, and finds an error by its id", async () => {
