@@ -16,6 +16,7 @@ import { createEmoji } from '../world/emojis.js';
 import { addMember, memberUpdated, removeBot, removeMember } from '../world/guilds.js';
 import { channelMessages } from '../world/messages.js';
 import { createRole, deleteRole, updateRole } from '../world/roles.js';
+import { requireVoiceChannel, setVoiceChannel, voiceChannelOf } from '../world/voice-states.js';
 import type { World } from '../world/world.js';
 import { idOf, type Ref } from './refs.js';
 
@@ -266,6 +267,22 @@ export class GuildHandle {
     options: { animated?: boolean } = {},
   ): APIEmoji & { id: string } {
     return createEmoji(this.#world, this.#guild, name, options.animated ?? false);
+  }
+
+  /** Connects a member to a voice channel, or moves them there (VOICE_STATE_UPDATE). */
+  public joinVoice(user: Ref, channel: Ref): void {
+    requireVoiceChannel(this.#world, this.#guild, idOf(channel));
+    setVoiceChannel(this.#world, this.#guild, idOf(user), idOf(channel));
+  }
+
+  /** Disconnects a member from voice (VOICE_STATE_UPDATE with no channel). */
+  public leaveVoice(user: Ref): void {
+    setVoiceChannel(this.#world, this.#guild, idOf(user), null);
+  }
+
+  /** The voice channel a member is connected to, or null. */
+  public voiceChannelOf(user: Ref): string | null {
+    return voiceChannelOf(this.#guild, idOf(user));
   }
 
   /** Kicks the bot from the guild (GUILD_DELETE). */

@@ -8,6 +8,7 @@ import {
 import { EmulatorError } from '../errors.js';
 import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { memberWithoutUser } from '../state/serialize.js';
+import { enforceAutoMod } from '../world/automod.js';
 import { dmChannel } from '../world/channels.js';
 import { createInteraction } from '../world/interactions.js';
 import { channelMessages, createMessage } from '../world/messages.js';
@@ -76,6 +77,15 @@ export class UserHandle implements ComponentActor, ModalActor {
     if (guild) requireMember(this.#world, this.id, guild);
     const body = typeof input === 'string' ? { content: input } : input;
     const start = this.#world.outputs.length;
+    // AutoMod runs before the message exists: a blocked message is never created.
+    if (guild && enforceAutoMod(this.#world, guild, target, this.id, body.content ?? '')) {
+      return this.#action(start, {
+        description: `answer the blocked message in #${target.name ?? target.id}`,
+        channelId: target.id,
+        interactionId: null,
+        sourceMessageId: null,
+      });
+    }
     const message = createMessage(
       this.#world,
       target,

@@ -1,6 +1,7 @@
 import { type APIOverwrite, ChannelType } from 'discord-api-types/v10';
 import type { ChannelRecord, GuildRecord } from '../state/records.js';
 import { channelFields, type ForumTagInput } from './channel-fields.js';
+import { disconnectChannel } from './voice-states.js';
 import type { World } from './world.js';
 
 /** The fields a channel may be created or modified with (Discord's REST names). */
@@ -144,6 +145,7 @@ export function deleteChannel(world: World, channel: ChannelRecord): void {
   world.records.messages.delete(channel.id);
   const guild = world.guildOf(channel);
   guild?.channelIds.delete(channel.id);
+  if (guild) disconnectChannel(world, guild, channel.id);
   const isThread = channel.type >= 10 && channel.type <= 12;
   world.dispatch(isThread ? 'THREAD_DELETE' : 'CHANNEL_DELETE', channel, channel.guild_id);
   world.notifyChange();

@@ -10,6 +10,7 @@ import { guildCreatePayload, makeUser } from '../state/serialize.js';
 import type { InteractionRecord } from './interaction-record.js';
 import { membersChunk } from './member-chunks.js';
 import { OutputLog } from './outputs.js';
+import { voiceStatesPayload } from './voice-states.js';
 
 /** Settings the world runs with (the resolved `EmulatorOptions`). */
 export interface WorldSettings {
@@ -95,13 +96,15 @@ export class World {
   /** The GUILD_CREATE payload of a guild for a session with `intents`. */
   public guildCreate(guildId: string, intents: number): unknown {
     const guild = this.guild(guildId);
-    return guildCreatePayload(
+    const payload = guildCreatePayload(
       guild,
       this.guildChannels(guild),
       this.records.users,
       this.botUser.id,
       (intents & 2) !== 0,
     );
+    // Who is in voice right now, as Discord sends it (a restarted bot sees occupied channels).
+    return { ...payload, voice_states: voiceStatesPayload(guild) };
   }
 
   /** A channel, or 404 Unknown Channel (10003). */

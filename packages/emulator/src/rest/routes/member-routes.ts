@@ -4,6 +4,7 @@ import type { GuildRecord, MemberRecord } from '../../state/records.js';
 import { serializeMember } from '../../state/serialize.js';
 import { findMember, memberUpdated, removeMember } from '../../world/guilds.js';
 import { deleteMessage } from '../../world/messages.js';
+import { moveMemberByBot } from '../../world/voice-states.js';
 import type { World } from '../../world/world.js';
 import { DiscordApiError, invalidFormBody, missingPermissions, unknown } from '../discord-error.js';
 import type { Router } from '../router.js';
@@ -79,6 +80,10 @@ function patchMember(
   if (patch.deaf !== undefined) {
     world.requireGuildPermissions(guild, P.DeafenMembers);
     member.deaf = patch.deaf;
+  }
+  if (patch.channel_id !== undefined) {
+    moveMemberByBot(world, guild, member.userId, patch.channel_id);
+    if (Object.keys(patch).length === 1) return;
   }
   memberUpdated(world, guild, member);
 }

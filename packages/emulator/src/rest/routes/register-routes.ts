@@ -1,5 +1,6 @@
 import type { World } from '../../world/world.js';
 import type { Router } from '../router.js';
+import { registerAutoModRoutes } from './automod-routes.js';
 import { registerCommandRoutes } from './command-routes.js';
 import { registerExpressionRoutes } from './expression-routes.js';
 import { registerGatewayRoutes } from './gateway-routes.js';
@@ -21,4 +22,5 @@ export function registerRoutes(router: Router, world: World): void {
   registerMemberRoutes(router, world);
   registerExpressionRoutes(router, world);
   registerRolePositionRoutes(router, world);
+  registerAutoModRoutes(router, world);
 }
