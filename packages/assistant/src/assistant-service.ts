@@ -14,7 +14,9 @@ import type { DocsIndex } from './docs/docs-index.js';
 import { AssistantError } from './errors.js';
 import { MinuteRateLimiter } from './limits/rate-limiter.js';
 import { type DailyUsage, TokenBudget, type UsageStore } from './limits/token-budget.js';
+import type { ChatProvider } from './provider/chat-types.js';
 import { OpenAICompatibleProvider } from './provider/openai-compatible.js';
+import { scrubbingProvider } from './provider/scrubbing-provider.js';
 import type { RecentErrors } from './recent-errors.js';
 import { accessOf, holds } from './tools/asker-access.js';
 import { toolsFor } from './tools/tool-catalog.js';
@@ -92,6 +94,7 @@ export class AssistantService implements AssistantApi {
   readonly #rates = new MinuteRateLimiter();
   readonly #budget: TokenBudget;
   readonly #scrubber: SecretScrubber;
+  #custom: ChatProvider | undefined;
   #overrides: TunableOverrides;
 
   public constructor(options: AssistantServiceOptions) {
@@ -235,7 +238,17 @@ export class AssistantService implements AssistantApi {
     return process.env[this.#options.config.apiKeyEnv] || undefined;
   }
 
-  #provider(settings: AssistantConfig): OpenAICompatibleProvider {
+  /**
+   * Answers with another {@link ChatProvider} instead of the OpenAI-compatible client built from
+   * the config (e.g. an adapter for a provider with its own API); `undefined` goes back to it.
+   * Every message it receives is scrubbed of secrets first, as the built-in client's body is.
+   */
+  public useProvider(provider: ChatProvider | undefined): void {
+    this.#custom = provider && scrubbingProvider(provider, (text) => this.#scrubber.scrub(text));
+  }
+
+  #provider(settings: AssistantConfig): ChatProvider {
+    if (this.#custom) return this.#custom;
     return new OpenAICompatibleProvider({
       baseUrl: settings.baseUrl,
       model: settings.model,

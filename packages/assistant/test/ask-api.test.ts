@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSISTANT_TOOLS } from '../src/index.js';
+import { ASSISTANT_TOOLS, type ChatRequest } from '../src/index.js';
 import { API_KEY, type AssistantBot, PROBE_SECRET, startAssistantBot } from './assistant-bot.js';
 import { offeredTools, toolResults } from './fake-provider.js';
 
@@ -227,6 +227,30 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
     );
     b.fake.reset(() => ({ status: 500, body: '{"error":{"message":"model crashed"}}' }));
     expect(await codeOf(assistant().ask('d', as(b.t.owner)))).toBe('ZRX_ASSISTANT_PROVIDER_HTTP');
+  });
+
+  it('answers through another ChatProvider when one is plugged in, still without secrets', async () => {
+    const seen: ChatRequest[] = [];
+    assistant().useProvider({
+      label: 'custom',
+      async chat(request) {
+        seen.push(request);
+        return {
+          content: 'from custom',
+          toolCalls: [],
+          finishReason: 'stop',
+          usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2, estimated: false },
+        };
+      },
+    });
+    try {
+      const result = await assistant().ask(`Is my key ${API_KEY} safe?`, as(b.t.owner));
+      expect(result.answer).toBe('from custom');
+      expect(JSON.stringify(seen)).not.toContain(API_KEY);
+      expect(seen[0]?.messages[1]?.content).toContain('Is my key [redacted] safe?');
+    } finally {
+      assistant().useProvider(undefined);
+    }
   });
 
   it('sends no secret in any request body (bot token, API key, secrets in errors)', () => {
