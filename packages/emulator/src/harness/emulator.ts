@@ -12,6 +12,7 @@ import type { PermissionName } from '../state/permissions.js';
 import { makeUser } from '../state/serialize.js';
 import { announceGuild, createGuild } from '../world/guilds.js';
 import { channelMessages } from '../world/messages.js';
+import { oauth2Of } from '../world/oauth2-state.js';
 import { World } from '../world/world.js';
 import type { EmulatorClientOptions, EmulatorOptions } from './emulator-options.js';
 import { GuildHandle } from './guild-handle.js';
@@ -123,6 +124,17 @@ export class Emulator {
         retries: 0,
       },
     };
+  }
+
+  /**
+   * Signs `user` in to the emulated Discord website, so `GET /oauth2/authorize` (the consent
+   * page) authorises them and redirects back with a code. Returns the application's OAuth2
+   * credentials (client id = the application id) for the app under test.
+   */
+  public authorizeOAuth(user: Ref): { clientId: string; clientSecret: string } {
+    const state = oauth2Of(this.#world);
+    state.signedIn = idOf(user);
+    return { clientId: this.applicationId, clientSecret: state.clientSecret };
   }
 
   /** Every REST request the bot made so far (method, route, path, body, status, response). */
@@ -276,10 +288,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ids,
   );
   const router = new Router();
-  registerRoutes(router, world);
+  const bearer = new Router();
+  registerRoutes(router, world, bearer);
   const server = createHttpServer({
     token,
     router,
+    bearer,
     onRequest: (record) => {
       world.requests.push(record);
       // Bounded, so a long offline dev session does not grow without end.

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { DiscordApiError } from './discord-error.js';
 import type { RequestRecord } from './request-log.js';
-import { RouteResponse, type Router, type UploadedFile } from './router.js';
+import { RedirectResponse, RouteResponse, type Router, type UploadedFile } from './router.js';
 import { BinaryResponse, keepFileData } from './uploaded-files.js';
 
 const API_PREFIX = /^\/api\/v\d+/;
@@ -24,6 +24,8 @@ const KEEP_ALIVE_TIMEOUT_MS = 60_000;
 export interface HttpServerHooks {
   token: string;
   router: Router;
+  /** Routes for OAuth2 access tokens: used instead of `router` for `Authorization: Bearer …`. */
+  bearer?: Router;
   onRequest(record: RequestRecord): void;
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
@@ -69,7 +71,9 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
   const record = (status: number, route: string, answer: unknown) =>
     hooks.onRequest({ method, route, path, body, status, response: answer });
 
-  const match = hooks.router.match(method, path);
+  const authorization = request.headers.authorization;
+  const bearer = hooks.bearer && authorization?.startsWith('Bearer ') ? hooks.bearer : undefined;
+  const match = (bearer ?? hooks.router).match(method, path);
   if (!match) {
     const answer = {
       code: 0,
@@ -97,7 +101,14 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
       body,
       files,
       reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,
+      ...(authorization === undefined ? {} : { authorization }),
     });
+    if (result instanceof RedirectResponse) {
+      record(302, match.pattern, { location: result.location });
+      response.writeHead(302, { location: result.location, 'content-length': 0 });
+      response.end();
+      return;
+    }
     if (result instanceof BinaryResponse) {
       record(200, match.pattern, `<${result.data.length} bytes>`);
       response.writeHead(200, {
@@ -164,6 +175,10 @@ async function parseBody(
       }
     }
     return { body: body ?? (Object.keys(fields).length > 0 ? fields : undefined), files };
+  }
+  // OAuth2's token endpoint takes a form, as Discord's does.
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return { body: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), files: [] };
   }
   // Invalid JSON throws; the caller answers Discord's 50109.
   return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };

@@ -9,6 +9,8 @@ export interface RouteRequest {
   files: UploadedFile[];
   /** The `X-Audit-Log-Reason` header, URI-decoded. */
   reason: string | null;
+  /** The `Authorization` header (OAuth2 bearer routes read the token from it). */
+  authorization?: string;
 }
 
 /** A file uploaded with multipart/form-data (`files[n]`). */
@@ -48,6 +50,11 @@ export class RouteResponse {
     public readonly status: number,
     public readonly body: unknown,
   ) {}
+}
+
+/** A 302 to `location` (the OAuth2 consent page sends the browser back to the app). */
+export class RedirectResponse {
+  public constructor(public readonly location: string) {}
 }
 
 /**

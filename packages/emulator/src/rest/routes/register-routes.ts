@@ -8,11 +8,14 @@ import { registerGuildRoutes } from './guild-routes.js';
 import { registerInteractionRoutes } from './interaction-routes.js';
 import { registerMemberRoutes } from './member-routes.js';
 import { registerMessageRoutes } from './message-routes.js';
+import { registerBearerRoutes, registerOAuth2Routes } from './oauth2-routes.js';
 import { registerReactionRoutes } from './reaction-routes.js';
 import { registerRolePositionRoutes } from './role-position-routes.js';
 
-/** Registers every REST route the emulator serves. */
-export function registerRoutes(router: Router, world: World): void {
+/** Registers every REST route the emulator serves (OAuth2 bearer-token routes on `bearer`). */
+export function registerRoutes(router: Router, world: World, bearer?: Router): void {
+  registerOAuth2Routes(router, world);
+  if (bearer) registerBearerRoutes(bearer, world);
   registerGatewayRoutes(router, world);
   registerMessageRoutes(router, world);
   registerReactionRoutes(router, world);
