@@ -5,6 +5,7 @@ export {
   Emulator,
   type GatewayControls,
   type GuildOptions,
+  type RateLimitControls,
   startEmulator,
   type UserOptions,
   type WaitForOptions,
@@ -26,6 +27,7 @@ export {
   UserHandle,
   type UserMessageInput,
 } from './harness/user-handle.js';
+export type { BucketLimit, RateLimitOptions, RateLimitStats } from './rest/rate-limits.js';
 export type { RequestRecord } from './rest/request-log.js';
 export type { PermissionName } from './state/permissions.js';
 export type { BotOutputKind } from './world/outputs.js';

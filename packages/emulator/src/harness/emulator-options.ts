@@ -1,3 +1,5 @@
+import type { RateLimitOptions } from '../rest/rate-limits.js';
+
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
   /** TCP port; `0` (the default) picks a free one. */
@@ -20,6 +22,11 @@ export interface EmulatorOptions {
    * privileged intent not listed here is refused with close code 4014, as on Discord.
    */
   privilegedIntents?: readonly ('GuildMembers' | 'GuildPresences' | 'MessageContent')[];
+  /**
+   * Rate limits to enforce (default: none): per-route buckets answered with Discord's headers
+   * and 429s, and Discord's creation budget (roles/channels per guild per window).
+   */
+  rateLimits?: RateLimitOptions;
 }
 
 /**

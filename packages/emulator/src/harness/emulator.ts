@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
 import { EmulatorError } from '../errors.js';
 import { createHttpServer } from '../rest/http-server.js';
+import { type RateLimitOptions, type RateLimitStats, rateLimiterOf } from '../rest/rate-limits.js';
 import type { RequestRecord } from '../rest/request-log.js';
 import { Router } from '../rest/router.js';
 import { registerRoutes } from '../rest/routes/register-routes.js';
@@ -61,6 +62,16 @@ export interface GatewayControls {
    * worker restarted) stays at 1.
    */
   readonly identifyCount: number;
+}
+
+/** Controls of the emulator's rate limits ({@link Emulator.rateLimits}). */
+export interface RateLimitControls {
+  /** Replaces the rate-limit options (buckets, route buckets, creation budget). */
+  configure(options: RateLimitOptions): void;
+  /** Answers the next `count` REST requests with 429 and `retry_after` = `retryAfterMs`. */
+  storm(count: number, retryAfterMs: number): void;
+  /** Requests answered 429 so far, and how many of them the creation budget refused. */
+  readonly stats: RateLimitStats;
 }
 
 /** How many REST requests `requests()` keeps (the oldest are dropped). */
@@ -233,6 +244,21 @@ export class Emulator {
     });
   }
 
+  /**
+   * Rate limits: `configure()` per-route buckets and the creation budget, `storm(n, ms)` answers
+   * the next n requests 429, `stats` counts the 429s. All off unless configured.
+   */
+  public get rateLimits(): RateLimitControls {
+    const limiter = rateLimiterOf(this.#world);
+    return {
+      configure: (options) => limiter.configure(options),
+      storm: (count, retryAfterMs) => limiter.storm(count, retryAfterMs),
+      get stats() {
+        return { ...limiter.stats };
+      },
+    };
+  }
+
   /** Gateway controls for resilience tests: drop sockets, ask for reconnects, end sessions. */
   public get gateway(): GatewayControls {
     const gateway = this.#world.gateway;
@@ -290,9 +316,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const router = new Router();
   const bearer = new Router();
   registerRoutes(router, world, bearer);
+  const rateLimiter = rateLimiterOf(world);
+  rateLimiter.configure(options.rateLimits ?? {});
   const server = createHttpServer({
     token,
     router,
+    rateLimiter,
     bearer,
     onRequest: (record) => {
       world.requests.push(record);

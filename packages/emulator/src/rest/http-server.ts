@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { DiscordApiError } from './discord-error.js';
+import type { RateLimiter } from './rate-limits.js';
 import type { RequestRecord } from './request-log.js';
 import { RedirectResponse, RouteResponse, type Router, type UploadedFile } from './router.js';
 import { BinaryResponse, keepFileData } from './uploaded-files.js';
@@ -28,6 +29,8 @@ export interface HttpServerHooks {
   bearer?: Router;
   onRequest(record: RequestRecord): void;
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Rate limits (buckets, 429 storms, the creation budget); none when absent. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Creates the HTTP server: REST below `/api/v<n>`, gateway upgrades on `/gateway`. */
@@ -92,6 +95,18 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
     return;
   }
   const reasonHeader = request.headers['x-audit-log-reason'];
+  const limits = hooks.rateLimiter?.take(method, match.pattern, match.params);
+  const headers = limits?.headers ?? RATE_LIMIT_HEADERS;
+  if (limits?.limited) {
+    const answer = {
+      message: 'You are being rate limited.',
+      retry_after: limits.limited.retryAfter,
+      global: limits.limited.global,
+    };
+    record(429, match.pattern, answer);
+    sendJson(response, 429, answer, undefined, headers);
+    return;
+  }
   try {
     const result = await match.handler({
       method,
@@ -123,7 +138,8 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
         ? [result.status, result.body]
         : [result === undefined ? 204 : 200, result];
     record(status, match.pattern, answer);
-    sendJson(response, status, answer);
+    hooks.rateLimiter?.completed(method, match.pattern, match.params, status);
+    sendJson(response, status, answer, undefined, headers);
   } catch (error) {
     if (!(error instanceof DiscordApiError)) {
       // An emulator bug: answer 500 and keep it in the log, where a failing test shows it.
@@ -136,7 +152,7 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
       return;
     }
     record(error.status, match.pattern, error.toJSON());
-    sendJson(response, error.status, error.toJSON());
+    sendJson(response, error.status, error.toJSON(), undefined, headers);
   }
 }
 
@@ -190,15 +206,21 @@ export function notImplementedReason(method: string, path: string): string {
   return `Not Implemented: @zoryx/emulator does not serve ${route} (see docs/emulator.md)`;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, reason?: string): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  reason?: string,
+  limitHeaders: Record<string, string> = RATE_LIMIT_HEADERS,
+): void {
   if (status === 204 || body === undefined) {
-    response.writeHead(status === 200 ? 204 : status, RATE_LIMIT_HEADERS);
+    response.writeHead(status === 200 ? 204 : status, limitHeaders);
     response.end();
     return;
   }
   const text = JSON.stringify(body);
   const headers = {
-    ...RATE_LIMIT_HEADERS,
+    ...limitHeaders,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
   };

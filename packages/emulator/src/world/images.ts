@@ -41,7 +41,7 @@ export function aliasImage(world: World, key: string, hash: string): void {
   if (image) storeOf(world).set(key, image);
 }
 
-const DATA_URI = /^data:(image\/(?:png|jpeg|gif|webp));base64,([A-Za-z0-9+/=]+)$/;
+const DATA_URI = /^data:(image\/(?:png|jpe?g|gif|webp));base64,([A-Za-z0-9+/=]+)$/;
 
 /**
  * Decodes Discord's image data (`data:image/png;base64,…`), or answers 50035 on `field` with

@@ -6,12 +6,18 @@ import { invalidFormBody, missingPermissions, unknown } from '../discord-error.j
 import type { Router } from '../router.js';
 
 /**
- * `PATCH /guilds/:id/roles`: moves roles (`[{ id, position }]`). Like Discord, the result is
+ * `GET /guilds/:id/roles/:role_id`, and `PATCH /guilds/:id/roles`: moves roles (`[{ id, position }]`). Like Discord, the result is
  * renumbered 1…n above `@everyone` (moved roles win ties), a bot moves only roles below its
  * highest role and never above it, and every role whose position changed gets a
  * GUILD_ROLE_UPDATE.
  */
 export function registerRolePositionRoutes(router: Router, world: World): void {
+  router.on('GET', '/guilds/:guild_id/roles/:role_id', ({ params }) => {
+    const role = world.guild(params.guild_id ?? '').roles.get(params.role_id ?? '');
+    if (!role) throw unknown('role');
+    return role;
+  });
+
   router.on('PATCH', '/guilds/:guild_id/roles', ({ params, body }) => {
     const guild = world.guild(params.guild_id ?? '');
     world.requireGuildPermissions(guild, P.ManageRoles);
