@@ -188,7 +188,9 @@ export async function addExtension(
         name,
         live ? 'loaded' : 'not loaded',
         true,
-        live ? names.join(', ') : 'no bot running: it loads at the next start',
+        live
+          ? names.join(', ')
+          : 'no running bot answered (a bot needs "@zoryx/marketplace" in extensions.packages to load packages live): it loads at the next start',
       );
       return {
         name,

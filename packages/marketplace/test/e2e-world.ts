@@ -19,7 +19,10 @@ interface StartedProcess {
 }
 /** What scripts/e2e-release/registry.mjs and friends export (plain .mjs, typed here). */
 interface ReleaseHelpers {
-  ensureVerdaccio(o: { env: Record<string, string | undefined>; verbose: boolean }): Promise<boolean>;
+  ensureVerdaccio(o: {
+    env: Record<string, string | undefined>;
+    verbose: boolean;
+  }): Promise<boolean>;
   startRegistry(o: {
     dir: string;
     storage: string;
@@ -95,7 +98,11 @@ export async function createWorld(): Promise<World> {
     env: helpers.cleanEnv(),
     verbose,
   });
-  const { install } = await helpers.registryEnv({ dir: join(root, 'registry'), registryUrl: registry.url, token: registry.token });
+  const { install } = await helpers.registryEnv({
+    dir: join(root, 'registry'),
+    registryUrl: registry.url,
+    token: registry.token,
+  });
   const env = { ...install, ZORYX_LOG_LEVEL: 'warn', CI: process.env.CI };
 
   const botDir = join(root, 'bot');
@@ -110,7 +117,10 @@ export async function createWorld(): Promise<World> {
     },
   };
   await writeFile(join(botDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  const config = { extensions: { packages: ['@zoryx/marketplace'] }, logging: { file: false, level: 'warn' } };
+  const config = {
+    extensions: { packages: ['@zoryx/marketplace'] },
+    logging: { file: false, level: 'warn' },
+  };
   await writeFile(join(botDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   await writeFile(join(botDir, 'src/index.ts'), BOT_ENTRY);
   await helpers.run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
@@ -124,13 +134,19 @@ export async function createWorld(): Promise<World> {
   const zoryx = (args: readonly string[]): Promise<CliRun> =>
     new Promise((done, fail) => {
       const started = performance.now();
-      const child = spawn(process.execPath, [ZORYX_BIN, ...args], { cwd: botDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [ZORYX_BIN, ...args], {
+        cwd: botDir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.once('error', fail);
-      child.once('close', (code) => done({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }));
+      child.once('close', (code) =>
+        done({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }),
+      );
     });
 
   const devBots: DevBot[] = [];
@@ -142,7 +158,8 @@ export async function createWorld(): Promise<World> {
     async publish(fixture) {
       const dir = join(root, 'packages', `${fixture.name}-${fixture.version}`);
       await mkdir(dir, { recursive: true });
-      for (const [file, text] of Object.entries(fixture.files)) await writeFile(join(dir, file), text);
+      for (const [file, text] of Object.entries(fixture.files))
+        await writeFile(join(dir, file), text);
       await helpers.run('npm', ['publish', '--registry', `${registry.url}/`, '--ignore-scripts'], {
         cwd: dir,
         env,
@@ -153,11 +170,15 @@ export async function createWorld(): Promise<World> {
     },
     zoryx,
     async startDev() {
-      const child = spawn(process.execPath, [ZORYX_BIN, 'dev', '--offline', '--reply-timeout', '10000'], {
-        cwd: botDir,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [ZORYX_BIN, 'dev', '--offline', '--reply-timeout', '10000'],
+        {
+          cwd: botDir,
+          env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -165,11 +186,14 @@ export async function createWorld(): Promise<World> {
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           const seen = output.slice(from);
-          if (typeof expected === 'string' ? seen.includes(expected) : expected.test(seen)) return seen;
+          if (typeof expected === 'string' ? seen.includes(expected) : expected.test(seen))
+            return seen;
           if (child.exitCode !== null) break;
           await new Promise((r) => setTimeout(r, 50));
         }
-        throw new Error(`zoryx dev did not print ${String(expected)} within ${timeoutMs} ms; output:\n${output.slice(-4000)}`);
+        throw new Error(
+          `zoryx dev did not print ${String(expected)} within ${timeoutMs} ms; output:\n${output.slice(-4000)}`,
+        );
       };
       await waitFor(/bot ready/, 0, 120_000);
       const bot: DevBot = {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevBot, createWorld, type World } from './e2e-world.js';
+import { createWorld, type DevBot, type World } from './e2e-world.js';
 import { addon, base, broken, rival, scripted } from './fixtures/extension-packages.js';
 
 let world: World;
@@ -42,14 +42,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.close();
-  if (world && process.env.ZORYX_E2E_KEEP !== '1') await rm(world.root, { recursive: true, force: true });
+  if (world && process.env.ZORYX_E2E_KEEP !== '1')
+    await rm(world.root, { recursive: true, force: true });
 }, 60_000);
 
 describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
   it('search finds the published extensions by keyword and text', async () => {
     const all = await world.zoryx(['ext', 'search', 'e2e', '--json']);
     expect(all.code, all.stderr).toBe(0);
-    const names = JSON.parse(all.stdout).hits.map((h: { name: string }) => h.name).sort();
+    const names = JSON.parse(all.stdout)
+      .hits.map((h: { name: string }) => h.name)
+      .sort();
     expect(names).toEqual(['zx-addon', 'zx-base', 'zx-broken', 'zx-rival', 'zx-scripted']);
     const some = await world.zoryx(['ext', 'search', 'conflicts']);
     expect(some.stdout).toContain('zx-rival@1.0.0');
@@ -61,7 +64,9 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     expect(info.code, info.stderr).toBe(0);
     expect(info.stdout).toContain('depends on: {"zx-base":"^1.0.0"}');
     expect(info.stdout).toContain('✓ manifest');
-    expect(info.stdout).toContain('✓ zoryx-range: supports @zoryx/framework ^0.1.0 (bot has 0.1.0)');
+    expect(info.stdout).toContain(
+      '✓ zoryx-range: supports @zoryx/framework ^0.1.0 (bot has 0.1.0)',
+    );
     expect(info.stdout).toContain('✗ provenance');
   });
 
@@ -110,7 +115,9 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('error ZRX_MARKET_LOAD_FAILED');
     expect(failed.stderr).toContain('zx-broken refuses to start');
-    expect(failed.stdout).toContain('rolled back: config.json, package.json and the lockfile are byte-identical');
+    expect(failed.stdout).toContain(
+      'rolled back: config.json, package.json and the lockfile are byte-identical',
+    );
     expect(await botFiles()).toEqual(before);
     expect(existsSync(join(world.botDir, 'node_modules/zx-broken'))).toBe(false);
     // The bot still serves what it had.
@@ -135,7 +142,9 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
   });
 
   it('pins hold a version; unpin lets update move it', async () => {
-    expect((await world.zoryx(['ext', 'pin', 'zx-base'])).stdout).toContain('pinned zx-base at 1.1.0');
+    expect((await world.zoryx(['ext', 'pin', 'zx-base'])).stdout).toContain(
+      'pinned zx-base at 1.1.0',
+    );
     const pinned = await world.zoryx(['ext', 'update', 'zx-base']);
     expect(pinned.stderr).toContain('error ZRX_MARKET_PINNED');
     expect((await world.zoryx(['ext', 'unpin', 'zx-base'])).stdout).toContain('unpinned zx-base');
@@ -158,6 +167,30 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     expect(audit).toContain('"operation":"remove","package":"zx-base","step":"uninstalled"');
   });
 
+  it('owners do the same from Discord: /marketplace search, install with the confirm button, list, remove', async () => {
+    await ask('/marketplace action:search query:conflicts', 'zx-rival');
+    await ask('/marketplace action:install query:zx-base@1.0.0', 'install zx-base?');
+    expect(bot.output()).toContain('zoryx-range: supports @zoryx/framework ^0.1.0');
+    await bot.say('#1', /zx-base/, 60_000);
+    await ask('/zxbase', 'zx-base answers v1.0.0');
+    expect(await listedPackages()).toContain('zx-base');
+    await ask('/marketplace action:list', 'zx-base');
+    await ask('/marketplace action:remove query:zx-base', 'remove zx-base?');
+    await bot.say('#1', /zx-base/, 60_000);
+    for (
+      let attempt = 0;
+      attempt < 100 && (await listedPackages()).includes('zx-base');
+      attempt++
+    ) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await listedPackages()).not.toContain('zx-base');
+    const audit = await readFile(join(world.botDir, 'data/marketplace/audit.jsonl'), 'utf8');
+    expect(audit).toMatch(
+      /"operation":"add","package":"zx-base","step":"loaded","ok":true,"by":"discord:/,
+    );
+  });
+
   it('bench: zoryx ext add → live in the running bot, vs plain npm install of the same package', async () => {
     const bench = { ...base('1.0.0'), name: 'zx-bench', files: {} as Record<string, string> };
     for (const [file, text] of Object.entries(base('1.0.0').files)) {
@@ -167,13 +200,17 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     // Plain npm install of the same package into a copy of the bot's package.json and lockfile.
     const plainDir = join(world.root, 'plain-npm');
     await mkdir(plainDir, { recursive: true });
-    for (const file of ['package.json', 'package-lock.json']) await cp(join(world.botDir, file), join(plainDir, file));
+    for (const file of ['package.json', 'package-lock.json'])
+      await cp(join(world.botDir, file), join(plainDir, file));
     const add = await world.zoryx(['ext', 'add', 'zx-bench']);
     expect(add.code, add.stderr).toBe(0);
     await ask('/zxbench', 'zx-bench answers v1.0.0');
     const started = performance.now();
     const { spawnSync } = await import('node:child_process');
-    const npm = spawnSync('npm', ['install', 'zx-bench@1.0.0', '--no-audit', '--no-fund'], { cwd: plainDir, env: world.env });
+    const npm = spawnSync('npm', ['install', 'zx-bench@1.0.0', '--no-audit', '--no-fund'], {
+      cwd: plainDir,
+      env: world.env,
+    });
     const npmMs = performance.now() - started;
     expect(npm.status, npm.stderr.toString()).toBe(0);
     const line = `bench: zoryx ext add → live ${(add.ms / 1000).toFixed(2)} s; plain npm install ${(npmMs / 1000).toFixed(2)} s; ratio ${(add.ms / npmMs).toFixed(2)}`;

@@ -93,7 +93,7 @@ export async function runExt(argv: readonly string[], io: MainIo): Promise<numbe
           `${args.subcommand === 'add' ? 'added' : 'updated'} ${report.name}@${report.version} in ${(report.ms / 1000).toFixed(1)} s — ${
             report.live
               ? `live in the running bot (${report.names.join(', ') || 'unchanged'})`
-              : 'no bot running: it loads at the next start'
+              : 'no running bot answered (is "@zoryx/marketplace" in extensions.packages?): it loads at the next start'
           }`,
         );
       return 0;
