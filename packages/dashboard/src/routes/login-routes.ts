@@ -1,4 +1,6 @@
+import { isBotOwner } from '@zoryx/framework';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { principalOf } from '../auth/permissions.js';
 import { html, type SafeHtml } from '../pages/html.js';
 import {
   CSRF_COOKIE,
@@ -110,7 +112,7 @@ export function registerLoginRoutes(
       method: 'oauth',
       oauthToken: identity.accessToken,
     });
-    return reply.redirect('/', 303);
+    return reply.redirect(homeOf(services, identity.userId), 303);
   });
 
   app.post('/logout', async (request, reply) => {
@@ -134,6 +136,13 @@ export function registerLoginRoutes(
     reply.clearCookie(CSRF_COOKIE, { path: '/', secure: true });
     return reply.redirect('/login', 303);
   });
+}
+
+/** Where a user lands after login: the overview, or their guilds when they only manage guilds. */
+function homeOf(services: DashboardServices, userId: string): string {
+  const client = services.ctx.client;
+  const principal = principalOf(userId, (id) => isBotOwner(client, id), services.config.roles);
+  return principal === 'guild-manager' ? '/guilds' : '/';
 }
 
 async function startSession(
