@@ -15,6 +15,7 @@ export async function guildShape(client: Client, guildId: string) {
     user: { id: string };
     reason: string | null;
   }[];
+  const automod = (await rest.get(Routes.guildAutoModerationRules(guildId))) as Loose[];
   const names = new Map<string, string>([[guildId, '@everyone']]);
   for (const role of guild.roles) names.set(role.id, `role:${role.name}`);
   for (const channel of channels) names.set(channel.id, `channel:${String(channel.name)}`);
@@ -76,6 +77,18 @@ export async function guildShape(client: Client, guildId: string) {
     bans: bans
       .map((b) => ({ user: b.user.id, reason: b.reason }))
       .sort((a, b) => a.user.localeCompare(b.user)),
+    automod: automod
+      .map((rule) => ({
+        name: rule.name,
+        event_type: rule.event_type,
+        trigger_type: rule.trigger_type,
+        trigger_metadata: rule.trigger_metadata,
+        enabled: rule.enabled,
+        actions: JSON.parse(text(JSON.stringify(rule.actions)) as string),
+        exempt_roles: (rule.exempt_roles as string[]).map(name).sort(),
+        exempt_channels: (rule.exempt_channels as string[]).map(name).sort(),
+      }))
+      .sort((a, b) => String(a.name).localeCompare(String(b.name))),
     settings: {
       verification_level: guild.verification_level,
       default_message_notifications: guild.default_message_notifications,

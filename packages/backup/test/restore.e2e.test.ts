@@ -46,6 +46,17 @@ describe('backup → wipe → restore of a large guild (emulator + discord.js)',
     expect(before.roles.length).toBeGreaterThanOrEqual(100);
     expect(before.channels.length).toBeGreaterThanOrEqual(200);
     expect(new Set(before.channels.map((c) => c.type))).toEqual(new Set([0, 2, 4, 5, 13, 15, 16]));
+    expect([
+      before.automod.length,
+      before.bans.length,
+      before.emojis.length,
+      before.stickers.length,
+    ]).toEqual([3, 5, 12, 3]);
+    expect(
+      before.channels.filter((c) =>
+        c.overwrites.some((o) => String(o.target).startsWith('member:')),
+      ),
+    ).not.toHaveLength(0);
   });
 
   it('plans nothing for the unchanged guild', async () => {
