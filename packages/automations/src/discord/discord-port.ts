@@ -17,8 +17,14 @@ import type { DiscordActionEnv } from './live-event.js';
 
 const NO_PINGS = { parse: [] as const };
 
-function textChannel(env: DiscordActionEnv, id: string | undefined): GuildTextBasedChannel {
-  const channel = id ? env.guild.channels.cache.get(id) : undefined;
+async function textChannel(
+  env: DiscordActionEnv,
+  id: string | undefined,
+): Promise<GuildTextBasedChannel> {
+  // Fetched when not cached yet: a rule may name a channel created moments ago.
+  const channel = id
+    ? (env.guild.channels.cache.get(id) ?? (await env.guild.channels.fetch(id).catch(() => null)))
+    : undefined;
   if (!channel?.isTextBased()) {
     throw new AutomationError(
       'ZRX_AUTOMATION_ACTION_FAILED',
@@ -49,7 +55,7 @@ async function perform(
   const userMentions = { parse: ['users' as const] };
   switch (action.type) {
     case 'send_message': {
-      const channel = textChannel(env, action.channelId ?? facts.channelId);
+      const channel = await textChannel(env, action.channelId ?? facts.channelId);
       await channel.send({
         ...(action.content ? { content: run.render(action.content) } : {}),
         ...(action.embed
@@ -76,7 +82,10 @@ async function perform(
       } else if (live.message && 'reply' in live.message) {
         await live.message.reply({ content, allowedMentions: userMentions });
       } else {
-        await textChannel(env, facts.channelId).send({ content, allowedMentions: userMentions });
+        await (await textChannel(env, facts.channelId)).send({
+          content,
+          allowedMentions: userMentions,
+        });
       }
       return undefined;
     }
@@ -100,7 +109,7 @@ async function perform(
       return undefined;
     case 'delete_message': {
       if (!facts.messageId || !facts.channelId) return 'delete_message skipped: no message';
-      await textChannel(env, facts.channelId).messages.delete(facts.messageId);
+      await (await textChannel(env, facts.channelId)).messages.delete(facts.messageId);
       return undefined;
     }
     case 'create_channel':

@@ -44,7 +44,10 @@ export async function awardXp(
   const rewards = action.rewards.filter((r) => r.level <= level).map((r) => r.roleId);
   if (member && rewards.length > 0) await member.roles.add(rewards, 'automations: level reward');
   const channelId = action.announceChannelId ?? facts.channelId;
-  const channel = channelId ? guild.channels.cache.get(channelId) : undefined;
+  const channel = channelId
+    ? (guild.channels.cache.get(channelId) ??
+      (await guild.channels.fetch(channelId).catch(() => null)))
+    : undefined;
   if (channel?.isTextBased()) {
     // The run's values were read before this award: the new level and XP go in first.
     const text = run.render(
@@ -143,6 +146,12 @@ export async function closeTicket(
   return `close_ticket <#${channelId}>`;
 }
 
+/**
+ * Dynamic channels being set up (created, member not moved in yet). A sweep skips them: it runs
+ * on every voice event, and one could otherwise delete a channel before its member arrives.
+ */
+const settingUp = new Set<string>();
+
 /** Dynamic voice: a channel for the member, who is moved into it; recorded for cleanup. */
 export async function tempVoice(
   action: Of<'temp_voice'>,
@@ -152,8 +161,9 @@ export async function tempVoice(
   ruleId: string,
 ): Promise<string> {
   const userId = facts.userId;
-  if (facts.event !== 'voice_join' || facts.channelId !== action.hubChannelId)
+  if (facts.event !== 'voice_join' || facts.channelId !== action.hubChannelId) {
     return 'temp_voice skipped: not a join of the hub';
+  }
   if (!userId) return 'temp_voice skipped: no member';
   const member = await fetchMember(env.guild, userId);
   if (!member) return 'temp_voice skipped: not a member';
@@ -164,30 +174,33 @@ export async function tempVoice(
     ...(action.parentId ? { parent: action.parentId } : {}),
     reason: 'automations: dynamic voice channel',
   });
-  // Recorded only once the member is in it, so a sweep never deletes it while it is still empty.
+  settingUp.add(channel.id);
   try {
+    // Recorded before the move, so a restart right after still knows to clean it up.
+    await env.store.addChannel(env.guild.id, {
+      channel_id: channel.id,
+      kind: 'temp_voice',
+      rule_id: ruleId,
+      user_id: userId,
+      created_at: env.now(),
+    });
     await member.voice.setChannel(channel, 'automations: dynamic voice channel');
-  } catch (error) {
-    await channel.delete('automations: could not move the member').catch(() => undefined);
-    throw error;
+  } finally {
+    settingUp.delete(channel.id);
   }
-  await env.store.addChannel(env.guild.id, {
-    channel_id: channel.id,
-    kind: 'temp_voice',
-    rule_id: ruleId,
-    user_id: userId,
-    created_at: env.now(),
-  });
+  // The member may have left while it was being set up: sweep once more.
+  await cleanupTempVoice(env);
   return `temp_voice <#${channel.id}>`;
 }
 
 /**
- * Deletes the guild's dynamic voice channels that are empty (or gone). Run on every voice leave
+ * Deletes the guild's dynamic voice channels that are empty (or gone). Run on every voice event
  * and once when the bot starts: a channel emptied while the bot was down is removed then.
  */
 export async function cleanupTempVoice(env: DiscordActionEnv): Promise<string> {
   const removed: string[] = [];
   for (const row of await env.store.channels(env.guild.id, 'temp_voice')) {
+    if (settingUp.has(row.channel_id)) continue;
     const channel = env.guild.channels.cache.get(row.channel_id);
     if (channel?.isVoiceBased() && channel.members.size > 0) continue;
     await channel?.delete('automations: dynamic voice channel empty');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userFacts } from '../discord/event-facts-from-discord.js';
+import { levelFor } from '../discord/feature-actions.js';
 import { AutomationError } from '../errors.js';
 import type { Rule } from '../model/rule-schema.js';
 import { type RuleValidation, validateRule } from '../model/validate-rule.js';
@@ -58,6 +59,8 @@ export interface AutomationsApi {
   update(guildId: string, id: string, rule: unknown, editorId: string): Promise<void>;
   /** Turns a rule on or off (turning it on again resets its circuit breaker). */
   setEnabled(guildId: string, id: string, enabled: boolean): Promise<void>;
+  /** A member's leveling state: persistent XP, level (floor(sqrt(xp/100))) and counted messages. */
+  levels(guildId: string, userId: string): Promise<{ xp: number; level: number; messages: number }>;
   /** The guild's rules as JSON data. */
   exportRules(guildId: string): Promise<RulesExport>;
   /** Creates every rule of an export (all validated first: nothing is saved if one is bad). */
@@ -129,6 +132,11 @@ export function createAutomationsApi(service: AutomationService): AutomationsApi
       const loaded = await registry.setEnabled(guildId, id, enabled, service.now());
       if (enabled) service.resetBreaker(id);
       await service.saved(loaded, false);
+    },
+    async levels(guildId, userId) {
+      const xp = await service.store.counter(guildId, 'xp', userId);
+      const messages = await service.store.counter(guildId, 'messages', userId);
+      return { xp, level: levelFor(xp), messages };
     },
     async exportRules(guildId) {
       const index = await registry.index(guildId);

@@ -243,9 +243,11 @@ export class AutomationService {
     await this.schedules.sync(loaded);
     const trigger = loaded.rule.trigger;
     if (!postPanel || trigger.type !== 'event' || !trigger.panel || !trigger.customId) return;
-    const channel = this.ctx.client.guilds.cache
+    // Fetched, not only read from the cache: the channel may be newer than the cache.
+    const channel = await this.ctx.client.guilds.cache
       .get(loaded.guildId)
-      ?.channels.cache.get(trigger.panel.channelId);
+      ?.channels.fetch(trigger.panel.channelId)
+      .catch(() => null);
     if (!channel?.isTextBased()) return;
     const button = new ButtonBuilder()
       .setCustomId(trigger.customId)
