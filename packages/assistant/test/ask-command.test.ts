@@ -26,6 +26,14 @@ describe('/ask in Discord (emulator) against a fake OpenAI-compatible server', (
         ? { toolCalls: [{ name: 'search_commands', args: { query: 'greet' } }] }
         : { content: long },
     );
+    // The stream holds its last chunk until the reply shows streamed text, so the check below
+    // does not depend on how fast the machine is.
+    b.fake.beforeLastChunk = async () => {
+      for (let i = 0; i < 500; i++) {
+        if (b.t.discord.messages(b.t.channel).some((m) => m.content.endsWith('▌'))) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     const action = b.t.owner.slash(b.t.guild, 'ask', {
       question: 'Tell me everything about greet',
     });
@@ -48,6 +56,7 @@ describe('/ask in Discord (emulator) against a fake OpenAI-compatible server', (
   it('runs a proposed action only when a permitted user presses Confirm', async () => {
     b.fake.chunkChars = 12;
     b.fake.chunkPauseMs = 1;
+    b.fake.beforeLastChunk = async () => undefined;
     b.fake.reset((_request, i) =>
       i === 0
         ? { toolCalls: [{ name: 'reload_extension', args: { name: 'probe' } }] }

@@ -45,6 +45,8 @@ export class FakeProvider {
   chunkPauseMs = 40;
   /** Characters of content per streamed chunk. */
   chunkChars = 12;
+  /** Awaited before the last streamed chunk (a test can wait there for what the bot shows). */
+  beforeLastChunk: () => Promise<void> = async () => undefined;
   readonly #server: Server;
   readonly #hanging = new Set<ServerResponse>();
 
@@ -142,7 +144,8 @@ export class FakeProvider {
     const pieces: string[] = [];
     for (let i = 0; i < text.length; i += this.chunkChars)
       pieces.push(text.slice(i, i + this.chunkChars));
-    for (const piece of pieces) {
+    for (const [index, piece] of pieces.entries()) {
+      if (index === pieces.length - 1 && index > 0) await this.beforeLastChunk();
       send({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
       await new Promise((resolve) => setTimeout(resolve, this.chunkPauseMs));
     }
