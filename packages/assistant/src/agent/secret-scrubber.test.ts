@@ -15,6 +15,7 @@ describe('SecretScrubber', () => {
       c: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123',
       d: 'key sk-abcdefghijklmnopqrstuv',
       e: 'a short word stays',
+      f: 'db at postgres://zoryx:s3cr3t-pw@127.0.0.1:5432/bot',
     });
     const out = scrubber.scrub(body);
     expect(out).not.toContain('quoted');
@@ -22,6 +23,7 @@ describe('SecretScrubber', () => {
     expect(out).not.toContain('GaBcDe');
     expect(out).not.toContain('sk-abc');
     expect(out).toContain('a short word stays');
+    expect(JSON.parse(out).f).toBe('db at postgres://zoryx:[redacted]@127.0.0.1:5432/bot');
     expect(JSON.parse(out).a).toBe('x [redacted] y');
   });
 });

@@ -49,6 +49,7 @@ export class SecretScrubber {
       if (escaped !== secret) out = out.split(escaped).join(REDACTED);
     }
     for (const shape of SECRET_SHAPES) out = out.replace(shape, REDACTED);
-    return out;
+    // The password of a URL with credentials (postgres://user:password@host/db).
+    return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/"]+:)[^\s@/"]+@/gi, `$1${REDACTED}@`);
   }
 }
