@@ -7,7 +7,7 @@ type Loose = Record<string, unknown>;
  * the emulator over REST: two guilds with the same shape are structurally equal through any id
  * map. Positions are kept as Discord reports them (channels) or as the order they give (roles).
  */
-export async function guildShape(client: Client, guildId: string) {
+export async function guildShape(client: Pick<Client, 'rest'>, guildId: string) {
   const rest = client.rest;
   const guild = (await rest.get(Routes.guild(guildId))) as APIGuild & Loose;
   const channels = (await rest.get(Routes.guildChannels(guildId))) as (APIChannel & Loose)[];
