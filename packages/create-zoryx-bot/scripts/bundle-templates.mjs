@@ -12,6 +12,7 @@ export const EXCLUDED = [
   'node_modules',
   'dist',
   'data',
+  'logs',
   '.env',
   '.turbo',
   'coverage',

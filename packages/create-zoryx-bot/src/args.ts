@@ -14,6 +14,8 @@ export interface CliArgs {
   /** False with `--no-git`. */
   readonly git: boolean;
   readonly force: boolean;
+  /** `--packages <dir>`: install the Zoryx packages from the tarballs there, not the registry. */
+  readonly packages?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -33,6 +35,8 @@ Options:
       --no-git           do not initialise a git repository
   -f, --force            write into a non-empty directory (files of the template
                          replace files at the same path; others are kept)
+      --packages <dir>   install the Zoryx packages from the tarballs in <dir> (made by
+                         \`pnpm run create-bot\` in the Zoryx repository) instead of npm
   -h, --help             show this help
   -v, --version          show the version
 
@@ -81,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(dir === undefined ? {} : { dir }),
     ...(values.template === undefined ? {} : { template: values.template }),
     ...(pm === undefined ? {} : { pm }),
+    ...(values.packages === undefined ? {} : { packages: values.packages }),
     yes: values.yes === true,
     install: values['no-install'] !== true,
     git: values['no-git'] !== true,
@@ -102,6 +107,7 @@ function parse(argv: readonly string[]) {
       'no-install': { type: 'boolean' },
       'no-git': { type: 'boolean' },
       force: { type: 'boolean', short: 'f' },
+      packages: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

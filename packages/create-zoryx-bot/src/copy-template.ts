@@ -18,6 +18,7 @@ export const EXCLUDED_NAMES: ReadonlySet<string> = new Set([
   'node_modules',
   'dist',
   'data',
+  'logs',
   '.env',
   '.turbo',
   'coverage',

@@ -66,6 +66,11 @@ export const createErrorCatalogue = {
       'the file system refused to show the project path, or refused a write or a move (permissions, read-only or special file system, disk full); everything written so far was removed',
     hint: 'Check the parent directory is writable and has room, then run again.',
   },
+  ZRX_CREATE_LOCAL_PACKAGES: {
+    meaning:
+      '`--packages <dir>` names a folder without a readable `zoryx-packages.json` (the manifest of the packed Zoryx packages `pnpm run create-bot` writes); nothing was created',
+    hint: 'Run `pnpm run create-bot <dir>` at the Zoryx repository root, which packs the packages and writes the manifest, or leave --packages out to install from the npm registry.',
+  },
   ZRX_CREATE_INSTALL_FAILED: {
     meaning: "the package manager's install exited non-zero; the project is created and kept",
     hint: 'Fix what the package manager printed (network, registry, permissions), then run the printed `cd <dir> && <pm> install`.',

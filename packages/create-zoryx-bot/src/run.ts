@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { access } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type Answers, askAnswers, defaultAnswers } from './answers';
 import { parseCliArgs, USAGE } from './args';
 import { preparePackageJson } from './copy-template';
 import { CreateError } from './create-error';
 import { describeGit, initGit } from './git';
+import { LOCAL_PACKAGES_MANIFEST, useLocalPackages, VENDOR_DIR } from './local-packages';
 import { nextSteps, shellQuote } from './next-steps';
 import { hasBinary, installArgs, installCommand, runCommand } from './package-manager';
 import { scaffold } from './scaffold';
@@ -109,12 +111,23 @@ async function create(argv: readonly string[], io: CreateIo): Promise<number> {
   const versions = await readPackageVersions(templatesDir);
   const context = { args, templates, cwd: io.cwd, env: io.env, input: io.stdin, output: io.stdout };
   const answers = args.yes ? defaultAnswers(context) : await askAnswers(context);
-  return createProject(answers, args.force, io, versions);
+  if (args.packages !== undefined) {
+    // Refused before anything is written, as every other mistake.
+    await access(join(resolve(io.cwd, args.packages), LOCAL_PACKAGES_MANIFEST)).catch((error) => {
+      throw new CreateError(
+        'ZRX_CREATE_LOCAL_PACKAGES',
+        `--packages ${args.packages}: there is no ${LOCAL_PACKAGES_MANIFEST} in that folder.`,
+        undefined,
+        { cause: error },
+      );
+    });
+  }
+  return createProject(answers, args, io, versions);
 }
 
 async function createProject(
   answers: Answers,
-  force: boolean,
+  { force, packages }: { force: boolean; packages?: string | undefined },
   io: CreateIo,
   versions: ReadonlyMap<string, string>,
 ): Promise<number> {
@@ -134,6 +147,12 @@ async function createProject(
     packageJson,
     ...(io.signal === undefined ? {} : { signal: io.signal }),
   });
+  if (packages !== undefined) {
+    const local = await useLocalPackages(target.dir, resolve(io.cwd, packages));
+    io.stdout.write(
+      `Using ${local.length} local Zoryx packages from ${VENDOR_DIR}/ (not the npm registry).\n`,
+    );
+  }
   const shown = relative(io.cwd, target.dir) || '.';
   io.stdout.write(
     `\nCreated ${target.name} in ${shown} from the "${template.name}" template${force ? ' (--force)' : ''}.\n`,
