@@ -49,7 +49,8 @@ export const supervisorErrorCatalogue = {
     hint: 'Call it between `startSupervisor()` resolving and `close()`.',
   },
   ZRX_SUPERVISOR_NOT_SUPERVISED: {
-    meaning: 'the worker bootstrap (`worker-main`) ran outside a worker started by the supervisor',
+    meaning:
+      'the worker bootstrap (`worker-main`) ran outside a worker started by the supervisor, or the relay was read before the supervisor started the worker',
     hint: 'Start the bot with `startSupervisor({ entry })`; `setActivity` outside a supervised worker is a no-op, not an error.',
   },
   ZRX_SUPERVISOR_SEND_REFUSED: {

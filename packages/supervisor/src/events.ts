@@ -35,7 +35,10 @@ export interface WorkerStalledEvent {
   workerId: number;
   /** How long, at least, the loop had not turned when the watchdog acted, ms. */
   blockedMs: number;
-  /** The limit it passed (`watchdog.blockedMs`, or `startBlockedMs` before the worker served). */
+  /**
+   * The limit it passed: `watchdog.blockedMs`, or `startBlockedMs` for a worker that had not
+   * served yet and was blocked outside any activity (the framework's boot work).
+   */
   limitMs: number;
   /** What the worker said it was running (`setActivity`), or null. */
   activity: string | null;

@@ -1,7 +1,9 @@
 // The supervisor's end of Discord: one `@discordjs/ws` WebSocketManager holding the session of
 // every shard (IDENTIFY once, RESUME after network trouble), whatever happens to the worker.
-import { REST } from '@discordjs/rest';
-import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+// `@discordjs/ws` and `@discordjs/rest` are imported when the session is created (see
+// GatewaySession.create), not with this module: the supervisor spawns its first worker first, so
+// the worker's module loading and the supervisor's run on both cores at once.
+import type { WebSocketManager } from '@discordjs/ws';
 import type {
   APIGatewayBotInfo,
   GatewayDispatchPayload,
@@ -49,8 +51,21 @@ export class GatewaySession {
   readonly #handlers: GatewayHandlers;
   #layout: GatewayLayout | undefined;
 
-  /** Prepares the manager; nothing connects before {@link GatewaySession.connect}. */
-  public constructor(options: ResolvedOptions, handlers: GatewayHandlers) {
+  /** Loads `@discordjs/ws` and prepares the manager; nothing connects before `connect()`. */
+  public static async create(
+    options: ResolvedOptions,
+    handlers: GatewayHandlers,
+  ): Promise<GatewaySession> {
+    const [rest, ws] = await Promise.all([import('@discordjs/rest'), import('@discordjs/ws')]);
+    return new GatewaySession(options, handlers, rest, ws);
+  }
+
+  private constructor(
+    options: ResolvedOptions,
+    handlers: GatewayHandlers,
+    { REST }: typeof import('@discordjs/rest'),
+    { WebSocketManager, WebSocketShardEvents }: typeof import('@discordjs/ws'),
+  ) {
     this.#handlers = handlers;
     const rest = new REST({
       version: '10',

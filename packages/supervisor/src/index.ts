@@ -40,8 +40,10 @@ export {
   type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,
+  type WorkerSession,
 } from './protocol.js';
 export type { BufferLimits, StreamStats } from './relay-stream.js';
+export { type ShardSnapshot, StateCache } from './state/state-cache.js';
 export { Supervisor } from './supervisor.js';
 export type { RestartOptions, SupervisorStats } from './supervisor-types.js';
 export type { WorkerPhase } from './worker-handle.js';

@@ -55,7 +55,9 @@ export interface SupervisorOptions {
     blockedMs?: number;
     /**
      * The same for a worker that is still starting, ms (default 30,000): loading discord.js and
-     * the framework and compiling extensions block for long stretches on a slow machine.
+     * the framework and compiling extensions block for long stretches on a slow machine. It
+     * covers only that boot work: while the activity slot names what runs (`setActivity`: an
+     * extension's setup or top level), `blockedMs` applies from when it was named.
      */
     startBlockedMs?: number;
     /** The worker's V8 heap limit (`resourceLimits.maxOldGenerationSizeMb`), MiB (default 1,024). */

@@ -9,6 +9,11 @@ import {
 } from './protocol.js';
 
 const v = PROTOCOL_VERSION;
+const session = {
+  shardIds: [0],
+  shardCount: 1,
+  gatewayInfo: { url: 'ws://x', shards: 1, session_start_limit: {} },
+};
 
 function codeOf(action: () => unknown): string | undefined {
   try {
@@ -50,7 +55,7 @@ describe('the relay protocol', () => {
       { v, t: 'shard', shardId: 0, seq: 5, event: 'closed', code: 4000 },
       { v, t: 'shard', shardId: 0, seq: 6, event: 'heartbeat', latency: 20, heartbeatAt: 1 },
       { v, t: 'shard', shardId: 0, seq: 7, event: 'error', message: 'ECONNRESET' },
-      { v, t: 'start', reason: 'initial' },
+      { v, t: 'start', reason: 'initial', session },
       { v, t: 'shutdown', reason: 'signal' },
     ];
     for (const message of messages) expect(parseSupervisorMessage(message)).toEqual(message);
@@ -91,20 +96,17 @@ describe('the relay protocol', () => {
     }
   });
 
-  it('checks the worker start data', () => {
-    const init = {
-      v,
-      entry: 'file:///bot.js',
-      workerId: 1,
-      intents: 1,
-      shardIds: [0],
-      shardCount: 1,
-      gatewayInfo: { url: 'ws://x', shards: 1, session_start_limit: {} },
-    };
+  it('checks the worker start data, and the session a start message carries', () => {
+    const init = { v, entry: 'file:///bot.js', workerId: 1, intents: 1 };
     expect(parseWorkerInit(init)).toEqual(init);
-    expect(codeOf(() => parseWorkerInit({ ...init, shardIds: 0 }))).toBe(
+    expect(codeOf(() => parseWorkerInit({ ...init, intents: '1' }))).toBe(
       'ZRX_SUPERVISOR_PROTOCOL_INVALID',
     );
+    const start = { v, t: 'start', reason: 'initial' };
+    expect(codeOf(() => parseSupervisorMessage(start))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
+    expect(
+      codeOf(() => parseSupervisorMessage({ ...start, session: { ...session, shardIds: 0 } })),
+    ).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
     expect(codeOf(() => parseWorkerInit({ ...init, v: 9 }))).toBe(
       'ZRX_SUPERVISOR_PROTOCOL_VERSION',
     );

@@ -87,6 +87,20 @@ export interface StartMessage {
   t: 'start';
   /** Why this worker is started: `initial`, or why the previous one was replaced. */
   reason: string;
+  /** The session the worker's client joins (known only once the supervisor asked Discord). */
+  session: WorkerSession;
+}
+
+/**
+ * The gateway session as a worker needs it: the shards it holds and GET /gateway/bot. Sent with
+ * {@link StartMessage} rather than at spawn, so the first worker can load its modules while the
+ * supervisor still asks Discord for the gateway.
+ */
+export interface WorkerSession {
+  shardIds: number[];
+  shardCount: number;
+  /** GET /gateway/bot as the supervisor saw it, so the worker never asks for it again. */
+  gatewayInfo: APIGatewayBotInfo;
 }
 
 /** Everything the supervisor sends a worker. */
@@ -195,12 +209,8 @@ export interface WorkerInit {
   /** 1 for the first worker, +1 for every one spawned after it (standbys included). */
   workerId: number;
   intents: number;
-  shardIds: number[];
-  shardCount: number;
   /** REST base for the worker's discord.js client (`rest.api`), when not Discord's. */
   apiBase?: string;
-  /** GET /gateway/bot as the supervisor saw it, so the worker never asks for it again. */
-  gatewayInfo: APIGatewayBotInfo;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +340,9 @@ export function parseSupervisorMessage(value: unknown): SupervisorMessage {
       }
       break;
     case 'start':
-      if (typeof m.reason === 'string') return m as unknown as StartMessage;
+      if (typeof m.reason === 'string' && isSession(m.session)) {
+        return m as unknown as StartMessage;
+      }
       break;
     case 'shutdown':
       if (typeof m.reason === 'string') return m as unknown as ShutdownMessage;
@@ -348,16 +360,22 @@ export function parseWorkerInit(value: unknown): WorkerInit {
     typeof m.entry === 'string' &&
     isInt(m.workerId) &&
     isInt(m.intents) &&
-    Array.isArray(m.shardIds) &&
-    m.shardIds.every(isInt) &&
-    isInt(m.shardCount) &&
-    (m.apiBase === undefined || typeof m.apiBase === 'string') &&
-    isRecord(m.gatewayInfo) &&
-    typeof m.gatewayInfo.url === 'string'
+    (m.apiBase === undefined || typeof m.apiBase === 'string')
   ) {
     return m as unknown as WorkerInit;
   }
   throw invalid('worker init', value);
+}
+
+function isSession(value: unknown): value is WorkerSession {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.shardIds) &&
+    value.shardIds.every(isInt) &&
+    isInt(value.shardCount) &&
+    isRecord(value.gatewayInfo) &&
+    typeof value.gatewayInfo.url === 'string'
+  );
 }
 
 /** Reduces a thrown value to a {@link SerializedError}. */

@@ -96,6 +96,14 @@ export function writeActivity(slots: SlotViews, name: string | null): void {
 }
 
 /**
+ * Supervisor side: the activity version, which changes on every write (compare with the last
+ * reading to know whether the worker entered or left an activity since).
+ */
+export function readActivityVersion(slots: SlotViews): number {
+  return Atomics.load(slots.ints, VERSION);
+}
+
+/**
  * Supervisor side: the activity name, or `null` for none. Returns `null` too if the worker kept
  * writing through every retry (it then is not blocked, which is when this is read).
  */

@@ -36,7 +36,7 @@ type Fault = [Exclude<RestartReason, 'requested'>, { error?: SerializedError; ex
  */
 export class Supervisor extends EventEmitter<SupervisorEvents> {
   readonly #options: ResolvedOptions;
-  readonly #gateway: GatewaySession;
+  #gateway: GatewaySession | undefined;
   readonly #router: EventRouter;
   readonly #backoff: Backoff;
   #layout: GatewayLayout | undefined;
@@ -74,30 +74,43 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         'event buffer full: dropped the oldest event(s) while no worker was serving',
       );
     });
-    this.#gateway = new GatewaySession(options, {
-      dispatch: (shardId, payload) => this.#router.dispatch(shardId, payload),
-      shard: (shardId, event) => this.#router.shardEvent(shardId, event),
-      debug: (shardId, message) => log.debug({ shardId }, message),
-    });
   }
 
-  /** @internal Connects the gateway and starts the first worker (both at once). */
+  /**
+   * @internal Starts the first worker and connects the gateway, at once: the worker is spawned
+   * first and loads its entry (discord.js, the bot) while this thread loads `@discordjs/ws`,
+   * asks Discord for the gateway and identifies; it is started once the session's layout is known.
+   */
   public async start(): Promise<void> {
+    const log = this.#options.logger;
     try {
-      this.#layout = await this.#gateway.prepare();
-      this.#pool = new WorkerPool(this.#options, this.#layout, {
+      const pool = new WorkerPool(this.#options, {
         message: (handle, message) => this.#onMessage(handle, message),
         ended: (handle, end) => this.#retire(handle, ...classify(end)),
         invalid: (handle, problem) =>
-          this.#options.logger.error(
-            { code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', workerId: handle.id },
-            problem,
-          ),
+          log.error({ code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', workerId: handle.id }, problem),
       });
-      this.#pool.launch('initial');
+      this.#pool = pool;
+      pool.prespawn();
       this.#watchdog = setInterval(() => this.#check(), Math.min(100, this.#options.blockedMs / 4));
       this.#watchdog.unref();
-      await Promise.all([this.#gateway.connect(), this.#untilServing()]);
+      const gateway = await GatewaySession.create(this.#options, {
+        dispatch: (shardId, payload) => this.#router.dispatch(shardId, payload),
+        shard: (shardId, event) => this.#router.shardEvent(shardId, event),
+        debug: (shardId, message) => log.debug({ shardId }, message),
+      });
+      this.#gateway = gateway;
+      this.#layout = await gateway.prepare();
+      pool.setLayout(this.#layout);
+      if (this.#state !== 'starting') {
+        throw new SupervisorError(
+          'ZRX_SUPERVISOR_CLOSED',
+          'The supervisor was closed while it started.',
+          'Nothing to do: it was asked to.',
+        );
+      }
+      pool.launch('initial');
+      await Promise.all([gateway.connect(), this.#untilServing()]);
     } catch (error) {
       await this.close('start failed');
       throw error;
@@ -202,7 +215,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const lost = this.#router.stats().buffered;
     if (lost > 0) this.#options.logger.info({ lost }, 'closed with events no worker received');
     this.#router.close();
-    await this.#gateway.destroy().catch(() => undefined);
+    await this.#gateway?.destroy().catch(() => undefined);
     this.#state = 'closed';
     this.#settleWaiters(
       new SupervisorError(
@@ -229,7 +242,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         void this.#sync(handle, message.shardIds);
         break;
       case 'send':
-        if (!this.#gateway.send(message.shardId, message.payload)) {
+        if (!this.#gateway?.send(message.shardId, message.payload)) {
           log.warn(
             {
               code: 'ZRX_SUPERVISOR_SEND_REFUSED',
@@ -309,8 +322,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (!handle || handle.ended || handle.phase === 'stopping') return;
     if (handle.phase === 'serving') this.#router.acknowledge(handle.acknowledged());
     const blockedMs = handle.blockedFor(now);
-    const limitMs =
-      handle.phase === 'serving' ? this.#options.blockedMs : this.#options.startBlockedMs;
+    const limitMs = this.#blockLimit(handle, now, blockedMs);
     if (blockedMs > limitMs) {
       const activity = handle.activity();
       this.#options.logger.error(
@@ -330,6 +342,19 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (handle.servingAt === undefined && now - startedAt > this.#options.startTimeoutMs) {
       this.#retire(handle, 'start-timeout', {});
     }
+  }
+
+  /**
+   * The block limit that applies now: `blockedMs` for a serving worker; for a starting one,
+   * `blockedMs` too while the activity slot names what runs (an extension's setup or top level:
+   * its code, which a spin must not hold for 30 s) and has named it for longer than the limit,
+   * `startBlockedMs` for the framework's own boot work (module loading, compiling extensions).
+   */
+  #blockLimit(handle: WorkerHandle, now: number, blockedMs: number): number {
+    const { blockedMs: limit, startBlockedMs } = this.#options;
+    if (handle.phase === 'serving') return limit;
+    const inActivity = handle.inActivityFor(now);
+    return Math.min(blockedMs, inActivity) > limit ? limit : startBlockedMs;
   }
 
   /** Takes a faulty worker out of service and schedules its replacement (with backoff). */

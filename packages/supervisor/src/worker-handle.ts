@@ -10,12 +10,14 @@ import {
   type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,
+  type WorkerSession,
 } from './protocol.js';
 import {
   BEAT_MS,
   createSlots,
   readAcknowledged,
   readActivity,
+  readActivityVersion,
   readBeat,
   type SlotViews,
 } from './shared-slots.js';
@@ -71,6 +73,8 @@ export class WorkerHandle {
   #resolveExited: (end: WorkerEnd) => void = () => undefined;
   #lastBeat = -1;
   #lastBeatAt = performance.now();
+  #activityVersion = -1;
+  #activitySeenAt = performance.now();
   #ended = false;
 
   /** Spawns the thread. */
@@ -128,11 +132,11 @@ export class WorkerHandle {
   }
 
   /** Runs the entry's function (now, or once the entry is imported). */
-  public activate(reason: string): void {
+  public activate(reason: string, session: WorkerSession): void {
     this.reason = reason;
     this.phase = 'starting';
     this.startedAt = performance.now();
-    this.post({ t: 'start', reason });
+    this.post({ t: 'start', reason, session });
   }
 
   /** Sends a message (adds the protocol version). */
@@ -153,6 +157,22 @@ export class WorkerHandle {
       this.#lastBeatAt = now;
     }
     return Math.max(0, now - this.#lastBeatAt - BEAT_MS);
+  }
+
+  /**
+   * How long, at least, the worker has been in its current activity as of `now` (0 with none):
+   * the time since the supervisor first saw the activity slot's version at its current value.
+   * A worker that spins never writes the slot again, so this keeps growing; one that moves on
+   * changes the version. Read with {@link WorkerHandle.blockedFor} to tell a block in extension
+   * code (setup, reload) from one in the framework's own boot work.
+   */
+  public inActivityFor(now: number): number {
+    const version = readActivityVersion(this.slots);
+    if (version !== this.#activityVersion) {
+      this.#activityVersion = version;
+      this.#activitySeenAt = now;
+    }
+    return this.activity() === null ? 0 : now - this.#activitySeenAt;
   }
 
   /** The highest stream seq the worker acknowledged. */

@@ -1,8 +1,10 @@
 // The workers the supervisor has: the current one, and a standby spawned ahead of need (its entry
 // imported, waiting for `start`), which a restart activates instead of paying for module loading.
+
+import { SupervisorError } from './errors.js';
 import type { GatewayLayout } from './gateway-session.js';
 import type { ResolvedOptions } from './options.js';
-import { PROTOCOL_VERSION, type WorkerMessage } from './protocol.js';
+import { PROTOCOL_VERSION, type WorkerMessage, type WorkerSession } from './protocol.js';
 import { type WorkerEnd, WorkerHandle, type WorkerObserver } from './worker-handle.js';
 
 /** How long after a worker starts serving its standby is spawned (not to compete with its boot). */
@@ -23,14 +25,38 @@ export class WorkerPool {
   #standbyTimer: NodeJS.Timeout | undefined;
   #spawned = 0;
   readonly #options: ResolvedOptions;
-  readonly #layout: GatewayLayout;
   readonly #observer: PoolObserver;
+  #session: WorkerSession | undefined;
 
   /** Creates an empty pool. */
-  public constructor(options: ResolvedOptions, layout: GatewayLayout, observer: PoolObserver) {
+  public constructor(options: ResolvedOptions, observer: PoolObserver) {
     this.#options = options;
-    this.#layout = layout;
     this.#observer = observer;
+  }
+
+  /**
+   * Spawns the first worker before the session is known (the supervisor still asks Discord for
+   * the gateway): it loads its entry meanwhile and is started by {@link WorkerPool.launch}.
+   */
+  public prespawn(): void {
+    this.#standby ??= this.#spawn();
+  }
+
+  /** The session workers are started into (once GET /gateway/bot answered). */
+  public setLayout(layout: GatewayLayout): void {
+    const limit = layout.info.session_start_limit;
+    this.#session = {
+      shardIds: layout.shardIds,
+      shardCount: layout.shardCount,
+      // The worker's manager checks it may start its shards; it never IDENTIFYs, so it may.
+      gatewayInfo: {
+        ...layout.info,
+        session_start_limit: {
+          ...limit,
+          remaining: Math.max(limit.remaining, layout.shardIds.length),
+        },
+      },
+    };
   }
 
   /** Workers spawned so far (standbys included). */
@@ -49,11 +75,20 @@ export class WorkerPool {
    */
   public launch(reason: string, fresh = false): WorkerHandle {
     if (fresh) this.dropStandby();
+    const session = this.#session;
+    if (!session) {
+      throw new SupervisorError(
+        'ZRX_SUPERVISOR_CLOSED',
+        'A worker was launched before the gateway session was known.',
+        'This is a bug in @zoryx/supervisor: please report it.',
+      );
+    }
     const handle = this.#standby ?? this.#spawn();
-    handle.fromStandby = handle === this.#standby;
+    // The first worker, spawned ahead of the session, is not a standby in the restart sense.
+    handle.fromStandby = handle === this.#standby && reason !== 'initial';
     this.#standby = null;
     clearTimeout(this.#standbyTimer);
-    handle.activate(reason);
+    handle.activate(reason, session);
     this.current = handle;
     return handle;
   }
@@ -88,25 +123,13 @@ export class WorkerPool {
   }
 
   #spawn(): WorkerHandle {
-    const layout = this.#layout;
-    const limit = layout.info.session_start_limit;
     const handle = new WorkerHandle(
       {
         v: PROTOCOL_VERSION,
         entry: this.#options.entry,
         workerId: ++this.#spawned,
         intents: this.#options.intents,
-        shardIds: layout.shardIds,
-        shardCount: layout.shardCount,
         ...(this.#options.apiBase === undefined ? {} : { apiBase: this.#options.apiBase }),
-        // The worker's manager checks it may start its shards; it never IDENTIFYs, so it may.
-        gatewayInfo: {
-          ...layout.info,
-          session_start_limit: {
-            ...limit,
-            remaining: Math.max(limit.remaining, layout.shardIds.length),
-          },
-        },
       },
       this.#options,
       this.#handleObserver,

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { describeError } from '../errors.js';
+import { describeError, SupervisorError } from '../errors.js';
 import {
   type DispatchMessage,
   PROTOCOL_VERSION,
@@ -7,6 +7,7 @@ import {
   type ShardEventMessage,
   type WorkerInit,
   type WorkerMessage,
+  type WorkerSession,
 } from '../protocol.js';
 import { acknowledge, type SlotViews } from '../shared-slots.js';
 
@@ -37,6 +38,7 @@ export class RelayChannel {
   #onShutdown: (reason: string) => void = () => undefined;
   #onStart: (reason: string) => void = () => undefined;
   #consumed = 0;
+  #session: WorkerSession | undefined;
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
@@ -44,6 +46,21 @@ export class RelayChannel {
     this.#slots = slots;
     this.init = init;
     port.on('message', (raw: unknown) => this.#receive(raw));
+  }
+
+  /**
+   * The session the client joins, from the start message. Throws `ZRX_SUPERVISOR_NOT_SUPERVISED`
+   * before it (nothing reads it before the entry's function runs, which the start message triggers).
+   */
+  public get session(): WorkerSession {
+    if (!this.#session) {
+      throw new SupervisorError(
+        'ZRX_SUPERVISOR_NOT_SUPERVISED',
+        'The relay has no session before the supervisor started this worker.',
+        "Read the relay in the entry's default function, not at the module's top level.",
+      );
+    }
+    return this.#session;
   }
 
   /** The highest stream seq handed to discord.js. */
@@ -107,6 +124,7 @@ export class RelayChannel {
         this.#receiver?.onShardEvent(message);
         break;
       case 'start':
+        this.#session ??= message.session;
         this.#onStart(message.reason);
         break;
       case 'shutdown':

@@ -32,14 +32,14 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
     // (private) cache saves the worker a REST call per start. Should the field be renamed upstream
     // the manager simply fetches, which works too.
     Reflect.set(manager, 'gatewayInformation', {
-      data: channel.init.gatewayInfo,
+      data: channel.session.gatewayInfo,
       expiresAt: Number.POSITIVE_INFINITY,
     });
   }
 
   /** Registers the shards; they must be ones the supervisor holds. */
   public spawn(shardIds: number[]): void {
-    const held = new Set(this.#channel.init.shardIds);
+    const held = new Set(this.#channel.session.shardIds);
     const foreign = shardIds.filter((id) => !held.has(id));
     if (foreign.length > 0) {
       throw new SupervisorError(
@@ -114,7 +114,7 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
           resumeURL: data.resume_gateway_url,
           sequence: this.#lastS.get(shardId) ?? 0,
           shardId,
-          shardCount: this.#channel.init.shardCount,
+          shardCount: this.#channel.session.shardCount,
         });
         this.#publishSession(shardId);
         m.emit(WebSocketShardEvents.Ready, { data, shardId });

@@ -1,5 +1,5 @@
 import type { IShardingStrategy, WebSocketManager } from '@discordjs/ws';
-import type { WorkerInit } from '../protocol.js';
+import type { WorkerInit, WorkerSession } from '../protocol.js';
 import { setActivity } from './activity.js';
 import type { RelayChannel } from './relay-channel.js';
 import { RelayStrategy } from './relay-strategy.js';
@@ -23,8 +23,10 @@ export interface WorkerRelay {
   readonly workerId: number;
   /** Why this worker was started: `initial`, or why the previous one was replaced. */
   readonly reason: string;
-  /** The start data (intents, shards, REST base, gateway information). */
+  /** The spawn data (entry, intents, REST base). */
   readonly init: WorkerInit;
+  /** The session the client joins (shards, shard count, gateway information). */
+  readonly session: WorkerSession;
   /** Client options wiring discord.js to the supervisor's session; see {@link RelayClientOptions}. */
   clientOptions(): RelayClientOptions;
   /** Same as the `setActivity` export of `@zoryx/supervisor/worker`. */
@@ -43,14 +45,16 @@ export interface RelayedBot {
 /** Builds the relay handed to the entry. */
 export function createWorkerRelay(channel: RelayChannel, reason: string): WorkerRelay {
   const init = channel.init;
+  const session = channel.session;
   return {
     workerId: init.workerId,
     reason,
     init,
+    session,
     clientOptions: () => ({
       intents: init.intents,
-      shards: [...init.shardIds],
-      shardCount: init.shardCount,
+      shards: [...session.shardIds],
+      shardCount: session.shardCount,
       ws: { buildStrategy: (manager) => new RelayStrategy(manager, channel) },
       ...(init.apiBase === undefined ? {} : { rest: { api: init.apiBase } }),
     }),
