@@ -76,6 +76,11 @@ export const cliErrorCatalogue = {
       "`@zoryx/cli`'s supervised worker entry (`dist/supervised-worker.js`) was started without the options `runBot` gives it (`ZORYX_RUN_OPTIONS`)",
     hint: 'Start the bot with `runBot()` or `zoryx start`; to supervise a bot of your own, give `startSupervisor` an entry of your own (see the @zoryx/supervisor README).',
   },
+  ZRX_CLI_BOT_MODULE: {
+    meaning:
+      "`runBot({ bot })` of a customised bot: supervised, the worker imports the bot's module to take its createBot options, and `module` was not given, or the module failed to load in the worker, or loaded without calling `runBot()`",
+    hint: "Pass `module: import.meta.url` from the module that calls `runBot({ bot })`, and call `runBot` from that module's top level (run it on its own with `supervise: false` to see a load error).",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of the errors the `zoryx` command reports: the keys of {@link cliErrorCatalogue}. */

@@ -2,7 +2,8 @@
 // thread the watchdog replaces), or as one plain process with `supervise: false`.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createBot, type ZoryxClient, type ZoryxConfigInput } from '@zoryx/framework';
 import {
   type Supervisor,
@@ -14,6 +15,7 @@ import { CliError } from '../errors.js';
 import { type BotSettings, readBotSettings } from './bot-settings.js';
 import { FaultGate } from './fault-gate.js';
 import { duration, type FaultReport, notifyOwners, reportFault } from './fault-reports.js';
+import { type CustomBotOptions, takeHandoff } from './module-handoff.js';
 import { operatorLogger } from './operator-logger.js';
 import { RUN_OPTIONS_ENV, type WorkerRunOptions } from './run-options.js';
 
@@ -25,9 +27,26 @@ export interface RunBotOptions {
   configPath?: string;
   /** Configuration in code instead of config.json (must be JSON: it is sent to the worker). */
   config?: ZoryxConfigInput;
+  /**
+   * createBot options of a customised bot (a logger, `sharedModules`, `hotReload`, extra
+   * `clientOptions`…). In one process they are passed to createBot. Supervised, they cannot
+   * cross into the worker thread (functions, module instances), so the worker imports
+   * {@link RunBotOptions.module} — the module making this call — and its own `runBot` call there
+   * hands these options to the worker's createBot and resolves with that bot
+   * (`running.bot` in the worker). Keep the call at the module's top level.
+   */
+  bot?: CustomBotOptions;
+  /**
+   * The module that calls runBot with {@link RunBotOptions.bot}: `import.meta.url` (a `file:`
+   * URL or an absolute path). Required with `bot` when supervised (`ZRX_CLI_BOT_MODULE`).
+   */
+  module?: string | URL;
   /** Run under the supervisor. Default: config.json's `supervise` (true). */
   supervise?: boolean;
-  /** The supervisor's watchdog (default: blocked 5 s, 30 s while starting, heap 1,024 MiB). */
+  /**
+   * The supervisor's watchdog (default: blocked 5 s, in an extension's setup while a worker
+   * starts too; 30 s for the framework's own boot work; heap 1,024 MiB).
+   */
   watchdog?: SupervisorOptions['watchdog'];
   /** Keep a standby worker for fast restarts. Default true. */
   standby?: boolean;
@@ -49,7 +68,10 @@ export interface RunningBot {
   readonly supervised: boolean;
   /** The supervisor (supervised only): stats, events, `restartWorker()`. */
   readonly supervisor: Supervisor | null;
-  /** The bot itself (unsupervised only: a supervised bot lives in its worker). */
+  /**
+   * The bot itself: unsupervised, or in the worker thread of a customised bot (the module's
+   * `runBot({ bot })` call there). `null` in the supervisor's thread: the bot lives in its worker.
+   */
   readonly bot: ZoryxClient | null;
   /** Shuts the bot down gracefully (and the supervisor with its gateway session). */
   close(reason?: string): Promise<void>;
@@ -86,6 +108,12 @@ function stringEnv(env: Record<string, string | undefined>): Record<string, stri
  * ```
  */
 export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
+  // In the worker thread of a customised bot, imported by the worker entry: hand it the options.
+  const handoff = takeHandoff();
+  if (handoff) {
+    const bot = await handoff.hand(options.bot ?? {});
+    return { supervised: true, supervisor: null, bot, close: (reason) => bot.shutdown(reason) };
+  }
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const settings = await readBotSettings({
@@ -98,6 +126,12 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
     throw new CliError('ZRX_CLI_NO_TOKEN', `No DISCORD_TOKEN for the bot in ${cwd}.`);
   }
   if (!(options.supervise ?? settings.config.supervise)) return runPlain(cwd, options, env);
+  if (options.bot && options.module === undefined) {
+    throw new CliError(
+      'ZRX_CLI_BOT_MODULE',
+      'runBot({ bot }) runs supervised without `module`: the worker cannot take the createBot options.',
+    );
+  }
   return runSupervised(settings, options);
 }
 
@@ -107,6 +141,7 @@ async function runPlain(
   env: Record<string, string | undefined>,
 ): Promise<RunningBot> {
   const bot = await createBot({
+    ...options.bot,
     cwd,
     env,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
@@ -131,6 +166,7 @@ async function runSupervised(settings: BotSettings, options: RunBotOptions): Pro
     gate: gate.name,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
+    ...(options.module === undefined ? {} : { module: moduleUrl(options.module) }),
   };
   let supervisor: Supervisor;
   try {
@@ -166,6 +202,12 @@ async function runSupervised(settings: BotSettings, options: RunBotOptions): Pro
       gate.close();
     },
   };
+}
+
+/** The module as a URL the worker can import. */
+function moduleUrl(module: string | URL): string {
+  if (module instanceof URL) return module.href;
+  return isAbsolute(module) ? pathToFileURL(module).href : module;
 }
 
 /** Records, logs and announces the faults the supervisor reports. */

@@ -11,6 +11,11 @@ export interface WorkerRunOptions {
   readonly cwd: string;
   readonly configPath?: string;
   readonly config?: ZoryxConfigInput;
+  /**
+   * A customised bot's module (a `file:` URL), which calls `runBot({ bot })`: the worker imports
+   * it and takes the createBot options from that call (see module-handoff.ts).
+   */
+  readonly module?: string;
   /** The name of the {@link BroadcastChannel} of the fault gate (see fault-gate.ts). */
   readonly gate: string;
 }

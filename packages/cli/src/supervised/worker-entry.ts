@@ -2,21 +2,48 @@
 // supervisor imports it as JavaScript; the bot's extensions stay TypeScript, compiled by the
 // framework's loader as usual). It builds the bot from its folder, with the supervisor's gateway
 // relay and the activity slot the watchdog reads to name a blocking extension.
-import { createBot } from '@zoryx/framework';
+import { createBot, type ZoryxClient } from '@zoryx/framework';
 import { setActivity, type WorkerRelay } from '@zoryx/supervisor/worker';
 import { passFaultGate } from './fault-gate.js';
-import { readWorkerRunOptions } from './run-options.js';
+import { type HandedOver, importBotModule } from './module-handoff.js';
+import { readWorkerRunOptions, type WorkerRunOptions } from './run-options.js';
+
+const options = readWorkerRunOptions(process.env);
+// A customised bot: its own module, imported here, hands over its createBot options. Imported
+// at the top level, so a standby worker has the module and what it imports loaded ahead of need
+// (its runBot call then waits for the start); a failure surfaces in start().
+const handedOver: Promise<HandedOver> | undefined = options.module
+  ? importBotModule(options.module)
+  : undefined;
+handedOver?.catch(() => undefined);
 
 /** Starts the bot in this worker; the supervisor calls `shutdown(reason)` on what it returns. */
 export default async function start(relay: WorkerRelay) {
-  const options = readWorkerRunOptions(process.env);
   // A fault of the previous worker is recorded first: a quarantined extension is then skipped.
   await passFaultGate(options.gate);
+  const custom = handedOver ? await handedOver : undefined;
+  try {
+    const bot = await startBot(relay, options, custom);
+    custom?.started(bot);
+    return bot;
+  } catch (error) {
+    custom?.failed(error);
+    throw error;
+  }
+}
+
+async function startBot(
+  relay: WorkerRelay,
+  options: WorkerRunOptions,
+  custom: HandedOver | undefined,
+): Promise<ZoryxClient> {
   const bot = await createBot({
+    ...custom?.bot,
     cwd: options.cwd,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
-    clientOptions: relay.clientOptions(),
+    // The relay's options win: the gateway, intents and shards are the supervisor's.
+    clientOptions: { ...custom?.bot.clientOptions, ...relay.clientOptions() },
     activity: setActivity,
     // The supervisor owns the signals; errors an extension lets escape stay in the worker.
     handleSignals: false,
