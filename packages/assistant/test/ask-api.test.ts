@@ -37,6 +37,23 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
     expect(output).toContain('"askerMayRun":true');
   });
 
+  it('names the roles a server restricted a command to', async () => {
+    await b.t.bot.commandRoles.allow(b.t.guild.id, 'greet', b.t.adminRole.id);
+    try {
+      b.fake.reset((_request, i) =>
+        i === 0
+          ? { toolCalls: [{ name: 'explain_command', args: { name: '/greet' } }] }
+          : { content: 'ok' },
+      );
+      await assistant().ask('Who may use /greet here?', as(b.t.member));
+      expect(toolResults(b.fake.requests[1]!)[0]).toContain(
+        '"restrictedInThisServerToRoles":["Admins"]',
+      );
+    } finally {
+      await b.t.bot.commandRoles.revoke(b.t.guild.id, 'greet');
+    }
+  });
+
   it('offers each asker only the tools they hold the permission for', async () => {
     b.fake.reset(() => ({ content: 'ok' }));
     await assistant().ask('hi', as(b.t.member));
@@ -194,6 +211,7 @@ describe('bot.extensions.get("assistant").ask() against a fake OpenAI-compatible
       '"dependencies":[{"name":"economy","range":"^2.0.0","loadedVersion":null}]',
     );
     expect(explained).toMatch(/"problem":\{"code":"ZRX_[A-Z_]+","message":"[^"]*economy/);
+    expect(explained).toContain('"resolverEnforcement":{"dependencies":true,"conflicts":true}');
 
     const failure = await b.t.member.slash(b.t.guild, 'boom').reply();
     const errorId = /`([0-9A-Z]{6,})`/.exec(JSON.stringify(failure.embeds) + failure.content)?.[1];

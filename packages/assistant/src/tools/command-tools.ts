@@ -49,7 +49,7 @@ export const explainCommandTool: ReadTool = {
     'Explains one command: description, longer help, usage, each option (type, required, choices), how it is reached (/name, folded, prefix-only) and who may run it.',
   parameters: oneString('name', 'The command name, e.g. "help"'),
   permission: 'everyone',
-  run(args, { bot }, asker) {
+  async run(args, { bot }, asker) {
     const name = stringArg(args, 'name').replace(/^[/!]/, '').toLowerCase();
     const all = commandCatalog(bot);
     const info = all.find((c) => c.name === name);
@@ -61,9 +61,14 @@ export const explainCommandTool: ReadTool = {
         `No command named "${name}".${near.length ? ` Similar: ${near.slice(0, 5).join(', ')}.` : ' Use search_commands.'}`,
       );
     }
+    // A server can restrict a command to roles (its `config` command roles): name them here.
+    const guild = asker.guildId === undefined ? undefined : bot.guilds.cache.get(asker.guildId);
+    const roleIds = guild ? await bot.commandRoles.rolesFor(guild.id, info.name) : [];
+    const rolesHere = roleIds.map((id) => guild?.roles.cache.get(id)?.name ?? id);
     return asToolOutput({
       ...info,
       whoMayRun: whoMayRun(info),
+      ...(rolesHere.length > 0 ? { restrictedInThisServerToRoles: rolesHere } : {}),
       askerMayRun: holds(asker.access, info.access),
     });
   },

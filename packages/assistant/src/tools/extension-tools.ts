@@ -40,7 +40,7 @@ export const explainExtensionTool: ReadTool = {
     "Explains one extension: manifest (version, author, dependencies, optional dependencies, conflicts) with the versions loaded now, its state, and for a failed, skipped or quarantined extension the recorded reason and the hint to fix it (the resolver's explanation).",
   parameters: oneString('name', 'The extension name, e.g. "economy"'),
   permission: 'admin',
-  run(args, { bot }) {
+  async run(args, { bot }) {
     const name = stringArg(args, 'name').toLowerCase();
     const status = bot.extensions.statusOf(name);
     const manifest = bot.extensions.definitionOf(name);
@@ -81,6 +81,8 @@ export const explainExtensionTool: ReadTool = {
           }
         : null,
       quarantine: status?.quarantine ?? null,
+      // Off switches let an extension with a missing dependency or a conflict load with a warning.
+      resolverEnforcement: await bot.enforcement(),
     });
   },
 };
