@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { EmulatorOptions } from '@zoryx/emulator';
 import type { ZoryxConfigInput } from '@zoryx/framework';
 import { createTestBot, type TestBot } from '@zoryx/testing';
 import { notesExtension } from './fixtures/notes-extension.js';
