@@ -159,7 +159,10 @@ export async function captureGuild(
     const emoji = toEmoji(raw);
     if (!emoji) return [];
     if (images && options.expressionImages !== false) {
-      images.add(cdn.emoji(emoji.id, emoji.animated ? 'gif' : 'png'), (h) => (emoji.image = h));
+      images.add(
+        cdn.emoji(emoji.id, { extension: emoji.animated ? 'gif' : 'png' }),
+        (h) => (emoji.image = h),
+      );
     }
     return [emoji];
   });
