@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type CreateTestBotOptions, createTestBot, type TestBot } from '@zoryx/testing';
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, IntentsBitField } from 'discord.js';
 import type { AutomationsApi } from '../src/index.js';
 
 /** This package's TypeScript entry. */
@@ -21,7 +21,8 @@ export async function startAutomationsBot(
       ...options.files,
     },
     setup: async (bot) => {
-      bot.options.intents.add(
+      // discord.js freezes the intents; the client reads them again when it logs in.
+      bot.options.intents = new IntentsBitField(bot.options.intents).add(
         GatewayIntentBits.GuildVoiceStates,
         GatewayIntentBits.GuildMessageReactions,
       );

@@ -1,7 +1,9 @@
+import type { JobInfo } from '@zoryx/framework';
 import { z } from 'zod';
+import { installAutoModRule } from '../discord/automod-bridge.js';
 import { userFacts } from '../discord/event-facts-from-discord.js';
 import { levelFor } from '../discord/feature-actions.js';
-import { AutomationError } from '../errors.js';
+import { AutomationError, isAutomationError } from '../errors.js';
 import type { Rule } from '../model/rule-schema.js';
 import { type RuleValidation, validateRule } from '../model/validate-rule.js';
 import { PRESETS, ruleFromPreset } from '../presets/preset-catalogue.js';
@@ -47,6 +49,17 @@ export interface AutomationsApi {
     conditions: Array<{ condition: string; result: boolean }>;
     error?: string;
   }>;
+  /**
+   * Runs a rule for real now (its conditions, budgets and permission checks apply), against
+   * `event` or a synthetic one; schedule rules use it to fire on demand.
+   */
+  run(
+    guildId: string,
+    id: string,
+    event?: unknown,
+  ): Promise<{ matched: boolean; actions: string[] }>;
+  /** The live schedule (framework job) of a schedule rule, or null. */
+  schedule(guildId: string, id: string): Promise<JobInfo | null>;
   /** Deletes a rule (its schedule and hook too); `ZRX_AUTOMATION_NOT_FOUND` when there is none. */
   remove(guildId: string, id: string): Promise<void>;
   /** The preset names. */
@@ -61,6 +74,15 @@ export interface AutomationsApi {
   setEnabled(guildId: string, id: string, enabled: boolean): Promise<void>;
   /** A member's leveling state: persistent XP, level (floor(sqrt(xp/100))) and counted messages. */
   levels(guildId: string, userId: string): Promise<{ xp: number; level: number; messages: number }>;
+  /**
+   * Installs `word-filter` (keywords or regexes) or `mention-spam` as a native Discord AutoMod
+   * rule: Discord blocks matching messages itself. Returns the AutoMod rule's id.
+   */
+  installAutoMod(
+    guildId: string,
+    preset: string,
+    params: Record<string, unknown>,
+  ): Promise<{ id: string }>;
   /** The guild's rules as JSON data. */
   exportRules(guildId: string): Promise<RulesExport>;
   /** Creates every rule of an export (all validated first: nothing is saved if one is bad). */
@@ -103,6 +125,14 @@ export function createAutomationsApi(service: AutomationService): AutomationsApi
       const facts = member ? { ...userFacts(member.user, member), ...given } : given;
       return service.dryRun(guildId, id, facts);
     },
+    async run(guildId, id, event) {
+      const outcome = await service.runNow(guildId, id, readSyntheticEvent(event));
+      return { matched: outcome?.matched ?? false, actions: outcome?.actions ?? [] };
+    },
+    async schedule(guildId, id) {
+      await registry.require(guildId, id);
+      return service.schedules.info(id);
+    },
     async remove(guildId, id) {
       await registry.remove(guildId, id);
       service.dropHook(id);
@@ -137,6 +167,24 @@ export function createAutomationsApi(service: AutomationService): AutomationsApi
       const xp = await service.store.counter(guildId, 'xp', userId);
       const messages = await service.store.counter(guildId, 'messages', userId);
       return { xp, level: levelFor(xp), messages };
+    },
+    async installAutoMod(guildId, preset, params) {
+      const guild = service.guildOf(guildId);
+      if (!guild)
+        throw new AutomationError(
+          'ZRX_AUTOMATION_ACTION_FAILED',
+          `The bot is not in guild ${guildId}.`,
+        );
+      try {
+        return { id: await installAutoModRule(guild, preset, params) };
+      } catch (error) {
+        if (isAutomationError(error)) throw error;
+        throw new AutomationError(
+          'ZRX_AUTOMATION_ACTION_FAILED',
+          `Discord refused the AutoMod rule: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
     },
     async exportRules(guildId) {
       const index = await registry.index(guildId);

@@ -202,6 +202,25 @@ export class AutomationService {
     await this.execute(loaded, facts, {}, index);
   }
 
+  /** Runs a rule for real now, against `event` (or a synthetic one): `rules run`, and schedules on demand. */
+  public async runNow(
+    guildId: string,
+    id: string,
+    event: Partial<EventFacts> | undefined,
+  ): Promise<RunOutcome | undefined> {
+    const index = await this.registry.index(guildId);
+    const loaded = await this.registry.require(guildId, id);
+    const trigger = loaded.rule.trigger;
+    const facts: EventFacts = {
+      event: trigger.type === 'schedule' ? 'schedule' : (trigger.events[0] ?? 'message'),
+      at: this.now(),
+      ...(trigger.type === 'schedule' && trigger.channelId ? { channelId: trigger.channelId } : {}),
+      ...event,
+      guildId,
+    };
+    return this.execute(loaded, facts, {}, index);
+  }
+
   /**
    * Dry run: the rule against `event` (or the last real event it matched, or a synthetic one),
    * with each condition's result and each action it would take; nothing changes.

@@ -32,7 +32,11 @@ export async function placeholderValues(
 ): Promise<PlaceholderValues> {
   const at = new Date(facts.at);
   const iso = at.toISOString();
-  const channel = facts.channelId ? guild?.channels.cache.get(facts.channelId) : undefined;
+  // Fetched when not cached yet: the event may concern a channel created moments ago.
+  const channel = facts.channelId
+    ? (guild?.channels.cache.get(facts.channelId) ??
+      (await guild?.channels.fetch(facts.channelId).catch(() => null)))
+    : undefined;
   const xp = facts.userId ? await store.counter(facts.guildId, 'xp', facts.userId) : 0;
   const messages = facts.userId ? await store.counter(facts.guildId, 'messages', facts.userId) : 0;
   return {

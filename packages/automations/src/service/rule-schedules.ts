@@ -1,4 +1,4 @@
-import type { ExtensionContext } from '@zoryx/framework';
+import type { ExtensionContext, JobInfo } from '@zoryx/framework';
 import type { LoadedRule } from '../engine/trigger-match.js';
 
 /** The `ctx.jobs` handler that runs schedule rules. */
@@ -43,6 +43,11 @@ export class RuleSchedules {
       ...(trigger.every ? { every: trigger.every } : {}),
       ...(trigger.timezone ? { timezone: trigger.timezone } : {}),
     });
+  }
+
+  /** The rule's job, or null. */
+  public info(ruleId: string): Promise<JobInfo | null> {
+    return this.ctx.jobs.get(ruleJobId(ruleId));
   }
 
   /** Cancels the rule's job (the rule was deleted). */
