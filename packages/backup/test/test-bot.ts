@@ -21,11 +21,7 @@ declare module '@zoryx/framework' {
 export function startBackupBot(
   options: {
     config?: ZoryxConfigInput;
-    emulator?: Parameters<typeof createTestBot>[0] extends infer O
-      ? O extends { emulator?: infer E }
-        ? E
-        : never
-      : never;
+    emulator?: EmulatorOptions;
   } = {},
 ): Promise<TestBot> {
   return createTestBot({
