@@ -308,9 +308,23 @@ export interface InstallPreview {
 export async function previewExtension(
   options: MarketplaceOptions,
   spec: string,
+  operation: 'add' | 'update' = 'add',
 ): Promise<InstallPreview> {
   const { name, range } = parseSpec(spec);
   const session = await openSession(options);
+  const listed = (await listedPackages(session.folder)).includes(name);
+  if (operation === 'add' && listed) {
+    throw new MarketplaceError(
+      'ZRX_MARKET_ALREADY_INSTALLED',
+      `${name} is already in config.json extensions.packages.`,
+    );
+  }
+  if (operation === 'update' && !listed) {
+    throw new MarketplaceError(
+      'ZRX_MARKET_NOT_INSTALLED',
+      `${name} is not in config.json extensions.packages.`,
+    );
+  }
   const { version, scorecard, manifest } = await candidate(session, 'preview', name, range);
   const { manifests } = await loadedManifests(session);
   const explanation = await check(session, 'preview', manifest, manifests);

@@ -110,7 +110,11 @@ async function runQuery(
     }
     case 'install':
     case 'update': {
-      const preview = await previewExtension(options, query);
+      const preview = await previewExtension(
+        options,
+        query,
+        action === 'install' ? 'add' : 'update',
+      );
       const text = `${preview.name}@${preview.version}\n\`\`\`\n${formatScorecard(preview.scorecard)}\n\`\`\`\n${preview.explanation}\ninstall scripts: ${allowScripts ? 'allowed for this package' : 'off'}`;
       return interaction.reply({
         embeds: [replyEmbed('info', clip(text), `${action} ${preview.name}?`)],

@@ -131,7 +131,7 @@ export async function createWorld(): Promise<World> {
     verbose,
   });
 
-  const zoryx = (args: readonly string[]): Promise<CliRun> =>
+  const zoryxOnce = (args: readonly string[]): Promise<CliRun> =>
     new Promise((done, fail) => {
       const started = performance.now();
       const child = spawn(process.execPath, [ZORYX_BIN, ...args], {
@@ -148,6 +148,18 @@ export async function createWorld(): Promise<World> {
         done({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }),
       );
     });
+
+  // On a shared development machine other packages' dist/ folders are rebuilt (emptied, then
+  // written) while this runs; a `zoryx` run that died importing one did nothing yet, so it is
+  // run again. A dist/ that stays missing still fails the test.
+  const zoryx = async (args: readonly string[]): Promise<CliRun> => {
+    for (let attempt = 1; ; attempt++) {
+      const result = await zoryxOnce(args);
+      const importFailed = /Cannot find module '[^']*\/dist\//.test(result.stderr);
+      if (!importFailed || attempt === 6) return result;
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+  };
 
   const devBots: DevBot[] = [];
   return {
