@@ -143,6 +143,8 @@ export const rulesCommand = defineCommand({
   category: 'automations',
   guildOnly: true,
   permissions: ['ManageGuild'],
+  // Rules are edited in bursts (create, test, tweak, test again): a looser cooldown than 3 per 5 s.
+  cooldown: { limit: 20, seconds: 10 },
   options: {
     action: { kind: 'string', description: 'What to do', required: true, choices: ACTIONS },
     id: { kind: 'string', description: 'Rule id (info, edit, toggle, delete, test)' },
