@@ -33,6 +33,19 @@ export {
   type InvalidRequestGuardOptions,
   isInvalidResponse,
 } from './rest/invalid-requests.js';
+export { BusStrategy, WorkerLink, type WorkerLinkOptions } from './roles/bus-strategy.js';
+export { ClusterGateway, type ClusterGatewayOptions } from './roles/cluster-gateway.js';
+export { isFanOut } from './roles/routing.js';
+export {
+  type ClusterRole,
+  parseRole,
+  parseShards,
+  type RoleOptions,
+  type RunningGateway,
+  type RunningWorker,
+  startGatewayRole,
+  startWorkerRole,
+} from './roles/run-roles.js';
 export {
   ClusterRpc,
   type ClusterRpcOptions,

@@ -139,6 +139,30 @@ describe.each(fixtures.map((f) => [f.name, f] as [string, BackendFixture]))(
       }
     });
 
+    it("runs SQLite's two-argument max() in an upsert", async () => {
+      const db = fixture.open();
+      try {
+        await db.registerMigrations('contract', 'guild', counters);
+        const guild = await db.guild(guildId(31));
+        await guild.insertInto('contract_counters').values({ id: 1, label: 'x', at: 50 }).execute();
+        for (const at of [20, 90]) {
+          await guild
+            .insertInto('contract_counters')
+            .values({ id: 1, label: 'x', at })
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => ({
+                at: eb.fn<number>('max', ['contract_counters.at', 'excluded.at']),
+              })),
+            )
+            .execute();
+        }
+        const row = await guild.selectFrom('contract_counters').select('at').executeTakeFirst();
+        expect(row?.at).toBe(90);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('rolls back a failed transaction', async () => {
       const db = fixture.open();
       try {

@@ -1,5 +1,6 @@
 import {
   type DataTypeNode,
+  type FunctionNode,
   PostgresDialect,
   type PostgresPool,
   type PostgresPoolClient,
@@ -21,13 +22,22 @@ const PORTABLE_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * PostgreSQL's compiler with SQLite-written DDL made portable: the same migration file runs on
- * both backends. `autoIncrement()` becomes an identity column (PostgreSQL has no
+ * PostgreSQL's compiler with SQLite-written SQL made portable: the same migration file and the
+ * same queries run on both backends. `autoIncrement()` becomes an identity column (PostgreSQL has no
  * `autoincrement` keyword).
  */
 class PortableCompiler extends PostgresQueryCompiler {
   protected override visitDataType(node: DataTypeNode): void {
     this.append(PORTABLE_TYPES[node.dataType] ?? node.dataType);
+  }
+
+  /** SQLite's scalar `max(a, b)` / `min(a, b)` are PostgreSQL's `greatest` / `least`. */
+  protected override visitFunction(node: FunctionNode): void {
+    if (node.arguments.length > 1 && (node.func === 'max' || node.func === 'min')) {
+      super.visitFunction({ ...node, func: node.func === 'max' ? 'greatest' : 'least' });
+      return;
+    }
+    super.visitFunction(node);
   }
 
   protected override getAutoIncrement(): string {

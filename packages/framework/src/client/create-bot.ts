@@ -104,7 +104,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<ZoryxCl
       ),
   });
   // Guild settings take their defaults from the config inside the client (ZoryxClient#settings).
-  const db = createDatabase({ dir: resolve(dataDir, 'db') });
+  // ZORYX_DATABASE_URL: PostgreSQL shared by every process of a clustered bot (a schema per guild).
+  const databaseUrl = env.ZORYX_DATABASE_URL?.trim();
+  const db = createDatabase(
+    databaseUrl
+      ? { dialect: 'postgres', connectionString: databaseUrl, dir: resolve(dataDir, 'db') }
+      : { dir: resolve(dataDir, 'db') },
+  );
   const rest = zoryxEnv.apiBase ? { rest: { api: zoryxEnv.apiBase } } : {};
   return new ZoryxClient({
     ...rest,

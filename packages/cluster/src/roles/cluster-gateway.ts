@@ -1,0 +1,310 @@
+import { REST } from '@discordjs/rest';
+import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import { StateCache } from '@zoryx/supervisor';
+import {
+  GatewayDispatchEvents,
+  type GatewayDispatchPayload,
+  GatewayOpcodes,
+  type GatewaySendPayload,
+} from 'discord-api-types/v10';
+import type { Redis } from 'ioredis';
+import { EventBus } from '../bus/event-bus.js';
+import { type BusEventInput, encodeEntry } from '../bus/wire.js';
+import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
+import { ShardLeases } from '../gateway/shard-leases.js';
+import { ShardMonitor } from '../monitor/shard-monitor.js';
+import { HEARTBEAT_TYPE, isFanOut, keys } from './routing.js';
+
+/** Gateway opcodes a worker may send through a gateway. */
+const WORKER_SENDABLE = new Set<number>([
+  GatewayOpcodes.PresenceUpdate,
+  GatewayOpcodes.VoiceStateUpdate,
+  GatewayOpcodes.RequestGuildMembers,
+]);
+
+/** Options of a {@link ClusterGateway}. */
+export interface ClusterGatewayOptions {
+  token: string;
+  intents: number;
+  redis: Redis;
+  prefix?: string;
+  /** This process' id (the shard leases' owner). */
+  processId: string;
+  /** REST base (the emulator's in tests). */
+  apiBase?: string;
+  /** Shards this gateway runs; default all (`null`: as Discord recommends). */
+  shardIds?: number[] | null;
+  shardCount?: number | null;
+  /** Fan-out and work streams keep about this many entries. Default 100,000. */
+  maxLen?: number;
+  /** The shard monitor to feed; default a new one. */
+  monitor?: ShardMonitor;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The gateway role: holds the Discord sessions of its shards (leased in Redis, IDENTIFY
+ * throttled through Redis, sessions stored in Redis so a restart RESUMEs), and publishes every
+ * dispatch: fan-out ones to the state stream, the rest to the work stream, batched into one
+ * pipeline per event-loop turn. It keeps each shard's snapshot (READY + GUILD_CREATEs) in Redis,
+ * current to a state-stream id, so a worker (re)starts from it without any IDENTIFY.
+ */
+export class ClusterGateway {
+  readonly #o: ClusterGatewayOptions;
+  readonly #prefix: string;
+  readonly #maxLen: number;
+  readonly #manager: WebSocketManager;
+  readonly #cache = new StateCache();
+  readonly #leases: ShardLeases;
+  readonly #sessionIds = new Map<number, string>();
+  readonly #subscriber: Redis;
+  readonly #bus: EventBus;
+  readonly #onError: (error: unknown) => void;
+  readonly monitor: ShardMonitor;
+  #queue: { shardId: number; payload: GatewayDispatchPayload }[] = [];
+  #flushing: Promise<void> | undefined;
+  #dirty = new Set<number>();
+  #lastStateId = '0-0';
+  #snapshotTimer: NodeJS.Timeout | undefined;
+  #shardIds: number[] = [];
+  /** Dispatches published since start. */
+  public published = 0;
+
+  public constructor(options: ClusterGatewayOptions) {
+    this.#o = options;
+    this.#prefix = options.prefix ?? 'zoryx';
+    this.#maxLen = options.maxLen ?? 100_000;
+    this.#onError =
+      options.onError ?? ((e) => process.emitWarning(e instanceof Error ? e : String(e)));
+    this.monitor = options.monitor ?? new ShardMonitor();
+    this.#subscriber = options.redis.duplicate();
+    this.#bus = new EventBus({
+      redis: options.redis,
+      prefix: this.#prefix,
+      consumer: options.processId,
+      maxLen: this.#maxLen,
+    });
+    this.#leases = new ShardLeases({
+      redis: options.redis,
+      prefix: this.#prefix,
+      owner: options.processId,
+      onLost: (shardId) => this.#onError(new Error(`lease of shard ${shardId} lost`)),
+    });
+    const sessions = new RedisSessionStore({ redis: options.redis, prefix: this.#prefix });
+    const rest = new REST({ version: '10', ...(options.apiBase ? { api: options.apiBase } : {}) });
+    rest.setToken(options.token);
+    let throttler: RedisIdentifyThrottler | undefined;
+    this.#manager = new WebSocketManager({
+      token: options.token,
+      intents: options.intents,
+      rest,
+      shardIds: options.shardIds ?? null,
+      shardCount: options.shardCount ?? null,
+      retrieveSessionInfo: (shardId) => sessions.retrieve(shardId),
+      updateSessionInfo: (shardId, info) => sessions.update(shardId, info),
+      buildIdentifyThrottler: async (manager) => {
+        const info = await manager.fetchGatewayInformation();
+        throttler ??= new RedisIdentifyThrottler({
+          redis: options.redis,
+          prefix: this.#prefix,
+          maxConcurrency: info.session_start_limit.max_concurrency,
+        });
+        return throttler;
+      },
+    });
+    this.#wire();
+  }
+
+  #wire(): void {
+    const m = this.#manager;
+    m.on(WebSocketShardEvents.Dispatch, ({ data, shardId }) => {
+      this.monitor.record(shardId, { kind: 'event' });
+      if (data.t === GatewayDispatchEvents.Ready) this.#sessionIds.set(shardId, data.d.session_id);
+      this.#queue.push({ shardId, payload: data });
+      this.#flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        this.#flush(),
+      );
+    });
+    m.on(WebSocketShardEvents.Ready, ({ shardId }) =>
+      this.monitor.record(shardId, { kind: 'connect' }),
+    );
+    m.on(WebSocketShardEvents.Resumed, ({ shardId }) =>
+      this.monitor.record(shardId, { kind: 'resume' }),
+    );
+    m.on(WebSocketShardEvents.Closed, ({ shardId }) =>
+      this.monitor.record(shardId, { kind: 'disconnect' }),
+    );
+    m.on(WebSocketShardEvents.Error, ({ shardId, error }) =>
+      this.monitor.record(shardId, { kind: 'error', message: error.message }),
+    );
+    m.on(WebSocketShardEvents.HeartbeatComplete, ({ shardId, latency }) => {
+      this.monitor.record(shardId, { kind: 'latency', ms: latency });
+      this.#queue.push({
+        shardId,
+        payload: {
+          op: 0,
+          t: HEARTBEAT_TYPE,
+          s: 0,
+          d: { latency },
+        } as unknown as GatewayDispatchPayload,
+      });
+    });
+  }
+
+  /** Publishes what arrived this turn in one pipeline, then applies state events to the cache. */
+  async #flush(): Promise<void> {
+    const batch = this.#queue;
+    this.#queue = [];
+    try {
+      const pipeline = this.#o.redis.pipeline();
+      const now = Date.now();
+      const routes: ('state' | 'work' | 'skip')[] = [];
+      for (const { shardId, payload } of batch) {
+        const type = payload.t as string;
+        if (type === GatewayDispatchEvents.Ready || type === GatewayDispatchEvents.Resumed) {
+          routes.push('skip');
+          continue;
+        }
+        const fanOut = type === HEARTBEAT_TYPE || isFanOut(type);
+        const event: BusEventInput = {
+          id: `${shardId}:${this.#sessionIds.get(shardId) ?? 'none'}:${payload.s}`,
+          type,
+          shardId,
+          data: payload.d,
+        };
+        const stream = fanOut ? keys.state(this.#prefix) : this.#bus.stream;
+        pipeline.xadd(stream, 'MAXLEN', '~', this.#maxLen, '*', ...encodeEntry(event, now));
+        routes.push(fanOut ? 'state' : 'work');
+      }
+      const results = (await pipeline.exec()) ?? [];
+      let r = 0;
+      for (const [i, { shardId, payload }] of batch.entries()) {
+        this.#apply(shardId, payload);
+        if (routes[i] === 'skip') continue;
+        const [error, id] = results[r++] ?? [];
+        if (error) throw error;
+        if (routes[i] === 'state') this.#lastStateId = String(id);
+        this.published += 1;
+      }
+    } catch (error) {
+      this.#onError(error);
+    } finally {
+      this.#flushing = undefined;
+      if (this.#queue.length > 0) {
+        this.#flushing = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+          this.#flush(),
+        );
+      }
+    }
+  }
+
+  /** Keeps the snapshot cache current (in stream order, after the event was published). */
+  #apply(shardId: number, payload: GatewayDispatchPayload): void {
+    if ((payload.t as string) === HEARTBEAT_TYPE) return;
+    this.#cache.see(shardId, payload.s);
+    switch (payload.t) {
+      case GatewayDispatchEvents.Ready:
+        this.#cache.onReady(shardId, payload.d, payload.s);
+        break;
+      case GatewayDispatchEvents.GuildCreate:
+        this.#cache.onGuildCreate(
+          shardId,
+          payload.d as unknown as Parameters<StateCache['onGuildCreate']>[1],
+        );
+        break;
+      case GatewayDispatchEvents.GuildDelete:
+        if (!this.#cache.onGuildDelete(shardId, payload.d.id)) this.#cache.apply(shardId, payload);
+        break;
+      default:
+        if (!isFanOut(payload.t)) return;
+        this.#cache.apply(shardId, payload);
+    }
+    this.#dirty.add(shardId);
+  }
+
+  /** Writes the snapshots of shards whose state changed; runs every 250 ms and on close. */
+  async #saveSnapshots(): Promise<void> {
+    if (this.#dirty.size === 0) return;
+    const shards = [...this.#dirty];
+    this.#dirty.clear();
+    const pipeline = this.#o.redis.pipeline();
+    for (const shardId of shards) {
+      const snapshot = this.#cache.snapshot(shardId);
+      if (!snapshot) continue;
+      pipeline.set(
+        keys.snapshot(this.#prefix, shardId),
+        JSON.stringify({
+          ready: snapshot.ready,
+          frames: snapshot.frames,
+          stateId: this.#lastStateId,
+        }),
+      );
+    }
+    await pipeline.exec();
+  }
+
+  /** Reloads the snapshot cache a previous gateway process left in Redis (so a restart resumes). */
+  async #restoreSnapshots(shardIds: number[]): Promise<void> {
+    for (const shardId of shardIds) {
+      const raw = await this.#o.redis.get(keys.snapshot(this.#prefix, shardId));
+      if (raw === null) continue;
+      const saved = JSON.parse(raw) as { frames: GatewayDispatchPayload[]; stateId: string };
+      for (const frame of saved.frames) this.#apply(shardId, frame);
+      if (saved.stateId > this.#lastStateId) this.#lastStateId = saved.stateId;
+    }
+    this.#dirty.clear();
+  }
+
+  /** Leases the shards, connects them (RESUME when a session is stored), starts publishing. */
+  public async start(): Promise<void> {
+    const info = await this.#manager.fetchGatewayInformation();
+    this.#shardIds = await this.#manager.getShardIds();
+    const shardCount = await this.#manager.getShardCount();
+    await this.#leases.acquire(this.#shardIds);
+    await this.#restoreSnapshots(this.#shardIds);
+    await this.#o.redis.set(
+      keys.layout(this.#prefix),
+      JSON.stringify({
+        shardCount,
+        info,
+        apiBase: this.#o.apiBase ?? null,
+        intents: this.#o.intents,
+      }),
+    );
+    this.#subscriber.on('message', (_channel: string, raw: string) => this.#send(raw));
+    await this.#subscriber.subscribe(keys.sends(this.#prefix));
+    await this.#manager.connect();
+    this.#snapshotTimer = setInterval(() => void this.#saveSnapshots().catch(this.#onError), 250);
+    this.#snapshotTimer.unref();
+  }
+
+  #send(raw: string): void {
+    let message: { shardId: number; payload: GatewaySendPayload };
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    if (!this.#shardIds.includes(message.shardId) || !WORKER_SENDABLE.has(message.payload?.op))
+      return;
+    Promise.resolve(this.#manager.send(message.shardId, message.payload)).catch(this.#onError);
+  }
+
+  /** The shards this gateway holds. */
+  public get shardIds(): number[] {
+    return [...this.#shardIds];
+  }
+
+  /** Publishes what is queued, saves snapshots, releases the leases and closes the sessions. */
+  public async close(): Promise<void> {
+    if (this.#snapshotTimer !== undefined) clearInterval(this.#snapshotTimer);
+    await this.#flushing;
+    await this.#saveSnapshots().catch(this.#onError);
+    // A clean stop keeps the sessions resumable (code 4200 is not 1000/1001, Discord keeps them).
+    await Promise.resolve(
+      this.#manager.destroy({ code: 4200, reason: 'gateway restarting' }),
+    ).catch(this.#onError);
+    await this.#leases.release();
+    this.#subscriber.disconnect();
+  }
+}

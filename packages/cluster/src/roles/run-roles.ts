@@ -1,0 +1,139 @@
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBot, loadConfig, type ZoryxClient } from '@zoryx/framework';
+import { FRAMEWORK_INTENTS } from '@zoryx/framework/internals';
+import { Redis } from 'ioredis';
+import { ClusterError } from '../errors.js';
+import { WorkerLink } from './bus-strategy.js';
+import { ClusterGateway } from './cluster-gateway.js';
+
+/** The process roles of `zoryx start --role`. */
+export type ClusterRole = 'gateway' | 'worker' | 'all';
+
+/** Options shared by the roles. */
+export interface RoleOptions {
+  /** The bot folder. */
+  cwd: string;
+  /** `ZORYX_REDIS_URL`. */
+  redisUrl: string;
+  /** Key prefix (one per bot in a shared Redis). Default `zoryx`. */
+  prefix?: string;
+  /** This process' id; default `<role>-<host>-<pid>`. */
+  processId?: string;
+  /** Environment (token, `ZORYX_DISCORD_API`, `ZORYX_DATABASE_URL`). Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Reads and checks `--role`. */
+export function parseRole(value: string | undefined): ClusterRole {
+  if (value === undefined) return 'all';
+  if (value === 'gateway' || value === 'worker' || value === 'all') return value;
+  throw new ClusterError(
+    'ZRX_CLUSTER_CONFIG',
+    `Unknown role "${value}".`,
+    'Use --role gateway, --role worker or --role all (the default).',
+  );
+}
+
+function processIdOf(role: ClusterRole, options: RoleOptions): string {
+  return options.processId ?? `${role}-${hostname()}-${process.pid}`;
+}
+
+/** A running gateway process. */
+export interface RunningGateway {
+  gateway: ClusterGateway;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the gateway role for the bot in `cwd`: its token, the framework's intents (unless given), shards from
+ * `ZORYX_SHARDS` (`0-7` or `0,1,2`; default all) and `ZORYX_SHARD_COUNT`.
+ */
+export async function startGatewayRole(
+  options: RoleOptions & { intents: number },
+): Promise<RunningGateway> {
+  const env = options.env ?? process.env;
+  const token = env.DISCORD_TOKEN?.trim();
+  if (!token) {
+    throw new ClusterError('ZRX_CLUSTER_CONFIG', 'DISCORD_TOKEN is not set for the gateway role.');
+  }
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const gateway = new ClusterGateway({
+    token,
+    intents: options.intents ?? FRAMEWORK_INTENTS.reduce((bits, intent) => bits | intent, 0),
+    redis,
+    processId: processIdOf('gateway', options),
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+    ...(env.ZORYX_DISCORD_API ? { apiBase: env.ZORYX_DISCORD_API } : {}),
+    shardIds: parseShards(env.ZORYX_SHARDS),
+    shardCount: env.ZORYX_SHARD_COUNT ? Number(env.ZORYX_SHARD_COUNT) : null,
+  });
+  await gateway.start();
+  return {
+    gateway,
+    async close() {
+      await gateway.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** `0-3` or `0,2,5` → shard ids; undefined → null (all). */
+export function parseShards(value: string | undefined): number[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  const ids: number[] = [];
+  for (const part of value.split(',')) {
+    const [from, to] = part.split('-').map((n) => Number(n.trim()));
+    if (!Number.isInteger(from) || (to !== undefined && !Number.isInteger(to))) {
+      throw new ClusterError(
+        'ZRX_CLUSTER_CONFIG',
+        `ZORYX_SHARDS "${value}" is not a list or range of shard ids.`,
+      );
+    }
+    for (let id = from!; id <= (to ?? from!); id += 1) ids.push(id);
+  }
+  return ids;
+}
+
+/** A running worker process. */
+export interface RunningWorker {
+  bot: ZoryxClient;
+  link: WorkerLink;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the worker role: the bot of `cwd`, its gateway replaced by the cluster (snapshot from
+ * Redis, then the streams). Its local data (store, logs) goes to `<data>/workers/<processId>` so
+ * several workers can share a folder; shared data belongs in PostgreSQL (`ZORYX_DATABASE_URL`).
+ */
+export async function startWorkerRole(options: RoleOptions): Promise<RunningWorker> {
+  const processId = processIdOf('worker', options);
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const link = new WorkerLink({
+    redis,
+    processId,
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  });
+  const layout = await link.layout();
+  const { config } = await loadConfig({ path: resolve(options.cwd, 'config.json') });
+  const bot = await createBot({
+    cwd: options.cwd,
+    ...(options.env ? { env: options.env } : {}),
+    config: {
+      ...config,
+      data: { ...config.data, dir: join(config.data.dir, 'workers', processId) },
+    },
+    clientOptions: link.clientOptions(layout),
+    handleSignals: false,
+  });
+  await bot.start();
+  return {
+    bot,
+    link,
+    async close() {
+      await bot.shutdown('worker stopping');
+      redis.disconnect();
+    },
+  };
+}
