@@ -24,7 +24,8 @@ export function slug(heading) {
 async function pages(dir) {
   const found = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (['node_modules', '.vitepress', 'scripts', '.check'].includes(entry.name)) continue;
+    // api/ is TypeDoc's output (its links come from TSDoc; the VitePress build checks them).
+    if (['node_modules', '.vitepress', 'scripts', '.check', 'api'].includes(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await pages(path)));
     else if (entry.name.endsWith('.md') && entry.name !== 'README.md') found.push(path);
