@@ -182,54 +182,69 @@ export async function createWorld(): Promise<World> {
     },
     zoryx,
     async startDev() {
-      const child = spawn(
-        process.execPath,
-        [ZORYX_BIN, 'dev', '--offline', '--reply-timeout', '10000'],
-        {
-          cwd: botDir,
-          env,
-          stdio: ['pipe', 'pipe', 'pipe'],
-        },
-      );
-      let output = '';
-      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-      const waitFor = async (expected: string | RegExp, from: number, timeoutMs: number) => {
-        const deadline = Date.now() + timeoutMs;
-        while (Date.now() < deadline) {
-          const seen = output.slice(from);
-          if (typeof expected === 'string' ? seen.includes(expected) : expected.test(seen))
-            return seen;
-          if (child.exitCode !== null) break;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error(
-          `zoryx dev did not print ${String(expected)} within ${timeoutMs} ms; output:\n${output.slice(-4000)}`,
-        );
-      };
-      await waitFor(/bot ready/, 0, 120_000);
-      const bot: DevBot = {
-        output: () => output,
-        async say(line, expected, timeoutMs = 30_000) {
-          const from = output.length;
-          child.stdin?.write(`${line}\n`);
-          return waitFor(expected, from, timeoutMs);
-        },
-        async stop() {
-          if (child.exitCode !== null) return;
-          const gone = new Promise((r) => child.once('exit', r));
-          child.stdin?.end();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-          await gone;
-          clearTimeout(timer);
-        },
-      };
-      devBots.push(bot);
-      return bot;
+      for (let attempt = 1; ; attempt++) {
+        const started = await startDevOnce();
+        if (started.ok || attempt === 6) return started.bot;
+        // The same concurrent-rebuild case as `zoryx` above: it died importing a dist/ file.
+        await new Promise((r) => setTimeout(r, 10_000));
+      }
     },
     async close() {
       for (const bot of devBots) await bot.stop();
       await helpers.killAll();
     },
   };
+
+  async function startDevOnce(): Promise<{ ok: boolean; bot: DevBot }> {
+    const child = spawn(
+      process.execPath,
+      [ZORYX_BIN, 'dev', '--offline', '--reply-timeout', '10000'],
+      {
+        cwd: botDir,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const waitFor = async (expected: string | RegExp, from: number, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const seen = output.slice(from);
+        if (typeof expected === 'string' ? seen.includes(expected) : expected.test(seen))
+          return seen;
+        if (child.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(
+        `zoryx dev did not print ${String(expected)} within ${timeoutMs} ms; output:\n${output.slice(-4000)}`,
+      );
+    };
+    const ready = await waitFor(/bot ready/, 0, 120_000).then(
+      () => true,
+      (error: unknown) => {
+        if (/Cannot find module '[^']*\/dist\//.test(output)) return false;
+        throw error;
+      },
+    );
+    const bot: DevBot = {
+      output: () => output,
+      async say(line, expected, timeoutMs = 30_000) {
+        const from = output.length;
+        child.stdin?.write(`${line}\n`);
+        return waitFor(expected, from, timeoutMs);
+      },
+      async stop() {
+        if (child.exitCode !== null) return;
+        const gone = new Promise((r) => child.once('exit', r));
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await gone;
+        clearTimeout(timer);
+      },
+    };
+    if (ready) devBots.push(bot);
+    return { ok: ready, bot };
+  }
 }

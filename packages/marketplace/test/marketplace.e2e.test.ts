@@ -7,7 +7,14 @@ import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type DevBot, type World } from './e2e-world.js';
-import { addon, base, broken, rival, scripted } from './fixtures/extension-packages.js';
+import {
+  addon,
+  base,
+  broken,
+  rival,
+  scripted,
+  scriptedPackage,
+} from './fixtures/extension-packages.js';
 
 let world: World;
 let bot: DevBot;
@@ -36,7 +43,16 @@ async function ask(line: string, expected: string): Promise<void> {
 
 beforeAll(async () => {
   world = await createWorld();
-  for (const pkg of [base('1.0.0'), addon, rival, scripted, broken]) await world.publish(pkg);
+  for (const pkg of [
+    base('1.0.0'),
+    addon,
+    rival,
+    scripted,
+    broken,
+    scriptedPackage('zx-allowed', 'zxallowed'),
+  ]) {
+    await world.publish(pkg);
+  }
   bot = await world.startDev();
 }, 300_000);
 
@@ -53,7 +69,14 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     const names = JSON.parse(all.stdout)
       .hits.map((h: { name: string }) => h.name)
       .sort();
-    expect(names).toEqual(['zx-addon', 'zx-base', 'zx-broken', 'zx-rival', 'zx-scripted']);
+    expect(names).toEqual([
+      'zx-addon',
+      'zx-allowed',
+      'zx-base',
+      'zx-broken',
+      'zx-rival',
+      'zx-scripted',
+    ]);
     const some = await world.zoryx(['ext', 'search', 'conflicts']);
     expect(some.stdout).toContain('zx-rival@1.0.0');
     expect(some.stdout).not.toContain('zx-base@');
@@ -105,8 +128,18 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
     expect(add.stdout).toContain('✗ no-install-scripts');
     expect(add.stdout).toContain('install scripts off');
     expect(existsSync(join(world.botDir, 'node_modules/zx-scripted/package.json'))).toBe(true);
-    expect(existsSync(join(world.botDir, 'SCRIPT_RAN'))).toBe(false);
-    await ask('/zxscripted', 'scripted is live');
+    expect(existsSync(join(world.botDir, 'zx-scripted.SCRIPT_RAN'))).toBe(false);
+    await ask('/zxscripted', 'zxscripted is live');
+  });
+
+  it('runs the install scripts of the one package the owner allows', async () => {
+    const add = await world.zoryx(['ext', 'add', 'zx-allowed', '--allow-scripts']);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toContain('npm rebuild zx-allowed');
+    expect(existsSync(join(world.botDir, 'zx-allowed.SCRIPT_RAN'))).toBe(true);
+    await ask('/zxallowed', 'zxallowed is live');
+    const removed = await world.zoryx(['ext', 'remove', 'zx-allowed']);
+    expect(removed.stdout).toContain('removed zx-allowed (unloaded zx-allowed)');
   });
 
   it('rolls back an extension whose setup throws: config.json, package.json and lockfile byte-identical', async () => {
