@@ -130,6 +130,50 @@ describe('guards', () => {
     await api.remove(t.guild.id, id);
   });
 
+  it('opens the rule’s circuit breaker on the hook bus after repeated failures, and tells its author once', async () => {
+    const api = t.api();
+    const noisy = t.guild.createChannel({ name: 'noisy' });
+    const gone = t.guild.createChannel({ name: 'gone' });
+    const { id } = await api.create(
+      t.guild.id,
+      {
+        name: 'broken',
+        trigger: { type: 'event', events: ['message'], channelIds: [noisy.id] },
+        actions: [{ type: 'send_message', channelId: gone.id, content: 'x' }],
+      },
+      t.admin.id,
+    );
+    gone.delete();
+    const before = t.admin.dms().length;
+    for (let i = 0; i < 7; i++) t.member.send(noisy, `ping ${i}`);
+    const dm = await t.discord.waitFor(
+      () =>
+        t.admin
+          .dms()
+          .slice(before)
+          .find((m) => m.content.includes('ZRX_AUTOMATION_BREAKER_OPEN')),
+      {
+        description: 'the breaker DM',
+        timeout: 10_000,
+      },
+    );
+    expect(dm.content).toContain(id);
+    const failures = t.admin
+      .dms()
+      .slice(before)
+      .filter((m) => m.content.includes('ZRX_AUTOMATION_ACTION_FAILED'));
+    expect(failures).toHaveLength(1);
+    expect(t.bot.hooks.hooks().find((h) => h.event === `automation_rule:${id}`)?.breaker).toBe(
+      'open',
+    );
+    await api.setEnabled(t.guild.id, id, false);
+    await api.setEnabled(t.guild.id, id, true);
+    expect(t.bot.hooks.hooks().find((h) => h.event === `automation_rule:${id}`)?.breaker).toBe(
+      'closed',
+    );
+    await api.remove(t.guild.id, id);
+  });
+
   it('dry-runs a rule with its trace and no side effects', async () => {
     const api = t.api();
     const log = t.guild.createChannel({ name: 'filter-log' });

@@ -126,17 +126,7 @@ export class AutomationService {
         return outcome;
       }
       if (status.status === 'skipped-open') {
-        if (!this.breakerReported.has(loaded.id)) {
-          this.breakerReported.add(loaded.id);
-          await this.reporter.report(
-            loaded,
-            new AutomationError(
-              'ZRX_AUTOMATION_BREAKER_OPEN',
-              `Rule ${loaded.id} failed too often; its runs are paused.`,
-              { ruleId: loaded.id },
-            ),
-          );
-        }
+        await this.reportBreaker(loaded);
       } else if (status.status === 'timeout') {
         await this.reporter.report(
           loaded,
@@ -152,10 +142,34 @@ export class AutomationService {
       } else if (status.status === 'error') {
         await this.reporter.report(loaded, status.error);
       }
+      // This failure may have opened the rule's breaker: tell the author now, not at the next event.
+      if (status.status !== 'skipped-open' && this.breakerState(loaded.id) === 'open') {
+        await this.reportBreaker(loaded);
+      }
       return outcome;
     } finally {
       this.pending.delete(runId);
     }
+  }
+
+  /** The state of the rule's breaker on the bus (`closed` when it has no hook yet). */
+  private breakerState(ruleId: string): string {
+    const hook = this.ctx.client.hooks.hooks().find((h) => h.event === `automation_rule:${ruleId}`);
+    return hook?.breaker ?? 'closed';
+  }
+
+  /** Tells the author once per opening that the rule's runs are paused. */
+  private async reportBreaker(loaded: LoadedRule): Promise<void> {
+    if (this.breakerReported.has(loaded.id)) return;
+    this.breakerReported.add(loaded.id);
+    await this.reporter.report(
+      loaded,
+      new AutomationError(
+        'ZRX_AUTOMATION_BREAKER_OPEN',
+        `Rule ${loaded.id} failed too often; its runs are paused until the breaker lets a trial run through.`,
+        { ruleId: loaded.id },
+      ),
+    );
   }
 
   /** The bus event of a rule, registering its hook on first use (or when its budget changed). */
