@@ -6,13 +6,13 @@
 // and installs it offline from the pnpm store this checkout's install filled. After publishing,
 // `npm create zoryx-bot` is the same flow against the registry.
 //
-//   node scripts/create-bot.mjs <dir> [--no-install]
+//   node scripts/create-bot/create-bot.mjs <dir> [--no-install]
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PNPM = ['-y', 'pnpm@10.34.8'];
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -56,7 +56,7 @@ async function readJson(path) {
 }
 
 /** name → folder of every workspace package in packages/. */
-async function workspacePackages() {
+export async function workspacePackages() {
   const byName = new Map();
   for (const dir of await readdir(join(root, 'packages'))) {
     const pkg = await readJson(join(root, 'packages', dir, 'package.json')).catch(() => null);
@@ -66,7 +66,7 @@ async function workspacePackages() {
 }
 
 /** The workspace packages the template needs, with theirs (dependencies only), and the scaffolder. */
-async function closure(byName) {
+export async function closure(byName) {
   const template = await readJson(join(root, 'templates', 'default', 'package.json'));
   const wanted = new Set(['create-zoryx-bot']);
   const queue = Object.keys({ ...template.dependencies, ...template.devDependencies });
@@ -153,7 +153,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  process.stderr.write(`create-bot: ${error.message}\n`);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    process.stderr.write(`create-bot: ${error.message}\n`);
+    process.exit(1);
+  });
+}
