@@ -1,5 +1,5 @@
 import { can } from '../auth/permissions.js';
-import { runChecks } from '../probes/health.js';
+import { currentChecks } from '../probes/health.js';
 import { botStatus } from '../probes/status-document.js';
 import type { Auth, DashboardServices } from '../server/services.js';
 import { html, type SafeHtml } from './html.js';
@@ -11,7 +11,7 @@ const time = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString()
 export async function overviewPage(services: DashboardServices): Promise<SafeHtml> {
   const [status, checks] = await Promise.all([
     botStatus(services),
-    runChecks(services.ctx, services.lag),
+    currentChecks(services.ctx, services.lag),
   ]);
   const field = (key: keyof typeof status, label: string) =>
     html`<dt>${label}</dt><dd data-field="${key}">${String(status[key] ?? '—')}</dd>`;

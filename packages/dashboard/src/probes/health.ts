@@ -16,6 +16,26 @@ export interface CheckResult {
 const LAG_FAIL_MS = 1_000;
 const LAG_WARN_MS = 200;
 
+/** How long a set of check results is reused: probes and pages poll, the state moves slower. */
+const CHECKS_TTL_MS = 1_000;
+const cached = new WeakMap<object, { at: number; results: Promise<CheckResult[]> }>();
+
+/**
+ * {@link runChecks}, reused for a second per extension context: a scraper, a probe and open
+ * pages asking at once cost one database round trip, not one each.
+ */
+export function currentChecks(
+  ctx: DashboardContext,
+  lag: LoopLag,
+  now = Date.now(),
+): Promise<CheckResult[]> {
+  const hit = cached.get(ctx);
+  if (hit && now - hit.at < CHECKS_TTL_MS) return hit.results;
+  const results = runChecks(ctx, lag);
+  cached.set(ctx, { at: now, results });
+  return results;
+}
+
 /**
  * The readiness checks of `/readyz` and `/status.json`: gateway, REST, database, store, hook
  * breakers and event-loop lag. Each reads state the bot already keeps; only the database check

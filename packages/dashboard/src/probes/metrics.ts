@@ -79,28 +79,38 @@ export class DashboardMetrics {
       'Verified backups written since start.',
       () => client.db.stats().backupsWritten,
     );
-    const hookGauge = (name: string, help: string, read: (h: HookRow) => number) =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['hook', 'event'],
-        registers,
-        collect() {
-          this.reset();
-          for (const h of client.hooks.hooks()) this.set({ hook: h.id, event: h.event }, read(h));
-        },
-      });
-    hookGauge('zoryx_hook_calls_total', 'Calls per hook.', (h) => h.metrics.calls);
-    hookGauge(
-      'zoryx_hook_failures_total',
-      'Failed calls per hook (timeouts included).',
-      (h) => h.metrics.failures,
-    );
-    hookGauge(
-      'zoryx_hook_breaker_open',
-      'Breaker state per hook: 0 closed, 0.5 half-open, 1 open.',
-      (h) => (h.breaker === 'open' ? 1 : h.breaker === 'half-open' ? 0.5 : 0),
-    );
+    // One walk over the hooks per scrape: this gauge is registered (so collected) first and sets
+    // the two after it as well.
+    const hookLabels = ['hook', 'event'] as const;
+    new Gauge({
+      name: 'zoryx_hook_calls_total',
+      help: 'Calls per hook.',
+      labelNames: hookLabels,
+      registers,
+      collect() {
+        this.reset();
+        failures.reset();
+        breakers.reset();
+        for (const h of client.hooks.hooks()) {
+          const labels = { hook: h.id, event: h.event };
+          this.set(labels, h.metrics.calls);
+          failures.set(labels, h.metrics.failures);
+          breakers.set(labels, h.breaker === 'open' ? 1 : h.breaker === 'half-open' ? 0.5 : 0);
+        }
+      },
+    });
+    const failures = new Gauge({
+      name: 'zoryx_hook_failures_total',
+      help: 'Failed calls per hook (timeouts included).',
+      labelNames: hookLabels,
+      registers,
+    });
+    const breakers = new Gauge({
+      name: 'zoryx_hook_breaker_open',
+      help: 'Breaker state per hook: 0 closed, 0.5 half-open, 1 open.',
+      labelNames: hookLabels,
+      registers,
+    });
   }
 
   /** Counts a finished command. */
@@ -126,5 +136,3 @@ export class DashboardMetrics {
     return ok + failed === 0 ? 0 : failed / (ok + failed);
   }
 }
-
-type HookRow = ReturnType<DashboardContext['client']['hooks']['hooks']>[number];

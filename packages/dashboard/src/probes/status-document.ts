@@ -1,5 +1,5 @@
 import type { DashboardServices } from '../server/services.js';
-import { type CheckResult, overallStatus, runChecks } from './health.js';
+import { type CheckResult, currentChecks, overallStatus } from './health.js';
 
 /** The seed bot's status fields, as `/status.json`, the public page and the overview show them. */
 export interface BotStatus {
@@ -43,7 +43,7 @@ export async function healthDocument(services: DashboardServices): Promise<{
   body: Record<string, unknown>;
 }> {
   const [checks, status] = await Promise.all([
-    runChecks(services.ctx, services.lag),
+    currentChecks(services.ctx, services.lag),
     botStatus(services),
   ]);
   const overall = services.draining() ? 'fail' : overallStatus(checks);

@@ -1,6 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { publicStatusPage } from '../pages/public-status-page.js';
-import { runChecks } from '../probes/health.js';
+import { currentChecks } from '../probes/health.js';
 import { botStatus, healthDocument } from '../probes/status-document.js';
 import { unauthenticated } from '../server/route-kit.js';
 import type { DashboardServices } from '../server/services.js';
@@ -21,7 +22,7 @@ export function registerProbeRoutes(app: FastifyInstance, services: DashboardSer
         .flatMap((e) => e.split(','))
         .map((e) => e.trim()),
     );
-    const checks = (await runChecks(services.ctx, services.lag)).filter(
+    const checks = (await currentChecks(services.ctx, services.lag)).filter(
       (c) => !excluded.has(c.name),
     );
     const draining = services.draining();
@@ -40,17 +41,24 @@ export function registerProbeRoutes(app: FastifyInstance, services: DashboardSer
     return query.verbose !== undefined ? lines.join('\n') : ok ? 'ok' : 'not ready';
   });
 
+  // Server-Timing: how long building the answer took, apart from queueing on a busy event loop.
   app.get('/status.json', async (_request, reply) => {
+    const started = performance.now();
     const { status, body } = await healthDocument(services);
     return reply
+      .header('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
       .code(status === 'fail' ? 503 : 200)
       .type('application/health+json')
       .send(JSON.stringify(body));
   });
 
   app.get('/metrics', async (_request, reply) => {
+    const started = performance.now();
     const text = await services.metrics.registry.metrics();
-    return reply.type(services.metrics.registry.contentType).send(text);
+    return reply
+      .header('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
+      .type(services.metrics.registry.contentType)
+      .send(text);
   });
 
   app.get('/status', async (request, reply) => {
