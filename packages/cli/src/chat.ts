@@ -35,7 +35,7 @@ export interface ChatOptions {
 
 /** Printed at the start of a chat. */
 export const CHAT_HELP = [
-  'Type a message (e.g. !help), a slash command (/ping, /ban user:@alice reason:spam),',
+  'Type a message (e.g. !help), a slash command (/ping, /balance user:@alice),',
   '#2 to click button 2, #1 <value> to pick in select menu 1 (as the current /as user),',
   '/channel <name> to switch channel, /as <user> to act as someone else, /quit to leave.',
 ].join('\n');
