@@ -102,6 +102,19 @@ describe('rules command', () => {
     );
   });
 
+  it('installs a preset as a native AutoMod rule', async () => {
+    const reply = text(
+      await t.guildOwner
+        .slash(t.guild, 'rules', {
+          action: 'automod',
+          preset: 'mention-spam',
+          json: JSON.stringify({ limit: 5 }),
+        })
+        .reply(),
+    );
+    expect(reply).toContain('AutoMod rule installed');
+  });
+
   it('needs Manage Server', async () => {
     const reply = await t.member.slash(t.guild, 'rules', { action: 'list' }).reply();
     expect(text(reply)).not.toContain('Rules (');

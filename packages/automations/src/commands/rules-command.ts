@@ -31,6 +31,7 @@ const ACTIONS = [
   'templates',
   'export',
   'import',
+  'automod',
 ] as const;
 
 function apiOf(ctx: ExtensionContext): AutomationsApi {
@@ -137,9 +138,9 @@ function requireId(id: string | undefined): string {
 export const rulesCommand = defineCommand({
   name: 'rules',
   description:
-    'Automation rules: list, info, create, edit, toggle, delete, test, templates, export, import',
+    'Automation rules: list, info, create, edit, toggle, delete, test, templates, export, import…',
   detail:
-    'create/edit take a preset (`preset` + `json` parameters), a rule as `json` or a JSON `file`, or open a modal. test runs a dry run (`json`: an event). export/import move rules between servers.',
+    'create/edit take a preset (`preset` + `json` parameters), a rule as `json` or a JSON `file`, or open a modal. test runs a dry run (`json`: an event). export/import move rules between servers. automod installs `word-filter` or `mention-spam` (`json` parameters) as a native Discord AutoMod rule.',
   category: 'automations',
   guildOnly: true,
   permissions: ['ManageGuild'],
@@ -261,6 +262,21 @@ export const rulesCommand = defineCommand({
             name: 'rules.json',
           });
           return reply(embed('Export', `${data.rules.length} rule(s).`), [file]);
+        }
+        case 'automod': {
+          // The keyword/regex or mention-spam preset as a native Discord AutoMod rule.
+          const preset = args.preset ?? 'word-filter';
+          const params = args.json
+            ? asParams(parseJsonText(args.json, 'The AutoMod parameters'))
+            : {};
+          const { id } = await api.installAutoMod(guildId, preset, params);
+          return reply(
+            embed(
+              'AutoMod rule installed',
+              `Discord now enforces \`${preset}\` itself (AutoMod rule \`${id}\`).`,
+              ReplyColor.success,
+            ),
+          );
         }
         case 'import': {
           const attachment = interaction.options.getAttachment('file');

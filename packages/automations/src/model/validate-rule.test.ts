@@ -207,7 +207,7 @@ describe('validateRule', () => {
           if (!result.ok) for (const e of result.errors) expect(e.path.length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
