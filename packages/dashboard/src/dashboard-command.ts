@@ -1,14 +1,26 @@
 import { defineCommand } from '@zoryx/framework';
+import { SessionStore } from './auth/sessions.js';
 
 /**
  * `/dashboard` (bot owners): DMs a one-time login link (five minutes, single use). The link goes
- * by DM, never into the channel, where anyone could use it first.
+ * by DM, never into the channel, where anyone could use it first. `/dashboard logout_all:true`
+ * revokes every dashboard session of the caller instead (a lost laptop, a shared browser).
  */
 export const dashboardCommand = defineCommand({
   name: 'dashboard',
   description: 'DMs you a one-time login link to the dashboard (bot owners)',
   access: 'owner',
-  async run(interaction, _args, ctx) {
+  options: {
+    logout_all: { kind: 'boolean', description: 'Revoke all your dashboard sessions instead' },
+  },
+  async run(interaction, { logout_all }, ctx) {
+    if (logout_all) {
+      const revoked = await new SessionStore(ctx.db, 0).revokeUser(interaction.user.id);
+      return interaction.reply({
+        content: `Revoked ${revoked} dashboard session(s).`,
+        flags: ['Ephemeral'],
+      });
+    }
     const api = ctx.extensions.get('dashboard');
     if (!api) {
       return interaction.reply({ content: 'The dashboard is not running.', flags: ['Ephemeral'] });

@@ -118,6 +118,12 @@ describe('login links, sessions, CSRF', () => {
     expect(sent).not.toBe('');
     const browser = new DashboardClient(d.url);
     expect((await browser.loginWithLink(sent)).status).toBe(303);
+    const other = new DashboardClient(d.url);
+    await other.loginWithLink(link(d.t.owner.id));
+    const revoked = await d.t.owner.slash(d.t.guild, 'dashboard', { logout_all: true }).reply();
+    expect(revoked.content).toMatch(/Revoked \d+ dashboard session/);
+    expect((await other.get('/api/status')).status).toBe(401);
+    expect((await browser.get('/api/status')).status).toBe(401);
     const denied = await d.t.member.slash(d.t.guild, 'dashboard').reply();
     expect(denied.ephemeral).toBe(true);
     expect(denied.content ?? '').not.toContain('Sent you');

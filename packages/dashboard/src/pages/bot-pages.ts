@@ -35,6 +35,7 @@ export async function overviewPage(services: DashboardServices): Promise<SafeHtm
 export async function commandsPage(services: DashboardServices): Promise<SafeHtml> {
   const client = services.ctx.client;
   const usage = new Map((await client.commandStats()).map((s) => [s.name, s]));
+  const errors = await services.metrics.errorsByCommand();
   const plan = client.commandService.table?.plan;
   const rows = [...client.stores.get('commands').values()]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -46,13 +47,14 @@ export async function commandsPage(services: DashboardServices): Promise<SafeHtm
         client.ownerOfCommand(command) ?? '—',
         plan?.routes[command.name]?.kind ?? '—',
         stat?.count ?? 0,
+        errors.get(command.name) ?? 0,
         stat?.lastUsed ? stat.lastUsed.toISOString() : '—',
       ];
     });
   const planLine = plan
     ? html`<p>Slash commands registered: ${plan.status.used} / ${plan.status.limit} (${plan.status.level})</p>${plan.status.warnings.map((w) => html`<p class="warn">${w}</p>`)}`
     : html`<p>No command plan yet.</p>`;
-  return html`${planLine}${table(['Command', 'Description', 'Extension', 'Route', 'Uses', 'Last used'], rows, 'commands')}`;
+  return html`${planLine}${table(['Command', 'Description', 'Extension', 'Route', 'Uses', 'Errors (since start)', 'Last used'], rows, 'commands')}`;
 }
 
 /** Extensions: state, version, dependencies, errors, and load/unload/reload for who may. */

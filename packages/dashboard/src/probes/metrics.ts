@@ -124,6 +124,15 @@ export class DashboardMetrics {
     this.#commands.inc({ command, outcome: 'error' });
   }
 
+  /** Failed runs per command name since start. */
+  public async errorsByCommand(): Promise<Map<string, number>> {
+    const errors = new Map<string, number>();
+    for (const v of (await this.#commands.get()).values) {
+      if (v.labels.outcome === 'error') errors.set(String(v.labels.command), v.value);
+    }
+    return errors;
+  }
+
   /** Errors over all commands counted, a fraction (0 when none ran). */
   public async errorRate(): Promise<number> {
     const values = (await this.#commands.get()).values;
