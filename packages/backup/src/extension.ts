@@ -1,6 +1,9 @@
 import { defineExtension } from '@zoryx/framework';
 import { createBackupApi } from './api.js';
+import { registerService } from './commands/command-context.js';
+import { backupCommands } from './commands/index.js';
 import { backupConfigSchema } from './config.js';
+import { BackupSchedules } from './schedules.js';
 import { BackupService } from './service.js';
 import { backupMigrations } from './storage/migrations.js';
 import type { BackupApi } from './types.js';
@@ -17,8 +20,10 @@ export default defineExtension({
   description: 'Backup and restore of guild configuration: plan, resumable restore, verify',
   config: backupConfigSchema,
   migrations: { main: backupMigrations },
+  commands: backupCommands,
   setup(ctx): BackupApi {
     const service = new BackupService(ctx);
+    registerService(ctx, service, new BackupSchedules(ctx, service));
     // Jobs a killed process left unfinished continue now (each step is idempotent).
     void service.jobs.resumeAll().catch((error: unknown) => {
       ctx.logger.warn({ err: error }, 'backup: could not resume unfinished restores');

@@ -1,4 +1,4 @@
-import type { ExtensionContext } from '@zoryx/framework';
+import { type ExtensionContext, isBotOwner } from '@zoryx/framework';
 import { z } from 'zod';
 import { type CaptureSources, captureGuild } from './capture/capture.js';
 import type { BackupConfig } from './config.js';
@@ -80,6 +80,16 @@ export class BackupService {
       },
       logger: ctx.logger,
     });
+  }
+
+  /** The extension's validated config. */
+  public get config(): BackupConfig {
+    return this.ctx.config;
+  }
+
+  /** Whether a user is one of the bot's owners (exempt from the create cooldown). */
+  public isBotOwner(userId: string): boolean {
+    return isBotOwner(this.ctx.client, userId);
   }
 
   /** Listens to restore progress (the commands' progress message); returns the remover. */

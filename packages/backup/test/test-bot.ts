@@ -19,10 +19,7 @@ declare module '@zoryx/framework' {
 
 /** A test bot with `@zoryx/backup` (built) and the `notes` extension, against a fresh emulator. */
 export function startBackupBot(
-  options: {
-    config?: ZoryxConfigInput;
-    emulator?: EmulatorOptions;
-  } = {},
+  options: { config?: ZoryxConfigInput; emulator?: EmulatorOptions } = {},
 ): Promise<TestBot> {
   return createTestBot({
     files: { 'extensions/notes/index.ts': notesExtension },

@@ -77,12 +77,13 @@ export class SnapshotStore {
   public async save(
     snapshot: Snapshot,
     assets: ReadonlyMap<string, AssetData>,
-    meta: { label: string; authorId: string; auto: boolean },
+    meta: { label: string; authorId: string; auto: boolean; guildId?: string },
   ): Promise<StoredBackup> {
     const body = canonicalJson(snapshot);
     const row = {
       id: randomUUID().replace(/-/g, '').slice(0, 12),
-      guild_id: snapshot.guild.id,
+      // The guild the backup belongs to: its source, or the guild it was imported into.
+      guild_id: meta.guildId ?? snapshot.guild.id,
       label: meta.label,
       created_at: snapshot.capturedAt,
       author_id: meta.authorId,
