@@ -55,12 +55,10 @@ describe('AutoMod', () => {
     await harness.discord.waitFor(() => created.includes('no darn'));
     const edited = await rule.edit({ name: 'no darn (edited)' });
     expect(edited.name).toBe('no darn (edited)');
-    expect((await g.autoModerationRules.fetch({ force: true })).map((r) => r.name)).toEqual([
-      'no darn (edited)',
-    ]);
+    expect((await g.autoModerationRules.fetch()).map((r) => r.name)).toEqual(['no darn (edited)']);
     await rule.delete();
     await harness.discord.waitFor(() => deleted.includes(rule.id));
-    expect((await g.autoModerationRules.fetch({ force: true })).size).toBe(0);
+    expect((await g.autoModerationRules.fetch()).size).toBe(0);
   });
 
   it('answers 50035 naming the fields of a bad rule, and enforces the per-type limits', async () => {

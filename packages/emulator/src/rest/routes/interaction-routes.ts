@@ -11,6 +11,7 @@ import { deleteMessage, editMessage } from '../../world/messages.js';
 import type { World } from '../../world/world.js';
 import { unknown } from '../discord-error.js';
 import { RouteResponse, type Router } from '../router.js';
+import { executeChannelWebhook } from './webhook-routes.js';
 
 /** Interaction tokens stay valid for followups for 15 minutes, as on Discord. */
 const TOKEN_LIFETIME = 15 * 60 * 1000;
@@ -67,7 +68,11 @@ export function registerInteractionRoutes(router: Router, world: World): void {
   router.on(
     'POST',
     '/webhooks/:application_id/:token',
-    ({ params, body, files }) => {
+    (request) => {
+      // The same path executes channel webhooks (id + token of a webhook, not an interaction).
+      const channelHook = executeChannelWebhook(world, request);
+      if (channelHook.handled) return channelHook.result;
+      const { params, body, files } = request;
       const record = byToken(world, params.application_id ?? '', params.token ?? '');
       if (record.responseType === null) throw unknown('webhook');
       const input = (body ?? {}) as MessageInput;

@@ -11,6 +11,7 @@ import { registerMessageRoutes } from './message-routes.js';
 import { registerBearerRoutes, registerOAuth2Routes } from './oauth2-routes.js';
 import { registerReactionRoutes } from './reaction-routes.js';
 import { registerRolePositionRoutes } from './role-position-routes.js';
+import { registerWebhookRoutes } from './webhook-routes.js';
 
 /** Registers every REST route the emulator serves (OAuth2 bearer-token routes on `bearer`). */
 export function registerRoutes(router: Router, world: World, bearer?: Router): void {
@@ -26,4 +27,5 @@ export function registerRoutes(router: Router, world: World, bearer?: Router): v
   registerExpressionRoutes(router, world);
   registerRolePositionRoutes(router, world);
   registerAutoModRoutes(router, world);
+  registerWebhookRoutes(router, world);
 }
