@@ -120,8 +120,9 @@ describe('presets end-to-end (emulator + discord.js)', () => {
     expect(posted.content).toBe(`Daily news for ${t.guild.name}`);
   });
 
-  it('webhook bridge: refuses non-Discord URLs at save time and would forward messages (dry run)', async () => {
+  it('webhook bridge: refuses non-Discord URLs at save time and forwards messages to the webhook', async () => {
     const bridged = t.guild.createChannel({ name: 'bridged' });
+    const target = t.guild.createChannel({ name: 'bridge-target' });
     const api = t.api();
     expect(() =>
       api.fromPreset('webhook-bridge', {
@@ -129,12 +130,14 @@ describe('presets end-to-end (emulator + discord.js)', () => {
         url: 'https://example.com/api/webhooks/123456789012345678/abc',
       }),
     ).toThrow(/params\.url/);
+    const channel = await t.bot.channels.fetch(target.id);
+    if (channel?.type !== ChannelType.GuildText)
+      return expect.fail('the target is not a text channel');
+    const hook = await channel.createWebhook({ name: 'Bridge' });
+    const url = `https://discord.com/api/webhooks/${hook.id}/${hook.token}`;
     const { id } = await api.create(
       t.guild.id,
-      api.fromPreset('webhook-bridge', {
-        channelIds: [bridged.id],
-        url: 'https://discord.com/api/webhooks/123456789012345678/abc',
-      }),
+      api.fromPreset('webhook-bridge', { channelIds: [bridged.id], url }),
       t.guildOwner.id,
     );
     const dry = await api.test(t.guild.id, id, {
@@ -145,6 +148,13 @@ describe('presets end-to-end (emulator + discord.js)', () => {
       content: 'hi all',
     });
     expect(dry.actions).toEqual(['would webhook: "**member** in #bridged: hi all"']);
+    const talker = t.addMember('bridger');
+    talker.send(bridged, 'over the bridge');
+    const relayed = await t.discord.waitFor(
+      () => target.messages().find((m) => m.webhook_id === hook.id),
+      { description: 'the relayed message' },
+    );
+    expect(relayed.content).toBe('**bridger** in #bridged: over the bridge');
   });
 
   it('AutoMod bridge: installs the word filter as a native rule that Discord enforces, and rules see its executions', async () => {
