@@ -7,6 +7,8 @@ export default createTsupConfig({
     index: 'src/index.ts',
     cli: 'src/cli.ts',
     'supervised-worker': 'src/supervised/worker-entry.ts',
+    // `zoryx ext …` (picked by bin/zoryx.mjs): the marketplace without the bot-running modules.
+    ext: 'src/ext/ext-cli.ts',
   },
   format: ['esm'],
 });

@@ -12,7 +12,7 @@ import {
   searchExtensions,
   unpinExtension,
   updateExtension,
-} from '@zoryx/marketplace';
+} from '@zoryx/marketplace/engine';
 import type { MainIo } from '../main.js';
 import { EXT_USAGE, type ExtArgs, parseExtArgs } from './ext-args.js';
 

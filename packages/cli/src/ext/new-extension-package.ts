@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeExtensionPackage } from '@zoryx/marketplace';
+import { writeExtensionPackage } from '@zoryx/marketplace/engine';
 import { CliError } from '../errors.js';
 import { extensionSkeleton } from '../extension-skeleton.js';
 import type { MainIo } from '../main.js';
