@@ -48,7 +48,7 @@ export async function importBackup(
 ): Promise<StoredBackup> {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseSnowflakeJson(text);
   } catch (error) {
     throw new BackupError('ZRX_BACKUP_INVALID', 'The file is not JSON.', { cause: error });
   }
@@ -85,4 +85,12 @@ export async function importBackup(
     detail: read.migratedFrom ? `migrated from ${read.migratedFrom}` : '',
   });
   return entry;
+}
+
+/**
+ * `JSON.parse`, with integers of 16 digits or more read as strings: the Python original wrote
+ * snowflakes as JSON numbers, which JavaScript would round (555555555555555555 → …600).
+ */
+export function parseSnowflakeJson(text: string): unknown {
+  return JSON.parse(text.replace(/([:,[]\s*)(\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
 }
