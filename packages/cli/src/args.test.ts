@@ -82,11 +82,24 @@ describe('parseCliArgs', () => {
   });
 
   it('parses zoryx start: supervised unless --no-supervise', () => {
-    expect(parseCliArgs(['start'])).toEqual({ command: 'start', cwd: '.', supervise: undefined });
+    expect(parseCliArgs(['start'])).toEqual({
+      command: 'start',
+      cwd: '.',
+      supervise: undefined,
+      role: 'all',
+    });
     expect(parseCliArgs(['start', '--cwd', 'bot', '--no-supervise'])).toEqual({
       command: 'start',
       cwd: 'bot',
       supervise: false,
+      role: 'all',
     });
+  });
+
+  it('parses zoryx start --role: gateway, worker or all, on start only', () => {
+    expect(parseCliArgs(['start', '--role', 'gateway'])).toMatchObject({ role: 'gateway' });
+    expect(parseCliArgs(['start', '--role', 'worker'])).toMatchObject({ role: 'worker' });
+    expect(usageError(['start', '--role', 'shard']).message).toContain('gateway, worker or all');
+    expect(usageError(['dev', '--role', 'worker']).message).toContain('zoryx start only');
   });
 });

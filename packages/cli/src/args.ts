@@ -43,6 +43,8 @@ export interface StartArgs {
   readonly cwd: string;
   /** `--no-supervise`: false; absent: undefined (config.json's `supervise`, default true). */
   readonly supervise: boolean | undefined;
+  /** `--role gateway|worker|all` (default `all`: the supervised single host). */
+  readonly role: 'gateway' | 'worker' | 'all';
 }
 
 /** What the command line asks for. */
@@ -62,11 +64,12 @@ export const USAGE = `Usage:
       DISCORD_TOKEN is set) it starts the local emulator and opens a terminal chat; with
       --script or piped stdin it reads the lines, prints the answers and exits at the end.
       The bot's log shows one line per event (code, message, hint); --verbose adds stacks.
-  zoryx start [--cwd <dir>] [--no-supervise]
+  zoryx start [--cwd <dir>] [--no-supervise] [--role gateway|worker|all]
       Runs the bot of the folder for production: supervised (the bot in a worker thread a
       watchdog restarts when an extension blocks the event loop, crashes or exhausts memory,
       without reconnecting to Discord), or one plain process with --no-supervise or
-      "supervise": false in config.json.
+      "supervise": false in config.json. --role gateway|worker splits it across processes
+      and machines (ZORYX_REDIS_URL, ZORYX_DATABASE_URL; see @zoryx/cluster).
   zoryx new extension <name> [--cwd <dir>]
       Creates extensions/<name>/index.ts with a command and a hook.
   zoryx new command|listener|component <name> [--extension <ext>] [--cwd <dir>]
@@ -119,6 +122,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   // `zoryx` alone is a question: answer with the usage, not an error.
   if (command === undefined && argv.length === 0) return { command: 'help' };
   const cwd = values.cwd ?? '.';
+  if (values.role !== undefined && command !== 'start') {
+    throw usage('--role is an option of zoryx start only.');
+  }
   if (values['no-supervise'] !== undefined && command !== 'start') {
     throw usage('--no-supervise is an option of zoryx start only.');
   }
@@ -149,7 +155,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     for (const option of ['offline', 'script', 'entry', 'user', 'reply-timeout'] as const) {
       if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);
     }
-    return { command: 'start', cwd, supervise: values['no-supervise'] ? false : undefined };
+    const role = values.role ?? 'all';
+    if (role !== 'gateway' && role !== 'worker' && role !== 'all') {
+      throw usage(`--role must be gateway, worker or all, got "${role}".`);
+    }
+    return { command: 'start', cwd, supervise: values['no-supervise'] ? false : undefined, role };
   }
   for (const option of ['offline', 'script', 'entry', 'user', 'reply-timeout'] as const) {
     if (values[option] !== undefined) throw usage(`--${option} is an option of zoryx dev only.`);
@@ -189,6 +199,7 @@ const OPTIONS = {
   user: { type: 'string' },
   'reply-timeout': { type: 'string' },
   'no-supervise': { type: 'boolean' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   verbose: { type: 'boolean' },

@@ -79,6 +79,12 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       case 'dev':
         return await runDev(args, io);
       case 'start':
+        // A clustered process (Redis Streams between gateways and workers, see @zoryx/cluster).
+        if (args.role !== 'all') {
+          const { runClusterRole } = await import('@zoryx/cluster');
+          await runClusterRole(args.role, { cwd: args.cwd, env: io.env });
+          return 0;
+        }
         // The bot keeps the process alive; SIGINT/SIGTERM shut it down and exit.
         await runBot({
           cwd: args.cwd,

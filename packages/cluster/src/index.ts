@@ -43,6 +43,7 @@ export {
   type RoleOptions,
   type RunningGateway,
   type RunningWorker,
+  runClusterRole,
   startGatewayRole,
   startWorkerRole,
 } from './roles/run-roles.js';

@@ -50,7 +50,7 @@ export interface RunningGateway {
  * `ZORYX_SHARDS` (`0-7` or `0,1,2`; default all) and `ZORYX_SHARD_COUNT`.
  */
 export async function startGatewayRole(
-  options: RoleOptions & { intents: number },
+  options: RoleOptions & { intents?: number },
 ): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const token = env.DISCORD_TOKEN?.trim();
@@ -136,4 +136,41 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
       redis.disconnect();
     },
   };
+}
+
+/**
+ * `zoryx start --role gateway|worker`: runs the role for the bot in `cwd`, configured by
+ * `ZORYX_REDIS_URL` (required), `ZORYX_DATABASE_URL` (PostgreSQL, for workers), `ZORYX_SHARDS`,
+ * `ZORYX_SHARD_COUNT` and `ZORYX_CLUSTER_PREFIX`; stops cleanly on SIGINT/SIGTERM. Resolves when
+ * the role has stopped.
+ */
+export async function runClusterRole(
+  role: Exclude<ClusterRole, 'all'>,
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<void> {
+  const env = options.env ?? process.env;
+  const redisUrl = env.ZORYX_REDIS_URL?.trim();
+  if (!redisUrl) {
+    throw new ClusterError(
+      'ZRX_CLUSTER_CONFIG',
+      `zoryx start --role ${role} needs ZORYX_REDIS_URL.`,
+    );
+  }
+  const common = {
+    cwd: resolve(options.cwd),
+    redisUrl,
+    env,
+    ...(env.ZORYX_CLUSTER_PREFIX ? { prefix: env.ZORYX_CLUSTER_PREFIX } : {}),
+  };
+  const running =
+    role === 'gateway' ? await startGatewayRole(common) : await startWorkerRole(common);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().finally(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
