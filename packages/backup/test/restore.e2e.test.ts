@@ -147,4 +147,22 @@ describe('backup → wipe → restore of a large guild (emulator + discord.js)',
     const after = (await rest.get(Routes.guildRoles(guildId))) as { name: string }[];
     expect(after.some((r) => r.name === 'added-later')).toBe(true);
   });
+
+  it('runs one job per guild, and mirror mode also deletes what the backup lacks', async () => {
+    const api = t.bot.extensions.get('backup');
+    const plan = await api?.plan(guildId, backupId, { mode: 'mirror' });
+    expect(plan).toMatchObject({ apiCalls: 1 });
+    const [first, second] = await Promise.allSettled([
+      api?.restore(guildId, backupId, { mode: 'mirror' }),
+      api?.restore(guildId, backupId, { mode: 'mirror' }),
+    ]);
+    expect(first).toMatchObject({
+      status: 'fulfilled',
+      value: { deleted: 1, failed: 0, differences: [] },
+    });
+    expect(second).toMatchObject({ status: 'rejected', reason: { code: 'ZRX_BACKUP_BUSY' } });
+    const roles = (await t.bot.rest.get(Routes.guildRoles(guildId))) as { name: string }[];
+    expect(roles.some((r) => r.name === 'added-later')).toBe(false);
+    expect(await guildShape(t.bot, guildId)).toEqual(before);
+  });
 });
