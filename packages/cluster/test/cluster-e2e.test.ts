@@ -1,0 +1,178 @@
+// End to end on real Redis, real PostgreSQL and the emulator: one gateway process and three
+// worker processes (node child processes running test/fixtures/role.mjs from the built
+// packages) answer slash and prefix commands, each exactly once, through a kill -9 of a worker
+// and a restart of every worker, without a second IDENTIFY. ZORYX_E2E_COMMANDS scales the load
+// (default 300 per phase here; the issue's 10,000 run is in the README).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ChannelHandle,
+  type Emulator,
+  type GuildHandle,
+  startEmulator,
+  type UserHandle,
+} from '@zoryx/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClusterError } from '../src/errors.js';
+import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
+
+const redisUrl = redisTestUrl();
+const databaseUrl = process.env.ZORYX_TEST_DATABASE_URL || undefined;
+if (process.env.CI && databaseUrl === undefined) {
+  throw new ClusterError(
+    'ZRX_CLUSTER_CONFIG',
+    'ZORYX_TEST_DATABASE_URL is not set but CI is.',
+    'Start the services first: eval "$(bash scripts/services.sh start)".',
+  );
+}
+const COMMANDS = Number(process.env.ZORYX_E2E_COMMANDS ?? 300);
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const PSQL = '/usr/lib/postgresql/15/bin/psql';
+
+interface World {
+  discord: Emulator;
+  guild: GuildHandle;
+  general: ChannelHandle;
+  alice: UserHandle;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function startRole(world: World, role: 'gateway' | 'worker'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(FIXTURES, 'role.mjs'), role, world.dir], {
+    env: world.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/** Sends `count` commands (half slash, half prefix) tagged `tag-<n>` and awaits every reply. */
+async function load(world: World, tag: string, count: number, during?: () => Promise<void>) {
+  const actions = [];
+  for (let n = 0; n < count; n += 1) {
+    const text = `${tag}-${n}`;
+    actions.push(
+      n % 2 === 0
+        ? world.alice.slash(world.guild, 'echo', { text }, { channel: world.general })
+        : world.alice.send(world.general, `!echo ${text}`),
+    );
+    if (n === Math.floor(count / 3)) await during?.();
+  }
+  const replies = await Promise.all(actions.map((a) => a.reply({ timeout: 120_000 })));
+  return replies.map((r) => r.content);
+}
+
+/** How many bot messages answer each text of `tag` in the channel and interaction replies. */
+function answers(world: World, tag: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of world.discord.messages(world.general)) {
+    const match = /^(\S+-\d+) by \d+$/.exec(message.content);
+    if (match?.[1]?.startsWith(`${tag}-`)) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe.skipIf(redisUrl === undefined || databaseUrl === undefined)('a clustered bot', () => {
+  let world: World;
+  let gateway: ChildProcess;
+  let workers: ChildProcess[] = [];
+  let database: string;
+
+  beforeAll(async () => {
+    database = `zoryx_cluster_e2e_${process.pid}`;
+    execFileSync(PSQL, [databaseUrl!, '-qc', `create database ${database}`]);
+    const pgUrl = new URL(databaseUrl!);
+    pgUrl.pathname = `/${database}`;
+    const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 120_000 });
+    const guild = discord.createGuild({ name: 'Cluster' });
+    const general = guild.createChannel({ name: 'general' });
+    const alice = discord.createUser({ username: 'alice' });
+    guild.addMember(alice);
+    const dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-e2e-'));
+    await mkdir(join(dir, 'extensions', 'echo'), { recursive: true });
+    await copyFile(
+      join(FIXTURES, 'echo-extension.ts'),
+      join(dir, 'extensions', 'echo', 'index.ts'),
+    );
+    await writeFile(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        logging: { file: false, level: 'warn' },
+        autoReload: false,
+        components: { statusRotation: false },
+        commands: { echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
+        // One user sends every command: the per-user intake limit would answer "slow down".
+        intake: { commandsPerUser: false, unknownCommandReplies: false },
+      }),
+    );
+    // Not the test runner's environment (vitest's variables change how a bot behaves).
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: discord.token,
+      ZORYX_DISCORD_API: discord.apiUrl,
+      ZORYX_REDIS_URL: redisUrl,
+      ZORYX_DATABASE_URL: pgUrl.toString(),
+      ZORYX_TEST_PREFIX: testPrefix('e2e'),
+    };
+    world = { discord, guild, general, alice, dir, env };
+    gateway = await startRole(world, 'gateway');
+    workers = await Promise.all([0, 1, 2].map(() => startRole(world, 'worker')));
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const child of [...workers, gateway]) if (child) await stop(child);
+    await world?.discord.close();
+    if (world) await rm(world.dir, { recursive: true, force: true });
+    if (database)
+      execFileSync(PSQL, [databaseUrl!, '-qc', `drop database if exists ${database} with (force)`]);
+  });
+
+  it('answers slash and prefix commands exactly once, spread over the workers', async () => {
+    const replies = await load(world, 'a', COMMANDS);
+    expect(replies).toHaveLength(COMMANDS);
+    const counts = answers(world, 'a');
+    expect(counts.size).toBe(COMMANDS);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const pids = new Set(replies.map((r) => r.split(' by ')[1]));
+    expect(pids.size).toBeGreaterThan(1);
+    expect(world.discord.gateway.identifyCount).toBe(1);
+  }, 300_000);
+
+  it('loses nothing and duplicates nothing when a worker is killed -9 mid-run', async () => {
+    const victim = workers[0]!;
+    const replies = await load(world, 'b', COMMANDS, () => stop(victim, 'SIGKILL'));
+    expect(replies).toHaveLength(COMMANDS);
+    const counts = answers(world, 'b');
+    expect(counts.size).toBe(COMMANDS);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    workers[0] = await startRole(world, 'worker');
+  }, 300_000);
+
+  it('restarts every worker under load without a new IDENTIFY', async () => {
+    const restart = async () => {
+      const old = workers;
+      workers = await Promise.all(old.map(() => startRole(world, 'worker')));
+      for (const child of old) await stop(child);
+    };
+    const replies = await load(world, 'c', COMMANDS, restart);
+    expect(replies).toHaveLength(COMMANDS);
+    expect([...answers(world, 'c').values()].every((n) => n === 1)).toBe(true);
+    expect(world.discord.gateway.identifyCount).toBe(1);
+  }, 300_000);
+});
