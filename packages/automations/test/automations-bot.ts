@@ -9,7 +9,7 @@ const ENTRY = resolve(import.meta.dirname, '..', 'src', 'index.ts');
 /**
  * `createTestBot` with the automations extension loaded from source through a one-line extension
  * file (the loader path an npm-package extension takes). The framework does not ask for the
- * voice-state and reaction intents yet, so the test client adds them before it logs in.
+ * voice-state, reaction and AutoMod-execution intents yet, so the test client adds them before it logs in.
  */
 export async function startAutomationsBot(
   options: CreateTestBotOptions = {},
@@ -25,6 +25,7 @@ export async function startAutomationsBot(
       bot.options.intents = new IntentsBitField(bot.options.intents).add(
         GatewayIntentBits.GuildVoiceStates,
         GatewayIntentBits.GuildMessageReactions,
+        GatewayIntentBits.AutoModerationExecution,
       );
       await options.setup?.(bot);
     },

@@ -73,5 +73,10 @@ export function requiredIntent(event: string, inGuild: boolean): number | null {
   if (event === 'GUILD_EMOJIS_UPDATE' || event === 'GUILD_STICKERS_UPDATE') {
     return GatewayIntentBits.GuildExpressions;
   }
+  if (event === 'VOICE_STATE_UPDATE') return GatewayIntentBits.GuildVoiceStates;
+  if (event.startsWith('AUTO_MODERATION_RULE_'))
+    return GatewayIntentBits.AutoModerationConfiguration;
+  if (event === 'AUTO_MODERATION_ACTION_EXECUTION')
+    return GatewayIntentBits.AutoModerationExecution;
   return null;
 }
