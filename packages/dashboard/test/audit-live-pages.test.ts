@@ -94,4 +94,16 @@ describe('audit log, live connections, extension pages, public status', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('data-field="guilds">1<');
   });
+
+  it('rate-limits login attempts per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      const guess = new DashboardClient(d.url);
+      statuses.push(
+        (await guess.request('POST', '/login/link', { form: { token: `guess-${i}` } })).status,
+      );
+    }
+    expect(statuses[0]).toBe(410);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

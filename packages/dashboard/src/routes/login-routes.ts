@@ -45,7 +45,8 @@ export function registerLoginRoutes(
       );
   });
 
-  app.get('/login/link', limited, async (request, reply) => {
+  // Not rate limited: showing the button consumes nothing; the POST is limited.
+  app.get('/login/link', async (request, reply) => {
     const { token } = request.query as { token?: string };
     const valid = typeof token === 'string' && services.links.peek(token);
     const body = valid
