@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,7 +18,7 @@ const io = () => {
       done();
     },
   });
-  return { stdin: process.stdin, stdout: sink, stderr: sink, env: {} };
+  return { stdin: process.stdin, stdout: sink, stderr: sink, env: {} as Record<string, string> };
 };
 
 beforeEach(async () => {
@@ -27,7 +28,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('zoryx new extension --package and zoryx ext publish-check', () => {
+describe('zoryx ext and zoryx new extension --package', () => {
   it('scaffolds a package that passes publish-check once built', async () => {
     expect(
       await main(['new', 'extension', '@acme/zoryx-tickets', '--package', '--cwd', dir], io()),
@@ -74,5 +75,25 @@ describe('zoryx new extension --package and zoryx ext publish-check', () => {
     expect(out).toContain('error ZRX_CLI_USAGE: Unknown subcommand "zoryx ext instal"');
     expect(await main(['ext', 'list', '--yes'], io())).toBe(1);
     expect(out).toContain('--yes is an option of zoryx ext remove only.');
+  });
+
+  it('reads the registry from npm_config_registry, and says so with a coded error when it is down', async () => {
+    await writeFile(join(dir, 'package.json'), '{"name":"bot","private":true}\n');
+    await writeFile(join(dir, 'config.json'), '{}\n');
+    const streams = io();
+    // A port that was free a moment ago: nothing listens, the connection is refused at once.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    streams.env = {
+      npm_config_registry: `http://127.0.0.1:${port}/`,
+      npm_config_userconfig: join(dir, 'none'),
+    };
+    expect(await main(['ext', 'search', 'tickets', '--cwd', dir], streams)).toBe(1);
+    expect(out).toContain(
+      `error ZRX_MARKET_OFFLINE: The registry could not be reached for http://127.0.0.1:${port}/-/v1/search`,
+    );
+    expect(out).toContain('ECONNREFUSED');
   });
 });
