@@ -174,6 +174,14 @@ describe('guards', () => {
     await api.remove(t.guild.id, id);
   });
 
+  it('gives the dashboard a data-only page with the rules', async () => {
+    const page = await t.api().dashboardPage();
+    expect(page.title).toBe('Automations');
+    const table = page.widgets.find((w) => w.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows.map((r) => r[2]) : []).toContain('Welcome');
+    expect(page.settings.find((s) => s.key === 'budget.depth')?.value).toBe(5);
+  });
+
   it('dry-runs a rule with its trace and no side effects', async () => {
     const api = t.api();
     const log = t.guild.createChannel({ name: 'filter-log' });

@@ -8,6 +8,7 @@ import type { Rule } from '../model/rule-schema.js';
 import { type RuleValidation, validateRule } from '../model/validate-rule.js';
 import { PRESETS, ruleFromPreset } from '../presets/preset-catalogue.js';
 import type { AutomationService } from '../service/automation-service.js';
+import { type AutomationsPage, automationsPage } from './dashboard-page.js';
 import { readSyntheticEvent } from './synthetic-event.js';
 
 /** A rule as `get` shows it. */
@@ -83,6 +84,8 @@ export interface AutomationsApi {
     preset: string,
     params: Record<string, unknown>,
   ): Promise<{ id: string }>;
+  /** The page `@zoryx/dashboard` shows for this extension (data only). */
+  dashboardPage(): Promise<AutomationsPage>;
   /** The guild's rules as JSON data. */
   exportRules(guildId: string): Promise<RulesExport>;
   /** Creates every rule of an export (all validated first: nothing is saved if one is bad). */
@@ -186,6 +189,11 @@ export function createAutomationsApi(service: AutomationService): AutomationsApi
         );
       }
     },
+    dashboardPage: () =>
+      automationsPage(
+        service,
+        [...service.guilds()].map((g) => ({ id: g.id, name: g.name })),
+      ),
     async exportRules(guildId) {
       const index = await registry.index(guildId);
       return {

@@ -305,6 +305,11 @@ export class AutomationService {
     });
   }
 
+  /** The guilds the bot is in (from the cache). */
+  public guilds(): Iterable<Guild> {
+    return this.ctx.client.guilds.cache.values();
+  }
+
   /** A guild the bot is in (from the cache). */
   public guildOf(guildId: string): Guild | undefined {
     return this.ctx.client.guilds.cache.get(guildId);
