@@ -1,8 +1,11 @@
 // The supervisor's end of Discord: one `@discordjs/ws` WebSocketManager holding the session of
 // every shard (IDENTIFY once, RESUME after network trouble), whatever happens to the worker.
-// `@discordjs/ws` and `@discordjs/rest` are imported when the session is created (see
-// GatewaySession.create), not with this module: the supervisor spawns its first worker first, so
-// the worker's module loading and the supervisor's run on both cores at once.
+// `@discordjs/ws` is imported when the session is created (see GatewaySession.create), not with
+// this module: the supervisor spawns its first worker first, so the worker's module loading and
+// the supervisor's run on both cores at once. The manager's one REST call (GET /gateway/bot) goes
+// through `fetch` (gatewayRest): `@discordjs/rest` and undici's package, more than half of the
+// supervisor's start-up imports, are not loaded at all.
+import type { REST } from '@discordjs/rest';
 import type { WebSocketManager } from '@discordjs/ws';
 import type {
   APIGatewayBotInfo,
@@ -56,25 +59,19 @@ export class GatewaySession {
     options: ResolvedOptions,
     handlers: GatewayHandlers,
   ): Promise<GatewaySession> {
-    const [rest, ws] = await Promise.all([import('@discordjs/rest'), import('@discordjs/ws')]);
-    return new GatewaySession(options, handlers, rest, ws);
+    return new GatewaySession(options, handlers, await import('@discordjs/ws'));
   }
 
   private constructor(
     options: ResolvedOptions,
     handlers: GatewayHandlers,
-    { REST }: typeof import('@discordjs/rest'),
     { WebSocketManager, WebSocketShardEvents }: typeof import('@discordjs/ws'),
   ) {
     this.#handlers = handlers;
-    const rest = new REST({
-      version: '10',
-      ...(options.apiBase === undefined ? {} : { api: options.apiBase }),
-    }).setToken(options.token);
     this.#manager = new WebSocketManager({
       token: options.token,
       intents: options.intents,
-      rest,
+      rest: gatewayRest(options),
       shardIds: options.shardIds ?? null,
       shardCount: options.shardCount ?? null,
       initialPresence: options.initialPresence ?? null,
@@ -118,7 +115,7 @@ export class GatewaySession {
       this.#layout = { shardIds, shardCount, info };
       return this.#layout;
     } catch (error) {
-      throw gatewayFailed(error);
+      throw error instanceof SupervisorError ? error : gatewayFailed(error);
     }
   }
 
@@ -148,6 +145,35 @@ export class GatewaySession {
   public async destroy(): Promise<void> {
     await this.#manager.destroy({ code: 1000, reason: 'supervisor closed' });
   }
+}
+
+/** The REST API version the session's GET /gateway/bot uses (the manager's gateway is v10). */
+const API_VERSION = 10;
+
+/**
+ * What `@discordjs/ws`'s manager needs of `rest`: `get(Routes.gatewayBot())` (its only REST
+ * call, in `fetchGatewayInformation`), with Node's `fetch`. Typed as the `REST` the manager's
+ * options name; any other method would be missing, which the manager (1.x) never calls.
+ */
+function gatewayRest(options: ResolvedOptions): REST {
+  const base = (options.apiBase ?? 'https://discord.com/api').replace(/\/+$/, '');
+  const rest = {
+    async get(route: string): Promise<unknown> {
+      const response = await fetch(`${base}/v${API_VERSION}${route}`, {
+        headers: { Authorization: `Bot ${options.token}` },
+      });
+      if (!response.ok) {
+        const body = (await response.text().catch(() => '')).slice(0, 200);
+        throw new SupervisorError(
+          'ZRX_SUPERVISOR_GATEWAY_FAILED',
+          `The gateway session could not be started: GET ${route} answered ${response.status} ${response.statusText}${body ? `: ${body}` : ''}`,
+          'Check the token (a 401 means it is wrong), apiBase, and the intents the application may use.',
+        );
+      }
+      return response.json();
+    },
+  };
+  return rest as Pick<REST, 'get'> as REST;
 }
 
 function gatewayFailed(error: unknown): SupervisorError {
