@@ -54,4 +54,28 @@ describe('restore pacing: the 48 h budget and a 429 storm', () => {
     expect(writes).toHaveLength(plan?.apiCalls ?? -1);
     expect(await guildShape(t.bot, t.guild.id)).toEqual(before);
   }, 120_000);
+
+  it('cancels a running restore after its current step; a new restore finishes the work', async () => {
+    const api = t.bot.extensions.get('backup');
+    await wipeGuild(t.bot, t.guild.id);
+    // Somewhere to type the command in (mirror mode deletes it at the end).
+    const control = t.guild.createChannel({ name: 'control' });
+    // Slow enough to be caught mid-way: 5 requests per 100 ms per route.
+    t.discord.rateLimits.configure({ buckets: { limit: 5, windowMs: 100 } });
+    const running = api?.restore(t.guild.id, backupId).catch((error: unknown) => error);
+    await t.discord.waitFor(() => t.discord.requests().some((r) => r.method === 'POST'), {
+      timeout: 10_000,
+    });
+    const reply = await t.guildOwner
+      .slash(t.guild, 'backuprestore', { id: backupId, cancel: true })
+      .reply();
+    expect(JSON.stringify(reply.embeds)).toContain('stops after its current step');
+    expect(await running).toMatchObject({ code: 'ZRX_BACKUP_CANCELLED' });
+    t.discord.rateLimits.configure({});
+    expect(await api?.restore(t.guild.id, backupId, { mode: 'mirror' })).toMatchObject({
+      failed: 0,
+      differences: [],
+    });
+    expect(await guildShape(t.bot, t.guild.id)).toEqual(before);
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ export const backupRestore = defineCommand({
     components: { kind: 'string', description: COMPONENTS_HELP },
     source: { kind: 'string', description: "Another server's id, to restore its backup here" },
     confirm: { kind: 'boolean', description: 'Run it (otherwise only the plan is shown)' },
+    cancel: { kind: 'boolean', description: 'Stop the running restore after its current step' },
   },
   access: 'guild-owner',
   guildOnly: true,
@@ -40,6 +41,19 @@ export const backupRestore = defineCommand({
     const guildId = guildIdOf(interaction);
     await interaction.deferReply();
     try {
+      if (args.cancel === true) {
+        const cancelled = service.jobs.cancel(guildId);
+        return interaction.editReply({
+          embeds: [
+            replyEmbed(
+              cancelled ? 'success' : 'info',
+              cancelled
+                ? 'The restore stops after its current step.'
+                : 'No restore is running here.',
+            ),
+          ],
+        });
+      }
       const source = args.source ?? guildId;
       if (source !== guildId) {
         const other = ctx.client.guilds.cache.get(source) ?? null;
