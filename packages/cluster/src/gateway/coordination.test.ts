@@ -77,9 +77,12 @@ describe.skipIf(url === undefined)('gateway coordination in Redis', () => {
       shardCount: 1,
     };
     await store.update(0, session);
+    await store.flush();
     expect(await new RedisSessionStore({ redis, prefix }).retrieve(0)).toEqual(session);
     await store.update(0, null);
+    await store.flush();
     expect(await store.retrieve(0)).toBeNull();
+    expect(await new RedisSessionStore({ redis, prefix }).retrieve(0)).toBeNull();
   });
 
   it('shares the invalid-request count and stops before the limit', async () => {

@@ -69,41 +69,73 @@ export interface StoredSession {
 /**
  * Session info of every shard in Redis, so a gateway process that restarts (or another that
  * takes its shards over) RESUMEs instead of IDENTIFYing. Plugs into `@discordjs/ws` as
- * `retrieveSessionInfo` / `updateSessionInfo`. Sessions expire after `ttlMs` (Discord drops a
- * session it has not heard from for long anyway).
+ * `retrieveSessionInfo` / `updateSessionInfo`, which it calls on every dispatch: reads come from
+ * memory and writes reach Redis at most every `flushMs` (a crash loses at most that much of the
+ * sequence; Discord replays those events on RESUME, and their idempotency keys dedupe them).
+ * Sessions expire after `ttlMs`.
  */
 export class RedisSessionStore {
   readonly #redis: Redis;
   readonly #prefix: string;
   readonly #ttlMs: number;
+  readonly #flushMs: number;
+  readonly #cache = new Map<number, StoredSession | null>();
+  readonly #dirty = new Set<number>();
+  #timer: NodeJS.Timeout | undefined;
 
-  public constructor(options: { redis: Redis; prefix?: string; ttlMs?: number }) {
+  public constructor(options: { redis: Redis; prefix?: string; ttlMs?: number; flushMs?: number }) {
     this.#redis = options.redis;
     this.#prefix = options.prefix ?? 'zoryx';
     this.#ttlMs = options.ttlMs ?? 600_000;
+    this.#flushMs = options.flushMs ?? 100;
   }
 
   #key(shardId: number): string {
     return `${this.#prefix}:session:${shardId}`;
   }
 
-  /** The stored session of `shardId`, or null. */
+  /** The session of `shardId`, or null. */
   public async retrieve(shardId: number): Promise<StoredSession | null> {
+    if (this.#cache.has(shardId)) return this.#cache.get(shardId) ?? null;
     const raw = await this.#redis.get(this.#key(shardId));
-    if (raw === null) return null;
+    let session: StoredSession | null = null;
     try {
-      const session = JSON.parse(raw) as StoredSession;
-      return typeof session.sessionId === 'string' && Number.isInteger(session.sequence)
-        ? session
-        : null;
+      const parsed = raw === null ? null : (JSON.parse(raw) as StoredSession);
+      if (typeof parsed?.sessionId === 'string' && Number.isInteger(parsed.sequence))
+        session = parsed;
     } catch {
-      return null;
+      session = null;
     }
+    this.#cache.set(shardId, session);
+    return session;
   }
 
-  /** Stores (or with null, forgets) the session of `shardId`. */
+  /** Stores (or with null, forgets) the session of `shardId`; reaches Redis within `flushMs`. */
   public async update(shardId: number, session: StoredSession | null): Promise<void> {
-    if (session === null) await this.#redis.del(this.#key(shardId));
-    else await this.#redis.set(this.#key(shardId), JSON.stringify(session), 'PX', this.#ttlMs);
+    this.#cache.set(shardId, session);
+    this.#dirty.add(shardId);
+    this.#timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.#flushMs);
+  }
+
+  /** Writes pending changes to Redis now. */
+  public async flush(): Promise<void> {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#dirty.size === 0) return;
+    const pipeline = this.#redis.pipeline();
+    for (const shardId of this.#dirty) {
+      const session = this.#cache.get(shardId) ?? null;
+      if (session === null) pipeline.del(this.#key(shardId));
+      else pipeline.set(this.#key(shardId), JSON.stringify(session), 'PX', this.#ttlMs);
+    }
+    this.#dirty.clear();
+    await pipeline.exec();
+  }
+
+  /** The sessions held in memory (to put back after a clean stop cleared them). */
+  public held(): Map<number, StoredSession> {
+    const out = new Map<number, StoredSession>();
+    for (const [shardId, session] of this.#cache) if (session) out.set(shardId, session);
+    return out;
   }
 }

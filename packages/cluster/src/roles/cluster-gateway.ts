@@ -10,6 +10,7 @@ import {
 import type { Redis } from 'ioredis';
 import { EventBus } from '../bus/event-bus.js';
 import { type BusEventInput, encodeEntry } from '../bus/wire.js';
+import { isClusterError } from '../errors.js';
 import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
 import { ShardLeases } from '../gateway/shard-leases.js';
 import { ShardMonitor } from '../monitor/shard-monitor.js';
@@ -37,6 +38,8 @@ export interface ClusterGatewayOptions {
   shardCount?: number | null;
   /** Fan-out and work streams keep about this many entries. Default 100,000. */
   maxLen?: number;
+  /** How long to wait for a predecessor's shard leases to expire, ms. Default 30,000. */
+  leaseWaitMs?: number;
   /** The shard monitor to feed; default a new one. */
   monitor?: ShardMonitor;
   onError?: (error: unknown) => void;
@@ -58,6 +61,7 @@ export class ClusterGateway {
   readonly #leases: ShardLeases;
   readonly #sessionIds = new Map<number, string>();
   readonly #subscriber: Redis;
+  readonly #sessions: RedisSessionStore;
   readonly #bus: EventBus;
   readonly #onError: (error: unknown) => void;
   readonly monitor: ShardMonitor;
@@ -91,6 +95,7 @@ export class ClusterGateway {
       onLost: (shardId) => this.#onError(new Error(`lease of shard ${shardId} lost`)),
     });
     const sessions = new RedisSessionStore({ redis: options.redis, prefix: this.#prefix });
+    this.#sessions = sessions;
     const rest = new REST({ version: '10', ...(options.apiBase ? { api: options.apiBase } : {}) });
     rest.setToken(options.token);
     let throttler: RedisIdentifyThrottler | undefined;
@@ -255,12 +260,36 @@ export class ClusterGateway {
     this.#dirty.clear();
   }
 
+  /**
+   * Takes the shard leases; while another gateway holds one (a killed predecessor's lease runs
+   * until its TTL), retries every second for up to `leaseWaitMs`.
+   */
+  async #acquireLeases(): Promise<void> {
+    const deadline = Date.now() + (this.#o.leaseWaitMs ?? 30_000);
+    for (;;) {
+      try {
+        await this.#leases.acquire(this.#shardIds);
+        return;
+      } catch (error) {
+        if (!isClusterError(error, 'ZRX_CLUSTER_SHARD_LEASED') || Date.now() > deadline)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
   /** Leases the shards, connects them (RESUME when a session is stored), starts publishing. */
   public async start(): Promise<void> {
     const info = await this.#manager.fetchGatewayInformation();
     this.#shardIds = await this.#manager.getShardIds();
     const shardCount = await this.#manager.getShardCount();
-    await this.#leases.acquire(this.#shardIds);
+    await this.#acquireLeases();
+    // A restarted gateway RESUMEs: the session ids of the stored sessions keep the idempotency
+    // keys of replayed events equal to the ones the previous process published them under.
+    for (const shardId of this.#shardIds) {
+      const stored = await this.#sessions.retrieve(shardId);
+      if (stored) this.#sessionIds.set(shardId, stored.sessionId);
+    }
     await this.#restoreSnapshots(this.#shardIds);
     await this.#o.redis.set(
       keys.layout(this.#prefix),
@@ -300,10 +329,14 @@ export class ClusterGateway {
     if (this.#snapshotTimer !== undefined) clearInterval(this.#snapshotTimer);
     await this.#flushing;
     await this.#saveSnapshots().catch(this.#onError);
-    // A clean stop keeps the sessions resumable (code 4200 is not 1000/1001, Discord keeps them).
+    // A clean stop keeps the sessions resumable: code 4200 is not 1000/1001, so Discord keeps
+    // them; @discordjs/ws forgets them on destroy, so they are put back for the next gateway.
+    const held = this.#sessions.held();
     await Promise.resolve(
       this.#manager.destroy({ code: 4200, reason: 'gateway restarting' }),
     ).catch(this.#onError);
+    for (const [shardId, session] of held) await this.#sessions.update(shardId, session);
+    await this.#sessions.flush();
     await this.#leases.release();
     this.#subscriber.disconnect();
   }
