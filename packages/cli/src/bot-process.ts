@@ -66,6 +66,10 @@ export const BOT_STOP_GRACE_MS = 3_000;
  */
 const PARENT_LINK = `
 import { Socket } from 'node:net';
+import { isMainThread } from 'node:worker_threads';
+// Worker threads inherit --import: only the main thread holds the link (a worker closing its
+// own handle on fd 3 when the supervisor replaces it would close the link for the process).
+if (isMainThread) {
 const grace = ${BOT_STOP_GRACE_MS};
 let stopping = false;
 const stop = (signal) => {
@@ -83,6 +87,7 @@ try {
   link.resume();
   link.unref();
 } catch {}
+}
 `;
 
 /**
