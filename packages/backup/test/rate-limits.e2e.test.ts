@@ -67,7 +67,7 @@ describe('restore pacing: the 48 h budget and a 429 storm', () => {
       timeout: 10_000,
     });
     const reply = await t.guildOwner
-      .slash(t.guild, 'backuprestore', { id: backupId, cancel: true })
+      .slash(t.guild, 'backuprestore', { id: backupId, cancel: true }, { channel: control })
       .reply();
     expect(JSON.stringify(reply.embeds)).toContain('stops after its current step');
     expect(await running).toMatchObject({ code: 'ZRX_BACKUP_CANCELLED' });
