@@ -115,6 +115,16 @@ describe('route × role matrix, IDOR, and secrets in a full crawl', () => {
       }
     }
     expect(failures).toEqual([]);
+    const audit = await clients.get('owner')?.get('/api/audit/export');
+    const rows = (
+      (await audit?.json()) as { rows: { action: string; role: string; result: string }[] }
+    ).rows;
+    expect(rows).toContainEqual(
+      expect.objectContaining({ action: 'guilds.leave', role: 'admin', result: 'denied' }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ action: 'guilds.leave', role: 'owner', result: 'ok' }),
+    );
   });
 
   it('keeps guild managers to their own guilds (IDOR)', async () => {

@@ -113,7 +113,16 @@ export function registerLoginRoutes(
       method: 'oauth',
       oauthToken: identity.accessToken,
     });
-    return reply.redirect(homeOf(services, identity.userId), 303);
+    // Not a redirect: this response answers a navigation that started on Discord (cross-site),
+    // and browsers withhold SameSite=Strict cookies along such a redirect chain. A same-origin
+    // refresh makes the next request a same-site one, which carries the new session.
+    const home = homeOf(services, identity.userId);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${home}"><title>Logged in</title></head><body><p><a href="${home}">Continue</a></p></body></html>`
+          .value,
+      );
   });
 
   app.post('/logout', async (request, reply) => {

@@ -105,6 +105,19 @@ export function registerGuarded(
         const auth = request.dashboardAuth;
         if (!auth) return unauthenticated(request, reply, route.kind);
         if (!allowed(services, auth, route.access, request)) {
+          // A refused action is an event worth keeping too (who tried what).
+          if (mutation) {
+            await services.audit.append({
+              userId: auth.session.userId,
+              role: auth.principal,
+              action: 'permission' in route.access ? route.access.permission : route.url,
+              target: request.url,
+              ip: request.ip,
+              userAgent: request.headers['user-agent'] ?? '',
+              result: 'denied',
+              requestId: request.id,
+            });
+          }
           return reply.code(403).type('application/json').send({ error: 'forbidden' });
         }
         if (mutation && !csrfValid(request, auth)) {
