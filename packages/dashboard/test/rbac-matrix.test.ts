@@ -115,10 +115,12 @@ describe('route × role matrix, IDOR, and secrets in a full crawl', () => {
       }
     }
     expect(failures).toEqual([]);
-    const audit = await clients.get('owner')?.get('/api/audit/export');
-    const rows = (
-      (await audit?.json()) as { rows: { action: string; role: string; result: string }[] }
-    ).rows;
+    const owner = clients.get('owner');
+    if (!owner) throw new TypeError('owner');
+    const audit = await owner.get('/api/audit/export');
+    const { rows } = (await audit.json()) as {
+      rows: { action: string; role: string; result: string }[];
+    };
     expect(rows).toContainEqual(
       expect.objectContaining({ action: 'guilds.leave', role: 'admin', result: 'denied' }),
     );
