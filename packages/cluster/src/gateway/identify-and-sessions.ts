@@ -83,7 +83,20 @@ export class RedisSessionStore {
   readonly #dirty = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
 
-  public constructor(options: { redis: Redis; prefix?: string; ttlMs?: number; flushMs?: number }) {
+  readonly #cap: (shardId: number) => number | undefined;
+
+  /**
+   * `sequenceCap(shardId)`: the highest sequence that is safe to resume from (a gateway passes
+   * the last one it published, so events received but not yet on the bus are replayed on RESUME).
+   */
+  public constructor(options: {
+    redis: Redis;
+    prefix?: string;
+    ttlMs?: number;
+    flushMs?: number;
+    sequenceCap?: (shardId: number) => number | undefined;
+  }) {
+    this.#cap = options.sequenceCap ?? (() => undefined);
     this.#redis = options.redis;
     this.#prefix = options.prefix ?? 'zoryx';
     this.#ttlMs = options.ttlMs ?? 600_000;
@@ -125,8 +138,13 @@ export class RedisSessionStore {
     const pipeline = this.#redis.pipeline();
     for (const shardId of this.#dirty) {
       const session = this.#cache.get(shardId) ?? null;
+      const cap = this.#cap(shardId);
       if (session === null) pipeline.del(this.#key(shardId));
-      else pipeline.set(this.#key(shardId), JSON.stringify(session), 'PX', this.#ttlMs);
+      else {
+        const stored =
+          cap === undefined ? session : { ...session, sequence: Math.min(session.sequence, cap) };
+        pipeline.set(this.#key(shardId), JSON.stringify(stored), 'PX', this.#ttlMs);
+      }
     }
     this.#dirty.clear();
     await pipeline.exec();

@@ -60,6 +60,8 @@ export class ClusterGateway {
   readonly #cache = new StateCache();
   readonly #leases: ShardLeases;
   readonly #sessionIds = new Map<number, string>();
+  /** The highest gateway sequence published per shard: a RESUME never skips an unpublished event. */
+  readonly #publishedSeq = new Map<number, number>();
   readonly #subscriber: Redis;
   readonly #sessions: RedisSessionStore;
   readonly #bus: EventBus;
@@ -94,7 +96,11 @@ export class ClusterGateway {
       owner: options.processId,
       onLost: (shardId) => this.#onError(new Error(`lease of shard ${shardId} lost`)),
     });
-    const sessions = new RedisSessionStore({ redis: options.redis, prefix: this.#prefix });
+    const sessions = new RedisSessionStore({
+      redis: options.redis,
+      prefix: this.#prefix,
+      sequenceCap: (shardId) => this.#publishedSeq.get(shardId),
+    });
     this.#sessions = sessions;
     const rest = new REST({ version: '10', ...(options.apiBase ? { api: options.apiBase } : {}) });
     rest.setToken(options.token);
@@ -185,6 +191,8 @@ export class ClusterGateway {
       let r = 0;
       for (const [i, { shardId, payload }] of batch.entries()) {
         this.#apply(shardId, payload);
+        if (payload.s > (this.#publishedSeq.get(shardId) ?? 0))
+          this.#publishedSeq.set(shardId, payload.s);
         if (routes[i] === 'skip') continue;
         const [error, id] = results[r++] ?? [];
         if (error) throw error;
