@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'extensions.reload': OPERATOR,
   'extensions.load': ADMIN,
   'extensions.unload': ADMIN,
+  'extensions.unquarantine': ADMIN,
   'audit.view': ADMIN,
   'audit.export': ADMIN,
   'sessions.view': ADMIN,

@@ -114,6 +114,16 @@ export async function loadOrUnload(
   };
 }
 
+/** Lifts a quarantine and loads the extension, like `/extensions unquarantine:<name>`. */
+export async function unquarantine(services: DashboardServices, name: string) {
+  const status = await services.ctx.client.extensions.unquarantine(name);
+  return {
+    notice: { kind: 'ok' as const, text: `Quarantine of ${status.name} lifted; it is ${status.state}.` },
+    before: 'quarantined',
+    after: status.state,
+  };
+}
+
 /** Resets, disables or enables a hook like `eh_reset_circuit`, `eh_disable`, `eh_enable`. */
 export async function hookAction(
   services: DashboardServices,

@@ -16,7 +16,7 @@ import { botStatus } from '../probes/status-document.js';
 import type { GuardedRoute } from '../server/route-kit.js';
 import { SECURITY_HEADERS } from '../server/security-headers.js';
 import type { Auth, DashboardServices } from '../server/services.js';
-import { audited, hookAction, leaveGuild, loadOrUnload, reloadExtension } from './actions.js';
+import { audited, hookAction, leaveGuild, loadOrUnload, reloadExtension, unquarantine } from './actions.js';
 
 function send(
   reply: FastifyReply,
@@ -149,6 +149,14 @@ export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
       'Extensions',
       (r) => param(r, 'name'),
       (r) => loadOrUnload(s(), param(r, 'name'), 'unload'),
+      (auth) => extensionsPage(s(), auth),
+    ),
+    action(
+      '/extensions/:name/unquarantine',
+      'extensions.unquarantine',
+      'Extensions',
+      (r) => param(r, 'name'),
+      (r) => unquarantine(s(), param(r, 'name')),
       (auth) => extensionsPage(s(), auth),
     ),
     action(
