@@ -85,7 +85,9 @@ export function extensionsPage(services: DashboardServices, auth: Auth): SafeHtm
       );
     }
     if (can(auth.principal, 'extensions.unquarantine') && s.state === 'quarantined') {
-      actions.push(csrfForm(auth, `/extensions/${encodeURIComponent(s.name)}/unquarantine`, 'Unquarantine'));
+      actions.push(
+        csrfForm(auth, `/extensions/${encodeURIComponent(s.name)}/unquarantine`, 'Unquarantine'),
+      );
     }
     if (pages.has(s.name))
       actions.push(html`<a href="/extensions/${encodeURIComponent(s.name)}/page">Page</a>`);

@@ -118,7 +118,10 @@ export async function loadOrUnload(
 export async function unquarantine(services: DashboardServices, name: string) {
   const status = await services.ctx.client.extensions.unquarantine(name);
   return {
-    notice: { kind: 'ok' as const, text: `Quarantine of ${status.name} lifted; it is ${status.state}.` },
+    notice: {
+      kind: 'ok' as const,
+      text: `Quarantine of ${status.name} lifted; it is ${status.state}.`,
+    },
     before: 'quarantined',
     after: status.state,
   };

@@ -16,7 +16,14 @@ import { botStatus } from '../probes/status-document.js';
 import type { GuardedRoute } from '../server/route-kit.js';
 import { SECURITY_HEADERS } from '../server/security-headers.js';
 import type { Auth, DashboardServices } from '../server/services.js';
-import { audited, hookAction, leaveGuild, loadOrUnload, reloadExtension, unquarantine } from './actions.js';
+import {
+  audited,
+  hookAction,
+  leaveGuild,
+  loadOrUnload,
+  reloadExtension,
+  unquarantine,
+} from './actions.js';
 
 function send(
   reply: FastifyReply,
