@@ -28,7 +28,8 @@ export interface SupervisorOptions {
   token?: string;
   /**
    * Gateway intents (bitfield). Default: the framework's set, Guilds | GuildMembers |
-   * GuildMessages | DirectMessages | MessageContent. The worker's client gets the same.
+   * GuildMessages | DirectMessages | MessageContent | GuildVoiceStates | GuildMessageReactions |
+   * AutoModerationExecution. The worker's client gets the same.
    */
   intents?: number;
   /**
@@ -110,8 +111,11 @@ export interface ResolvedOptions {
   logger: SupervisorLogger;
 }
 
-/** Guilds | GuildMembers | GuildMessages | DirectMessages | MessageContent: the framework's default. */
-export const DEFAULT_INTENTS = 1 | 2 | 512 | 4096 | 32768;
+/**
+ * Guilds | GuildMembers | GuildVoiceStates | GuildMessages | GuildMessageReactions |
+ * DirectMessages | MessageContent | AutoModerationExecution: the framework's default.
+ */
+export const DEFAULT_INTENTS = 1 | 2 | 128 | 512 | 1024 | 4096 | 32768 | 2_097_152;
 
 function invalid(option: string, message: string, hint: string): SupervisorError {
   return new SupervisorError('ZRX_SUPERVISOR_OPTIONS_INVALID', `${option}: ${message}`, hint);

@@ -85,7 +85,10 @@ export type ZoryxClientOptions = Partial<SapphireClientOptions & ClientOptions> 
 
 /**
  * The gateway intents every Zoryx bot connects with. Exported (through the internals) so that a
- * supervisor holding the gateway for a worker's bot identifies with the same set.
+ * supervisor holding the gateway for a worker's bot identifies with the same set. Voice states,
+ * reactions and AutoMod executions (none privileged) are in it because extensions react to them
+ * (automations' voice log, reaction roles, dynamic voice and AutoMod bridge): intents are fixed
+ * at IDENTIFY, before any extension could ask for one.
  */
 export const FRAMEWORK_INTENTS: readonly GatewayIntentBits[] = [
   GatewayIntentBits.Guilds,
@@ -93,6 +96,9 @@ export const FRAMEWORK_INTENTS: readonly GatewayIntentBits[] = [
   GatewayIntentBits.GuildMembers,
   GatewayIntentBits.MessageContent,
   GatewayIntentBits.DirectMessages,
+  GatewayIntentBits.GuildVoiceStates,
+  GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.AutoModerationExecution,
 ];
 
 /**
