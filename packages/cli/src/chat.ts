@@ -33,6 +33,9 @@ export interface ChatOptions {
   color?: boolean;
 }
 
+/** How long a slash line waits for a bot that has registered no command yet, in ms. */
+const COMMANDS_WAIT_MS = 60_000;
+
 /** Printed at the start of a chat. */
 export const CHAT_HELP = [
   'Type a message (e.g. !help), a slash command (/ping, /balance user:@alice),',
@@ -126,6 +129,17 @@ export async function runChat(options: ChatOptions): Promise<void> {
       return undefined;
     }
     if (line.startsWith('/')) {
+      // A slow machine can open the chat before the bot synced its commands: wait for them.
+      const registered = () => world.emulator.commands().length + world.guild.commands().length;
+      if (registered() === 0) {
+        print('  (waiting for the bot to register its slash commands…)');
+        await world.emulator
+          .waitFor(() => registered() > 0, {
+            timeout: COMMANDS_WAIT_MS,
+            description: 'the bot registers its commands',
+          })
+          .catch(() => undefined);
+      }
       const { name, options: values } = parseSlashLine(
         line.slice(1),
         [...world.emulator.commands(), ...world.guild.commands()],
