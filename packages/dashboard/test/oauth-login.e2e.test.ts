@@ -66,8 +66,16 @@ describe.skipIf(missing !== undefined)(
         grant_type: 'authorization_code',
         code_verifier: expect.any(String),
       });
-      const html = await page.content();
-      expect(html).not.toContain(clientSecret);
+      // Neither the client secret nor the user's access token reaches the browser, on any page.
+      const accessToken = String(Reflect.get(Object(exchange?.response), 'access_token') ?? '');
+      expect(accessToken).not.toBe('');
+      for (const path of ['/', '/sessions', '/audit', '/api/audit/export']) {
+        // The browser's own request context (its cookies), which also takes the JSON download.
+        const response = await page.request.get(`${d.url()}${path}`);
+        expect(response.status(), path).toBe(200);
+        const text = await response.text();
+        expect(text.includes(clientSecret) || text.includes(accessToken), path).toBe(false);
+      }
     });
 
     it('logs a guild manager in to their guilds only', async () => {
