@@ -60,7 +60,8 @@ export class BackupService {
     this.jobs = new RestoreJobs({
       db: ctx.db.main,
       load: async (guildId, id) => this.store.load(guildId, id),
-      captureLive: async (guildId) => await this.captureLive(guildId),
+      captureLive: async (guildId, members) => await this.captureLive(guildId, members),
+      botTop: (guildId, live) => this.botTop(guildId, live),
       stepContext: {
         client: ctx.client,
         restoreFramework: (guildId, framework, ids) =>
@@ -159,19 +160,22 @@ export class BackupService {
     return entry;
   }
 
-  /** A live capture for comparisons: no emoji or sticker images, no local data. */
-  public async captureLive(guildId: string): Promise<Snapshot> {
+  /**
+   * A live capture for comparisons: no emoji or sticker images, no local data, members only when
+   * the snapshot compared with has them (a member list is one read per 1,000 members).
+   */
+  public async captureLive(guildId: string, members = false): Promise<Snapshot> {
     return (
       await captureGuild(this.#sources, guildId, {
         local: false,
-        members: true,
+        members,
         expressionImages: false,
       })
     ).snapshot;
   }
 
-  /** The position of the bot's highest role in a guild. */
-  #botTop(guildId: string, live: Snapshot): number {
+  /** The position of the bot's highest role in a guild (it edits and places only roles below). */
+  public botTop(guildId: string, live: Snapshot): number {
     const me = this.ctx.client.guilds.cache.get(guildId)?.members.me;
     if (me && live.guild.owner_id === me.id) return Number.POSITIVE_INFINITY;
     const mine = new Set(me?.roles.cache.keys() ?? []);
@@ -205,11 +209,11 @@ export class BackupService {
     this.#requireGuild(guildId);
     const components = parseComponents(options.components);
     const { snapshot } = await this.store.load(sourceGuildId, id);
-    const live = await this.captureLive(guildId);
+    const live = await this.captureLive(guildId, snapshot.components.includes('members'));
     const plan = planRestore(snapshot, live, {
       mode: options.mode ?? 'merge',
       components: new Set(components),
-      botTopPosition: this.#botTop(guildId, live),
+      botTopPosition: this.botTop(guildId, live),
     });
     const left = await this.#budgetLeft(guildId);
     const over: string[] = [];

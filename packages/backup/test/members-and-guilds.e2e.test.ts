@@ -63,4 +63,18 @@ describe('member roles and nicknames (opt-in), and restoring into another guild'
     expect(JSON.stringify(done.embeds)).toContain('Verified: the server matches the backup');
     expect(beta.guild.roles().some((r) => r.name === 'Mods')).toBe(true);
   });
+
+  it('leaves roles at or above its own highest role alone, says so, and still orders the rest', async () => {
+    const api = t.bot.extensions.get('backup');
+    const top = t.guild.createRole({ name: 'Owners' });
+    top.setPosition(t.guild.botRole.raw.position + 1);
+    const low = t.guild.createRole({ name: 'Helpers' });
+    const backup = (await api?.create(t.guild.id, { label: 'with a top role' }))?.id ?? '';
+    await t.bot.rest.patch(Routes.guildRole(t.guild.id, low.id), { body: { color: 0x00ff00 } });
+    const plan = await api?.plan(t.guild.id, backup);
+    expect(plan?.cannotRestore).toContain("role Owners: at or above the bot's highest role");
+    const result = await api?.restore(t.guild.id, backup);
+    expect(result).toMatchObject({ failed: 0, updated: expect.any(Number) });
+    expect(t.guild.roles().find((r) => r.id === low.id)?.color).toBe(0);
+  });
 });

@@ -44,7 +44,9 @@ export interface RestoreJobDeps {
     backupId: string,
   ): Promise<{ snapshot: Snapshot; assets: StepContext['assets'] }>;
   /** A live capture of the guild (no images of emojis/stickers, no local data). */
-  captureLive(guildId: string): Promise<Snapshot>;
+  captureLive(guildId: string, members: boolean): Promise<Snapshot>;
+  /** The position of the bot's highest role (roles at or above it are never moved). */
+  botTop(guildId: string, live: Snapshot): number;
   /** The rest of a step's context. */
   stepContext: Pick<StepContext, 'client' | 'restoreFramework' | 'restoreExtension'>;
   /** Reports progress (the `backup_progress` hook, the progress message). */
@@ -199,7 +201,8 @@ export class RestoreJobs {
       .where('job_id', '=', jobId)
       .execute();
     const ids = new IdMap(rows.map((row) => [row.old_id, row.new_id] as const));
-    let live = await this.deps.captureLive(guildId);
+    const members = snapshot.components.includes('members');
+    let live = await this.deps.captureLive(guildId, members);
     if (job.cursor > 0) {
       // Resuming: adopt what a step created before its checkpoint was written.
       const before = new Set(Object.keys(ids.toRecord()));
@@ -220,6 +223,7 @@ export class RestoreJobs {
       snapshot,
       assets,
       live,
+      botTop: this.deps.botTop(guildId, live),
       ids,
       mapped: (oldId, newId) => {
         ids.set(oldId, newId);
@@ -255,7 +259,7 @@ export class RestoreJobs {
       await this.#checkpoint(job, index + 1, pending.splice(0));
       this.#emit(job, index + 1, step.label, 'running');
     }
-    live = await this.deps.captureLive(guildId);
+    live = await this.deps.captureLive(guildId, members);
     job.counters.differences = differencesThroughMap(snapshot, live, ids, new Set(job.components));
     await this.#finish(job, 'finished');
     this.#emit(job, total, 'verified', 'finished');

@@ -24,6 +24,8 @@ export interface StepContext {
   readonly assets: ReadonlyMap<string, AssetData>;
   /** The live guild when the job (re)started: its settings and role ids. */
   readonly live: Snapshot;
+  /** The bot's highest role position when the job (re)started. */
+  readonly botTop: number;
   readonly ids: IdMap;
   /** Records a new mapping (persisted by the job with the step's checkpoint). */
   readonly mapped: (oldId: string, newId: string) => void;
@@ -94,8 +96,12 @@ export async function runStep(step: Step, context: StepContext): Promise<StepOut
       return 'updated';
     }
     case 'role.positions': {
+      // Roles at or above the bot's highest role cannot be moved (Discord refuses the whole
+      // request): they keep their place, the others are ordered as in the snapshot below them.
+      const livePosition = new Map(context.live.roles.map((role) => [role.id, role.position]));
       const order = snapshot.roles
         .filter((role) => !role.managed && ids.has(role.id))
+        .filter((role) => (livePosition.get(ids.resolve(role.id)) ?? 0) < context.botTop)
         .sort((a, b) => a.position - b.position);
       await rest.patch(Routes.guildRoles(guildId), {
         body: order.map((role, index) => ({ id: ids.resolve(role.id), position: index + 1 })),
