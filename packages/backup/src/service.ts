@@ -1,27 +1,23 @@
 import { type ExtensionContext, isBotOwner } from '@zoryx/framework';
-import { z } from 'zod';
 import { type CaptureSources, captureGuild } from './capture/capture.js';
 import type { BackupConfig } from './config.js';
 import { BackupError } from './errors.js';
+import {
+  captureExtensionData,
+  captureFramework,
+  restoreExtensionData,
+  restoreFramework,
+} from './local-data.js';
 import { diffSnapshots } from './restore/differences.js';
-import type { IdMap } from './restore/id-map.js';
 import { type Plan, planRestore } from './restore/plan.js';
 import { RestoreJobs } from './restore/restore-job.js';
-import {
-  COMPONENTS,
-  type Component,
-  type JsonValue,
-  jsonValue,
-  type Snapshot,
-} from './snapshot/schema.js';
+import { COMPONENTS, type Component, type Snapshot } from './snapshot/schema.js';
 import { AuditLog } from './storage/audit-log.js';
 import { SnapshotStore, type StoredBackup } from './storage/snapshot-store.js';
 import type { BackupProgress, PlanSummary, RestoreOptions, RestoreSummary } from './types.js';
 
 /** The extension's context as the service uses it. */
 export type BackupContext = ExtensionContext<BackupConfig>;
-
-const exportAnswer = z.object({ data: jsonValue });
 
 /** Who asked for an operation (audited), `system` for the API and schedules. */
 export interface Actor {
@@ -54,8 +50,8 @@ export class BackupService {
     this.audit = new AuditLog(ctx.db.main);
     this.#sources = {
       client: ctx.client,
-      framework: (guildId) => this.#frameworkOf(guildId),
-      extensions: (guildId) => this.#extensionData(guildId),
+      framework: (guildId) => captureFramework(ctx, guildId),
+      extensions: (guildId) => captureExtensionData(ctx, guildId),
     };
     this.jobs = new RestoreJobs({
       db: ctx.db.main,
@@ -65,9 +61,9 @@ export class BackupService {
       stepContext: {
         client: ctx.client,
         restoreFramework: (guildId, framework, ids) =>
-          this.#restoreFramework(guildId, framework, ids),
+          restoreFramework(ctx, guildId, framework, ids),
         restoreExtension: (guildId, name, data, ids) =>
-          this.#restoreExtension(guildId, name, data, ids),
+          restoreExtensionData(ctx, guildId, name, data, ids),
       },
       progress: (event) => {
         void ctx.hooks.emit('backup_progress', event);
@@ -309,84 +305,6 @@ export class BackupService {
           ).snapshot
         : (await this.store.load(guildId, other)).snapshot;
     return diffSnapshots(base, against);
-  }
-
-  async #frameworkOf(guildId: string): Promise<Snapshot['framework']> {
-    const settings = await this.ctx.client.settings(guildId).getAll();
-    const rows = await (await this.ctx.db.guild(guildId))
-      .selectFrom('zoryx_command_roles')
-      .select(['command', 'role_id'])
-      .execute();
-    return {
-      prefix: settings.prefix,
-      mentionPrefix: settings.mentionPrefix,
-      locale: settings.locale,
-      commandRoles: rows.map((row) => ({ command: row.command, role_id: row.role_id })),
-    };
-  }
-
-  async #restoreFramework(
-    guildId: string,
-    framework: Snapshot['framework'],
-    ids: IdMap,
-  ): Promise<void> {
-    const settings = this.ctx.client.settings(guildId);
-    if (framework.prefix) await settings.set('prefix', framework.prefix);
-    await settings.set('mentionPrefix', framework.mentionPrefix);
-    await settings.set('locale', framework.locale);
-    for (const grant of framework.commandRoles) {
-      const roleId = ids.resolve(grant.role_id);
-      // A grant of the role's old id would point at nothing once the role was re-created.
-      if (roleId !== grant.role_id)
-        await this.ctx.client.commandRoles.revoke(guildId, grant.command, grant.role_id);
-      await this.ctx.client.commandRoles.allow(guildId, grant.command, roleId);
-    }
-  }
-
-  async #extensionData(guildId: string): Promise<Record<string, JsonValue>> {
-    const result = await this.ctx.hooks.emitAndWait('backup', { action: 'export', guildId });
-    const owners = new Map(this.ctx.client.hooks.hooks().map((hook) => [hook.id, hook.owner]));
-    const data: Record<string, JsonValue> = {};
-    for (const outcome of result.outcomes) {
-      const owner = owners.get(outcome.hookId);
-      if (outcome.status !== 'ok' || !owner || owner === this.ctx.name) continue;
-      const parsed = exportAnswer.safeParse(outcome.value);
-      if (parsed.success) data[owner] = parsed.data.data;
-      else
-        this.ctx.logger.warn(
-          { extension: owner },
-          'backup: a backup hook answered without { data } (JSON)',
-        );
-    }
-    return data;
-  }
-
-  async #restoreExtension(
-    guildId: string,
-    name: string,
-    data: JsonValue,
-    ids: IdMap,
-  ): Promise<void> {
-    const result = await this.ctx.hooks.emitAndWait('backup', {
-      action: 'import',
-      guildId,
-      extension: name,
-      data,
-      ids: ids.toRecord(),
-    });
-    const owners = new Map(this.ctx.client.hooks.hooks().map((hook) => [hook.id, hook.owner]));
-    const mine = result.outcomes.filter((outcome) => owners.get(outcome.hookId) === name);
-    if (mine.length === 0)
-      throw new BackupError(
-        'ZRX_BACKUP_EXTENSION',
-        `Extension ${name} is not loaded (or has no backup hook): its data was not restored.`,
-      );
-    const failed = mine.find((outcome) => outcome.status !== 'ok');
-    if (failed)
-      throw new BackupError(
-        'ZRX_BACKUP_EXTENSION',
-        `Extension ${name} failed to import its data: ${String(failed.error)}`,
-      );
   }
 }
 
