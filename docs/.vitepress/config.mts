@@ -1,21 +1,20 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
 
 // The package guides (packages/*.md) and the API reference (api/) are generated before the
-// build: scripts/package-pages.mjs and TypeDoc (typedoc.json).
+// build: scripts/package-pages.mjs and TypeDoc (typedoc.json). The sidebar lists every package
+// page there is, the most used first.
+const FIRST = ['framework', 'testing', 'cli', 'create-zoryx-bot', 'emulator', 'builtins'];
+const pagesDir = fileURLToPath(new URL('../packages', import.meta.url));
+const written = existsSync(pagesDir)
+  ? readdirSync(pagesDir)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => file.slice(0, -3))
+  : [];
 const packages = [
-  'framework',
-  'testing',
-  'cli',
-  'create-zoryx-bot',
-  'emulator',
-  'builtins',
-  'loader',
-  'hooks',
-  'store',
-  'db',
-  'resolver',
-  'slash-limit',
-  'supervisor',
+  ...FIRST.filter((name) => written.includes(name)),
+  ...written.filter((name) => !FIRST.includes(name)).sort(),
 ];
 
 export default defineConfig({
