@@ -4,6 +4,7 @@ import { createBot, loadConfig, type ZoryxClient } from '@zoryx/framework';
 import { FRAMEWORK_INTENTS } from '@zoryx/framework/internals';
 import { Redis } from 'ioredis';
 import { ClusterError } from '../errors.js';
+import { AnswerTracker } from './answered.js';
 import { WorkerLink } from './bus-strategy.js';
 import { ClusterGateway } from './cluster-gateway.js';
 
@@ -110,9 +111,11 @@ export interface RunningWorker {
 export async function startWorkerRole(options: RoleOptions): Promise<RunningWorker> {
   const processId = processIdOf('worker', options);
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const answers = new AnswerTracker();
   const link = new WorkerLink({
     redis,
     processId,
+    settled: (event) => answers.settled(event),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   });
   const layout = await link.layout();
@@ -127,6 +130,7 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     clientOptions: link.clientOptions(layout),
     handleSignals: false,
   });
+  bot.rest.on('response', (request) => answers.onResponse(request));
   await bot.start();
   return {
     bot,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { BusEvent } from '../bus/wire.js';
+import { AnswerTracker } from './answered.js';
+
+function event(type: string, data: unknown): BusEvent {
+  return { entryId: '1-0', id: `0:s:${type}`, type, shardId: 0, publishedAt: 0, data };
+}
+
+describe('answer tracker', () => {
+  it('holds an interaction until its callback and a message until a reply to it', async () => {
+    const tracker = new AnswerTracker({ interactionMs: 60_000, messageMs: 60_000 });
+    const done: string[] = [];
+    const interaction = tracker
+      .settled(event('INTERACTION_CREATE', { id: '111' }))
+      ?.then(() => done.push('i'));
+    const message = tracker
+      .settled(event('MESSAGE_CREATE', { id: '222', author: { bot: false } }))
+      ?.then(() => done.push('m'));
+    tracker.onResponse({ path: '/channels/9/messages', data: { body: { content: 'hi' } } });
+    await Promise.resolve();
+    expect(done).toEqual([]);
+    tracker.onResponse({ path: '/interactions/111/token/callback' });
+    tracker.onResponse({
+      path: '/channels/9/messages',
+      data: { body: { message_reference: { message_id: '222' } } },
+    });
+    await Promise.all([interaction, message]);
+    expect(done.sort()).toEqual(['i', 'm']);
+  });
+
+  it("does not hold other events or the bot's own messages, and gives up at the deadline", async () => {
+    const tracker = new AnswerTracker({ interactionMs: 60_000, messageMs: 10 });
+    expect(tracker.settled(event('GUILD_MEMBER_ADD', { id: '1' }))).toBeUndefined();
+    expect(
+      tracker.settled(event('MESSAGE_CREATE', { id: '2', author: { bot: true } })),
+    ).toBeUndefined();
+    await expect(
+      tracker.settled(event('MESSAGE_CREATE', { id: '3', author: {} })),
+    ).resolves.toBeUndefined();
+  });
+});
