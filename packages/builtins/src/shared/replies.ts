@@ -43,7 +43,7 @@ export async function respond(
 }
 
 /** Where {@link replyError} logs: an extension's `ctx.logger` (or any pino-like logger). */
-export type ErrorLogger = Pick<ExtensionContext['logger'], 'error'>;
+export type ErrorLogger = Pick<ExtensionContext['logger'], 'error' | 'warn'>;
 
 /** Options of {@link replyError}. */
 export interface ReplyErrorOptions {
@@ -75,14 +75,41 @@ export async function replyError(
 ): Promise<string> {
   const errorId = createErrorId();
   const logger = options.logger ?? botLogger(interaction.client);
-  logger?.error(
-    { err: options.error, errorId, command: commandNameOf(interaction) },
-    `${description} (error id ${errorId})`,
-  );
+  const mistake = operatorMistakeCode(options.error);
+  if (mistake) {
+    // An expected operator mistake (a name that is not there, an extension already loaded…):
+    // one coded warning line, no stack; the reply already says what to do.
+    logger?.warn(
+      { errorId, command: commandNameOf(interaction), code: mistake },
+      `${description.split('\n')[0]} (error id ${errorId})`,
+    );
+  } else {
+    logger?.error(
+      { err: options.error, errorId, command: commandNameOf(interaction) },
+      `${description} (error id ${errorId})`,
+    );
+  }
   await respond(interaction, [errorEmbed(`${description}\nError id: \`${errorId}\``)], {
     ephemeral: true,
   }).catch(() => undefined);
   return errorId;
+}
+
+/** Coded errors that mean the operator asked for something that is not so, not a bot fault. */
+const OPERATOR_MISTAKES = new Set([
+  'ZRX_EXT_NOT_FOUND',
+  'ZRX_EXT_NOT_LOADED',
+  'ZRX_EXT_ALREADY_LOADED',
+  'ZRX_EXT_BLACKLISTED',
+  'ZRX_EXT_NOT_QUARANTINED',
+  'ZRX_EXT_QUARANTINED',
+]);
+
+/** The code of `error` when it is an expected operator mistake, else undefined. */
+export function operatorMistakeCode(error: unknown): string | undefined {
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && OPERATOR_MISTAKES.has(code) ? code : undefined;
 }
 
 /** The bot's own logger, when the client is a Zoryx bot (it always is inside an extension). */
