@@ -43,7 +43,7 @@ export interface ViewOptions {
    * Where a failing control is logged (with its error id): pass the extension's `ctx.logger`.
    * Default: the bot's logger.
    */
-  logger?: Pick<ExtensionContext['logger'], 'error' | 'debug'>;
+  logger?: Pick<ExtensionContext['logger'], 'error' | 'warn' | 'debug'>;
 }
 
 /**
