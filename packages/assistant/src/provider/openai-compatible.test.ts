@@ -38,7 +38,8 @@ describe('OpenAICompatibleProvider against a real HTTP server', () => {
       baseUrl: fake.baseUrl,
       model: 'fake-model',
       apiKey: SECRET,
-      timeoutMs: 400,
+      // Generous: a loaded CI machine can be slow to answer; the timeout test uses its own.
+      timeoutMs: 15_000,
       scrub: (body) => body.split(SECRET).join('[redacted]'),
     });
   });
@@ -86,8 +87,13 @@ describe('OpenAICompatibleProvider against a real HTTP server', () => {
 
   it('reports a slow provider as ZRX_ASSISTANT_PROVIDER_TIMEOUT instead of hanging', async () => {
     fake.reset(() => ({ hang: true }));
-    expect(await codeOf(provider.chat({ messages }))).toBe('ZRX_ASSISTANT_PROVIDER_TIMEOUT');
-    expect(await codeOf(provider.chat({ messages }, { onText: () => undefined }))).toBe(
+    const impatient = new OpenAICompatibleProvider({
+      baseUrl: fake.baseUrl,
+      model: 'fake-model',
+      timeoutMs: 300,
+    });
+    expect(await codeOf(impatient.chat({ messages }))).toBe('ZRX_ASSISTANT_PROVIDER_TIMEOUT');
+    expect(await codeOf(impatient.chat({ messages }, { onText: () => undefined }))).toBe(
       'ZRX_ASSISTANT_PROVIDER_TIMEOUT',
     );
   });
