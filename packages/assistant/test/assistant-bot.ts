@@ -77,7 +77,7 @@ export async function startAssistantBot(): Promise<AssistantBot> {
             baseUrl: fake.baseUrl,
             model: 'fake-model',
             maxToolCalls: 3,
-            timeoutMs: 1500,
+            timeoutMs: 4_000,
             streamEditMs: 0,
             userPerMinute: 100,
             guildPerMinute: 100,
