@@ -87,92 +87,99 @@ function answers(world: World, tag: string): Map<string, number> {
   return counts;
 }
 
-describe.skipIf(redisUrl === undefined || databaseUrl === undefined)('a clustered bot', () => {
-  let world: World;
-  let gateway: ChildProcess;
-  let workers: ChildProcess[] = [];
-  let database: string;
+describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
+  `a clustered bot${redisUrl === undefined || databaseUrl === undefined ? ' (skipped: ZORYX_TEST_REDIS_URL or ZORYX_TEST_DATABASE_URL is not set)' : ''}`,
+  () => {
+    let world: World;
+    let gateway: ChildProcess;
+    let workers: ChildProcess[] = [];
+    let database: string;
 
-  beforeAll(async () => {
-    database = `zoryx_cluster_e2e_${process.pid}`;
-    execFileSync(PSQL, [databaseUrl!, '-qc', `create database ${database}`]);
-    const pgUrl = new URL(databaseUrl!);
-    pgUrl.pathname = `/${database}`;
-    const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 120_000 });
-    const guild = discord.createGuild({ name: 'Cluster' });
-    const general = guild.createChannel({ name: 'general' });
-    const alice = discord.createUser({ username: 'alice' });
-    guild.addMember(alice);
-    const dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-e2e-'));
-    await mkdir(join(dir, 'extensions', 'echo'), { recursive: true });
-    await copyFile(
-      join(FIXTURES, 'echo-extension.ts'),
-      join(dir, 'extensions', 'echo', 'index.ts'),
-    );
-    await writeFile(
-      join(dir, 'config.json'),
-      JSON.stringify({
-        logging: { file: false, level: 'warn' },
-        autoReload: false,
-        components: { statusRotation: false },
-        commands: { echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
-        // One user sends every command: the per-user intake limit would answer "slow down".
-        intake: { commandsPerUser: false, unknownCommandReplies: false },
-      }),
-    );
-    // Not the test runner's environment (vitest's variables change how a bot behaves).
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: discord.token,
-      ZORYX_DISCORD_API: discord.apiUrl,
-      ZORYX_REDIS_URL: redisUrl,
-      ZORYX_DATABASE_URL: pgUrl.toString(),
-      ZORYX_TEST_PREFIX: testPrefix('e2e'),
-    };
-    world = { discord, guild, general, alice, dir, env };
-    gateway = await startRole(world, 'gateway');
-    workers = await Promise.all([0, 1, 2].map(() => startRole(world, 'worker')));
-  }, 180_000);
+    beforeAll(async () => {
+      database = `zoryx_cluster_e2e_${process.pid}`;
+      execFileSync(PSQL, [databaseUrl!, '-qc', `create database ${database}`]);
+      const pgUrl = new URL(databaseUrl!);
+      pgUrl.pathname = `/${database}`;
+      const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 120_000 });
+      const guild = discord.createGuild({ name: 'Cluster' });
+      const general = guild.createChannel({ name: 'general' });
+      const alice = discord.createUser({ username: 'alice' });
+      guild.addMember(alice);
+      const dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-e2e-'));
+      await mkdir(join(dir, 'extensions', 'echo'), { recursive: true });
+      await copyFile(
+        join(FIXTURES, 'echo-extension.ts'),
+        join(dir, 'extensions', 'echo', 'index.ts'),
+      );
+      await writeFile(
+        join(dir, 'config.json'),
+        JSON.stringify({
+          logging: { file: false, level: 'warn' },
+          autoReload: false,
+          components: { statusRotation: false },
+          commands: { echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
+          // One user sends every command: the per-user intake limit would answer "slow down".
+          intake: { commandsPerUser: false, unknownCommandReplies: false },
+        }),
+      );
+      // Not the test runner's environment (vitest's variables change how a bot behaves).
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DISCORD_TOKEN: discord.token,
+        ZORYX_DISCORD_API: discord.apiUrl,
+        ZORYX_REDIS_URL: redisUrl,
+        ZORYX_DATABASE_URL: pgUrl.toString(),
+        ZORYX_TEST_PREFIX: testPrefix('e2e'),
+      };
+      world = { discord, guild, general, alice, dir, env };
+      gateway = await startRole(world, 'gateway');
+      workers = await Promise.all([0, 1, 2].map(() => startRole(world, 'worker')));
+    }, 180_000);
 
-  afterAll(async () => {
-    for (const child of [...workers, gateway]) if (child) await stop(child);
-    await world?.discord.close();
-    if (world) await rm(world.dir, { recursive: true, force: true });
-    if (database)
-      execFileSync(PSQL, [databaseUrl!, '-qc', `drop database if exists ${database} with (force)`]);
-  });
+    afterAll(async () => {
+      for (const child of [...workers, gateway]) if (child) await stop(child);
+      await world?.discord.close();
+      if (world) await rm(world.dir, { recursive: true, force: true });
+      if (database)
+        execFileSync(PSQL, [
+          databaseUrl!,
+          '-qc',
+          `drop database if exists ${database} with (force)`,
+        ]);
+    });
 
-  it('answers slash and prefix commands exactly once, spread over the workers', async () => {
-    const replies = await load(world, 'a', COMMANDS);
-    expect(replies).toHaveLength(COMMANDS);
-    const counts = answers(world, 'a');
-    expect(counts.size).toBe(COMMANDS);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    const pids = new Set(replies.map((r) => r.split(' by ')[1]));
-    expect(pids.size).toBeGreaterThan(1);
-    expect(world.discord.gateway.identifyCount).toBe(1);
-  }, 300_000);
+    it('answers slash and prefix commands exactly once, spread over the workers', async () => {
+      const replies = await load(world, 'a', COMMANDS);
+      expect(replies).toHaveLength(COMMANDS);
+      const counts = answers(world, 'a');
+      expect(counts.size).toBe(COMMANDS);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      const pids = new Set(replies.map((r) => r.split(' by ')[1]));
+      expect(pids.size).toBeGreaterThan(1);
+      expect(world.discord.gateway.identifyCount).toBe(1);
+    }, 300_000);
 
-  it('loses nothing and duplicates nothing when a worker is killed -9 mid-run', async () => {
-    const victim = workers[0]!;
-    const replies = await load(world, 'b', COMMANDS, () => stop(victim, 'SIGKILL'));
-    expect(replies).toHaveLength(COMMANDS);
-    const counts = answers(world, 'b');
-    expect(counts.size).toBe(COMMANDS);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    workers[0] = await startRole(world, 'worker');
-  }, 300_000);
+    it('loses nothing and duplicates nothing when a worker is killed -9 mid-run', async () => {
+      const victim = workers[0]!;
+      const replies = await load(world, 'b', COMMANDS, () => stop(victim, 'SIGKILL'));
+      expect(replies).toHaveLength(COMMANDS);
+      const counts = answers(world, 'b');
+      expect(counts.size).toBe(COMMANDS);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      workers[0] = await startRole(world, 'worker');
+    }, 300_000);
 
-  it('restarts every worker under load without a new IDENTIFY', async () => {
-    const restart = async () => {
-      const old = workers;
-      workers = await Promise.all(old.map(() => startRole(world, 'worker')));
-      for (const child of old) await stop(child);
-    };
-    const replies = await load(world, 'c', COMMANDS, restart);
-    expect(replies).toHaveLength(COMMANDS);
-    expect([...answers(world, 'c').values()].every((n) => n === 1)).toBe(true);
-    expect(world.discord.gateway.identifyCount).toBe(1);
-  }, 300_000);
-});
+    it('restarts every worker under load without a new IDENTIFY', async () => {
+      const restart = async () => {
+        const old = workers;
+        workers = await Promise.all(old.map(() => startRole(world, 'worker')));
+        for (const child of old) await stop(child);
+      };
+      const replies = await load(world, 'c', COMMANDS, restart);
+      expect(replies).toHaveLength(COMMANDS);
+      expect([...answers(world, 'c').values()].every((n) => n === 1)).toBe(true);
+      expect(world.discord.gateway.identifyCount).toBe(1);
+    }, 300_000);
+  },
+);
