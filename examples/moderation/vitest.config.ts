@@ -1,4 +1,4 @@
-import { createVitestConfig } from '../../scripts/config/vitest';
+import { createVitestConfig } from '../../scripts/config/vitest.ts';
 
 // Each test file boots one real bot against @zoryx/emulator (Sapphire keeps its registries in
 // module-global state, so one bot per file, each file in its own process).

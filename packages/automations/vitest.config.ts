@@ -1,3 +1,3 @@
-import { createVitestConfig } from '../../scripts/config/vitest';
+import { createVitestConfig } from '../../scripts/config/vitest.ts';
 
 export default createVitestConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });

@@ -1,4 +1,4 @@
-import { createVitestConfig } from '../../scripts/config/vitest';
+import { createVitestConfig } from '../../scripts/config/vitest.ts';
 
 // Spawned end-to-end runs (a real `npm install`, `git init`) take seconds on a busy 2-core box.
 export default createVitestConfig({
