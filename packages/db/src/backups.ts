@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend, BackendConnection } from './backend/backend.js';
-import { DbError } from './errors.js';
+import { backupFailure, listBackupFiles, nextBackupPath, pruneOldest } from './backup-rotation.js';
 
 /** Backup file names: a UTC timestamp to the millisecond, `_NN` on collisions; sortable. */
 const BACKUP_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db$/;
@@ -11,11 +11,6 @@ const BACKUP_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db$/;
  * that verifying WAL-mode copies left behind in versions before backups were self-contained.
  */
 const LITTER_NAME = /^\d{8}T\d{9}Z(_\d{2})?\.db(\.partial)?(-wal|-shm|-journal)?$/;
-
-/** A UTC timestamp to the millisecond that sorts as text, e.g. `20261121T055111123Z`. */
-export function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:.]/g, '');
-}
 
 /**
  * Writes verified online backups and keeps the newest `keep` per database. A copy is written
@@ -37,27 +32,13 @@ export class BackupWriter {
 
   /** Backups of `key` (`main` or a guild id), oldest first, as absolute paths. */
   public list(key: string): string[] {
-    const dir = this.#backend.backupDirectory(key);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return [];
-    }
-    return names
-      .filter((name) => BACKUP_NAME.test(name))
-      .sort()
-      .map((name) => join(dir, name));
+    return listBackupFiles(this.#backend.backupDirectory(key), BACKUP_NAME);
   }
 
   /** Backs `connection` up as `key`, verifies and prunes; returns the new backup's path. */
   public async write(key: string, connection: BackendConnection): Promise<string> {
     const dir = this.#backend.backupDirectory(key);
-    const taken = new Set(this.list(key).map((path) => path.slice(dir.length + 1)));
-    const base = stamp(this.#now());
-    let name = `${base}.db`;
-    for (let n = 1; taken.has(name); n += 1) name = `${base}_${String(n).padStart(2, '0')}.db`;
-    const target = join(dir, name);
+    const target = nextBackupPath(dir, this.list(key), this.#now(), '.db');
     const partial = `${target}.partial`;
     try {
       mkdirSync(dir, { recursive: true });
@@ -65,13 +46,12 @@ export class BackupWriter {
       this.#backend.verifyCopy(partial);
       renameSync(partial, target);
     } catch (cause) {
-      rmSync(partial, { force: true });
-      if (cause instanceof DbError) throw cause;
-      throw new DbError(
-        'ZRX_DB_BACKUP',
-        `Backup of ${connection.location} to ${target} failed: ${String(cause)}.`,
+      throw backupFailure(
+        cause,
+        partial,
+        connection.location,
+        target,
         'Check free disk space and that the backup directory is writable.',
-        { cause },
       );
     }
     this.written += 1;
@@ -80,9 +60,7 @@ export class BackupWriter {
   }
 
   #prune(key: string): void {
-    const all = this.list(key);
-    for (const old of all.slice(0, Math.max(0, all.length - this.#keep)))
-      rmSync(old, { force: true });
+    pruneOldest(this.list(key), this.#keep);
     const dir = this.#backend.backupDirectory(key);
     for (const name of readdirSync(dir)) {
       if (LITTER_NAME.test(name) && !BACKUP_NAME.test(name))

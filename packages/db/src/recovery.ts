@@ -1,5 +1,6 @@
 import type { Backend, BackendConnection, CorruptionFinding } from './backend/backend.js';
-import { type BackupWriter, stamp } from './backups.js';
+import { stamp } from './backup-rotation.js';
+import type { BackupWriter } from './backups.js';
 import { DbError } from './errors.js';
 
 /**

@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stamp } from '../backups.js';
+import { backupFailure, listBackupFiles, nextBackupPath, pruneOldest } from '../backup-rotation.js';
 import { DbError } from '../errors.js';
 import { assertLogicalBackup, type LogicalBackup } from './logical-backup.js';
 
@@ -37,27 +37,13 @@ export class LogicalBackupFiles {
   /** Backups of `key` (`main` or a guild id), oldest first, as absolute paths. */
   public list(key: string): string[] {
     if (this.#root === undefined) return [];
-    const dir = this.#dir(key);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return [];
-    }
-    return names
-      .filter((name) => NAME.test(name))
-      .sort()
-      .map((name) => join(dir, name));
+    return listBackupFiles(this.#dir(key), NAME);
   }
 
   /** Writes, verifies and prunes; returns the new file's path. */
   public write(key: string, backup: LogicalBackup): string {
     const dir = this.#dir(key);
-    const taken = new Set(this.list(key).map((path) => path.slice(dir.length + 1)));
-    const base = stamp(backup.takenAt);
-    let name = `${base}.json`;
-    for (let n = 1; taken.has(name); n += 1) name = `${base}_${String(n).padStart(2, '0')}.json`;
-    const target = join(dir, name);
+    const target = nextBackupPath(dir, this.list(key), backup.takenAt, '.json');
     const partial = `${target}.partial`;
     try {
       mkdirSync(dir, { recursive: true });
@@ -65,21 +51,10 @@ export class LogicalBackupFiles {
       LogicalBackupFiles.read(partial);
       renameSync(partial, target);
     } catch (cause) {
-      rmSync(partial, { force: true });
-      if (cause instanceof DbError) throw cause;
-      throw new DbError(
-        'ZRX_DB_BACKUP',
-        `Backup of ${key} to ${target} failed: ${String(cause)}.`,
-        {
-          cause,
-        },
-      );
+      throw backupFailure(cause, partial, key, target);
     }
     this.written += 1;
-    const all = this.list(key);
-    for (const old of all.slice(0, Math.max(0, all.length - this.#keep))) {
-      rmSync(old, { force: true });
-    }
+    pruneOldest(this.list(key), this.#keep);
     return target;
   }
 
