@@ -1,6 +1,5 @@
 import type { ExtensionContext } from '@zoryx/framework';
 import type { AutomationChannelRow, AutomationRuleRow } from './automation-tables.js';
-import './automation-tables.js';
 
 /** The bot's databases as `ctx.db` gives them. */
 export type Databases = ExtensionContext['db'];
