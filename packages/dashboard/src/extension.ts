@@ -11,6 +11,7 @@ import { LiveHub } from './live/live-hub.js';
 import { ExtensionPages } from './pages/extension-pages.js';
 import { LoopLag } from './probes/loop-lag.js';
 import { DashboardMetrics } from './probes/metrics.js';
+import { createProbeDocuments } from './probes/probe-documents.js';
 import { botStatus } from './probes/status-document.js';
 import { createDashboardApp } from './server/app.js';
 import { assertBindAllowed, isLoopbackHost } from './server/bind-policy.js';
@@ -64,6 +65,19 @@ export const dashboardExtension = defineExtension({
       ? new OAuthFlow(config.oauth, () => endpointsFromApi(rest.api, rest.version))
       : undefined;
     const live = new LiveHub(config.maxLiveConnections);
+    const probes = createProbeDocuments(() => services);
+    ctx.onDispose(() => probes.close());
+    // What changes /status.json's answer at once (the rest moves with the 1 s refresh).
+    for (const event of [
+      'bot_ready',
+      'guild_joined',
+      'guild_left',
+      'extension_loaded',
+      'extension_unloaded',
+      'extension_quarantined',
+    ] as const) {
+      ctx.hooks.on(event, () => probes.status.invalidate(), { id: `dashboard:status-${event}` });
+    }
     const services: DashboardServices = {
       ctx,
       config,
@@ -72,6 +86,7 @@ export const dashboardExtension = defineExtension({
       audit: new AuditLog(ctx.db),
       metrics,
       lag,
+      probes,
       live,
       extensionPages: new ExtensionPages(ctx),
       oauth,
@@ -98,6 +113,8 @@ export const dashboardExtension = defineExtension({
     origin = config.publicOrigin?.replace(/\/+$/, '') ?? `${scheme}://${host}:${port}`;
     ctx.onDispose(async () => {
       draining = true;
+      // Probes asked while the server drains see `fail` at once, not after the next refresh.
+      probes.status.invalidate();
       live.close();
       await app.close();
     });
@@ -120,6 +137,8 @@ export const dashboardExtension = defineExtension({
       lastEvent = records.at(-1)?.startedAt ?? lastEvent;
     });
 
+    // The first probe after start finds its answer ready.
+    void probes.status.refresh().catch(() => undefined);
     const api: DashboardApi = {
       url: origin,
       createLoginLink: (userId) => `${origin}/login/link?token=${services.links.create(userId)}`,

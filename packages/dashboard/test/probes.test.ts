@@ -36,6 +36,35 @@ describe('probes and the contract', () => {
     expect(exposition).toContain('zoryx_command_duration_seconds');
   });
 
+  it('serves /status.json and /metrics pre-serialised with an ETag (304 on a match) and keeps them fresh', async () => {
+    for (const path of ['/status.json', '/metrics']) {
+      let notModified = 0;
+      // The answer is rebuilt every second: a rebuild between the two requests changes the ETag.
+      for (let i = 0; i < 5 && notModified === 0; i += 1) {
+        const first = await fetch(`${d.url()}${path}`);
+        await first.arrayBuffer();
+        const etag = first.headers.get('etag') ?? '';
+        expect(etag).toMatch(/^"[\w-]{27}"$/);
+        expect(first.headers.get('server-timing')).toMatch(/^app;dur=[\d.]+, build;dur=[\d.]+$/);
+        const second = await fetch(`${d.url()}${path}`, { headers: { 'if-none-match': etag } });
+        await second.arrayBuffer();
+        if (second.headers.get('etag') === etag) expect(second.status).toBe(304);
+        if (second.status === 304) notModified += 1;
+      }
+      expect(notModified).toBe(1);
+    }
+    // A guild joining reaches the cached document (invalidated by guild_joined, else refreshed).
+    d.t.discord.createGuild({ name: 'second' });
+    let guilds = 0;
+    for (let i = 0; i < 100 && guilds !== 2; i += 1) {
+      guilds = ((await (await fetch(`${d.url()}/status.json`)).json()) as { guilds: number })
+        .guilds;
+      if (guilds !== 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(guilds).toBe(2);
+    expect(d.t.bot.guilds.cache.size).toBe(2);
+  });
+
   it('sends the security headers and a strict CSP', async () => {
     const res = await fetch(`${d.url()}/livez`);
     const csp = res.headers.get('content-security-policy') ?? '';

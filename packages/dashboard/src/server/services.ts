@@ -9,6 +9,7 @@ import type { LiveHub } from '../live/live-hub.js';
 import type { ExtensionPages } from '../pages/extension-pages.js';
 import type { LoopLag } from '../probes/loop-lag.js';
 import type { DashboardMetrics } from '../probes/metrics.js';
+import type { ProbeDocuments } from '../probes/probe-documents.js';
 
 /** Everything the routes work with; one per loaded dashboard. */
 export interface DashboardServices {
@@ -19,6 +20,8 @@ export interface DashboardServices {
   readonly audit: AuditLog;
   readonly metrics: DashboardMetrics;
   readonly lag: LoopLag;
+  /** `/status.json` and `/metrics`, pre-serialised off the request path. */
+  readonly probes: ProbeDocuments;
   readonly live: LiveHub;
   readonly extensionPages: ExtensionPages;
   readonly oauth: OAuthFlow | undefined;
