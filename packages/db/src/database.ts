@@ -3,7 +3,7 @@ import type { Backend } from './backend/backend.js';
 import { SqliteBackend } from './backend/sqlite-backend.js';
 import { BackupWriter } from './backups.js';
 import { BUILTIN_OWNER, mainMigrations } from './builtin-migrations.js';
-import { DbError, isDbError } from './errors.js';
+import * as common from './database-common.js';
 import { closedError, Leases } from './leases.js';
 import { MigrationRegistry, type MigrationScope } from './migrations.js';
 import {
@@ -32,6 +32,7 @@ class Database implements ZoryxDatabase {
   readonly #registry = new MigrationRegistry();
   readonly #leases: Leases;
   readonly #backups: BackupWriter;
+  readonly #backupSteps: common.BackupSteps;
   readonly #resetListeners = new Set<GuildResetListener>();
   readonly #corruptListeners = new Set<CorruptGuildListener>();
   #recoveries = 0;
@@ -63,6 +64,13 @@ class Database implements ZoryxDatabase {
       recover: (guildId, location, finding) => recovery.recover(guildId, location, finding),
     });
     this.main = this.#leases.main;
+    this.#backupSteps = {
+      backupMain: () => this.#backupMain(),
+      backupGuild: (guildId) => this.#backupGuild(guildId),
+      list: (key) => this.#backups.list(key),
+      touched: this.#leases.touched,
+      onError: o.onError,
+    };
     if (o.idleCloseMs > 0) {
       this.#idleTimer = setInterval(
         () => this.#leases.pool.closeIdle(),
@@ -93,12 +101,9 @@ class Database implements ZoryxDatabase {
     migrations: Record<string, Migration>,
   ): Promise<void> {
     this.#assertOpen('register migrations');
-    this.#registry.register(owner, scope, migrations);
-    if (scope === 'main') {
+    await common.registerAndMigrate(this.#registry, owner, scope, migrations, async () => {
       this.#leases.release(await this.#leases.acquireMain());
-      const failure = this.#registry.failure('main', owner);
-      if (failure !== undefined) throw failure;
-    }
+    });
   }
 
   async #backupMain(): Promise<string> {
@@ -113,11 +118,7 @@ class Database implements ZoryxDatabase {
   async #backupGuild(guildId: string): Promise<string> {
     const location = this.#backend.guildLocation(guildId);
     if (this.#leases.pool.peek(guildId) === undefined && !this.#backend.exists(location)) {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `Guild ${guildId} has no database to back up.`,
-        'Back up only guilds the bot has stored data for (call db.guild(id) first to create one).',
-      );
+      throw common.noGuildToBackUp(guildId);
     }
     return this.#leases.withGuild(
       guildId,
@@ -126,34 +127,13 @@ class Database implements ZoryxDatabase {
     );
   }
 
-  async #backupAll(): Promise<string[]> {
-    const paths = [await this.#backupMain()];
-    const { touched } = this.#leases;
-    const guilds = [...touched];
-    touched.clear();
-    for (const guildId of guilds) {
-      try {
-        paths.push(await this.#backupGuild(guildId));
-      } catch (error) {
-        // A guild whose database is gone has nothing to back up; anything else is retried.
-        if (isDbError(error, 'ZRX_DB_INPUT')) continue;
-        touched.add(guildId);
-        this.#options.onError(error);
-      }
-    }
-    return paths;
-  }
-
   public async backup(guildId?: string): Promise<string[]> {
     this.#assertOpen('back up');
-    if (guildId === undefined) return this.#backupAll();
-    assertGuildId(guildId);
-    return [await this.#backupGuild(guildId)];
+    return common.backup(this.#backupSteps, guildId);
   }
 
   public listBackups(guildId?: string): string[] {
-    if (guildId !== undefined) assertGuildId(guildId);
-    return this.#backups.list(guildId ?? 'main');
+    return common.listBackups(this.#backupSteps, guildId);
   }
 
   public async restoreGuild(guildId: string, backupFile: string): Promise<void> {
@@ -197,31 +177,13 @@ class Database implements ZoryxDatabase {
   }
 
   public onGuildReset(listener: GuildResetListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `onGuildReset needs a function, got ${listener === null ? 'null' : typeof listener}.`,
-        'Pass a function (guildId, reason) => { … }, e.g. one that drops the guild from a cache.',
-      );
-    }
-    this.#resetListeners.add(listener);
-    return () => {
-      this.#resetListeners.delete(listener);
-    };
+    common.assertListener('onGuildReset', listener);
+    return common.subscribe(this.#resetListeners, listener);
   }
 
   public onCorrupt(listener: CorruptGuildListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `onCorrupt needs a function, got ${listener === null ? 'null' : typeof listener}.`,
-        'Pass a function (report) => { … }, e.g. one that logs report.error and alerts someone.',
-      );
-    }
-    this.#corruptListeners.add(listener);
-    return () => {
-      this.#corruptListeners.delete(listener);
-    };
+    common.assertListener('onCorrupt', listener);
+    return common.subscribe(this.#corruptListeners, listener);
   }
 
   /**
@@ -246,13 +208,7 @@ class Database implements ZoryxDatabase {
   }
 
   #guildReset(guildId: string, reason: Parameters<GuildResetListener>[1]): void {
-    for (const listener of this.#resetListeners) {
-      try {
-        listener(guildId, reason);
-      } catch (error) {
-        this.#options.onError(error);
-      }
-    }
+    common.notifyReset(this.#resetListeners, guildId, reason, this.#options.onError);
   }
 
   public closeIdle(): number {
@@ -286,7 +242,7 @@ class Database implements ZoryxDatabase {
     if (this.#idleTimer !== undefined) clearInterval(this.#idleTimer);
     const errors: unknown[] = [];
     if (this.#options.backupOnClose) {
-      await this.#backupAll().catch((error: unknown) => errors.push(error));
+      await common.backupAll(this.#backupSteps).catch((error: unknown) => errors.push(error));
     }
     this.#state = 'draining';
     const { pool } = this.#leases;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Kysely, type Migration } from 'kysely';
 import type pg from 'pg';
 import { BUILTIN_OWNER, mainMigrations } from '../builtin-migrations.js';
+import * as common from '../database-common.js';
 import { DbError } from '../errors.js';
 import { closedError } from '../leases.js';
 import { applyMigrations, MigrationRegistry, type MigrationScope } from '../migrations.js';
@@ -52,6 +53,7 @@ export class PostgresDatabase implements ZoryxDatabase {
   readonly #backupOnClose: boolean;
   readonly #registry = new MigrationRegistry();
   readonly #files: LogicalBackupFiles;
+  readonly #backupSteps: common.BackupSteps;
   readonly #mainEntry: SchemaEntry<MainTables>;
   readonly #guilds = new Map<string, SchemaEntry<GuildTables>>();
   readonly #touched = new Set<string>();
@@ -96,6 +98,13 @@ export class PostgresDatabase implements ZoryxDatabase {
     this.#registry.register(BUILTIN_OWNER, 'main', mainMigrations);
     this.#mainEntry = this.#entry<MainTables>(`${this.#prefix}main`, 'main');
     this.main = this.#mainEntry.kysely;
+    this.#backupSteps = {
+      backupMain: () => this.#backupMain(),
+      backupGuild: (guildId) => this.#backupGuild(guildId),
+      list: (key) => this.#files.list(key),
+      touched: this.#touched,
+      onError: this.#onError,
+    };
   }
 
   async #createPool(connectionString: string, max: number): Promise<pg.Pool> {
@@ -217,13 +226,10 @@ export class PostgresDatabase implements ZoryxDatabase {
     migrations: Record<string, Migration>,
   ): Promise<void> {
     this.#assertOpen('register migrations');
-    this.#registry.register(owner, scope, migrations);
-    if (scope === 'main') {
+    await common.registerAndMigrate(this.#registry, owner, scope, migrations, async () => {
       const pending = this.#ensure(this.#mainEntry, 'main');
       if (pending !== undefined) await pending;
-      const failure = this.#registry.failure('main', owner);
-      if (failure !== undefined) throw failure;
-    }
+    });
   }
 
   async #schemaExists(schema: string): Promise<boolean> {
@@ -244,44 +250,23 @@ export class PostgresDatabase implements ZoryxDatabase {
 
   async #backupGuild(guildId: string): Promise<string> {
     const schema = this.#schemaOf(guildId);
-    if (!(await this.#schemaExists(schema))) {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `Guild ${guildId} has no database to back up.`,
-        'Back up only guilds the bot has stored data for (call db.guild(id) first to create one).',
-      );
-    }
+    if (!(await this.#schemaExists(schema))) throw common.noGuildToBackUp(guildId);
     return this.#export(guildId, schema);
   }
 
-  async #backupAll(): Promise<string[]> {
+  async #backupMain(): Promise<string> {
     const pending = this.#ensure(this.#mainEntry, 'main');
     if (pending !== undefined) await pending;
-    const paths = [await this.#export('main', this.#mainEntry.schema)];
-    const guilds = [...this.#touched];
-    this.#touched.clear();
-    for (const guildId of guilds) {
-      try {
-        paths.push(await this.#backupGuild(guildId));
-      } catch (error) {
-        if (error instanceof DbError && error.code === 'ZRX_DB_INPUT') continue;
-        this.#touched.add(guildId);
-        this.#onError(error);
-      }
-    }
-    return paths;
+    return this.#export('main', this.#mainEntry.schema);
   }
 
   public async backup(guildId?: string): Promise<string[]> {
     this.#assertOpen('back up');
-    if (guildId === undefined) return this.#backupAll();
-    assertGuildId(guildId);
-    return [await this.#backupGuild(guildId)];
+    return common.backup(this.#backupSteps, guildId);
   }
 
   public listBackups(guildId?: string): string[] {
-    if (guildId !== undefined) assertGuildId(guildId);
-    return this.#files.list(guildId ?? 'main');
+    return common.listBackups(this.#backupSteps, guildId);
   }
 
   /** Runs `work` in one transaction on a client of its own. */
@@ -341,39 +326,18 @@ export class PostgresDatabase implements ZoryxDatabase {
   }
 
   public onGuildReset(listener: GuildResetListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `onGuildReset needs a function, got ${listener === null ? 'null' : typeof listener}.`,
-        'Pass a function (guildId, reason) => { … }, e.g. one that drops the guild from a cache.',
-      );
-    }
-    this.#resetListeners.add(listener);
-    return () => {
-      this.#resetListeners.delete(listener);
-    };
+    common.assertListener('onGuildReset', listener);
+    return common.subscribe(this.#resetListeners, listener);
   }
 
   /** PostgreSQL checks its own pages: no file can be found damaged on open, so none is reported. */
   public onCorrupt(listener: CorruptGuildListener): () => void {
-    if (typeof listener !== 'function') {
-      throw new DbError(
-        'ZRX_DB_INPUT',
-        `onCorrupt needs a function, got ${listener === null ? 'null' : typeof listener}.`,
-        'Pass a function (report) => { … }, e.g. one that logs report.error and alerts someone.',
-      );
-    }
+    common.assertListener('onCorrupt', listener);
     return () => undefined;
   }
 
   #guildReset(guildId: string, reason: Parameters<GuildResetListener>[1]): void {
-    for (const listener of this.#resetListeners) {
-      try {
-        listener(guildId, reason);
-      } catch (error) {
-        this.#onError(error);
-      }
-    }
+    common.notifyReset(this.#resetListeners, guildId, reason, this.#onError);
   }
 
   /** The pool closes its idle connections itself; there are no files to close. */
@@ -404,7 +368,8 @@ export class PostgresDatabase implements ZoryxDatabase {
 
   async #shutdown(): Promise<void> {
     let failure: unknown;
-    if (this.#backupOnClose) await this.#backupAll().catch((error: unknown) => (failure = error));
+    if (this.#backupOnClose)
+      await common.backupAll(this.#backupSteps).catch((error: unknown) => (failure = error));
     this.#closed = true;
     const pool = await this.#pool.catch(() => undefined);
     await pool?.end();
