@@ -55,7 +55,8 @@ export const ${identifier} = defineComponent({
   kind: 'button',
   async run(interaction, data, ctx) {
     ctx.logger.debug({ user: interaction.user.id, data }, '${name} clicked');
-    return interaction.reply({ content: \`${name}: \${data}\`, ephemeral: true });
+    // flags 64 is MessageFlags.Ephemeral: only the member who clicked sees the answer.
+    return interaction.reply({ content: \`${name}: \${data}\`, flags: 64 });
   },
 });
 `,
