@@ -7,49 +7,14 @@
 // `npm create zoryx-bot` is the same flow against the registry.
 //
 //   node scripts/create-bot/create-bot.mjs <dir> [--no-install]
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seconds, step } from '../lib/progress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PNPM = ['-y', 'pnpm@10.34.8'];
 const started = Date.now();
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-/** Runs a command; prints a heartbeat every 10 s so a long step never looks stuck. */
-function step(label, command, args, { cwd = root, quiet = false } = {}) {
-  const since = Date.now();
-  process.stdout.write(`${label}…\n`);
-  const beat = setInterval(
-    () => process.stdout.write(`  …still ${label.toLowerCase()} (${seconds(since)})\n`),
-    10_000,
-  );
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(beat);
-      if (code === 0) {
-        process.stdout.write(`  done (${seconds(since)})\n`);
-        resolvePromise(output);
-      } else {
-        if (quiet) process.stderr.write(output);
-        reject(new Error(`${command} ${args.join(' ')} exited with ${code} in ${cwd}`));
-      }
-    });
-  });
-}
 
 async function readJson(path) {
   return JSON.parse(await readFile(path, 'utf8'));
@@ -91,15 +56,12 @@ async function main() {
   const byName = await workspacePackages();
   const names = await closure(byName);
   const filters = names.map((name) => `--filter=${name}...`);
-  await step(`Building ${names.length} packages (cached ones are instant)`, 'npx', [
-    ...PNPM,
-    'exec',
-    'turbo',
-    'run',
-    'build',
-    ...filters,
-    '--output-logs=errors-only',
-  ]);
+  await step(
+    `Building ${names.length} packages (cached ones are instant)`,
+    'npx',
+    [...PNPM, 'exec', 'turbo', 'run', 'build', ...filters, '--output-logs=errors-only'],
+    { cwd: root },
+  );
 
   const packed = join(root, '.zoryx-packages');
   await rm(packed, { recursive: true, force: true });
@@ -118,17 +80,22 @@ async function main() {
   await writeFile(join(packed, 'zoryx-packages.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`  packed (${seconds(since)})\n`);
 
-  await step(`Scaffolding ${relative(process.cwd(), dir) || '.'}`, process.execPath, [
-    join(root, 'packages', 'create-zoryx-bot', 'bin', 'create-zoryx-bot.mjs'),
-    dir,
-    '--yes',
-    '--no-install',
-    '--no-git',
-    '--pm',
-    'npm',
-    '--packages',
-    packed,
-  ]);
+  await step(
+    `Scaffolding ${relative(process.cwd(), dir) || '.'}`,
+    process.execPath,
+    [
+      join(root, 'packages', 'create-zoryx-bot', 'bin', 'create-zoryx-bot.mjs'),
+      dir,
+      '--yes',
+      '--no-install',
+      '--no-git',
+      '--pm',
+      'npm',
+      '--packages',
+      packed,
+    ],
+    { cwd: root },
+  );
 
   if (install) {
     // Offline from the pnpm store this checkout's install filled (third-party packages and the

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { step, turboTaskStart } from './progress.mjs';
+
+describe('progress output of long scripts', () => {
+  it('reads the task a turbo line starts, coloured or not, cached or not', () => {
+    expect(turboTaskStart('@zoryx/store:build: cache miss, executing 3f2a91')).toEqual({
+      task: '@zoryx/store#build',
+      cached: false,
+    });
+    expect(
+      turboTaskStart('\u001b[32m@zoryx/db:build: \u001b[0mcache hit, suppressing logs f92507'),
+    ).toEqual({ task: '@zoryx/db#build', cached: true });
+    expect(turboTaskStart(' Tasks:    1 successful, 1 total')).toBeNull();
+    expect(turboTaskStart('@zoryx/db:build: DTS Build start')).toBeNull();
+  });
+
+  it('a step hands every output line to onLine and resolves with the output', async () => {
+    const lines = [];
+    const out = await step(
+      'Echoing',
+      process.execPath,
+      ['-e', 'console.log("a\\nb"); console.error("c")'],
+      {
+        onLine: (line) => lines.push(line),
+      },
+    );
+    expect(lines.filter(Boolean).sort()).toEqual(['a', 'b', 'c']);
+    expect(out).toContain('a\nb');
+  });
+
+  it('a failing step rejects naming the command', async () => {
+    await expect(
+      step('Failing', process.execPath, ['-e', 'process.exit(3)'], { quiet: true }),
+    ).rejects.toThrow(/exited with 3/);
+  });
+});
