@@ -4,12 +4,14 @@
 //   lane 1: the release test (installs verdaccio), then the marketplace end-to-end (reuses it)
 //   lane 2: the framework and template end-to-end tests on Node 22 and 24
 // Each line is prefixed with its lane; the exit code is 1 when any step failed, and every lane
-// runs to its end either way so one failure does not hide another.
+// runs to its end either way so one failure does not hide another. A green run is also a quiet
+// one: a warning in the turbo task logs or in a lane's output fails it (scripts/lib/quiet-output.mjs).
 //
 //   node scripts/ci-after-build.mjs
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findNoise, noiseInTurboLogs } from './lib/quiet-output.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,15 +24,22 @@ const LANES = [
   [['node-matrix', process.execPath, ['scripts/node-matrix.mjs', '22', '24'], root]],
 ];
 
+/** Noisy lines the lanes printed, `{ line, why }`. */
+const noise = [];
+
 function prefixed(label, stream, out) {
   let rest = '';
+  const write = (line) => {
+    out.write(`[${label}] ${line}\n`);
+    for (const hit of findNoise([line])) noise.push({ ...hit, line: `[${label}] ${hit.line}` });
+  };
   stream.on('data', (chunk) => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
-    for (const line of lines) out.write(`[${label}] ${line}\n`);
+    for (const line of lines) write(line);
   });
   stream.on('end', () => {
-    if (rest) out.write(`[${label}] ${rest}\n`);
+    if (rest) write(rest);
   });
 }
 
@@ -62,4 +71,14 @@ for (const r of results)
   console.log(
     `ci-after-build: ${r.label} ${r.ok ? 'passed' : `FAILED (${r.why})`} in ${r.seconds} s`,
   );
-process.exit(results.every((r) => r.ok) ? 0 : 1);
+// The turbo task logs are read after the lanes, so a noisy build never hides a lane's result.
+for (const hit of await noiseInTurboLogs(root)) {
+  noise.push({ ...hit, line: `${hit.log.slice(root.length + 1)}: ${hit.line}` });
+}
+for (const { why, line } of noise) console.log(`ci-after-build: NOISE (${why}): ${line}`);
+if (noise.length > 0) {
+  console.log(
+    `ci-after-build: ${noise.length} warning line(s) above: a green verify prints none. Fix the cause (see scripts/lib/quiet-output.mjs).`,
+  );
+}
+process.exit(results.every((r) => r.ok) && noise.length === 0 ? 0 : 1);

@@ -11,7 +11,7 @@
 // of its output are printed), 130/143 when interrupted. Verdaccio and every child process are
 // stopped and the temp folder is removed in every case (unless --keep).
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -289,8 +289,10 @@ async function main() {
     log(`  ${command} → ${JSON.stringify(reply)}`);
   }
   log(`  before create (verdaccio, build, publish): ${publishTotal.toFixed(1)} s`);
+  // A verdict belongs to a quiet machine (`--max-seconds 60`); inside CI the other lanes share the
+  // cores, so the time is reported with the load it was taken under.
   log(
-    `  create → first reply: ${createToReply.toFixed(1)} s (goal < ${GOAL_SECONDS} s: ${createToReply < GOAL_SECONDS ? 'met' : 'missed'})`,
+    `  create → first reply: ${createToReply.toFixed(1)} s at load average ${loadavg()[0].toFixed(1)} (the goal, < ${GOAL_SECONDS} s, is checked on a quiet machine with --max-seconds ${GOAL_SECONDS})`,
   );
   log(`  total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const max = flags['max-seconds'] === undefined ? undefined : Number(flags['max-seconds']);
