@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'audit.export': ADMIN,
   'sessions.view': ADMIN,
   'sessions.revoke': ADMIN,
+  'storage.backup': ADMIN,
+  'storage.restore': ADMIN,
   'guilds.leave': OWNER,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -157,3 +157,36 @@ export async function leaveGuild(services: DashboardServices, guildId: string) {
   await guild.leave();
   return { notice: { kind: 'ok' as const, text: `Left ${name}.` }, before: { name } };
 }
+
+/** Backs up one guild's database now: `db.backup(guildId)`, what scheduled backups run. */
+export async function backupGuild(services: DashboardServices, guildId: string) {
+  const written = await services.ctx.client.db.backup(guildId);
+  const names = written.map((p) => p.split(/[\\/]/).pop() ?? p);
+  return {
+    notice: { kind: 'ok' as const, text: `Backed up: ${names.join(', ')}.` },
+    after: { written: names },
+  };
+}
+
+/**
+ * Restores one guild's database from one of ITS backups, named by file name: the name is looked
+ * up in `db.listBackups(guildId)`, so no path from the browser ever reaches the file system.
+ * `db.restoreGuild` verifies the copy first and waits for queries in flight.
+ */
+export async function restoreGuild(services: DashboardServices, guildId: string, file: string) {
+  const db = services.ctx.client.db;
+  const backups = db.listBackups(guildId);
+  const path = backups.find((p) => (p.split(/[\\/]/).pop() ?? p) === file);
+  if (!path) {
+    return {
+      notice: { kind: 'error' as const, text: `No backup named ${file} for this guild.` },
+    };
+  }
+  const newest = backups.at(-1)?.split(/[\\/]/).pop() ?? null;
+  await db.restoreGuild(guildId, path);
+  return {
+    notice: { kind: 'ok' as const, text: `Restored the guild's database from ${file}.` },
+    before: { backups: backups.length, newestBackup: newest },
+    after: { restoredFrom: file },
+  };
+}

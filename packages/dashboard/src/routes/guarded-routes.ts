@@ -10,18 +10,21 @@ import {
   storagePage,
   systemPage,
 } from '../pages/bot-pages.js';
-import type { SafeHtml } from '../pages/html.js';
+import { html, type SafeHtml } from '../pages/html.js';
 import { layout, type Notice } from '../pages/layout.js';
+import { guildBackupLinks, guildBackupsPage, restoreConfirmPage } from '../pages/storage-pages.js';
 import { botStatus } from '../probes/status-document.js';
 import type { GuardedRoute } from '../server/route-kit.js';
 import { SECURITY_HEADERS } from '../server/security-headers.js';
 import type { Auth, DashboardServices } from '../server/services.js';
 import {
   audited,
+  backupGuild,
   hookAction,
   leaveGuild,
   loadOrUnload,
   reloadExtension,
+  restoreGuild,
   unquarantine,
 } from './actions.js';
 
@@ -79,7 +82,7 @@ export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
     title: string,
     target: (request: FastifyRequest) => string,
     run: (request: FastifyRequest) => ReturnType<Parameters<typeof audited>[5]>,
-    render: (auth: Auth) => SafeHtml | Promise<SafeHtml>,
+    render: (auth: Auth, request: FastifyRequest) => SafeHtml | Promise<SafeHtml>,
   ): GuardedRoute => ({
     method: 'POST',
     url,
@@ -90,9 +93,12 @@ export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
         run(request),
       );
       if (request.headers.accept?.includes('application/json')) return reply.send(notice);
-      return send(reply, auth, title, await render(auth), notice);
+      return send(reply, auth, title, await render(auth, request), notice);
     },
   });
+
+  const guildBackupsPageOr404 = (auth: Auth, guildId: string): SafeHtml =>
+    guildBackupsPage(s(), auth, guildId) ?? html`<p>The bot is not in that guild.</p>`;
 
   return [
     page('/', { permission: 'overview.view' }, 'Overview', () => overviewPage(s())),
@@ -101,7 +107,58 @@ export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
       extensionsPage(s(), auth),
     ),
     page('/hooks', { permission: 'hooks.view' }, 'Hooks', (_r, auth) => hooksPage(s(), auth)),
-    page('/storage', { permission: 'storage.view' }, 'Storage', () => storagePage(s())),
+    page(
+      '/storage',
+      { permission: 'storage.view' },
+      'Storage',
+      () => html`${storagePage(s())}${guildBackupLinks(s())}`,
+    ),
+    {
+      method: 'GET',
+      url: '/storage/guilds/:guildId',
+      kind: 'html',
+      access: { permission: 'storage.view' },
+      handler: (request, reply, auth) => {
+        const body = guildBackupsPage(s(), auth, param(request, 'guildId'));
+        if (!body) return reply.code(404).send({ error: 'not_found' });
+        return send(reply, auth, 'Guild backups', body);
+      },
+    },
+    action(
+      '/storage/guilds/:guildId/backup',
+      'storage.backup',
+      'Guild backups',
+      (r) => param(r, 'guildId'),
+      (r) => backupGuild(s(), param(r, 'guildId')),
+      (auth, r) => guildBackupsPageOr404(auth, param(r, 'guildId')),
+    ),
+    {
+      // Two steps: without `confirm=restore` this only shows what would happen (nothing changes,
+      // nothing is audited); the confirmation page's button sends it and the restore runs.
+      method: 'POST',
+      url: '/storage/guilds/:guildId/restore',
+      kind: 'html',
+      access: { permission: 'storage.restore' },
+      handler: async (request, reply, auth) => {
+        const guildId = param(request, 'guildId');
+        const guild = s().ctx.client.guilds.cache.get(guildId);
+        if (!guild) return reply.code(404).send({ error: 'not_found' });
+        const file = field(request, 'file');
+        if (field(request, 'confirm') !== 'restore') {
+          return send(reply, auth, 'Restore a backup', restoreConfirmPage(auth, guild, file));
+        }
+        const notice = await audited(
+          s(),
+          request,
+          auth,
+          'storage.restore',
+          `${guildId}/${file}`,
+          () => restoreGuild(s(), guildId, file),
+        );
+        if (request.headers.accept?.includes('application/json')) return reply.send(notice);
+        return send(reply, auth, 'Guild backups', guildBackupsPageOr404(auth, guildId), notice);
+      },
+    },
     page('/events', { permission: 'events.view' }, 'Events', () => eventsPage(s())),
     page('/system', { permission: 'system.view' }, 'System', () => systemPage(s())),
     page('/audit', { permission: 'audit.view' }, 'Audit log', (request) => {
