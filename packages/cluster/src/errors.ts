@@ -59,6 +59,26 @@ export const clusterErrorCatalogue = {
     meaning: 'the bus, RPC or a lease was used after `close()`',
     hint: 'Create a new one; stop using the old one after `close()`.',
   },
+  ZRX_CLUSTER_SHARD_UNKNOWN: {
+    meaning:
+      'a shard command named a shard id no process of this bot holds (or a negative id other than -1 for "all")',
+    hint: 'Run `shardinfo` for the shard ids there are; `shardreset -1` resets every shard.',
+  },
+  ZRX_CLUSTER_SHARD_RESET_UNSUPPORTED: {
+    meaning:
+      "`shardreset` cannot reconnect a shard here: this process' discord.js client does not hold the socket (a supervised worker thread gets its session from the supervisor) or the sharding strategy has no per-shard reconnect; the metrics were still reset",
+    hint: 'Run the bot with `--no-supervise`, or as `--role gateway|worker` where the gateway reconnects its shards, to reconnect one shard.',
+  },
+  ZRX_CLUSTER_ALERT_CHANNEL: {
+    meaning:
+      '`shardalerts` was given a channel the bot cannot post to (not a text channel of this server, or missing View Channel / Send Messages / Embed Links)',
+    hint: 'Pick a text channel where the bot may view, send messages and embed links.',
+  },
+  ZRX_CLUSTER_BROADCAST_UNKNOWN: {
+    meaning:
+      '`broadcast` named a handler that is not registered (built in: `ping`, `log`; others come from `registerBroadcast` of the cluster extension API)',
+    hint: 'Use one of the names `broadcast` lists; register your own with `bot.extensions.get("cluster").registerBroadcast(name, run)`.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of every error `@zoryx/cluster` throws or reports. */

@@ -4,11 +4,29 @@
 export { type BusHandler, type BusStats, EventBus, type EventBusOptions } from './bus/event-bus.js';
 export { type BusEvent, type BusEventInput, WIRE_VERSION } from './bus/wire.js';
 export {
+  type ClusterProcessLink,
+  clusterProcessLink,
+  linkClusterProcess,
+} from './commands/cluster-link.js';
+export { type GatewayShardSource, serveGatewayShards } from './commands/gateway-service.js';
+export type {
+  AlertOutcome,
+  BroadcastHandler,
+  ClusterApi,
+  ProcessError,
+  ResetOutcome,
+  ShardRow,
+} from './commands/runtime.js';
+export type { ClusterAlertsTable } from './commands/vocabulary.js';
+export {
   ClusterError,
   type ClusterErrorCode,
   clusterErrorCatalogue,
   isClusterError,
 } from './errors.js';
+// The `cluster` extension (shard monitor and cluster commands): enabled by listing
+// `@zoryx/cluster` in `extensions.packages`, so it is this package's default export.
+export { clusterConfigSchema, clusterExtension, default } from './extension.js';
 export {
   type IdentifyThrottlerOptions,
   RedisIdentifyThrottler,
@@ -16,6 +34,12 @@ export {
   type StoredSession,
 } from './gateway/identify-and-sessions.js';
 export { ShardLeases, type ShardLeasesOptions } from './gateway/shard-leases.js';
+export {
+  feedMonitorFromClient,
+  type ShardEventSource,
+  sampleLatencies,
+} from './monitor/client-feed.js';
+export { canReconnect, reconnectShard } from './monitor/reconnect.js';
 export {
   DEFAULT_HEALTH_RULES,
   type HealthRules,
