@@ -60,7 +60,7 @@ const CUSTOM_ID_MAX = 100;
  * const vote = defineComponent({
  *   id: 'poll-vote',
  *   kind: 'button',
- *   run: (interaction, choice) => interaction.reply({ content: `You voted ${choice}`, flags: 64 /* ephemeral */ }),
+ *   run: (interaction, choice) => interaction.reply({ content: `You voted ${choice}`, flags: 64 }),
  * });
  * // new ButtonBuilder().setCustomId(vote.customId('yes'))…
  * export default defineExtension({ name: 'poll', version: '1.0.0', components: [vote] });
