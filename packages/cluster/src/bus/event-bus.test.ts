@@ -62,7 +62,7 @@ describe.skipIf(url === undefined)(
     it('handles an event published twice under one id once', async () => {
       const prefix = testPrefix('bus-dup');
       const handled: string[] = [];
-      const consumer = bus(prefix, 'w1');
+      const consumer = bus(prefix, 'w1', { idempotency: 'every' });
       await consumer.consume((event) => {
         handled.push(event.id);
       });
@@ -79,6 +79,56 @@ describe.skipIf(url === undefined)(
       await consumer.stop();
       expect(handled).toEqual(['1:abc:7']);
       expect(await consumer.pending()).toBe(0);
+    });
+
+    it("keeps a slow handler's entries from being claimed while it runs", async () => {
+      const prefix = testPrefix('bus-hold');
+      const runs: string[] = [];
+      const slow = bus(prefix, 'slow', { claimIdleMs: 200 });
+      await slow.consume(async () => {
+        runs.push('slow');
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      });
+      await slow.publish([{ id: 'h:1', type: 'T', shardId: 0, data: 1 }]);
+      await until(() => runs.length === 1);
+      const other = bus(prefix, 'other', { claimIdleMs: 200 });
+      await other.consume(() => {
+        runs.push('other');
+      });
+      await until(() => slow.stats.handled === 1);
+      await other.claimIdle(() => {
+        runs.push('other');
+      });
+      await other.stop();
+      await slow.stop();
+      expect(runs).toEqual(['slow']);
+      expect(await slow.pending()).toBe(0);
+    });
+
+    it('skips a claimed entry whose event another consumer already recorded as handled', async () => {
+      const prefix = testPrefix('bus-claimed-done');
+      const publisher = bus(prefix, 'gateway');
+      await publisher.publish([{ id: 'd:1', type: 'T', shardId: 0, data: 1 }]);
+      // A consumer read it (it is pending) and a claimer handled it but died before the ack.
+      await redis.xgroup('CREATE', `${prefix}:events`, 'workers', '0', 'MKSTREAM');
+      await redis.xreadgroup(
+        'GROUP',
+        'workers',
+        'dead',
+        'COUNT',
+        10,
+        'STREAMS',
+        `${prefix}:events`,
+        '>',
+      );
+      await redis.set(`${prefix}:idem:d:1`, 'done');
+      const handled: BusEvent[] = [];
+      const claimer = bus(prefix, 'alive', { claimIdleMs: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await claimer.claimIdle((event) => void handled.push(event))).toBe(1);
+      expect(handled).toEqual([]);
+      expect(claimer.stats.duplicates).toBe(1);
+      expect(await publisher.pending()).toBe(0);
     });
 
     it('claims what a dead consumer read and never acknowledged', async () => {

@@ -14,8 +14,24 @@ export interface EventBusOptions {
   group?: string;
   /** Approximate stream length kept (`XADD MAXLEN ~`). Default 100,000. */
   maxLen?: number;
-  /** Entries read per `XREADGROUP`. Default 200. */
+  /** Entries read per `XREADGROUP`. Default 500. */
   batch?: number;
+  /**
+   * Batches a consumer handles at once (the next read does not wait for the previous batch's
+   * handlers, up to this many). Default 4.
+   */
+  batchesInFlight?: number;
+  /**
+   * Which deliveries consult the idempotency record `<prefix>:idem:<id>`:
+   * - `'redelivered'` (default): only entries taken over with `XAUTOCLAIM`. A fresh delivery
+   *   (`XREADGROUP >`) goes to exactly one consumer by the group's own semantics, and a live
+   *   consumer keeps the entries it is handling from going idle, so only a dead (or stalled)
+   *   consumer's entries are ever delivered twice. The publisher must not publish one event
+   *   twice: `ClusterGateway` drops, after a RESUME, the replays it already published.
+   * - `'every'`: every delivery takes the record (two more commands per event): for publishers
+   *   that may publish one id twice.
+   */
+  idempotency?: 'redelivered' | 'every';
   /** How long a read blocks waiting for entries, ms. Default 1,000. */
   blockMs?: number;
   /**
@@ -54,7 +70,9 @@ type Entry = [id: string, fields: string[] | null];
  * {@link EventBus.consume} it through one consumer group, so each event goes to one worker. An
  * event is acknowledged (`XACK`) only after its handler finished; a dead worker's pending entries
  * are claimed by the others (`XAUTOCLAIM`), and an idempotency record per event id makes sure a
- * claimed or republished event that was already handled is not handled again.
+ * claimed event that was already handled is not handled again (with `idempotency: 'every'`,
+ * also a republished one). Reads are batched (`COUNT`), several batches run at once, and each
+ * batch is acknowledged with one `XACK`.
  */
 export class EventBus {
   readonly #redis: Redis;
@@ -67,11 +85,16 @@ export class EventBus {
   readonly #blockMs: number;
   readonly #claimIdleMs: number;
   readonly #doneTtlMs: number;
+  readonly #batchesInFlight: number;
+  readonly #checkEvery: boolean;
+  /** Entry ids being handled here: kept from going idle so no one claims them meanwhile. */
+  readonly #held = new Set<string>();
   readonly #onError: (error: unknown) => void;
   readonly #now: () => number;
   #reader: Redis | undefined;
   #running: Promise<void> | undefined;
   #claimTimer: NodeJS.Timeout | undefined;
+  #holdTimer: NodeJS.Timeout | undefined;
   #stopping = false;
   #inFlight = new Set<Promise<void>>();
   public readonly stats: BusStats = {
@@ -90,7 +113,9 @@ export class EventBus {
     this.#group = options.group ?? 'workers';
     this.#consumer = options.consumer;
     this.#maxLen = options.maxLen ?? 100_000;
-    this.#batch = options.batch ?? 200;
+    this.#batch = options.batch ?? 500;
+    this.#batchesInFlight = options.batchesInFlight ?? 4;
+    this.#checkEvery = options.idempotency === 'every';
     this.#blockMs = options.blockMs ?? 1_000;
     this.#claimIdleMs = options.claimIdleMs ?? 15_000;
     this.#doneTtlMs = options.doneTtlMs ?? 86_400_000;
@@ -101,6 +126,7 @@ export class EventBus {
     for (const [name, value] of [
       ['maxLen', this.#maxLen],
       ['batch', this.#batch],
+      ['batchesInFlight', this.#batchesInFlight],
       ['blockMs', this.#blockMs],
       ['claimIdleMs', this.#claimIdleMs],
       ['doneTtlMs', this.#doneTtlMs],
@@ -170,10 +196,39 @@ export class EventBus {
       Math.max(100, Math.floor(this.#claimIdleMs / 2)),
     );
     this.#claimTimer.unref();
+    this.#holdTimer = setInterval(
+      () => void this.#hold().catch(this.#onError),
+      Math.max(50, Math.floor(this.#claimIdleMs / 3)),
+    );
+    this.#holdTimer.unref();
+  }
+
+  /**
+   * Resets the idle time of the entries handled here (`XCLAIM … JUSTID` to this consumer), so a
+   * slow handler's entries are not claimed by another consumer while it still runs.
+   */
+  async #hold(): Promise<void> {
+    if (this.#held.size === 0) return;
+    const ids = [...this.#held];
+    for (let at = 0; at < ids.length; at += 1_000) {
+      await this.#redis.xclaim(
+        this.#stream,
+        this.#group,
+        this.#consumer,
+        0,
+        ...ids.slice(at, at + 1_000),
+        'JUSTID',
+      );
+    }
   }
 
   async #readLoop(reader: Redis, handler: BusHandler): Promise<void> {
+    const batches = new Set<Promise<void>>();
     while (!this.#stopping) {
+      if (batches.size >= this.#batchesInFlight) {
+        await Promise.race(batches);
+        continue;
+      }
       let reply: [string, Entry[]][] | null;
       try {
         reply = (await reader.xreadgroup(
@@ -195,8 +250,13 @@ export class EventBus {
         continue;
       }
       if (reply === null) continue;
-      for (const [, entries] of reply) await this.#handleBatch(entries, handler);
+      for (const [, entries] of reply) {
+        const batch = this.#handleBatch(entries, handler, this.#checkEvery).catch(this.#onError);
+        batches.add(batch);
+        void batch.finally(() => batches.delete(batch));
+      }
     }
+    await Promise.all(batches);
   }
 
   /**
@@ -219,73 +279,77 @@ export class EventBus {
       cursor = next;
       total += entries.length;
       this.stats.claimed += entries.length;
-      if (entries.length > 0) await this.#handleBatch(entries, handler);
+      if (entries.length > 0) await this.#handleBatch(entries, handler, true);
     } while (cursor !== '0-0' && !this.#stopping);
     return total;
   }
 
   /**
-   * One batch: take the idempotency lease of every event in one round trip, run the handlers
-   * of those won, then record them done and acknowledge everything settled in one round trip.
+   * One batch. `checked` (claimed entries, or every entry with `idempotency: 'every'`): take the
+   * idempotency lease of every event in one round trip and run only those won, then record them
+   * done. Otherwise run them all. Either way, one `XACK` for everything settled.
    */
-  async #handleBatch(entries: Entry[], handler: BusHandler): Promise<void> {
-    const decoded: (BusEvent | undefined)[] = [];
+  async #handleBatch(entries: Entry[], handler: BusHandler, checked: boolean): Promise<void> {
+    const decoded: BusEvent[] = [];
     const ack: string[] = [];
     for (const [entryId, fields] of entries) {
       try {
         decoded.push(decodeEntry(entryId, fields));
       } catch (error) {
-        decoded.push(undefined);
         ack.push(entryId); // a malformed entry would otherwise be claimed forever
         this.stats.dropped += 1;
         this.#onError(error);
       }
     }
     const idem = (id: string) => `${this.#prefix}:idem:${id}`;
-    const leases = this.#redis.pipeline();
-    for (const event of decoded) {
-      if (event === undefined) continue;
-      leases.set(idem(event.id), `run:${this.#consumer}`, 'PX', this.#claimIdleMs, 'NX');
-      leases.get(idem(event.id));
+    let runnable = decoded;
+    if (checked && decoded.length > 0) {
+      const leases = this.#redis.pipeline();
+      for (const event of decoded) {
+        leases.set(idem(event.id), `run:${this.#consumer}`, 'PX', this.#claimIdleMs, 'NX');
+        leases.get(idem(event.id));
+      }
+      const results = (await leases.exec()) ?? [];
+      runnable = [];
+      for (const [i, event] of decoded.entries()) {
+        const [, won] = results[2 * i] ?? [];
+        const [, holder] = results[2 * i + 1] ?? [];
+        if (won === 'OK') runnable.push(event);
+        else if (holder === 'done') {
+          this.stats.duplicates += 1;
+          ack.push(event.entryId);
+        }
+        // Else another consumer handles this id right now: leave it pending; once that one is
+        // done, a later claim finds `done` and acknowledges it.
+      }
     }
-    const leaseResults = (await leases.exec()) ?? [];
     const done: string[] = [];
     const released: string[] = [];
-    const work: Promise<void>[] = [];
-    let r = 0;
-    for (const event of decoded) {
-      if (event === undefined) continue;
-      const [, won] = leaseResults[r++] ?? [];
-      const [, holder] = leaseResults[r++] ?? [];
-      if (won === 'OK') {
-        const run = (async () => {
-          try {
-            await handler(event);
-            this.stats.handled += 1;
-            done.push(event.id);
-            ack.push(event.entryId);
-          } catch (cause) {
-            this.stats.failed += 1;
-            released.push(event.id);
-            this.#onError(
-              new ClusterError(
-                'ZRX_CLUSTER_HANDLER',
-                `Handler of bus event ${event.type} (${event.id}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-                undefined,
-                { cause },
-              ),
-            );
-          }
-        })();
-        work.push(run);
-      } else if (holder === 'done') {
-        this.stats.duplicates += 1;
-        ack.push(event.entryId);
-      }
-      // Else another consumer handles this id right now: leave it pending; once that one is
-      // done, a later claim finds `done` and acknowledges it.
-    }
-    const all = Promise.all(work).then(() => undefined);
+    for (const event of runnable) this.#held.add(event.entryId);
+    const all = Promise.all(
+      runnable.map(async (event) => {
+        try {
+          await handler(event);
+          this.stats.handled += 1;
+          done.push(event.id);
+          ack.push(event.entryId);
+        } catch (cause) {
+          this.stats.failed += 1;
+          released.push(event.id);
+          this.#onError(
+            new ClusterError(
+              'ZRX_CLUSTER_HANDLER',
+              `Handler of bus event ${event.type} (${event.id}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+              undefined,
+              { cause },
+            ),
+          );
+        } finally {
+          // A failed entry stays pending and goes idle: it is claimed (and retried) later.
+          this.#held.delete(event.entryId);
+        }
+      }),
+    ).then(() => undefined);
     this.#inFlight.add(all);
     try {
       await all;
@@ -294,8 +358,10 @@ export class EventBus {
     }
     if (ack.length === 0 && released.length === 0) return;
     const settle = this.#redis.pipeline();
-    for (const id of done) settle.set(idem(id), 'done', 'PX', this.#doneTtlMs);
-    for (const id of released) settle.del(idem(id));
+    if (checked) {
+      for (const id of done) settle.set(idem(id), 'done', 'PX', this.#doneTtlMs);
+      for (const id of released) settle.del(idem(id));
+    }
     if (ack.length > 0) settle.xack(this.#stream, this.#group, ...ack);
     await settle.exec();
   }
@@ -321,6 +387,7 @@ export class EventBus {
   public async stop(): Promise<void> {
     this.#stopping = true;
     if (this.#claimTimer !== undefined) clearInterval(this.#claimTimer);
+    if (this.#holdTimer !== undefined) clearInterval(this.#holdTimer);
     this.#reader?.disconnect();
     await this.#running?.catch(() => undefined);
     await Promise.all(this.#inFlight);
