@@ -3,11 +3,6 @@ import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommandsBot, textOf } from './commands-bot.js';
 
-/** The emulator's IDENTIFY count (RESUMEs do not count); read by name, the published types lag. */
-function identifyCount(t: TestBot): number {
-  return Number(Reflect.get(t.discord, 'identifyCount'));
-}
-
 describe('cluster extension in one process (emulator + discord.js)', () => {
   let t: TestBot;
   let now = Date.now();
@@ -135,7 +130,7 @@ describe('cluster extension in one process (emulator + discord.js)', () => {
   });
 
   it('shardreset reconnects the shard with a RESUME, not a new IDENTIFY', async () => {
-    const identifies = identifyCount(t);
+    const identifies = t.discord.gateway.identifyCount;
     expect(identifies).toBeGreaterThanOrEqual(1);
     const reset = textOf(await t.owner.slash(t.guild, 'shardreset', { shard: 0 }).reply());
     expect(reset).toMatch(/Reconnected \(RESUME\): #0/);
@@ -146,7 +141,9 @@ describe('cluster extension in one process (emulator + discord.js)', () => {
     const [shard] = api().monitor.metrics();
     expect(shard?.connected).toBe(true);
     expect(shard?.disconnects).toBe(1);
-    expect(identifyCount(t)).toBe(identifies);
+    expect(shard?.connects).toBe(0);
+    expect(t.discord.gateway.connections()).toBe(1);
+    expect(t.discord.gateway.identifyCount).toBe(identifies);
     // The bot still answers after the reconnect.
     expect(textOf(await t.owner.slash(t.guild, 'shardhealth').reply())).toMatch(/Shard health/);
   });
