@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { HookBus } from '@zoryx/hooks';
 import type { Logger } from 'pino';
-import { type ActivitySink, runAsExtension } from './attribution.js';
+import { type ActivitySink, followAsync, runAsExtension } from './attribution.js';
 import type { ExtensionContext, ExtensionRegistryView } from './context.js';
 import { validateConfig } from './definition-validation.js';
 import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
@@ -82,7 +82,7 @@ export async function activate(
       // inserts the extension's pieces, whose onLoad is extension code) run as the extension.
       const extras = env.options.createContext ? await env.options.createContext(info, scope) : {};
       const ctx = Object.assign(base, extras) as ExtensionContext;
-      return runAsExtension(
+      const setup = runAsExtension(
         name,
         async () => {
           const api = await version.definition.setup?.(ctx);
@@ -92,6 +92,9 @@ export async function activate(
         },
         env.activity,
       );
+      // A spin after an `await` in an async setup is named too, not only its first stretch.
+      if (env.activity) followAsync(setup, env.activity);
+      return setup;
     };
     const { ctx, api } = await withTimeout(
       run(),

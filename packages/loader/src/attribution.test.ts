@@ -3,6 +3,7 @@ import { extensionSource, probe, testHost, type Workspace, workspace } from '../
 import {
   currentExtension,
   extensionOfStack,
+  followAsync,
   outsideExtension,
   runAsExtension,
 } from './attribution.js';
@@ -105,6 +106,27 @@ describe('running-extension attribution', () => {
     );
     expect(inner).toEqual(['inner', undefined, 'outer']);
     expect(activity).toEqual(['outer', 'inner', 'outer', null]);
+  });
+
+  it('names an async function after its first await while followed, and stops after it settles', async () => {
+    const activity: string[] = [];
+    const sink = (name: string | null) => void activity.push(String(name));
+    const body = async (label: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      activity.push(`${label}:${currentExtension()}`);
+    };
+    const followed = runAsExtension('late', () => body('followed'), sink);
+    followAsync(followed, sink);
+    await followed;
+    // The continuation after the await ran with the sink naming the extension, then cleared.
+    const at = activity.indexOf('followed:late');
+    expect(activity.slice(0, 2)).toEqual(['late', 'null']);
+    expect(activity[at - 1]).toBe('late');
+    expect(activity[at + 1]).toBe('null');
+    // Not followed (and nothing else pending): only the synchronous stretch is told.
+    activity.length = 0;
+    await runAsExtension('late', () => body('unfollowed'), sink);
+    expect(activity).toEqual(['late', 'null', 'unfollowed:late']);
   });
 
   it('reads file paths and file URLs from stack frames', () => {

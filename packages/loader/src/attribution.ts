@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { type AsyncHook, AsyncLocalStorage, createHook } from 'node:async_hooks';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,48 @@ export function runAsExtension<T>(extension: string, fn: () => T, activity?: Act
   } finally {
     activity(outer ?? null);
   }
+}
+
+// Sinks following async work (see followAsync), with how many followed promises each awaits,
+// and the one async hook that tells them, enabled only while any is pending.
+const following = new Map<ActivitySink, number>();
+let continuations: AsyncHook | undefined;
+// Per callback entered (callbacks nest), whether `before` named an extension that `after` clears.
+const named: boolean[] = [];
+
+function tellFollowers(extension: string | null): void {
+  for (const sink of following.keys()) sink(extension);
+}
+
+/**
+ * Keeps `activity` told, until `pending` settles, which extension each async callback runs as
+ * (its continuation after an `await`, a timer, an I/O callback) and `null` when it returns
+(host callbacks are not reported: the sink already holds `null` between callbacks). So
+ * `async setup() { await x; while (true) {} }` is named by the sink although its synchronous part
+ * returned long before. Costs an async hook on every callback while pending; meant for setup and
+ * teardown (seconds at most), not for every command.
+ */
+export function followAsync(pending: PromiseLike<unknown>, activity: ActivitySink): void {
+  following.set(activity, (following.get(activity) ?? 0) + 1);
+  // The hook runs with the callback's async context in place, so the store is its extension's.
+  continuations ??= createHook({
+    before: () => {
+      const extension = storage.getStore();
+      named.push(extension !== undefined);
+      if (extension !== undefined) tellFollowers(extension);
+    },
+    after: () => {
+      if (named.pop() === true) tellFollowers(null);
+    },
+  });
+  continuations.enable();
+  const settled = (): void => {
+    const left = (following.get(activity) ?? 1) - 1;
+    if (left > 0) following.set(activity, left);
+    else following.delete(activity);
+    if (following.size === 0) continuations?.disable();
+  };
+  pending.then(settled, settled);
 }
 
 /**
