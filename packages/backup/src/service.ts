@@ -14,6 +14,7 @@ import { RestoreJobs } from './restore/restore-job.js';
 import { COMPONENTS, type Component, type Snapshot } from './snapshot/schema.js';
 import { AuditLog } from './storage/audit-log.js';
 import { SnapshotStore, type StoredBackup } from './storage/snapshot-store.js';
+import { assertTextLength } from './text-limits.js';
 import type { BackupProgress, PlanSummary, RestoreOptions, RestoreSummary } from './types.js';
 
 /** The extension's context as the service uses it. */
@@ -126,11 +127,7 @@ export class BackupService {
     const label =
       options.label ??
       `${options.auto ? 'Auto-backup' : 'Backup'} ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    if (label.length > 100)
-      throw new BackupError(
-        'ZRX_BACKUP_INPUT',
-        `A label has at most 100 characters (got ${label.length}).`,
-      );
+    assertTextLength('label', label);
     const existing = await this.store.list(guildId);
     if (existing.length >= this.ctx.config.maxPerGuild) {
       throw new BackupError(
