@@ -5,4 +5,10 @@ import { createTsupConfig } from '../../scripts/config/tsup';
 export default createTsupConfig({
   entry: { index: 'src/index.ts', internals: 'src/internals.ts' },
   splitting: true,
+  esbuildOptions(options) {
+    // The bare imports of the table and ctx augmentations (`import './settings-table.js'`) are
+    // there for the bundled .d.ts, which loses a `declare module` reached only by `import type`;
+    // esbuild rightly drops them from the JS (sideEffects: false) and need not say so.
+    options.logOverride = { ...options.logOverride, 'ignored-bare-import': 'silent' };
+  },
 });
