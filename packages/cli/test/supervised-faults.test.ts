@@ -28,6 +28,8 @@ const results: Record<
 > = {};
 /** The supervisor's fault events since the scenario began: what, and when (performance.now()). */
 let faults: { what: string; at: number; limitMs?: number }[] = [];
+/** Every worker that started serving: when, and whether it was a standby. */
+const starts: { at: number; standby: boolean }[] = [];
 
 beforeAll(async () => {
   expect(
@@ -75,6 +77,9 @@ beforeAll(async () => {
   supervisor = running.supervisor as Supervisor;
   supervisor.on('worker_stalled', (e) =>
     faults.push({ what: `stalled in ${e.activity}`, at: performance.now(), limitMs: e.limitMs }),
+  );
+  supervisor.on('worker_started', (e) =>
+    starts.push({ at: performance.now(), standby: e.standby }),
   );
   supervisor.on('worker_crashed', (e) =>
     faults.push({ what: `${e.reason} in ${e.activity}`, at: performance.now() }),
@@ -185,10 +190,24 @@ describe('runBot: one broken extension never takes the bot down', () => {
     // boot): held to the normal limit, not the 30 s of the framework's own boot work.
     expect(stallLimits()).toEqual([BLOCKED_MS, BLOCKED_MS]);
     expect(faults.every((f) => f.what === 'stalled in culprit-setup')).toBe(true);
+    // The worker that failed at boot had a standby prepared behind it: the one serving after the
+    // second fault was not a whole fresh thread.
+    const second = faults[1]?.at ?? Number.POSITIVE_INFINITY;
+    expect(starts.find((start) => start.at > second)?.standby).toBe(true);
     note('spins in setup', times);
     expect(lines.join('\n')).toMatch(
       /extension culprit-setup blocked the event loop for \d+\.\d s; worker restarted in \d/,
     );
+  });
+
+  it('an extension spinning after an await in its async setup: named, held to the normal limit', async () => {
+    await addExtension('culprit-async-setup', culprits.spinsAfterAwaitInSetup);
+    const times = [await servingAfterFault(1), await servingAfterFault(2)];
+    await expectQuarantined('culprit-async-setup', ['watchdog-stall']);
+    // Before, the activity slot was empty by then: the 30 s boot limit and no culprit named.
+    expect(stallLimits()).toEqual([BLOCKED_MS, BLOCKED_MS]);
+    expect(faults.every((f) => f.what === 'stalled in culprit-async-setup')).toBe(true);
+    note('spins after an await in async setup', times);
   });
 
   it('an extension spinning in a command', async () => {

@@ -83,6 +83,11 @@ export function startChild(kind, discord, env = {}) {
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // ZORYX_BENCH_CPU_PROF=<dir>: a CPU profile per bot thread (Node refuses --cpu-prof in
+    // NODE_OPTIONS; worker threads inherit execArgv).
+    ...(process.env.ZORYX_BENCH_CPU_PROF
+      ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', process.env.ZORYX_BENCH_CPU_PROF] }
+      : {}),
   });
   const events = [];
   const waiters = new Set();

@@ -87,14 +87,23 @@ async function measure(kind) {
   await new Promise((r) => setTimeout(r, 500));
   const prefix = await openLoop(world, 'prefix', bot.child.pid);
   const identifies = world.discord.gateway.identifyCount;
+  // A worker restarted mid-run (watchdog, crash) would explain missed replies: say so.
+  for (const e of bot.events.filter((m) => m.event && m.event !== 'worker_started')) {
+    console.log(`  ${kind}: ${e.event} ${JSON.stringify(e.payload)}`);
+  }
   await stopChild(bot);
   await world.discord.close();
   return { kind, slash, prefix, identifies };
 }
 
-const runs = { 'zoryx-single': [], 'zoryx-supervised': [] };
+// ZORYX_BENCH_ONLY=zoryx-supervised (or zoryx-single) runs one mode, e.g. under --cpu-prof.
+const only = process.env.ZORYX_BENCH_ONLY;
+const runs = only ? { [only]: [] } : { 'zoryx-single': [], 'zoryx-supervised': [] };
 for (let round = 0; round < ROUNDS; round++) {
-  for (const kind of Object.keys(runs)) {
+  // Alternate which mode goes first: the load generator's own state (GC, a warm JIT) favours
+  // neither.
+  const kinds = Object.keys(runs);
+  for (const kind of round % 2 === 0 ? kinds : kinds.reverse()) {
     const r = await measure(kind);
     runs[kind].push(r);
     for (const mode of ['slash', 'prefix']) {
@@ -109,7 +118,7 @@ const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
 console.log(
   `open loop: ${RATE} commands/s for ${SECONDS} s, ${USERS} users in ${CHANNELS} channels, ${ROUNDS} rounds`,
 );
-for (const mode of ['slash', 'prefix']) {
+for (const mode of only ? [] : ['slash', 'prefix']) {
   const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
   const of = (kind) => ({
     p50: stat(kind, 'p50'),
@@ -123,5 +132,5 @@ for (const mode of ['slash', 'prefix']) {
   );
 }
 console.log(
-  `IDENTIFYs per supervised run: ${runs['zoryx-supervised'].map((r) => r.identifies).join(', ')}`,
+  `IDENTIFYs per supervised run: ${(runs['zoryx-supervised'] ?? []).map((r) => r.identifies).join(', ')}`,
 );

@@ -9,6 +9,12 @@ import { type WorkerEnd, WorkerHandle, type WorkerObserver } from './worker-hand
 
 /** How long after a worker starts serving its standby is spawned (not to compete with its boot). */
 const STANDBY_DELAY_MS = 1_000;
+/**
+ * How long after a restart activated the standby the next one is spawned, serving or not: a
+ * worker that fails during its boot (an extension spinning in setup) must find a standby too,
+ * not pay for a whole fresh thread. Short, but after the activated worker's first busy moment.
+ */
+const STANDBY_AFTER_RESTART_MS = 300;
 
 /** What the pool reports about the current worker (standby events it handles itself). */
 export interface PoolObserver {
@@ -88,24 +94,30 @@ export class WorkerPool {
     handle.fromStandby = handle === this.#standby && reason !== 'initial';
     this.#standby = null;
     clearTimeout(this.#standbyTimer);
+    this.#standbyTimer = undefined;
     handle.activate(reason, session);
     this.current = handle;
+    if (reason !== 'initial') this.scheduleStandby(STANDBY_AFTER_RESTART_MS);
     return handle;
   }
 
-  /** Spawns a standby a little later, if enabled and none is there. */
-  public scheduleStandby(): void {
-    if (!this.#options.standby || this.#standby) return;
-    clearTimeout(this.#standbyTimer);
+  /**
+   * Spawns a standby `delayMs` later (default: a second, for a worker that just started serving),
+   * if enabled and none is there or already scheduled.
+   */
+  public scheduleStandby(delayMs = STANDBY_DELAY_MS): void {
+    if (!this.#options.standby || this.#standby || this.#standbyTimer) return;
     this.#standbyTimer = setTimeout(() => {
+      this.#standbyTimer = undefined;
       if (!this.#standby) this.#standby = this.#spawn();
-    }, STANDBY_DELAY_MS);
+    }, delayMs);
     this.#standbyTimer.unref();
   }
 
   /** Terminates the standby (e.g. before a fresh start, or on close). */
   public dropStandby(): void {
     clearTimeout(this.#standbyTimer);
+    this.#standbyTimer = undefined;
     const standby = this.#standby;
     this.#standby = null;
     if (standby) void standby.terminate('standby dropped');
