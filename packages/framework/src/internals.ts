@@ -114,5 +114,6 @@ export {
   type PermissionDecision,
   type PermissionSubject,
 } from './permissions/tiers.js';
+export { settingsSync } from './settings/guild-settings.js';
 export type { GuildSettingsTable } from './settings/settings-table.js';
 export { type CommandStatsTable, frameworkMainMigrations } from './stats/usage-table.js';

@@ -5,6 +5,7 @@ import { createDatabase, type ZoryxDatabase } from '@zoryx/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FrameworkData } from '../client/framework-data.js';
 import { FrameworkError } from '../errors.js';
+import { settingsSync } from './guild-settings.js';
 import type { GuildSettingKey, GuildSettingValues } from './setting-schema.js';
 
 /** The `n`th test guild id: a valid 18-digit snowflake. */
@@ -47,6 +48,32 @@ describe('guild settings (real SQLite)', () => {
     // The defaults come from the config: a changed config shows at once, cache or not.
     defaults = { ...defaults, prefix: '?' };
     expect(await settings(1).get('prefix')).toBe('?');
+  });
+
+  it('tells sync listeners of local writes, and drops a guild written elsewhere', async () => {
+    // A second process over the same database: it caches the value, then the first writes it.
+    const other = new FrameworkData({
+      db,
+      defaults: () => defaults,
+      onError: (error) => {
+        throw error;
+      },
+      usage: { flushIntervalMs: 0 },
+    });
+    const written: string[] = [];
+    const off = settingsSync.onLocalWrite((id) => written.push(id));
+    try {
+      expect(await other.settingsOf(guildId(9)).get('prefix')).toBe('!');
+      await settings(9).set('prefix', '%');
+      await settings(9).reset('locale');
+      expect(written).toEqual([guildId(9), guildId(9)]);
+      expect(await other.settingsOf(guildId(9)).get('prefix')).toBe('!'); // stale: its own cache
+      settingsSync.invalidate(guildId(9));
+      expect(await other.settingsOf(guildId(9)).get('prefix')).toBe('%');
+    } finally {
+      off();
+      await other.close();
+    }
   });
 
   it('stores values, serves them from the cache and invalidates on set', async () => {

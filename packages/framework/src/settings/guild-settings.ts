@@ -52,6 +52,27 @@ export interface GuildSettingsServiceOptions {
   now?: () => number;
 }
 
+/** Every live settings service of this process (one per bot), for {@link settingsSync}. */
+const liveServices = new Set<GuildSettingsService>();
+const writeListeners = new Set<(guildId: string) => void>();
+
+/**
+ * @internal Cross-process settings-cache invalidation, for `@zoryx/cluster`: the settings
+ * cache is per process, so a worker that writes a guild's setting tells the others, which then
+ * drop that guild's entry and read it fresh.
+ */
+export const settingsSync = {
+  /** Calls `listener` after every local write or reset of a guild's setting; returns the off switch. */
+  onLocalWrite(listener: (guildId: string) => void): () => void {
+    writeListeners.add(listener);
+    return () => writeListeners.delete(listener);
+  },
+  /** Drops `guildId` from every settings cache of this process (another process wrote it). */
+  invalidate(guildId: string): void {
+    for (const service of liveServices) service.invalidate(guildId);
+  },
+};
+
 /**
  * The framework's guild settings: a cache over `guild_settings` rows. It follows the data
  * layer's restores and removals of guild databases (`onGuildReset`), so a restored guild never
@@ -68,6 +89,17 @@ export class GuildSettingsService {
     this.#storage = new GuildSettingsStorage(options.db, options.ready, options.now);
     this.#defaults = options.defaults;
     this.#unsubscribe = options.db.onGuildReset((guildId) => this.#cache.invalidate(guildId));
+    liveServices.add(this);
+  }
+
+  /** @internal Drops `guildId`'s cached settings (see {@link settingsSync}). */
+  public invalidate(guildId: string): void {
+    this.#cache.invalidate(guildId);
+  }
+
+  #written(guildId: string): void {
+    this.#cache.invalidate(guildId);
+    for (const listener of writeListeners) listener(guildId);
   }
 
   /** The settings of one guild; throws `ZRX_GUILD_SETTING` when `guildId` is not a snowflake. */
@@ -83,6 +115,7 @@ export class GuildSettingsService {
 
   /** Stops following the database (on shutdown). */
   public close(): void {
+    liveServices.delete(this);
     this.#unsubscribe();
   }
 
@@ -103,7 +136,7 @@ export class GuildSettingsService {
     try {
       await this.#storage.write(guildId, key, JSON.stringify(value));
     } finally {
-      this.#cache.invalidate(guildId);
+      this.#written(guildId);
     }
   }
 
@@ -112,7 +145,7 @@ export class GuildSettingsService {
     try {
       await this.#storage.remove(guildId, key);
     } finally {
-      this.#cache.invalidate(guildId);
+      this.#written(guildId);
     }
   }
 }
