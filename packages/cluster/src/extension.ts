@@ -48,7 +48,8 @@ const runtimes = new WeakMap<object, ClusterRuntime>();
  * `shardmonitor`, `shardreset`, `shardalerts`, alerts with 300 s damping) and the cluster
  * commands (`clusters`, `busstatus`, `broadcast`), all owner only. In one process it watches the
  * client's own shards; in a worker of `zoryx start --role worker` it asks the gateways and the
- * other processes over RPC. Enable it by listing `@zoryx/cluster` in `extensions.packages`.
+ * other processes over RPC. Enable it by listing `@zoryx/cluster/extension` in
+ * `extensions.packages` (the main entry stays free of the framework, for gateway processes).
  */
 export const clusterExtension = defineExtension({
   name: 'cluster',

@@ -24,9 +24,6 @@ export {
   clusterErrorCatalogue,
   isClusterError,
 } from './errors.js';
-// The `cluster` extension (shard monitor and cluster commands): enabled by listing
-// `@zoryx/cluster` in `extensions.packages`, so it is this package's default export.
-export { clusterConfigSchema, clusterExtension, default } from './extension.js';
 export {
   type IdentifyThrottlerOptions,
   RedisIdentifyThrottler,
