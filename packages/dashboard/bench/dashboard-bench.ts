@@ -5,6 +5,7 @@
 // Run: pnpm --filter @zoryx/dashboard bench  (env: BENCH_RATE=500 BENCH_PHASE_MS=5000 BENCH_ROUNDS=2)
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { UserHandle } from '@zoryx/emulator';
 import { DashboardClient } from '../test/browser-less-client.js';
 import { startDashboardBot } from '../test/dashboard-bot.js';
@@ -69,6 +70,29 @@ async function main(): Promise<void> {
   // Time spent sending load per condition (excluding the wait for the last answers).
   const loadMs = { idle: 0, open: 0 };
 
+  // Ten requests a second per endpoint (far more than a browser page or a scraper), each from a
+  // worker thread (see poller-worker.mjs), polling during the open phases only.
+  const pollers = await Promise.all(
+    (
+      [
+        ['/status.json', endpoint.status, compute.status],
+        ['/metrics', endpoint.metrics, compute.metrics],
+      ] as const
+    ).map(
+      ([path, into, own]) =>
+        new Promise<Worker>((resolve) => {
+          const worker = new Worker(new URL('./poller-worker.mjs', import.meta.url), {
+            workerData: { url: `${d.url()}${path}`, pauseMs: POLL_PAUSE_MS },
+          });
+          worker.on('message', (sample: 'ready' | { wallMs: number; appMs: number | null }) => {
+            if (sample === 'ready') return resolve(worker);
+            into.push(sample.wallMs);
+            if (sample.appMs !== null) own.push(sample.appMs);
+          });
+        }),
+    ),
+  );
+
   async function runPhase(kind: 'idle' | 'open'): Promise<void> {
     const inFlight: Promise<void>[] = [];
     let dashboardOpen = kind === 'open';
@@ -86,25 +110,7 @@ async function main(): Promise<void> {
           while (reader && !(await reader.read().catch(() => ({ done: true }))).done);
         })(),
       );
-      for (const [path, into, own] of [
-        ['/status.json', endpoint.status, compute.status],
-        ['/metrics', endpoint.metrics, compute.metrics],
-      ] as const) {
-        viewers.push(
-          (async () => {
-            while (dashboardOpen) {
-              const t0 = performance.now();
-              const response = await fetch(`${d.url()}${path}`);
-              await response.arrayBuffer();
-              into.push(performance.now() - t0);
-              const dur = /dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1];
-              if (dur) own.push(Number(dur));
-              // Ten requests a second per endpoint: far more than a browser page or a scraper.
-              await new Promise((resolve) => setTimeout(resolve, POLL_PAUSE_MS));
-            }
-          })(),
-        );
-      }
+      for (const worker of pollers) worker.postMessage('start');
     }
     const interval = 10;
     const phaseStart = performance.now();
@@ -140,6 +146,7 @@ async function main(): Promise<void> {
     loadMs[kind] += performance.now() - phaseStart;
     await Promise.all(inFlight);
     dashboardOpen = false;
+    for (const worker of pollers) worker.postMessage('stop');
     stream.abort();
     await Promise.allSettled(viewers);
   }
@@ -213,6 +220,7 @@ async function main(): Promise<void> {
     },
   };
   console.log(JSON.stringify(result, null, 2));
+  await Promise.all(pollers.map((w) => w.terminate()));
   await d.close();
 }
 

@@ -12,6 +12,7 @@ import { ExtensionPages } from './pages/extension-pages.js';
 import { LoopLag } from './probes/loop-lag.js';
 import { DashboardMetrics } from './probes/metrics.js';
 import { createProbeDocuments } from './probes/probe-documents.js';
+import { RestHealth } from './probes/rest-health.js';
 import { botStatus } from './probes/status-document.js';
 import { createDashboardApp } from './server/app.js';
 import { assertBindAllowed, isLoopbackHost } from './server/bind-policy.js';
@@ -51,6 +52,8 @@ export const dashboardExtension = defineExtension({
     assertBindAllowed(config);
     const lag = new LoopLag();
     ctx.onDispose(() => lag.close());
+    const restHealth = new RestHealth(ctx.client.rest);
+    ctx.onDispose(() => restHealth.close());
     const metrics = new DashboardMetrics(ctx, lag);
     ctx.hooks.on('command_executed', (p) => metrics.commandOk(p.commandName, p.durationMs), {
       id: 'dashboard:commands-ok',
@@ -86,6 +89,7 @@ export const dashboardExtension = defineExtension({
       audit: new AuditLog(ctx.db),
       metrics,
       lag,
+      restHealth,
       probes,
       live,
       extensionPages: new ExtensionPages(ctx),

@@ -11,7 +11,7 @@ const time = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString()
 export async function overviewPage(services: DashboardServices): Promise<SafeHtml> {
   const [status, checks] = await Promise.all([
     botStatus(services),
-    currentChecks(services.ctx, services.lag),
+    currentChecks(services.ctx, services.lag, services.restHealth),
   ]);
   const field = (key: keyof typeof status, label: string) =>
     html`<dt>${label}</dt><dd data-field="${key}">${String(status[key] ?? '—')}</dd>`;

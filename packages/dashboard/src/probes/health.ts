@@ -1,5 +1,6 @@
 import type { DashboardContext } from '../context.js';
 import type { LoopLag } from './loop-lag.js';
+import type { RestHealth } from './rest-health.js';
 
 /** `pass`, `warn` or `fail`, as in the `application/health+json` draft. */
 export type HealthStatus = 'pass' | 'warn' | 'fail';
@@ -27,21 +28,26 @@ const cached = new WeakMap<object, { at: number; results: Promise<CheckResult[]>
 export function currentChecks(
   ctx: DashboardContext,
   lag: LoopLag,
+  rest: RestHealth,
   now = Date.now(),
 ): Promise<CheckResult[]> {
   const hit = cached.get(ctx);
   if (hit && now - hit.at < CHECKS_TTL_MS) return hit.results;
-  const results = runChecks(ctx, lag);
+  const results = runChecks(ctx, lag, rest);
   cached.set(ctx, { at: now, results });
   return results;
 }
 
 /**
- * The readiness checks of `/readyz` and `/status.json`: gateway, REST, database, store, hook
- * breakers and event-loop lag. Each reads state the bot already keeps; only the database check
+ * The readiness checks of `/readyz` and `/status.json`: gateway, REST (recent answers, see
+ * {@link RestHealth}), database, store, hook breakers and event-loop lag. Each reads state the bot already keeps; only the database check
  * runs a query (one indexed row).
  */
-export async function runChecks(ctx: DashboardContext, lag: LoopLag): Promise<CheckResult[]> {
+export async function runChecks(
+  ctx: DashboardContext,
+  lag: LoopLag,
+  restHealth: RestHealth,
+): Promise<CheckResult[]> {
   const client = ctx.client;
   const results: CheckResult[] = [];
   const ready = client.isReady();
@@ -51,14 +57,7 @@ export async function runChecks(ctx: DashboardContext, lag: LoopLag): Promise<Ch
     critical: true,
     detail: ready ? `ready, ${client.ws.ping} ms heartbeat` : 'not ready',
   });
-  const rest = client.rest;
-  const limited = rest.globalRemaining <= 0 && rest.globalReset > Date.now();
-  results.push({
-    name: 'rest',
-    status: limited ? 'warn' : 'pass',
-    critical: false,
-    detail: limited ? 'global rate limit reached' : 'ok',
-  });
+  results.push(restHealth.check());
   results.push(await databaseCheck(ctx));
   const store = client.store.stats();
   results.push({

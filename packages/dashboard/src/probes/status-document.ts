@@ -43,7 +43,7 @@ export async function healthDocument(services: DashboardServices): Promise<{
   body: Record<string, unknown>;
 }> {
   const [checks, status] = await Promise.all([
-    currentChecks(services.ctx, services.lag),
+    currentChecks(services.ctx, services.lag, services.restHealth),
     botStatus(services),
   ]);
   const overall = services.draining() ? 'fail' : overallStatus(checks);

@@ -23,7 +23,7 @@ export function registerProbeRoutes(app: FastifyInstance, services: DashboardSer
         .flatMap((e) => e.split(','))
         .map((e) => e.trim()),
     );
-    const checks = (await currentChecks(services.ctx, services.lag)).filter(
+    const checks = (await currentChecks(services.ctx, services.lag, services.restHealth)).filter(
       (c) => !excluded.has(c.name),
     );
     const draining = services.draining();

@@ -10,6 +10,7 @@ import type { ExtensionPages } from '../pages/extension-pages.js';
 import type { LoopLag } from '../probes/loop-lag.js';
 import type { DashboardMetrics } from '../probes/metrics.js';
 import type { ProbeDocuments } from '../probes/probe-documents.js';
+import type { RestHealth } from '../probes/rest-health.js';
 
 /** Everything the routes work with; one per loaded dashboard. */
 export interface DashboardServices {
@@ -20,6 +21,8 @@ export interface DashboardServices {
   readonly audit: AuditLog;
   readonly metrics: DashboardMetrics;
   readonly lag: LoopLag;
+  /** Recent REST answers, for the `rest` readiness check. */
+  readonly restHealth: RestHealth;
   /** `/status.json` and `/metrics`, pre-serialised off the request path. */
   readonly probes: ProbeDocuments;
   readonly live: LiveHub;
