@@ -13,6 +13,7 @@ import { type BusEventInput, encodeEntry } from '../bus/wire.js';
 import { isClusterError } from '../errors.js';
 import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
 import { ShardLeases } from '../gateway/shard-leases.js';
+import { reconnectShard } from '../monitor/reconnect.js';
 import { ShardMonitor } from '../monitor/shard-monitor.js';
 import { HEARTBEAT_TYPE, isFanOut, keys } from './routing.js';
 
@@ -330,6 +331,11 @@ export class ClusterGateway {
   /** The shards this gateway holds. */
   public get shardIds(): number[] {
     return [...this.#shardIds];
+  }
+
+  /** Reconnects one held shard (close 4200, then RESUME), for `shardreset`; false if not held. */
+  public async reconnect(shardId: number): Promise<boolean> {
+    return this.#shardIds.includes(shardId) && reconnectShard(this.#manager, shardId);
   }
 
   /** Publishes what is queued, saves snapshots, releases the leases and closes the sessions. */

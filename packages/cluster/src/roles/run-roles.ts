@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { createBot, loadConfig, type ZoryxClient } from '@zoryx/framework';
 import { FRAMEWORK_INTENTS } from '@zoryx/framework/internals';
 import { Redis } from 'ioredis';
+import { linkClusterProcess } from '../commands/cluster-link.js';
+import { serveGatewayShards } from '../commands/gateway-service.js';
 import { ClusterError } from '../errors.js';
+import { ClusterRpc } from '../rpc/cluster-rpc.js';
 import { AnswerTracker } from './answered.js';
 import { WorkerLink } from './bus-strategy.js';
 import { ClusterGateway } from './cluster-gateway.js';
@@ -70,9 +73,24 @@ export async function startGatewayRole(
     shardCount: env.ZORYX_SHARD_COUNT ? Number(env.ZORYX_SHARD_COUNT) : null,
   });
   await gateway.start();
+  // The shard monitor commands of the workers (`@zoryx/cluster/extension`) ask this over RPC.
+  const rpc = new ClusterRpc({
+    redis,
+    prefix: options.prefix ?? 'zoryx',
+    processId: processIdOf('gateway', options),
+    role: 'gateway',
+  });
+  await rpc.start();
+  serveGatewayShards(rpc, {
+    monitor: gateway.monitor,
+    shardIds: () => gateway.shardIds,
+    published: () => gateway.published,
+    reconnect: (shardId) => gateway.reconnect(shardId),
+  });
   return {
     gateway,
     async close() {
+      await rpc.close();
       await gateway.close();
       redis.disconnect();
     },
@@ -118,6 +136,14 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     settled: (event) => answers.settled(event),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   });
+  // The `cluster` extension of this worker's bot finds the cluster through this link.
+  const unlink = linkClusterProcess({
+    role: 'worker',
+    redis,
+    prefix: options.prefix ?? 'zoryx',
+    processId,
+    bus: link.bus,
+  });
   const layout = await link.layout();
   const { config } = await loadConfig({ path: resolve(options.cwd, 'config.json') });
   const bot = await createBot({
@@ -136,6 +162,7 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     bot,
     link,
     async close() {
+      unlink();
       await bot.shutdown('worker stopping');
       redis.disconnect();
     },
