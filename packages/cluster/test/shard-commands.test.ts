@@ -147,4 +147,19 @@ describe('cluster extension in one process (emulator + discord.js)', () => {
     // The bot still answers after the reconnect.
     expect(textOf(await t.owner.slash(t.guild, 'shardhealth').reply())).toMatch(/Shard health/);
   });
+
+  // Last: it adds 19 shards the client does not have (metrics only), for a second page.
+  it('shardmonitor pages with ◀ ▶ and the page select once there are more than 15 shards', async () => {
+    for (let id = 1; id < 20; id += 1) api().monitor.record(id, { kind: 'connect' });
+    const view = await t.owner.slash(t.guild, 'shardmonitor').reply();
+    expect(textOf(view)).toMatch(/Shards — \d+\/20 healthy[\s\S]*Page 1\/2/);
+    expect(textOf(view)).not.toMatch(/#15\*\*/);
+    const second = await view.clickButton('shardmonitor:1:n').reply();
+    expect(textOf(second)).toMatch(/#15\*\*[\s\S]*#19\*\*[\s\S]*Page 2\/2/);
+    const first = await second.select('shardmonitor-page', ['0']).reply();
+    expect(textOf(first)).toMatch(/#0\*\*[\s\S]*Page 1\/2/);
+    const denied = await t.member.clickButton(first, 'shardmonitor:0:r').reply();
+    expect(denied.ephemeral).toBe(true);
+    expect(denied.content).toMatch(/Only a bot owner/);
+  });
 });
