@@ -5,6 +5,7 @@ import {
   PROTOCOL_VERSION,
   parseSupervisorMessage,
   type ShardEventMessage,
+  type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,
   type WorkerSession,
@@ -17,6 +18,46 @@ type Outgoing = WorkerMessage extends infer M
     ? Omit<M, 'v'>
     : never
   : never;
+
+/**
+ * The longest stretch (ms) the channel hands queued messages to the bot before it lets the event
+ * loop run (timers, I/O: the bot's REST answers, the heartbeat).
+ *
+ * Why: a port delivers everything queued to it in one go. A worker that fell behind (a burst, a
+ * GC pause, a busy core) would then handle its whole backlog — thousands of events at 1,000
+ * commands/s — in one macrotask: no REST answer read, no reply sent, no heartbeat written
+ * meanwhile (seconds: the watchdog took it for a blocked loop and restarted it). A gateway socket
+ * in one process never does that: frames arrive per read, with I/O between them.
+ */
+const SLICE_MS = 4;
+
+/** A FIFO over an array with a moving head (shift() of a long array is O(n)). */
+class Inbox {
+  #items: SupervisorMessage[] = [];
+  #head = 0;
+
+  public get length(): number {
+    return this.#items.length - this.#head;
+  }
+
+  public push(message: SupervisorMessage): void {
+    this.#items.push(message);
+  }
+
+  public shift(): SupervisorMessage | undefined {
+    if (this.#head >= this.#items.length) return undefined;
+    const message = this.#items[this.#head];
+    this.#head++;
+    if (this.#head === this.#items.length) {
+      this.#items = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    return message;
+  }
+}
 
 /** Receives the session stream (the relay strategy of the worker's discord.js client). */
 export interface StreamReceiver {
@@ -39,6 +80,10 @@ export class RelayChannel {
   #onStart: (reason: string) => void = () => undefined;
   #consumed = 0;
   #session: WorkerSession | undefined;
+  readonly #inbox = new Inbox();
+  #draining = false;
+  /** When the current slice's budget ends (performance.now()); 0 while no slice is open. */
+  #sliceEnd = 0;
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
@@ -116,6 +161,53 @@ export class RelayChannel {
       });
       return;
     }
+    // In order, through the inbox: a shutdown is handled after the events posted before it.
+    this.#inbox.push(message);
+    if (this.#draining) return;
+    if (this.#sliceEnd === 0) this.#openSlice();
+    // Over the slice's budget: the next slice, after the event loop's turn, takes it.
+    else if (performance.now() >= this.#sliceEnd) return;
+    this.#drain();
+  }
+
+  /**
+   * Opens a slice of {@link SLICE_MS}: messages are handed over as they arrive until it is used
+   * up; the slice closes at the loop's next check phase, which hands over what queued meanwhile
+   * (in a new slice). The port delivers its queue one message at a time, so the budget spans
+   * calls.
+   */
+  #openSlice(): void {
+    this.#sliceEnd = performance.now() + SLICE_MS;
+    setImmediate(this.#nextSlice);
+  }
+
+  readonly #nextSlice = (): void => {
+    this.#sliceEnd = 0;
+    if (this.#inbox.length === 0) return;
+    this.#openSlice();
+    this.#drain();
+  };
+
+  /**
+   * Hands queued messages over, in order, until the slice is used up. A throw from the bot's
+   * handler propagates (it is the worker's uncaught error, as before); the queue resumes behind
+   * it with the next slice, which is always scheduled while one is open.
+   */
+  #drain(): void {
+    this.#draining = true;
+    try {
+      let message = this.#inbox.shift();
+      while (message !== undefined) {
+        this.#handle(message);
+        if (performance.now() >= this.#sliceEnd) break;
+        message = this.#inbox.shift();
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  #handle(message: SupervisorMessage): void {
     switch (message.t) {
       case 'dispatch':
         this.#receiver?.onDispatch(message);
