@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uptimeKumaConfigSchema } from './probes/uptime-kuma.js';
 
 const snowflakes = z.array(z.string().regex(/^\d{15,21}$/)).default([]);
 
@@ -39,6 +40,8 @@ export const dashboardConfigSchema = z.object({
     .default(12),
   /** Live page connections (SSE) at once, over all sessions. */
   maxLiveConnections: z.number().int().min(1).max(1000).default(20),
+  /** Push monitoring to Uptime Kuma: `{ pushUrl, intervalSeconds }` (the URL is never logged). */
+  uptimeKuma: uptimeKumaConfigSchema.optional(),
   /** Print a login link for the first bot owner at start (default: when NODE_ENV is not production). */
   printLoginLink: z.boolean().optional(),
 });

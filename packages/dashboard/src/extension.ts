@@ -14,6 +14,7 @@ import { DashboardMetrics } from './probes/metrics.js';
 import { createProbeDocuments } from './probes/probe-documents.js';
 import { RestHealth } from './probes/rest-health.js';
 import { botStatus } from './probes/status-document.js';
+import { startUptimeKumaPush } from './probes/uptime-kuma-schedule.js';
 import { createDashboardApp } from './server/app.js';
 import { assertBindAllowed, isLoopbackHost } from './server/bind-policy.js';
 import type { DashboardServices } from './server/services.js';
@@ -141,6 +142,7 @@ export const dashboardExtension = defineExtension({
       lastEvent = records.at(-1)?.startedAt ?? lastEvent;
     });
 
+    if (config.uptimeKuma) startUptimeKumaPush(services, config.uptimeKuma);
     // The first probe after start finds its answer ready.
     void probes.status.refresh().catch(() => undefined);
     const api: DashboardApi = {
