@@ -1,4 +1,8 @@
-import { container, type Piece, type StoreRegistryKey } from '@sapphire/framework';
+import {
+  container,
+  type StoreManagerManuallyRegisteredPiece,
+  type StoreRegistryKey,
+} from '@sapphire/framework';
 import { CooldownPrecondition } from '../cooldowns/cooldown-precondition.js';
 import { IntakePrecondition } from '../intake/intake-precondition.js';
 import {
@@ -30,32 +34,41 @@ import {
   TierAwareUserPermissions,
 } from '../permissions/tier-precondition.js';
 
-const PIECES: readonly [StoreRegistryKey, string, new (...args: never[]) => Piece][] = [
+/** One registration for `store`, its class typed as that store's pieces (checked per row). */
+function piece<S extends StoreRegistryKey>(
+  store: S,
+  name: string,
+  Ctor: StoreManagerManuallyRegisteredPiece<S>['piece'],
+): StoreManagerManuallyRegisteredPiece<S> {
+  return { store, name, piece: Ctor };
+}
+
+const PIECES = [
   // Same name as Sapphire's: replaces its registration-on-ready with ours.
-  ['listeners', 'CoreReady', ReadyListener],
-  ['listeners', 'ZoryxGuildJoined', GuildJoinedListener],
-  ['listeners', 'ZoryxGuildLeft', GuildLeftListener],
-  ['listeners', 'ZoryxMentionOnly', MentionOnlyListener],
-  ['listeners', 'ZoryxChatInputSuccess', ChatInputSuccessListener],
-  ['listeners', 'ZoryxMessageSuccess', MessageSuccessListener],
-  ['listeners', 'ZoryxChatInputError', ChatInputErrorListener],
-  ['listeners', 'ZoryxMessageError', MessageErrorListener],
-  ['listeners', 'ZoryxChatInputDenied', ChatInputDeniedListener],
-  ['listeners', 'ZoryxMessageDenied', MessageDeniedListener],
-  ['listeners', 'ZoryxPrefixFallback', PrefixFallbackListener],
+  piece('listeners', 'CoreReady', ReadyListener),
+  piece('listeners', 'ZoryxGuildJoined', GuildJoinedListener),
+  piece('listeners', 'ZoryxGuildLeft', GuildLeftListener),
+  piece('listeners', 'ZoryxMentionOnly', MentionOnlyListener),
+  piece('listeners', 'ZoryxChatInputSuccess', ChatInputSuccessListener),
+  piece('listeners', 'ZoryxMessageSuccess', MessageSuccessListener),
+  piece('listeners', 'ZoryxChatInputError', ChatInputErrorListener),
+  piece('listeners', 'ZoryxMessageError', MessageErrorListener),
+  piece('listeners', 'ZoryxChatInputDenied', ChatInputDeniedListener),
+  piece('listeners', 'ZoryxMessageDenied', MessageDeniedListener),
+  piece('listeners', 'ZoryxPrefixFallback', PrefixFallbackListener),
   // Errors Sapphire catches in pieces, logged with the extension (no default error listeners).
-  ['listeners', 'ZoryxListenerError', ListenerErrorListener],
-  ['listeners', 'ZoryxRegistryError', RegistryErrorListener],
-  ['listeners', 'ZoryxInteractionHandlerError', InteractionHandlerErrorListener],
-  ['listeners', 'ZoryxInteractionParseError', InteractionParseErrorListener],
-  ['listeners', 'ZoryxAutocompleteError', AutocompleteErrorListener],
-  ['listeners', 'ZoryxContextMenuError', ContextMenuErrorListener],
-  ['listeners', 'ZoryxClientError', ClientErrorListener],
-  ['preconditions', 'ZoryxIntake', IntakePrecondition],
-  ['preconditions', 'ZoryxPermissionTiers', PermissionTierPrecondition],
-  ['preconditions', 'ZoryxCooldown', CooldownPrecondition],
+  piece('listeners', 'ZoryxListenerError', ListenerErrorListener),
+  piece('listeners', 'ZoryxRegistryError', RegistryErrorListener),
+  piece('listeners', 'ZoryxInteractionHandlerError', InteractionHandlerErrorListener),
+  piece('listeners', 'ZoryxInteractionParseError', InteractionParseErrorListener),
+  piece('listeners', 'ZoryxAutocompleteError', AutocompleteErrorListener),
+  piece('listeners', 'ZoryxContextMenuError', ContextMenuErrorListener),
+  piece('listeners', 'ZoryxClientError', ClientErrorListener),
+  piece('preconditions', 'ZoryxIntake', IntakePrecondition),
+  piece('preconditions', 'ZoryxPermissionTiers', PermissionTierPrecondition),
+  piece('preconditions', 'ZoryxCooldown', CooldownPrecondition),
   // Same name as Sapphire's: `requiredUserPermissions` then honours the tiers.
-  ['preconditions', 'UserPermissions', TierAwareUserPermissions],
+  piece('preconditions', 'UserPermissions', TierAwareUserPermissions),
 ];
 
 /**
@@ -63,7 +76,5 @@ const PIECES: readonly [StoreRegistryKey, string, new (...args: never[]) => Piec
  * constructed and before login, so they load with Sapphire's core pieces.
  */
 export async function registerFrameworkPieces(): Promise<void> {
-  for (const [store, name, piece] of PIECES) {
-    await container.stores.loadPiece({ store, name, piece: piece as never });
-  }
+  for (const entry of PIECES) await container.stores.loadPiece(entry);
 }

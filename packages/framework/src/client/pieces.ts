@@ -22,7 +22,7 @@ export async function insertPiece<T extends Piece>(
   Ctor: PieceConstructor<T>,
   name: string,
 ): Promise<T> {
-  const piece = store.construct(Ctor as never, {
+  const piece = store.construct(Ctor, {
     name,
     root: VIRTUAL,
     path: VIRTUAL,

@@ -1,4 +1,4 @@
-import { container } from '@sapphire/framework';
+import { container, type StoreRegistryKey } from '@sapphire/framework';
 
 type ManualEntries = Map<string, unknown>;
 
@@ -16,8 +16,8 @@ function manualMapOf(store: object): ManualEntries | undefined {
  * This snapshots the manual registrations of the current stores so they can be handed to the
  * next client's fresh stores with {@link restoreManualPieces}.
  */
-export function snapshotManualPieces(): Map<string, ManualEntries> {
-  const snapshot = new Map<string, ManualEntries>();
+export function snapshotManualPieces(): Map<StoreRegistryKey, ManualEntries> {
+  const snapshot = new Map<StoreRegistryKey, ManualEntries>();
   for (const [name, store] of container.stores ?? []) {
     const manual = manualMapOf(store);
     if (manual) snapshot.set(name, new Map(manual));
@@ -26,9 +26,9 @@ export function snapshotManualPieces(): Map<string, ManualEntries> {
 }
 
 /** Adds the snapshot's registrations missing from the (new) stores. */
-export function restoreManualPieces(snapshot: Map<string, ManualEntries>): void {
+export function restoreManualPieces(snapshot: Map<StoreRegistryKey, ManualEntries>): void {
   for (const [name, entries] of snapshot) {
-    const store = container.stores.get(name as never);
+    const store = container.stores.get(name);
     const manual = store ? manualMapOf(store) : undefined;
     if (!manual) continue;
     for (const [key, entry] of entries) if (!manual.has(key)) manual.set(key, entry);
