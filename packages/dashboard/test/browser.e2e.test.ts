@@ -148,6 +148,39 @@ describe.skipIf(missing !== undefined)(
       expect(await page.textContent('#audit-chain')).toContain('Hash chain intact');
     });
 
+    it('backs up a guild database and restores it only after confirming, from the storage page', async () => {
+      const guildId = d.t.guild.id;
+      await d.t.bot.settings(guildId).set('prefix', 'b!');
+      await page.goto(`${d.url()}/storage`);
+      await Promise.all([
+        page.waitForURL(`**/storage/guilds/${guildId}`),
+        page.click(`#guild-databases a[href="/storage/guilds/${guildId}"]`),
+      ]);
+      await Promise.all([
+        page.waitForURL('**/backup'),
+        page.getByRole('button', { name: 'Back up now' }).click(),
+      ]);
+      expect(await page.textContent('.notice')).toContain('Backed up:');
+      await d.t.bot.settings(guildId).set('prefix', 'a!');
+      await Promise.all([
+        page.waitForURL('**/restore'),
+        page.locator('#guild-backups').getByRole('button', { name: 'Restore…' }).first().click(),
+      ]);
+      expect(await page.textContent('#restore-question')).toContain('Restore the database');
+      // The browser's own confirm: dismissed, nothing is sent and nothing changes.
+      page.once('dialog', (dialog) => void dialog.dismiss());
+      await page.getByRole('button', { name: 'Restore now' }).click();
+      expect(await page.textContent('#restore-question')).toContain('Restore the database');
+      expect(await d.t.bot.settings(guildId).get('prefix')).toBe('a!');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await Promise.all([
+        page.waitForSelector('.notice.ok'),
+        page.getByRole('button', { name: 'Restore now' }).click(),
+      ]);
+      expect(await page.textContent('.notice')).toContain("Restored the guild's database");
+      expect(await d.t.bot.settings(guildId).get('prefix')).toBe('b!');
+    });
+
     it('refuses cross-origin and origin-less form posts (CSRF), even with a valid session', async () => {
       const attacker = await context.newPage();
       await attacker.setContent(
