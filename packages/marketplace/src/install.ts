@@ -1,14 +1,5 @@
 import { type ExtensionManifest, resolve } from '@zoryx/resolver';
-import {
-  installedVersion,
-  listedPackages,
-  readPins,
-  restore,
-  type Snapshot,
-  snapshot,
-  unchangedSince,
-  writeListedPackages,
-} from './bot-folder.js';
+import { installedVersion, listedPackages, readPins, writeListedPackages } from './bot-folder.js';
 import {
   frameworkVersion,
   loadedManifests,
@@ -18,8 +9,9 @@ import {
 } from './engine-context.js';
 import { MarketplaceError } from './errors.js';
 import { withOperationLock } from './operation-lock.js';
-import { installPackage, resyncInstall } from './package-manager.js';
+import { installPackage, type PmRun } from './package-manager.js';
 import { EXTENSION_KEYWORD, parseSpec } from './registry-client.js';
+import { putBackChecked, withRollBack } from './rollback.js';
 import { formatScorecard, type Scorecard, scoreVersion } from './scorecard.js';
 
 /** What an install or update did. */
@@ -36,30 +28,6 @@ export interface InstallReport {
   readonly names: readonly string[];
   readonly scriptsRan: boolean;
   readonly ms: number;
-}
-
-/**
- * Puts the bot folder back as it was: the snapshotted files byte for byte, node_modules brought
- * in line with them (scripts off), and the bytes restored once more in case the package manager
- * touched them. Throws if a file still differs (never expected; reported, not hidden).
- */
-async function rollBack(
-  session: Session,
-  operation: string,
-  pkg: string,
-  taken: Snapshot,
-): Promise<void> {
-  await restore(taken);
-  await resyncInstall(session.folder, session.env);
-  await restore(taken);
-  const identical = await unchangedSince(taken);
-  await session.step(
-    operation,
-    pkg,
-    'rolled back',
-    identical,
-    identical ? 'config.json, package.json and the lockfile are byte-identical' : 'files differ',
-  );
 }
 
 async function candidate(
@@ -140,6 +108,82 @@ async function check(
   return explanation;
 }
 
+/** Refuses to add a package config.json already lists, or to update one it does not. */
+async function assertListing(session: Session, name: string, operation: 'add' | 'update') {
+  const listed = (await listedPackages(session.folder)).includes(name);
+  if (operation === 'add' && listed) {
+    throw new MarketplaceError(
+      'ZRX_MARKET_ALREADY_INSTALLED',
+      `${name} is already in config.json extensions.packages.`,
+    );
+  }
+  if (operation === 'update' && !listed) {
+    throw new MarketplaceError(
+      'ZRX_MARKET_NOT_INSTALLED',
+      `${name} is not in config.json extensions.packages.`,
+    );
+  }
+}
+
+/** What an add or update knows once it holds the lock: its package, requested range and start. */
+interface Operation {
+  readonly session: Session;
+  readonly name: string;
+  readonly range: string | undefined;
+  /** `performance.now()` when the command was called, for the report's `ms`. */
+  readonly started: number;
+}
+
+/**
+ * Opens the session and, under the bot folder's operation lock, logs the start, checks the
+ * listing ({@link assertListing}) and runs `work`.
+ */
+async function underLock<T>(
+  options: MarketplaceOptions,
+  spec: string,
+  operation: 'add' | 'update',
+  work: (run: Operation) => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const { name, range } = parseSpec(spec);
+  const session = await openSession(options);
+  return withOperationLock(session.folder, `${operation} ${spec}`, async () => {
+    await session.step(operation, name, 'start', true, spec);
+    await assertListing(session, name, operation);
+    return work({ session, name, range, started });
+  });
+}
+
+/** Everything before the first write: resolve and score the version, check it against what is loaded. */
+async function vet(session: Session, operation: string, name: string, range: string | undefined) {
+  const { version, scorecard, manifest } = await candidate(session, operation, name, range);
+  const { manifests, live } = await loadedManifests(session);
+  const explanation = await check(session, operation, manifest, manifests);
+  return { version, scorecard, explanation, live };
+}
+
+/**
+ * Installs `version` of the operation's package with the bot's package manager (scripts off
+ * unless `allowScripts`), then runs `after` with the package manager's runs; if either fails the
+ * bot folder is put back byte for byte ({@link withRollBack}, {@link putBackChecked}).
+ */
+async function installRolledBack<T>(
+  { session, name }: Operation,
+  operation: 'add' | 'update',
+  version: string,
+  allowScripts: boolean,
+  after: (runs: PmRun[]) => Promise<T>,
+): Promise<T> {
+  return withRollBack(
+    session,
+    operation,
+    name,
+    async () =>
+      after(await installPackage(session.folder, { name, version, allowScripts }, session.env)),
+    (taken) => putBackChecked(session, operation, name, taken),
+  );
+}
+
 /**
  * `zoryx ext add <name>[@range]`: resolves the version, scores it, checks it with the resolver
  * against what is loaded (refusing with the explanation before anything is written), installs
@@ -151,28 +195,11 @@ export async function addExtension(
   options: MarketplaceOptions,
   spec: string,
 ): Promise<InstallReport> {
-  const started = performance.now();
-  const { name, range } = parseSpec(spec);
-  const session = await openSession(options);
-  return withOperationLock(session.folder, `add ${spec}`, async () => {
-    await session.step('add', name, 'start', true, spec);
-    if ((await listedPackages(session.folder)).includes(name)) {
-      throw new MarketplaceError(
-        'ZRX_MARKET_ALREADY_INSTALLED',
-        `${name} is already in config.json extensions.packages.`,
-      );
-    }
-    const { version, scorecard, manifest } = await candidate(session, 'add', name, range);
-    const { manifests, live } = await loadedManifests(session);
-    const explanation = await check(session, 'add', manifest, manifests);
-    const taken = await snapshot(session.folder);
+  return underLock(options, spec, 'add', async (run) => {
+    const { session, name, range, started } = run;
+    const { version, scorecard, explanation, live } = await vet(session, 'add', name, range);
     const allowScripts = options.allowScripts?.includes(name) ?? false;
-    try {
-      const runs = await installPackage(
-        session.folder,
-        { name, version: version.version, allowScripts },
-        session.env,
-      );
+    return installRolledBack(run, 'add', version.version, allowScripts, async (runs) => {
       await session.step(
         'add',
         name,
@@ -203,17 +230,7 @@ export async function addExtension(
         scriptsRan: allowScripts,
         ms: performance.now() - started,
       };
-    } catch (error) {
-      await session.step(
-        'add',
-        name,
-        'failed',
-        false,
-        error instanceof Error ? error.message : String(error),
-      );
-      await rollBack(session, 'add', name, taken);
-      throw error;
-    }
+    });
   });
 }
 
@@ -226,23 +243,12 @@ export async function updateExtension(
   options: MarketplaceOptions,
   spec: string,
 ): Promise<InstallReport> {
-  const started = performance.now();
-  const { name, range } = parseSpec(spec);
-  const session = await openSession(options);
-  return withOperationLock(session.folder, `update ${spec}`, async () => {
-    await session.step('update', name, 'start', true, spec);
-    if (!(await listedPackages(session.folder)).includes(name)) {
-      throw new MarketplaceError(
-        'ZRX_MARKET_NOT_INSTALLED',
-        `${name} is not in config.json extensions.packages.`,
-      );
-    }
+  return underLock(options, spec, 'update', async (run) => {
+    const { session, name, range, started } = run;
     const pinned = (await readPins(session.folder))[name];
     if (pinned) throw new MarketplaceError('ZRX_MARKET_PINNED', `${name} is pinned at ${pinned}.`);
     const previousVersion = await installedVersion(session.folder, name);
-    const { version, scorecard, manifest } = await candidate(session, 'update', name, range);
-    const { manifests, live } = await loadedManifests(session);
-    const explanation = await check(session, 'update', manifest, manifests);
+    const { version, scorecard, explanation, live } = await vet(session, 'update', name, range);
     const base = {
       name,
       version: version.version,
@@ -255,14 +261,8 @@ export async function updateExtension(
       await session.step('update', name, 'up to date', true, version.version);
       return { ...base, live, names: [], ms: performance.now() - started };
     }
-    const taken = await snapshot(session.folder);
     const allowScripts = options.allowScripts?.includes(name) ?? false;
-    try {
-      await installPackage(
-        session.folder,
-        { name, version: version.version, allowScripts },
-        session.env,
-      );
+    return installRolledBack(run, 'update', version.version, allowScripts, async () => {
       await session.step(
         'update',
         name,
@@ -279,17 +279,7 @@ export async function updateExtension(
         live ? names.join(', ') : 'no bot running',
       );
       return { ...base, live, names, scriptsRan: allowScripts, ms: performance.now() - started };
-    } catch (error) {
-      await session.step(
-        'update',
-        name,
-        'failed',
-        false,
-        error instanceof Error ? error.message : String(error),
-      );
-      await rollBack(session, 'update', name, taken);
-      throw error;
-    }
+    });
   });
 }
 
@@ -312,21 +302,7 @@ export async function previewExtension(
 ): Promise<InstallPreview> {
   const { name, range } = parseSpec(spec);
   const session = await openSession(options);
-  const listed = (await listedPackages(session.folder)).includes(name);
-  if (operation === 'add' && listed) {
-    throw new MarketplaceError(
-      'ZRX_MARKET_ALREADY_INSTALLED',
-      `${name} is already in config.json extensions.packages.`,
-    );
-  }
-  if (operation === 'update' && !listed) {
-    throw new MarketplaceError(
-      'ZRX_MARKET_NOT_INSTALLED',
-      `${name} is not in config.json extensions.packages.`,
-    );
-  }
-  const { version, scorecard, manifest } = await candidate(session, 'preview', name, range);
-  const { manifests } = await loadedManifests(session);
-  const explanation = await check(session, 'preview', manifest, manifests);
+  await assertListing(session, name, operation);
+  const { version, scorecard, explanation } = await vet(session, 'preview', name, range);
   return { name, version: version.version, scorecard, explanation };
 }

@@ -3,16 +3,15 @@ import {
   installedVersion,
   listedPackages,
   readPins,
-  restore,
-  snapshot,
   writeListedPackages,
   writePins,
 } from './bot-folder.js';
 import { loadedManifests, type MarketplaceOptions, openSession } from './engine-context.js';
 import { MarketplaceError } from './errors.js';
 import { withOperationLock } from './operation-lock.js';
-import { resyncInstall, uninstallPackages } from './package-manager.js';
+import { uninstallPackages } from './package-manager.js';
 import { parseSpec } from './registry-client.js';
+import { putBack, withRollBack } from './rollback.js';
 import { extensionNameOf } from './scorecard.js';
 
 /** What a removal did. */
@@ -66,45 +65,41 @@ export async function removeExtension(
     if (live) await session.step('remove', name, 'unloaded', true, unloaded.join(', '));
     // Dependents first, as they were unloaded.
     const removed = [...dependentPackages.reverse(), name];
-    const taken = await snapshot(session.folder);
-    try {
-      await writeListedPackages(
-        session.folder,
-        listed.filter((p) => !removed.includes(p)),
-      );
-      await session.step('remove', name, 'unlisted', true, removed.join(', '));
-      const run = await uninstallPackages(session.folder, removed, session.env);
-      await session.step(
-        'remove',
-        name,
-        'uninstalled',
-        true,
-        `${run.command} (${Math.round(run.ms)} ms)`,
-      );
-      const pins = await readPins(session.folder);
-      if (removed.some((p) => p in pins)) {
-        await writePins(
+    return withRollBack(
+      session,
+      'remove',
+      name,
+      async () => {
+        await writeListedPackages(
           session.folder,
-          Object.fromEntries(Object.entries(pins).filter(([p]) => !removed.includes(p))),
+          listed.filter((p) => !removed.includes(p)),
         );
-      }
-    } catch (error) {
-      await session.step(
-        'remove',
-        name,
-        'failed',
-        false,
-        error instanceof Error ? error.message : String(error),
-      );
-      await restore(taken);
-      await resyncInstall(session.folder, session.env);
-      await restore(taken);
-      if (live)
-        for (const pkg of [name, ...dependentPackages.reverse()])
-          await session.link.load(pkg).catch(() => undefined);
-      throw error;
-    }
-    return { removed, unloaded, live };
+        await session.step('remove', name, 'unlisted', true, removed.join(', '));
+        const run = await uninstallPackages(session.folder, removed, session.env);
+        await session.step(
+          'remove',
+          name,
+          'uninstalled',
+          true,
+          `${run.command} (${Math.round(run.ms)} ms)`,
+        );
+        const pins = await readPins(session.folder);
+        if (removed.some((p) => p in pins)) {
+          await writePins(
+            session.folder,
+            Object.fromEntries(Object.entries(pins).filter(([p]) => !removed.includes(p))),
+          );
+        }
+        return { removed, unloaded, live };
+      },
+      async (taken) => {
+        await putBack(session, taken);
+        // The bot loads back what it unloaded, the package before its dependents.
+        if (live)
+          for (const pkg of [name, ...dependentPackages.reverse()])
+            await session.link.load(pkg).catch(() => undefined);
+      },
+    );
   });
 }
 
