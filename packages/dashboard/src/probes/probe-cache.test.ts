@@ -37,6 +37,26 @@ describe('ProbeCache', () => {
     expect(expired.body.toString()).toBe('build 3');
   });
 
+  it('serves an expired answer within the stale window while the next one builds', async () => {
+    let builds = 0;
+    const cache = new ProbeCache(
+      async () => {
+        builds += 1;
+        return { code: 200, text: `build ${builds}` };
+      },
+      { maxAgeMs: 1_000, staleWhileRevalidateMs: 1_000 },
+    );
+    const first = await cache.get();
+    const stale = cache.get(first.builtAt + 1_500);
+    // Returned at once (not a promise), the old answer; the rebuild runs behind it.
+    expect(stale).toBe(first);
+    const next = await cache.refresh();
+    expect(next.body.toString()).toBe('build 2');
+    // Past the stale window the request waits for a new build.
+    const waited = await cache.get(next.builtAt + 2_500);
+    expect(waited.body.toString()).toBe('build 3');
+  });
+
   it('a failed build is not cached and the next request retries', async () => {
     let fail = true;
     const cache = new ProbeCache(

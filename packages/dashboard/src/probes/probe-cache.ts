@@ -35,10 +35,20 @@ export class ProbeCache {
   #closed = false;
   readonly #build: DocumentBuilder;
   readonly #maxAgeMs: number;
+  readonly #staleMs: number;
 
-  public constructor(build: DocumentBuilder, options: { maxAgeMs: number }) {
+  /**
+   * @param options.maxAgeMs - how long an answer is served as fresh.
+   * @param options.staleWhileRevalidateMs - for how long after that it may still be served while
+   *   its replacement is built in the background (default 0: the request waits for the build).
+   */
+  public constructor(
+    build: DocumentBuilder,
+    options: { maxAgeMs: number; staleWhileRevalidateMs?: number },
+  ) {
     this.#build = build;
     this.#maxAgeMs = options.maxAgeMs;
+    this.#staleMs = options.staleWhileRevalidateMs ?? 0;
   }
 
   /** Rebuilds every `intervalMs` in the background until {@link close}. */
@@ -51,16 +61,18 @@ export class ProbeCache {
   /**
    * The answer to send: the cached one while fresh (not older than `maxAgeMs`, not invalidated
    * since it was built), otherwise a new build (shared by everyone asking meanwhile). A fresh
-   * answer is returned as is, not as a promise.
+   * answer is returned as is, not as a promise. Within `staleWhileRevalidateMs` after expiry the
+   * old answer is still returned while a new one is built in the background.
    */
   public get(now = Date.now()): CachedDocument | Promise<CachedDocument> {
     const current = this.#current;
-    if (
-      current &&
-      this.#currentGeneration === this.#generation &&
-      now - current.builtAt < this.#maxAgeMs
-    )
+    if (!current || this.#currentGeneration !== this.#generation) return this.refresh();
+    const age = now - current.builtAt;
+    if (age < this.#maxAgeMs) return current;
+    if (age < this.#maxAgeMs + this.#staleMs) {
+      void this.refresh().catch(() => undefined);
       return current;
+    }
     return this.refresh();
   }
 

@@ -14,6 +14,11 @@ const STATUS_MAX_AGE_MS = 3_000;
  * reuse only merges scrapers that ask at once (several Prometheus replicas, a page polling).
  */
 export const METRICS_MAX_AGE_MS = 1_000;
+/**
+ * For one more second an expired exposition is still served while the next is built, so a
+ * frequent poller never waits for a build; a scraper asking every 15 s always gets a new one.
+ */
+export const METRICS_STALE_MS = 1_000;
 
 /** The two pre-serialised probe answers of one dashboard. */
 export interface ProbeDocuments {
@@ -38,7 +43,7 @@ export function createProbeDocuments(services: () => DashboardServices): ProbeDo
   ).refreshEvery(STATUS_REFRESH_MS);
   const metrics = new ProbeCache(
     async () => ({ code: 200, text: await services().metrics.registry.metrics() }),
-    { maxAgeMs: METRICS_MAX_AGE_MS },
+    { maxAgeMs: METRICS_MAX_AGE_MS, staleWhileRevalidateMs: METRICS_STALE_MS },
   );
   return {
     status,
