@@ -35,7 +35,10 @@ describe('DocsIndex', () => {
       '/nonexistent',
     ]);
     expect(docs.size).toBeGreaterThan(10);
-    const [hit] = docs.search('ZRX_ASSISTANT_PROVIDER_TIMEOUT', 3);
-    expect(hit?.source).toBe('errors.md');
+    // The catalogue grows with every package, so its rank among the pages that name the code
+    // (the assistant's own config table names it too) is not fixed; it must be among the hits.
+    const hits = docs.search('ZRX_ASSISTANT_PROVIDER_TIMEOUT', 3);
+    expect(hits.map((hit) => hit.source)).toContain('errors.md');
+    expect(hits.every((hit) => hit.text.includes('ZRX_ASSISTANT_PROVIDER_TIMEOUT'))).toBe(true);
   });
 });
