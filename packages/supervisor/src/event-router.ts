@@ -3,7 +3,8 @@
 // new worker starts from. "Synced" means the current worker has received a snapshot: from then on
 // session lifecycle events (a re-IDENTIFY's READY, RESUMED, closes) travel in the stream; before,
 // the next snapshot covers them.
-import { GatewayDispatchEvents, type GatewayDispatchPayload } from 'discord-api-types/v10';
+import type { GatewayDispatchPayload } from 'discord-api-types/v10';
+import { DispatchEvents as GatewayDispatchEvents } from './gateway-constants.js';
 import type { ShardEvent } from './gateway-session.js';
 import { type DispatchMessage, PROTOCOL_VERSION, type ShardEventMessage } from './protocol.js';
 import {

@@ -13,8 +13,8 @@ import type {
   GatewayReadyDispatchData,
   GatewaySendPayload,
 } from 'discord-api-types/v10';
-import { GatewayOpcodes } from 'discord-api-types/v10';
 import { describeError, SupervisorError } from './errors.js';
+import { Opcodes as GatewayOpcodes } from './gateway-constants.js';
 import type { ResolvedOptions } from './options.js';
 
 /** A shard lifecycle event, as the stream carries it. */

@@ -1,7 +1,8 @@
 // One guild as its GUILD_CREATE said, kept current by the events that change what a GUILD_CREATE
 // carries, so a new worker can be handed an up-to-date GUILD_CREATE instead of the stale one (or
 // a re-IDENTIFY). Keyed maps make each patch O(1); the payload is rebuilt on demand.
-import { GatewayDispatchEvents, type GatewayDispatchPayload } from 'discord-api-types/v10';
+import type { GatewayDispatchPayload } from 'discord-api-types/v10';
+import { DispatchEvents as GatewayDispatchEvents } from '../gateway-constants.js';
 
 /** A gateway object as JSON (channel, role, member…): kept as received, never mutated. */
 export type Json = Record<string, unknown>;

@@ -6,13 +6,15 @@
 // consumed it (or the buffer dropped it), so a snapshot never already contains an event that
 // will still be delivered after it (the worker would count a member twice, or miss a
 // `channelCreate` because the channel was already there).
-import {
-  GatewayDispatchEvents,
-  type GatewayDispatchPayload,
-  type GatewayGuildCreateDispatchData,
-  GatewayOpcodes,
-  type GatewayReadyDispatchData,
+import type {
+  GatewayDispatchPayload,
+  GatewayGuildCreateDispatchData,
+  GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
+import {
+  DispatchEvents as GatewayDispatchEvents,
+  Opcodes as GatewayOpcodes,
+} from '../gateway-constants.js';
 import { GuildSnapshot, type Json } from './guild-snapshot.js';
 
 /** One shard's session as READY described it. */

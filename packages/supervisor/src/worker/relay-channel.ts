@@ -81,7 +81,6 @@ export class RelayChannel {
   #consumed = 0;
   #session: WorkerSession | undefined;
   readonly #inbox = new Inbox();
-  #draining = false;
   /** When the current slice's budget ends (performance.now()); 0 while no slice is open. */
   #sliceEnd = 0;
 
@@ -163,49 +162,38 @@ export class RelayChannel {
     }
     // In order, through the inbox: a shutdown is handled after the events posted before it.
     this.#inbox.push(message);
-    if (this.#draining) return;
-    if (this.#sliceEnd === 0) this.#openSlice();
-    // Over the slice's budget: the next slice, after the event loop's turn, takes it.
-    else if (performance.now() >= this.#sliceEnd) return;
-    this.#drain();
+    // Behind a backlog: the next turn takes it, in order.
+    if (this.#inbox.length > 1) return;
+    const now = performance.now();
+    if (this.#sliceEnd === 0) this.#openSlice(now);
+    // The slice is used up: the next turn (scheduled when it opened) takes it.
+    else if (now >= this.#sliceEnd) return;
+    this.#handle(this.#inbox.shift() as SupervisorMessage);
   }
 
   /**
-   * Opens a slice of {@link SLICE_MS}: messages are handed over as they arrive until it is used
-   * up; the slice closes at the loop's next check phase, which hands over what queued meanwhile
-   * (in a new slice). The port delivers its queue one message at a time, so the budget spans
-   * calls.
+   * Opens a slice of {@link SLICE_MS} and schedules the turn that closes it. Within a slice,
+   * messages are handed over as the port delivers them — one per call, Node running the
+   * microtasks in between, as before — so an event's handler starts before the next event is
+   * handed over (and acknowledged): a worker that spins in it does not take later events with it.
    */
-  #openSlice(): void {
-    this.#sliceEnd = performance.now() + SLICE_MS;
-    setImmediate(this.#nextSlice);
+  #openSlice(now: number): void {
+    this.#sliceEnd = now + SLICE_MS;
+    setImmediate(this.#turn);
   }
 
-  readonly #nextSlice = (): void => {
+  /**
+   * One per event-loop turn while messages wait: hands over the oldest in a new slice. One, not
+   * a batch: the next waits for the next turn, after timers, I/O and its own microtasks.
+   */
+  readonly #turn = (): void => {
     this.#sliceEnd = 0;
-    if (this.#inbox.length === 0) return;
-    this.#openSlice();
-    this.#drain();
+    const message = this.#inbox.shift();
+    if (message === undefined) return;
+    this.#openSlice(performance.now());
+    // A throw propagates (the worker's uncaught error, as before); the next turn is scheduled.
+    this.#handle(message);
   };
-
-  /**
-   * Hands queued messages over, in order, until the slice is used up. A throw from the bot's
-   * handler propagates (it is the worker's uncaught error, as before); the queue resumes behind
-   * it with the next slice, which is always scheduled while one is open.
-   */
-  #drain(): void {
-    this.#draining = true;
-    try {
-      let message = this.#inbox.shift();
-      while (message !== undefined) {
-        this.#handle(message);
-        if (performance.now() >= this.#sliceEnd) break;
-        message = this.#inbox.shift();
-      }
-    } finally {
-      this.#draining = false;
-    }
-  }
 
   #handle(message: SupervisorMessage): void {
     switch (message.t) {
