@@ -1,3 +1,6 @@
 import { createVitestConfig } from '../../scripts/config/vitest.ts';
 
-export default createVitestConfig();
+export default createVitestConfig(
+  {},
+  { isolated: ['test/sapphire.test.ts', 'test/example-sapphire.test.ts'] },
+);
