@@ -199,6 +199,29 @@ describe("Discord's rules, answered with Discord's codes", () => {
     });
   });
 
+  it('returns the earlier message for a repeated nonce with enforce_nonce', async () => {
+    const post = async (body: object) => {
+      const response = await fetch(
+        `${harness.discord.apiUrl}/v10/channels/${general.id}/messages`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bot ${harness.discord.token}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        },
+      );
+      return (await response.json()) as { id: string };
+    };
+    const first = await post({ content: 'once', nonce: '123', enforce_nonce: true });
+    const again = await post({ content: 'once', nonce: '123', enforce_nonce: true });
+    const unenforced = await post({ content: 'twice', nonce: '123' });
+    expect(again.id).toBe(first.id);
+    expect(unenforced.id).not.toBe(first.id);
+    expect(harness.discord.messages(general).map((m) => m.content)).toEqual(['once', 'twice']);
+  });
+
   it('answers 501 naming a route it does not implement', async () => {
     const response = await fetch(`${harness.discord.apiUrl}/v10/guilds/${guild.id}/audit-logs`, {
       headers: { authorization: `Bot ${harness.discord.token}` },

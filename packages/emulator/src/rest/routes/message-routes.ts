@@ -16,8 +16,13 @@ import { registerPinRoutes } from './pin-routes.js';
 type MessageBody = MessageInput & {
   message_reference?: { message_id: string; fail_if_not_exists?: boolean };
   nonce?: string | number;
+  /** With a nonce: Discord returns this author's earlier message with that nonce (a few minutes back) instead of creating another. */
+  enforce_nonce?: boolean;
   tts?: boolean;
 };
+
+/** How far back `enforce_nonce` looks ("the past few minutes" in Discord's docs). */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 function isThread(channel: ChannelRecord): boolean {
   return channel.type >= 10 && channel.type <= 12;
@@ -91,6 +96,16 @@ export function registerMessageRoutes(router: Router, world: World): void {
           },
         });
       }
+    }
+    if (input.enforce_nonce === true && input.nonce !== undefined) {
+      const since = Date.now() - NONCE_WINDOW_MS;
+      const earlier = channelMessages(world, channel.id).findLast(
+        (m) =>
+          m.author.id === world.botUser.id &&
+          (m as { nonce?: unknown }).nonce === input.nonce &&
+          Date.parse(m.timestamp) >= since,
+      );
+      if (earlier) return earlier;
     }
     const known = reference && world.records.messageIndex.has(reference.message_id);
     return createMessage(world, channel, world.botUser, input, {
