@@ -79,6 +79,16 @@ export const clusterErrorCatalogue = {
       '`broadcast` named a handler that is not registered (built in: `ping`, `log`; others come from `registerBroadcast` of the cluster extension API)',
     hint: 'Use one of the names `broadcast` lists; register your own with `bot.extensions.get("cluster").registerBroadcast(name, run)`.',
   },
+  ZRX_CLUSTER_SYNC: {
+    meaning:
+      'A worker could not apply an extension load/unload/reload or a settings invalidation another worker announced on the control channel',
+    hint: 'Check that every worker runs the same bot folder (the extension exists there) and read the cause in the log line.',
+  },
+  ZRX_CLUSTER_CRASH_LOOP: {
+    meaning:
+      'A `zoryx start --role` process crashed too often in a row and its restarter stopped restarting it (the crash-loop breaker)',
+    hint: "Read the process' last error above this line, fix it, then start the role again.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of every error `@zoryx/cluster` throws or reports. */

@@ -54,8 +54,17 @@ export {
   type InvalidRequestGuardOptions,
   isInvalidResponse,
 } from './rest/invalid-requests.js';
+export type { WorkerClientOptions } from './roles/bus-strategy.js';
 export { BusStrategy, WorkerLink, type WorkerLinkOptions } from './roles/bus-strategy.js';
 export { ClusterGateway, type ClusterGatewayOptions } from './roles/cluster-gateway.js';
+export {
+  ClusterSync,
+  type ClusterSyncOptions,
+  type ControlMessage,
+  type SettingsSyncLike,
+} from './roles/cluster-sync.js';
+export { type CrashLoopOptions, restartOnCrash } from './roles/crash-loop.js';
+export { replyNonces } from './roles/reply-nonces.js';
 export { isFanOut } from './roles/routing.js';
 export {
   type ClusterRole,

@@ -1,7 +1,7 @@
 // End to end on real Redis, real PostgreSQL and the emulator: one gateway process and three
 // worker processes (node child processes running test/fixtures/role.mjs from the built
 // packages) answer slash and prefix commands, each exactly once, through a kill -9 of a worker
-// and a restart of every worker, without a second IDENTIFY. ZORYX_E2E_COMMANDS scales the load
+// and of the gateway, and a restart of every worker, without a second IDENTIFY. ZORYX_E2E_COMMANDS scales the load
 // (default 150 per phase, to keep CI short).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +27,8 @@ if (process.env.CI && databaseUrl === undefined) {
     'Start the services first: eval "$(bash scripts/services.sh start)".',
   );
 }
+/** Whether the built framework has the settings sync hook the workers use. */
+const HAS_SETTINGS_SYNC = 'settingsSync' in (await import('@zoryx/framework/internals'));
 const COMMANDS = Number(process.env.ZORYX_E2E_COMMANDS ?? 150);
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
@@ -54,7 +56,8 @@ function startRole(world: World, role: 'gateway' | 'worker'): Promise<ChildProce
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A child killed by a signal has no exit code but a signal code: it has exited too.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill(signal);
@@ -75,6 +78,19 @@ async function load(world: World, tag: string, count: number, during?: () => Pro
   }
   const replies = await Promise.all(actions.map((a) => a.reply({ timeout: 120_000 })));
   return replies.map((r) => r.content);
+}
+
+/** The texts of `tag` answered more than once, with the pids that answered (should be none). */
+function duplicates(world: World, tag: string): string[] {
+  const by = new Map<string, string[]>();
+  for (const message of world.discord.messages(world.general)) {
+    const match = /^(\S+-\d+) by (\d+)$/.exec(message.content);
+    if (match?.[1]?.startsWith(`${tag}-`))
+      by.set(match[1], [...(by.get(match[1]) ?? []), match[2]!]);
+  }
+  return [...by]
+    .filter(([, pids]) => pids.length > 1)
+    .map(([text, pids]) => `${text} by ${pids.join('+')}`);
 }
 
 /** How many bot messages answer each text of `tag` in the channel and interaction replies. */
@@ -100,7 +116,16 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       execFileSync(PSQL, [databaseUrl!, '-qc', `create database ${database}`]);
       const pgUrl = new URL(databaseUrl!);
       pgUrl.pathname = `/${database}`;
-      const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 120_000 });
+      // Discord's 3 s acknowledgement window is off: an interaction created just before a kill -9
+      // of the gateway reaches a worker only after the successor took over the shard lease and
+      // RESUMEd (seconds later); on Discord that interaction is lost to the user whatever the bus
+      // does (10062). What this file proves is the bus and the RESUME: every event Discord
+      // delivers or replays is handled exactly once.
+      const discord = await startEmulator({
+        heartbeatInterval: 60_000,
+        replyTimeout: 120_000,
+        interactionAckTimeout: false,
+      });
       const guild = discord.createGuild({ name: 'Cluster' });
       const general = guild.createChannel({ name: 'general' });
       const alice = discord.createUser({ username: 'alice' });
@@ -110,6 +135,11 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       await copyFile(
         join(FIXTURES, 'echo-extension.ts'),
         join(dir, 'extensions', 'echo', 'index.ts'),
+      );
+      await mkdir(join(dir, 'extensions', 'admin'), { recursive: true });
+      await copyFile(
+        join(FIXTURES, 'admin-extension.ts'),
+        join(dir, 'extensions', 'admin', 'index.ts'),
       );
       await writeFile(
         join(dir, 'config.json'),
@@ -160,13 +190,21 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       expect(world.discord.gateway.identifyCount).toBe(1);
     }, 300_000);
 
-    it('loses nothing and duplicates nothing when a worker is killed -9 mid-run', async () => {
+    it('loses nothing and duplicates nothing when a worker and the gateway are killed -9 mid-run', async () => {
       const victim = workers[0]!;
-      const replies = await load(world, 'b', COMMANDS, () => stop(victim, 'SIGKILL'));
+      const replies = await load(world, 'b', COMMANDS, async () => {
+        await Promise.all([stop(victim, 'SIGKILL'), stop(gateway, 'SIGKILL')]);
+        // The successor waits out the dead gateway's shard lease, then RESUMEs its stored session.
+        gateway = await startRole(world, 'gateway');
+      });
       expect(replies).toHaveLength(COMMANDS);
       const counts = answers(world, 'b');
       expect(counts.size).toBe(COMMANDS);
-      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      expect({ victim: victim.pid, duplicates: duplicates(world, 'b') }).toEqual({
+        victim: victim.pid,
+        duplicates: [],
+      });
+      expect(world.discord.gateway.identifyCount).toBe(1);
       workers[0] = await startRole(world, 'worker');
     }, 300_000);
 
@@ -180,6 +218,62 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       expect(replies).toHaveLength(COMMANDS);
       expect([...answers(world, 'c').values()].every((n) => n === 1)).toBe(true);
       expect(world.discord.gateway.identifyCount).toBe(1);
+    }, 300_000);
+
+    /** Asks `command` as a prefix command; the answer and the pid of the worker that gave it. */
+    const ask = async (command: string) => {
+      const reply = await world.alice.send(world.general, `!${command}`).reply({ timeout: 60_000 });
+      // An error answer is an embed: its text shows in a failed assertion.
+      const text = reply.content || JSON.stringify(reply.embeds);
+      return { text, pid: reply.content.split(' by ')[1] ?? '' };
+    };
+    /**
+     * Asks `command` until every worker answered (consumers take turns) and, when `until` is
+     * given, every worker's latest answer satisfies it (another worker applies a change a moment
+     * after it was announced); the latest answer of each worker.
+     */
+    const fromEveryWorker = async (
+      command: string,
+      until: (text: string) => boolean = () => true,
+    ) => {
+      const seen = new Map<string, string>();
+      const done = () => seen.size === workers.length && [...seen.values()].every(until);
+      for (let n = 0; n < 200 && !done(); n += 1) {
+        const { text, pid } = await ask(command);
+        seen.set(pid, text);
+        if (!until(text)) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return seen;
+    };
+
+    it.skipIf(!HAS_SETTINGS_SYNC)(
+      `reads a guild setting written on one worker fresh on every other${HAS_SETTINGS_SYNC ? '' : ' (skipped: the built @zoryx/framework predates settingsSync; build it)'}`,
+      async () => {
+        // Every worker reads (and caches) the guild's settings first: no locale yet.
+        const before = await fromEveryWorker('getlocale');
+        expect(before.size).toBe(workers.length);
+        expect([...before.values()].every((text) => text.startsWith('locale null '))).toBe(true);
+        const setter = (await ask('setlocale fr')).pid;
+        const after = await fromEveryWorker('getlocale', (text) => text.startsWith('locale fr '));
+        expect(after.size).toBe(workers.length);
+        expect([...after.keys()].filter((pid) => pid !== setter)).toHaveLength(workers.length - 1);
+        expect([...after.values()].every((text) => text.startsWith('locale fr '))).toBe(true);
+      },
+      300_000,
+    );
+
+    it('propagates a reload asked of one worker to every worker', async () => {
+      const before = await fromEveryWorker('getlocale');
+      expect(before.size).toBe(workers.length);
+      expect([...before.values()].filter((text) => !/ loads 1 by /.test(text))).toEqual([]);
+      await ask('reloadecho');
+      const reloaded = await fromEveryWorker('getlocale', (text) => / loads 2 by /.test(text));
+      expect(reloaded.size).toBe(workers.length);
+      expect([...reloaded.values()].filter((text) => !/ loads 2 by /.test(text))).toEqual([]);
+      // echo still answers after the reload, exactly once.
+      const replies = await load(world, 'd', 30);
+      expect(replies).toHaveLength(30);
+      expect([...answers(world, 'd').values()].every((n) => n === 1)).toBe(true);
     }, 300_000);
   },
 );

@@ -97,6 +97,8 @@ export class EventBus {
   #holdTimer: NodeJS.Timeout | undefined;
   #stopping = false;
   #inFlight = new Set<Promise<void>>();
+  #pendingSettle: { ack: string[]; done: string[]; released: string[] } | undefined;
+  #settled: Promise<void> | undefined;
   public readonly stats: BusStats = {
     published: 0,
     handled: 0,
@@ -323,19 +325,20 @@ export class EventBus {
         // done, a later claim finds `done` and acknowledges it.
       }
     }
-    const done: string[] = [];
-    const released: string[] = [];
     for (const event of runnable) this.#held.add(event.entryId);
+    const skipped = ack.length > 0 ? this.#settle({ ack }) : undefined;
     const all = Promise.all(
       runnable.map(async (event) => {
         try {
           await handler(event);
           this.stats.handled += 1;
-          done.push(event.id);
-          ack.push(event.entryId);
+          // Acknowledged as soon as handled (with whatever else settled this turn), not when the
+          // whole batch is: the window in which a kill -9 makes a handled event run again is
+          // one event-loop turn, not the slowest event of the batch.
+          await this.#settle({ ack: [event.entryId], ...(checked ? { done: [event.id] } : {}) });
         } catch (cause) {
           this.stats.failed += 1;
-          released.push(event.id);
+          if (checked) void this.#settle({ released: [event.id] });
           this.#onError(
             new ClusterError(
               'ZRX_CLUSTER_HANDLER',
@@ -353,17 +356,34 @@ export class EventBus {
     this.#inFlight.add(all);
     try {
       await all;
+      await skipped;
     } finally {
       this.#inFlight.delete(all);
     }
-    if (ack.length === 0 && released.length === 0) return;
-    const settle = this.#redis.pipeline();
-    if (checked) {
-      for (const id of done) settle.set(idem(id), 'done', 'PX', this.#doneTtlMs);
-      for (const id of released) settle.del(idem(id));
-    }
-    if (ack.length > 0) settle.xack(this.#stream, this.#group, ...ack);
-    await settle.exec();
+  }
+
+  /**
+   * Queues acknowledgements (and, for checked entries, `done` records or released leases) and
+   * writes everything queued this event-loop turn in one pipeline; resolves once written.
+   */
+  #settle(part: { ack?: string[]; done?: string[]; released?: string[] }): Promise<void> {
+    this.#pendingSettle ??= { ack: [], done: [], released: [] };
+    const queued = this.#pendingSettle;
+    queued.ack.push(...(part.ack ?? []));
+    queued.done.push(...(part.done ?? []));
+    queued.released.push(...(part.released ?? []));
+    this.#settled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const { ack, done, released } = queued;
+      this.#pendingSettle = undefined;
+      this.#settled = undefined;
+      const idem = (id: string) => `${this.#prefix}:idem:${id}`;
+      const pipeline = this.#redis.pipeline();
+      for (const id of done) pipeline.set(idem(id), 'done', 'PX', this.#doneTtlMs);
+      for (const id of released) pipeline.del(idem(id));
+      if (ack.length > 0) pipeline.xack(this.#stream, this.#group, ...ack);
+      await pipeline.exec();
+    });
+    return this.#settled;
   }
 
   /** Entries delivered and not yet acknowledged, over all consumers. */

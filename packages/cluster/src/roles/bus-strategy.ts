@@ -1,4 +1,5 @@
 import { Collection } from '@discordjs/collection';
+import type { RESTOptions } from '@discordjs/rest';
 import {
   type IShardingStrategy,
   type WebSocketManager,
@@ -14,6 +15,7 @@ import type { Redis } from 'ioredis';
 import { EventBus } from '../bus/event-bus.js';
 import { type BusEvent, decodeEntry } from '../bus/wire.js';
 import { ClusterError } from '../errors.js';
+import { replyNonces } from './reply-nonces.js';
 import { HEARTBEAT_TYPE, keys } from './routing.js';
 
 /** A shard's snapshot as the gateway stores it. */
@@ -23,13 +25,26 @@ interface StoredSnapshot {
   stateId: string;
 }
 
+/** Client options of a worker's bot (see {@link WorkerLink.clientOptions}). */
+export interface WorkerClientOptions {
+  intents: number;
+  shards: number[];
+  shardCount: number;
+  ws: { buildStrategy: (manager: WebSocketManager) => IShardingStrategy };
+  rest: Partial<RESTOptions>;
+}
+
 /** Options of a {@link WorkerLink}. */
 export interface WorkerLinkOptions {
   redis: Redis;
   prefix?: string;
   /** This worker's consumer name (unique per process). */
   processId: string;
-  /** Pending entries of a dead worker are claimed after this long, ms. Default 5,000. */
+  /**
+   * Pending entries of a dead worker are claimed after this long, ms. Default 1,500: a live
+   * worker holds the entries it handles, so only a dead one's go idle, and its interactions are
+   * then still inside Discord's 3 s window.
+   */
   claimIdleMs?: number;
   /**
    * Resolves when the bot has finished with a work event (e.g. the interaction was answered);
@@ -62,7 +77,7 @@ export class WorkerLink {
       redis: options.redis,
       prefix: this.#prefix,
       consumer: options.processId,
-      claimIdleMs: options.claimIdleMs ?? 5_000,
+      claimIdleMs: options.claimIdleMs ?? 1_500,
       ...(options.onError ? { onError: options.onError } : {}),
     });
   }
@@ -96,7 +111,7 @@ export class WorkerLink {
     shardIds: number[];
     intents: number;
     apiBase: string | null;
-  }) {
+  }): WorkerClientOptions {
     return {
       intents: layout.intents,
       shards: layout.shardIds,
@@ -105,7 +120,10 @@ export class WorkerLink {
         buildStrategy: (manager: WebSocketManager) =>
           (this.#strategy = new BusStrategy(manager, this)),
       },
-      ...(layout.apiBase === null ? {} : { rest: { api: layout.apiBase } }),
+      rest: {
+        ...(layout.apiBase === null ? {} : { api: layout.apiBase }),
+        makeRequest: replyNonces(),
+      },
     };
   }
 

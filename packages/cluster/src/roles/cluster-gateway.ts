@@ -24,6 +24,11 @@ const WORKER_SENDABLE = new Set<number>([
   GatewayOpcodes.RequestGuildMembers,
 ]);
 
+/** Events per publishing pipeline: bounds one turn's memory and Redis' reply size. */
+const PIPELINE_MAX = 1_000;
+/** How far back (entries) a restarted gateway looks for what its predecessor published. */
+const REPUBLISH_SCAN_MAX = 50_000;
+
 /** Options of a {@link ClusterGateway}. */
 export interface ClusterGatewayOptions {
   token: string;
@@ -39,6 +44,11 @@ export interface ClusterGatewayOptions {
   shardCount?: number | null;
   /** Fan-out and work streams keep about this many entries. Default 100,000. */
   maxLen?: number;
+  /**
+   * Shard lease time to live, ms (renewed every third): how long a killed gateway's shards wait
+   * for a successor. Default 6,000.
+   */
+  leaseMs?: number;
   /** How long to wait for a predecessor's shard leases to expire, ms. Default 30,000. */
   leaseWaitMs?: number;
   /** The shard monitor to feed; default a new one. */
@@ -69,6 +79,12 @@ export class ClusterGateway {
   readonly #onError: (error: unknown) => void;
   readonly monitor: ShardMonitor;
   #queue: { shardId: number; payload: GatewayDispatchPayload }[] = [];
+  /**
+   * Ids of work events a previous process of this gateway already published past the sequence
+   * its session was stored at: Discord replays them on RESUME, and they are not published again
+   * (workers check idempotency records only for claimed entries, see `EventBus`).
+   */
+  readonly #alreadyPublished = new Set<string>();
   #flushing: Promise<void> | undefined;
   #dirty = new Set<number>();
   #lastStateId = '0-0';
@@ -95,6 +111,7 @@ export class ClusterGateway {
       redis: options.redis,
       prefix: this.#prefix,
       owner: options.processId,
+      leaseMs: options.leaseMs ?? 6_000,
       onLost: (shardId) => this.#onError(new Error(`lease of shard ${shardId} lost`)),
     });
     const sessions = new RedisSessionStore({
@@ -163,10 +180,12 @@ export class ClusterGateway {
     });
   }
 
-  /** Publishes what arrived this turn in one pipeline, then applies state events to the cache. */
+  /**
+   * Publishes what arrived this turn in one pipeline (at most `PIPELINE_MAX` events; the rest
+   * next turn), then applies state events to the cache.
+   */
   async #flush(): Promise<void> {
-    const batch = this.#queue;
-    this.#queue = [];
+    const batch = this.#queue.splice(0, PIPELINE_MAX);
     try {
       const pipeline = this.#o.redis.pipeline();
       const now = Date.now();
@@ -184,6 +203,10 @@ export class ClusterGateway {
           shardId,
           data: payload.d,
         };
+        if (!fanOut && this.#alreadyPublished.delete(event.id)) {
+          routes.push('skip');
+          continue;
+        }
         const stream = fanOut ? keys.state(this.#prefix) : this.#bus.stream;
         pipeline.xadd(stream, 'MAXLEN', '~', this.#maxLen, '*', ...encodeEntry(event, now));
         routes.push(fanOut ? 'state' : 'work');
@@ -257,6 +280,40 @@ export class ClusterGateway {
     await pipeline.exec();
   }
 
+  /**
+   * Reads the work stream backwards (newest first) and remembers the ids of events published
+   * under a resumed session past its stored sequence, until every resumed shard shows an event
+   * at or below it (or `REPUBLISH_SCAN_MAX` entries): the session is stored write-behind, so a
+   * killed gateway may have published a few events Discord will replay.
+   */
+  async #collectPublished(): Promise<void> {
+    const open = new Map<string, { shardId: number; sequence: number }>();
+    for (const shardId of this.#shardIds) {
+      const stored = await this.#sessions.retrieve(shardId);
+      if (stored)
+        open.set(`${shardId}:${stored.sessionId}:`, { shardId, sequence: stored.sequence });
+    }
+    let end = '+';
+    let scanned = 0;
+    while (open.size > 0 && scanned < REPUBLISH_SCAN_MAX) {
+      const page = (await this.#o.redis.xrevrange(this.#bus.stream, end, '-', 'COUNT', 1_000)) as [
+        string,
+        string[],
+      ][];
+      if (page.length === 0) return;
+      for (const [, fields] of page) {
+        const id = fields[fields.indexOf('id') + 1] ?? '';
+        const cut = id.lastIndexOf(':') + 1;
+        const session = open.get(id.slice(0, cut));
+        if (session === undefined) continue;
+        if (Number(id.slice(cut)) > session.sequence) this.#alreadyPublished.add(id);
+        else open.delete(id.slice(0, cut));
+      }
+      scanned += page.length;
+      end = `(${page[page.length - 1]![0]}`;
+    }
+  }
+
   /** Reloads the snapshot cache a previous gateway process left in Redis (so a restart resumes). */
   async #restoreSnapshots(shardIds: number[]): Promise<void> {
     for (const shardId of shardIds) {
@@ -299,6 +356,7 @@ export class ClusterGateway {
       const stored = await this.#sessions.retrieve(shardId);
       if (stored) this.#sessionIds.set(shardId, stored.sessionId);
     }
+    await this.#collectPublished();
     await this.#restoreSnapshots(this.#shardIds);
     await this.#o.redis.set(
       keys.layout(this.#prefix),

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createBot, loadConfig, type ZoryxClient } from '@zoryx/framework';
-import { FRAMEWORK_INTENTS } from '@zoryx/framework/internals';
+import type { ZoryxClient } from '@zoryx/framework';
 import { Redis } from 'ioredis';
 import { linkClusterProcess } from '../commands/cluster-link.js';
 import { serveGatewayShards } from '../commands/gateway-service.js';
@@ -10,6 +9,8 @@ import { ClusterRpc } from '../rpc/cluster-rpc.js';
 import { AnswerTracker } from './answered.js';
 import { WorkerLink } from './bus-strategy.js';
 import { ClusterGateway } from './cluster-gateway.js';
+import { ClusterSync, type SettingsSyncLike } from './cluster-sync.js';
+import { restartOnCrash, startSelfAgain } from './crash-loop.js';
 
 /** The process roles of `zoryx start --role`. */
 export type ClusterRole = 'gateway' | 'worker' | 'all';
@@ -43,6 +44,15 @@ function processIdOf(role: ClusterRole, options: RoleOptions): string {
   return options.processId ?? `${role}-${hostname()}-${process.pid}`;
 }
 
+/**
+ * The framework's intents. Imported on demand (like the framework itself in the worker role):
+ * the gateway role and the bus never load the framework's bot code.
+ */
+async function frameworkIntents(): Promise<number> {
+  const { FRAMEWORK_INTENTS } = await import('@zoryx/framework/internals');
+  return FRAMEWORK_INTENTS.reduce((bits, intent) => bits | intent, 0);
+}
+
 /** A running gateway process. */
 export interface RunningGateway {
   gateway: ClusterGateway;
@@ -64,7 +74,7 @@ export async function startGatewayRole(
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const gateway = new ClusterGateway({
     token,
-    intents: options.intents ?? FRAMEWORK_INTENTS.reduce((bits, intent) => bits | intent, 0),
+    intents: options.intents ?? (await frameworkIntents()),
     redis,
     processId: processIdOf('gateway', options),
     ...(options.prefix ? { prefix: options.prefix } : {}),
@@ -118,6 +128,8 @@ export function parseShards(value: string | undefined): number[] | null {
 export interface RunningWorker {
   bot: ZoryxClient;
   link: WorkerLink;
+  /** Extension load/unload/reload and settings invalidation shared with the other workers. */
+  sync: ClusterSync;
   close(): Promise<void>;
 }
 
@@ -144,7 +156,11 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     processId,
     bus: link.bus,
   });
-  const layout = await link.layout();
+  const [layout, { createBot, loadConfig }, internals] = await Promise.all([
+    link.layout(),
+    import('@zoryx/framework'),
+    import('@zoryx/framework/internals'),
+  ]);
   const { config } = await loadConfig({ path: resolve(options.cwd, 'config.json') });
   const bot = await createBot({
     cwd: options.cwd,
@@ -158,10 +174,23 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
   });
   bot.rest.on('response', (request) => answers.onResponse(request));
   await bot.start();
+  // Read by name: a framework build older than `settingsSync` has none (extensions still sync).
+  const { settingsSync } = internals as { settingsSync?: SettingsSyncLike };
+  const sync = new ClusterSync({
+    bot,
+    redis,
+    prefix: options.prefix ?? 'zoryx',
+    processId,
+    ...(settingsSync ? { settings: settingsSync } : {}),
+    onError: (error) => bot.zoryxLogger.error({ err: error }, 'cluster sync failed'),
+  });
+  await sync.start();
   return {
     bot,
     link,
+    sync,
     async close() {
+      await sync.stop();
       unlink();
       await bot.shutdown('worker stopping');
       redis.disconnect();
@@ -186,6 +215,12 @@ export async function runClusterRole(
       'ZRX_CLUSTER_CONFIG',
       `zoryx start --role ${role} needs ZORYX_REDIS_URL.`,
     );
+  }
+  // The crash-loop breaker: this process only restarts the role's process (see restartOnCrash);
+  // ZORYX_ROLE_RESTART=0 runs the role here, for a system that restarts processes itself.
+  if (env.ZORYX_ROLE_CHILD !== '1' && env.ZORYX_ROLE_RESTART !== '0') {
+    await restartOnCrash({ start: () => startSelfAgain(env) });
+    return;
   }
   const common = {
     cwd: resolve(options.cwd),
