@@ -93,7 +93,7 @@ export async function activate(
         env.activity,
       );
       // A spin after an `await` in an async setup is named too, not only its first stretch.
-      if (env.activity) followAsync(setup, env.activity);
+      if (env.activity) followAsync(setup, env.activity, env.setupTimeoutMs);
       return setup;
     };
     const { ctx, api } = await withTimeout(

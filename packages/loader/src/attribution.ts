@@ -53,12 +53,17 @@ function tellFollowers(extension: string | null): void {
 /**
  * Keeps `activity` told, until `pending` settles, which extension each async callback runs as
  * (its continuation after an `await`, a timer, an I/O callback) and `null` when it returns
-(host callbacks are not reported: the sink already holds `null` between callbacks). So
+ * (host callbacks are not reported: the sink already holds `null` between callbacks). So
  * `async setup() { await x; while (true) {} }` is named by the sink although its synchronous part
  * returned long before. Costs an async hook on every callback while pending; meant for setup and
  * teardown (seconds at most), not for every command.
  */
-export function followAsync(pending: PromiseLike<unknown>, activity: ActivitySink): void {
+export function followAsync(
+  pending: PromiseLike<unknown>,
+  activity: ActivitySink,
+  /** Stops following after this long even if `pending` never settles (a hung setup). */
+  maxMs?: number,
+): void {
   following.set(activity, (following.get(activity) ?? 0) + 1);
   // The hook runs with the callback's async context in place, so the store is its extension's.
   continuations ??= createHook({
@@ -72,12 +77,21 @@ export function followAsync(pending: PromiseLike<unknown>, activity: ActivitySin
     },
   });
   continuations.enable();
+  let done = false;
   const settled = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(limit);
     const left = (following.get(activity) ?? 1) - 1;
     if (left > 0) following.set(activity, left);
     else following.delete(activity);
-    if (following.size === 0) continuations?.disable();
+    if (following.size > 0) return;
+    continuations?.disable();
+    // No `after` comes for the callbacks open now (this one included).
+    named.length = 0;
   };
+  const limit = maxMs === undefined ? undefined : setTimeout(settled, maxMs);
+  limit?.unref();
   pending.then(settled, settled);
 }
 
