@@ -1,67 +1,9 @@
 import type { Redis } from 'ioredis';
 import { ClusterError } from '../errors.js';
+import type { BusHandler, BusStats, EventBusOptions } from './bus-options.js';
 import { type BusEvent, type BusEventInput, decodeEntry, encodeEntry } from './wire.js';
 
-/** Options of an {@link EventBus}. */
-export interface EventBusOptions {
-  /** A connected ioredis client for commands; the bus duplicates it for its blocking reads. */
-  redis: Redis;
-  /** Key prefix of this bot (several bots may share a Redis). Default `zoryx`. */
-  prefix?: string;
-  /** This process' consumer name in the group; unique per process. */
-  consumer: string;
-  /** Consumer group name. Default `workers`. */
-  group?: string;
-  /** Approximate stream length kept (`XADD MAXLEN ~`). Default 100,000. */
-  maxLen?: number;
-  /** Entries read per `XREADGROUP`. Default 500. */
-  batch?: number;
-  /**
-   * Batches a consumer handles at once (the next read does not wait for the previous batch's
-   * handlers, up to this many). Default 4.
-   */
-  batchesInFlight?: number;
-  /**
-   * Which deliveries consult the idempotency record `<prefix>:idem:<id>`:
-   * - `'redelivered'` (default): only entries taken over with `XAUTOCLAIM`. A fresh delivery
-   *   (`XREADGROUP >`) goes to exactly one consumer by the group's own semantics, and a live
-   *   consumer keeps the entries it is handling from going idle, so only a dead (or stalled)
-   *   consumer's entries are ever delivered twice. The publisher must not publish one event
-   *   twice: `ClusterGateway` drops, after a RESUME, the replays it already published.
-   * - `'every'`: every delivery takes the record (two more commands per event): for publishers
-   *   that may publish one id twice.
-   */
-  idempotency?: 'redelivered' | 'every';
-  /** How long a read blocks waiting for entries, ms. Default 1,000. */
-  blockMs?: number;
-  /**
-   * An entry pending this long (its consumer died or its handler failed) is claimed by another
-   * consumer with `XAUTOCLAIM`; also the lease a consumer holds on an event while handling it.
-   * Default 15,000.
-   */
-  claimIdleMs?: number;
-  /** How long an event id is remembered as handled. Default 86,400,000 (one day). */
-  doneTtlMs?: number;
-  /** Receives handler failures and dropped entries. Default: a process warning. */
-  onError?: (error: unknown) => void;
-  /** Clock, ms. Default `Date.now`. */
-  now?: () => number;
-}
-
-/** Counters of one process' bus. */
-export interface BusStats {
-  published: number;
-  handled: number;
-  /** Events whose id was already handled (a republished or redelivered event): acked, skipped. */
-  duplicates: number;
-  /** Entries taken over from another consumer (`XAUTOCLAIM`). */
-  claimed: number;
-  failed: number;
-  dropped: number;
-}
-
-/** Handles one event; throwing leaves it pending for redelivery. */
-export type BusHandler = (event: BusEvent) => void | Promise<void>;
+export type { BusHandler, BusStats, EventBusOptions } from './bus-options.js';
 
 type Entry = [id: string, fields: string[] | null];
 
@@ -326,62 +268,81 @@ export class EventBus {
       }
     }
     for (const event of runnable) this.#held.add(event.entryId);
-    const skipped = ack.length > 0 ? this.#settle({ ack }) : undefined;
-    const all = Promise.all(
-      runnable.map(async (event) => {
-        try {
-          await handler(event);
-          this.stats.handled += 1;
-          // Acknowledged as soon as handled (with whatever else settled this turn), not when the
-          // whole batch is: the window in which a kill -9 makes a handled event run again is
-          // one event-loop turn, not the slowest event of the batch.
-          await this.#settle({ ack: [event.entryId], ...(checked ? { done: [event.id] } : {}) });
-        } catch (cause) {
-          this.stats.failed += 1;
-          if (checked) void this.#settle({ released: [event.id] });
-          this.#onError(
-            new ClusterError(
-              'ZRX_CLUSTER_HANDLER',
-              `Handler of bus event ${event.type} (${event.id}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-              undefined,
-              { cause },
-            ),
-          );
-        } finally {
-          // A failed entry stays pending and goes idle: it is claimed (and retried) later.
-          this.#held.delete(event.entryId);
-        }
-      }),
-    ).then(() => undefined);
+    const waits: Promise<void>[] = [];
+    for (const entryId of ack) waits.push(this.#settle(entryId));
+    for (const event of runnable) {
+      let result: void | Promise<void>;
+      try {
+        result = handler(event);
+      } catch (cause) {
+        this.#failed(event, cause, checked);
+        continue;
+      }
+      // Acknowledged as soon as handled (with whatever else settled this turn), not when the
+      // whole batch is: the window in which a kill -9 makes a handled event run again is one
+      // event-loop turn, not the slowest event of the batch.
+      waits.push(
+        result instanceof Promise
+          ? result.then(
+              () => this.#succeeded(event, checked),
+              (cause: unknown) => this.#failed(event, cause, checked),
+            )
+          : this.#succeeded(event, checked),
+      );
+    }
+    const all = Promise.all(waits).then(() => undefined);
     this.#inFlight.add(all);
     try {
       await all;
-      await skipped;
     } finally {
       this.#inFlight.delete(all);
     }
   }
 
+  #succeeded(event: BusEvent, checked: boolean): Promise<void> {
+    this.stats.handled += 1;
+    return this.#settle(event.entryId, checked ? event.id : undefined);
+  }
+
+  #failed(event: BusEvent, cause: unknown, checked: boolean): void {
+    this.stats.failed += 1;
+    // The entry stays pending and goes idle: it is claimed (and retried) later.
+    this.#held.delete(event.entryId);
+    if (checked) void this.#settle(undefined, undefined, event.id);
+    this.#onError(
+      new ClusterError(
+        'ZRX_CLUSTER_HANDLER',
+        `Handler of bus event ${event.type} (${event.id}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        undefined,
+        { cause },
+      ),
+    );
+  }
+
   /**
-   * Queues acknowledgements (and, for checked entries, `done` records or released leases) and
-   * writes everything queued this event-loop turn in one pipeline; resolves once written.
+   * Queues one acknowledgement (and, for a checked entry, its `done` record or a released
+   * lease) and writes everything queued this event-loop turn in one pipeline; resolves once
+   * written.
    */
-  #settle(part: { ack?: string[]; done?: string[]; released?: string[] }): Promise<void> {
+  #settle(ack?: string, done?: string, released?: string): Promise<void> {
     this.#pendingSettle ??= { ack: [], done: [], released: [] };
     const queued = this.#pendingSettle;
-    queued.ack.push(...(part.ack ?? []));
-    queued.done.push(...(part.done ?? []));
-    queued.released.push(...(part.released ?? []));
+    if (ack !== undefined) queued.ack.push(ack);
+    if (done !== undefined) queued.done.push(done);
+    if (released !== undefined) queued.released.push(released);
     this.#settled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const { ack, done, released } = queued;
       this.#pendingSettle = undefined;
       this.#settled = undefined;
       const idem = (id: string) => `${this.#prefix}:idem:${id}`;
       const pipeline = this.#redis.pipeline();
-      for (const id of done) pipeline.set(idem(id), 'done', 'PX', this.#doneTtlMs);
-      for (const id of released) pipeline.del(idem(id));
-      if (ack.length > 0) pipeline.xack(this.#stream, this.#group, ...ack);
-      await pipeline.exec();
+      for (const id of queued.done) pipeline.set(idem(id), 'done', 'PX', this.#doneTtlMs);
+      for (const id of queued.released) pipeline.del(idem(id));
+      if (queued.ack.length > 0) pipeline.xack(this.#stream, this.#group, ...queued.ack);
+      try {
+        await pipeline.exec();
+      } finally {
+        for (const id of queued.ack) this.#held.delete(id);
+      }
     });
     return this.#settled;
   }

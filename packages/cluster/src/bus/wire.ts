@@ -63,14 +63,39 @@ function wireError(entryId: string, why: string): ClusterError {
 /** Reads one entry's fields; throws `ZRX_CLUSTER_WIRE` when they are not wire version 1. */
 export function decodeEntry(entryId: string, fields: readonly string[] | null): BusEvent {
   if (fields === null) throw wireError(entryId, 'it was trimmed before it was claimed');
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
-  if (map.get('v') !== WIRE_VERSION) throw wireError(entryId, `wire version ${map.get('v')}`);
-  const id = map.get('id');
-  const type = map.get('t');
-  const shardId = Number(map.get('s'));
-  const publishedAt = Number(map.get('at'));
-  const raw = map.get('d');
+  // A plain scan (no Map per entry): this runs for every event a worker reads.
+  let version: string | undefined;
+  let id: string | undefined;
+  let type: string | undefined;
+  let shard: string | undefined;
+  let at: string | undefined;
+  let raw: string | undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const value = fields[i + 1];
+    switch (fields[i]) {
+      case 'v':
+        version = value;
+        break;
+      case 'id':
+        id = value;
+        break;
+      case 't':
+        type = value;
+        break;
+      case 's':
+        shard = value;
+        break;
+      case 'at':
+        at = value;
+        break;
+      case 'd':
+        raw = value;
+        break;
+    }
+  }
+  if (version !== WIRE_VERSION) throw wireError(entryId, `wire version ${version}`);
+  const shardId = Number(shard);
+  const publishedAt = Number(at);
   if (!id || !type || !Number.isInteger(shardId) || !Number.isFinite(publishedAt) || !raw) {
     throw wireError(entryId, 'a field is missing');
   }

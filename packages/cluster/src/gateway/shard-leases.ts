@@ -89,6 +89,7 @@ export class ShardLeases {
       } catch {
         continue; // Redis unreachable: try again next round; the TTL decides
       }
+      if (this.#timer === undefined) return; // released meanwhile (a clean stop): nothing lost
       if (kept !== 1) {
         this.#held.delete(shardId);
         this.#onLost(shardId);
