@@ -20,6 +20,8 @@ export interface ActiveExtension {
   readonly api: unknown;
   /** `setup` + `afterSetup`, in ms. */
   readonly setupMs: number;
+  /** The raw config input it was set up with (a rollback restores it with this config). */
+  readonly configInput: unknown;
 }
 
 /** What activation needs from the host. */
@@ -44,9 +46,13 @@ export async function activate(
   version: ExtensionVersion,
   env: ActivationEnv,
   reload: boolean,
+  input?: { readonly configInput: unknown },
 ): Promise<ActiveExtension> {
   const name = version.name;
-  const config = await validateConfig(version.definition, env.options.config?.(name), name);
+  // A rollback passes the input the previous version ran with: the host's config may have
+  // changed since (a settings change whose reload failed) and must not break the restore.
+  const configInput = input ? input.configInput : env.options.config?.(name);
+  const config = await validateConfig(version.definition, configInput, name);
   const scope = new OwnershipScope(name);
   const logger = env.logger.child({ extension: name });
   const info: ExtensionInfo = {
@@ -101,7 +107,7 @@ export async function activate(
       env.setupTimeoutMs,
       `setup of extension "${name}"`,
     );
-    return { version, scope, ctx, api, setupMs: env.clock() - started };
+    return { version, scope, ctx, api, setupMs: env.clock() - started, configInput };
   } catch (error) {
     const failures = await scope.dispose(env.teardownTimeoutMs);
     if (failures.length > 0) {

@@ -72,7 +72,7 @@ export function readDefinition(moduleExports: unknown, label: string): ReadDefin
  * apply. Throws `ZRX_EXT_CONFIG_INVALID` naming every failing path.
  */
 export async function validateConfig(
-  definition: ExtensionDefinition,
+  definition: Pick<ExtensionDefinition, 'config'>,
   input: unknown,
   extension: string,
 ): Promise<unknown> {

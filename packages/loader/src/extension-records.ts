@@ -1,6 +1,7 @@
 import type { ExtensionManifest } from '@zoryx/resolver';
 import type { ActiveExtension } from './activation.js';
 import type { ExtensionRegistryView } from './context.js';
+import type { ExtensionConfigSchema } from './definition.js';
 import type { ExtensionSource } from './discovery.js';
 import { describeError, hintOf, LoaderError, zoryxCauseCode } from './errors.js';
 import { type ExtensionVersion, manifestInfoOf, manifestOf } from './extension-version.js';
@@ -32,6 +33,8 @@ export interface ExtensionRecord {
   author: string | undefined;
   /** The manifest part of the last definition that evaluated and validated (plain data). */
   manifest: ExtensionManifestInfo | undefined;
+  /** The config schema of that definition (for settings tools: JSON Schema, validation). */
+  configSchema: ExtensionConfigSchema;
   loadTimeMs: number | null;
   lastError: ExtensionErrorInfo | null;
   /** The dependency it was skipped for, so loading that dependency retries it. */
@@ -79,6 +82,7 @@ export class ExtensionRecords {
         description: undefined,
         author: undefined,
         manifest: undefined,
+        configSchema: undefined,
         loadTimeMs: null,
         lastError: null,
         waitingFor: null,
@@ -145,6 +149,7 @@ export class ExtensionRecords {
     record.description = version.definition.description;
     record.author = version.definition.author;
     record.manifest = manifestInfoOf(version);
+    record.configSchema = version.definition.config;
   }
 
   /** `ctx.extensions`: public APIs of loaded extensions. */

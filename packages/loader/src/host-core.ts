@@ -161,8 +161,9 @@ export class HostCore {
     record: ExtensionRecord,
     version: ExtensionVersion,
     reload: boolean,
+    input?: { readonly configInput: unknown },
   ): Promise<void> {
-    const active = await activate(version, this.env, reload);
+    const active = await activate(version, this.env, reload, input);
     this.records.markLoaded(record, active, version.prepareMs + active.setupMs);
   }
 

@@ -5,6 +5,8 @@ import { type ExtensionLocation, extensionOfStack, outsideExtension } from './at
 import { runBoot } from './boot.js';
 import { compileForBoot } from './boot-bundles.js';
 import type { ExtensionApis } from './context.js';
+import type { ExtensionConfigSchema } from './definition.js';
+import { validateConfig } from './definition-validation.js';
 import type { DiscoveryOptions } from './discovery.js';
 import { LoaderError } from './errors.js';
 import type { ExtensionRecord } from './extension-records.js';
@@ -147,6 +149,26 @@ export class ExtensionHost {
   definitionOf(name: string): ExtensionManifestInfo | undefined {
     const record = this.#core.records.get(normaliseExtensionName(name).name);
     return record && manifestOfRecord(record);
+  }
+
+  /**
+   * The config schema (Standard Schema, e.g. zod) of an extension: the running version's while
+   * loaded, else the last version that evaluated and validated. `undefined` when it declares
+   * none or the host never read a valid definition for that name.
+   */
+  configSchemaOf(name: string): ExtensionConfigSchema {
+    const record = this.#core.records.get(normaliseExtensionName(name).name);
+    return record?.active?.version.definition.config ?? record?.configSchema;
+  }
+
+  /**
+   * Validates raw config input with an extension's schema (see {@link ExtensionHost.configSchemaOf})
+   * exactly as loading does, without loading anything. Resolves with the parsed config
+   * (`undefined` without a schema); rejects with `ZRX_EXT_CONFIG_INVALID` naming every bad key path.
+   */
+  validateConfigOf(name: string, input: unknown): Promise<unknown> {
+    const extension = normaliseExtensionName(name).name;
+    return validateConfig({ config: this.configSchemaOf(extension) }, input, extension);
   }
 
   /**

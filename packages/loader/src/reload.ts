@@ -1,4 +1,5 @@
 import { resolve, unloadOrder } from '@zoryx/resolver';
+import type { ActiveExtension } from './activation.js';
 import { validateConfig } from './definition-validation.js';
 import { describeError, LoaderError } from './errors.js';
 import { errorInfo } from './extension-records.js';
@@ -52,7 +53,7 @@ export async function runReload(core: HostCore, name: string): Promise<string[]>
       resolverError(refused.name, plan.explain(), refused.problems[0]?.hint),
     );
 
-  const previous = new Map(unloadSeq.map((n) => [n, core.records.get(n)!.active!.version]));
+  const previous = new Map(unloadSeq.map((n) => [n, core.records.get(n)!.active!]));
   for (const n of unloadSeq) await core.deactivate(n, 'reload', false);
   const started: string[] = [];
   for (const n of loadSeq) {
@@ -67,7 +68,7 @@ export async function runReload(core: HostCore, name: string): Promise<string[]>
   for (const n of unloadSeq)
     core.emit('extension_unloaded', {
       name: n,
-      version: previous.get(n)!.version,
+      version: previous.get(n)!.version.version,
       reason: 'reload',
     });
   for (const n of loadSeq) {
@@ -83,16 +84,17 @@ async function rollback(
   core: HostCore,
   started: readonly string[],
   loadSeq: readonly string[],
-  previous: ReadonlyMap<string, ExtensionVersion>,
+  previous: ReadonlyMap<string, ActiveExtension>,
 ): Promise<void> {
   for (const n of [...started].reverse()) await core.deactivate(n, 'reload', false);
   for (const n of loadSeq) {
     const record = core.records.get(n)!;
-    const version = previous.get(n)!;
+    const { version, configInput } = previous.get(n)!;
     const blocked = core.blockingDependency(version);
     try {
       if (blocked) throw blocked;
-      await core.activateInto(record, version, true);
+      // With the config it ran with, not the host's current one (which the reload may have changed).
+      await core.activateInto(record, version, true, { configInput });
     } catch (error) {
       const failure = new LoaderError(
         'ZRX_EXT_ROLLBACK_FAILED',
