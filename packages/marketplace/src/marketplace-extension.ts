@@ -8,7 +8,7 @@ import {
   isBotOwner,
   replyEmbed,
 } from '@zoryx/framework';
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
 import type { MarketplaceOptions } from './engine-context.js';
 import { hostBotLink, serveRequests } from './host-link.js';
 import { addExtension, previewExtension, updateExtension } from './install.js';
@@ -168,7 +168,7 @@ const confirm = defineComponent({
     if (!isBotOwner(interaction.client, interaction.user.id)) {
       return interaction.reply({
         embeds: [replyEmbed('error', 'Only a bot owner can do that.')],
-        ephemeral: true,
+        flags: MessageFlags.Ephemeral,
       });
     }
     if (data === 'cancel')

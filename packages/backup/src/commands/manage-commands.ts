@@ -6,6 +6,7 @@ import {
   type OptionsSpec,
   replyEmbed,
 } from '@zoryx/framework';
+import { MessageFlags } from 'discord.js';
 import type { BackupService } from '../service.js';
 import { assertTextLength } from '../text-limits.js';
 import { describeBackup, explain, guildIdOf, serviceOf } from './command-context.js';
@@ -55,7 +56,7 @@ function backupCommand<const O extends OptionsSpec>(definition: {
       } catch (error) {
         return interaction.reply({
           embeds: [replyEmbed('error', explain(error))],
-          ephemeral: true,
+          flags: MessageFlags.Ephemeral,
         });
       }
       return interaction.reply({ embeds: [embed] });

@@ -1,4 +1,5 @@
 import { defineCommand, replyEmbed } from '@zoryx/framework';
+import { MessageFlags } from 'discord.js';
 import { explain, guildIdOf, schedulesOf } from './command-context.js';
 
 /** `/backupschedule <action> [hours] [retention_days]`: automatic backups and retention. */
@@ -49,7 +50,10 @@ export const backupSchedule = defineCommand({
         embeds: [replyEmbed('info', text.join('\n'), 'Backup schedule')],
       });
     } catch (error) {
-      return interaction.reply({ embeds: [replyEmbed('error', explain(error))], ephemeral: true });
+      return interaction.reply({
+        embeds: [replyEmbed('error', explain(error))],
+        flags: MessageFlags.Ephemeral,
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineCommand, replyEmbed } from '@zoryx/framework';
-import { AttachmentBuilder } from 'discord.js';
+import { AttachmentBuilder, MessageFlags } from 'discord.js';
 import { BackupError } from '../errors.js';
 import { exportBackup, importBackup } from '../transfer.js';
 import { describeBackup, explain, guildIdOf, serviceOf } from './command-context.js';
@@ -16,7 +16,7 @@ export const backupExport = defineCommand({
   guildOnly: true,
   category: 'backup',
   async run(interaction, { id }, ctx) {
-    await interaction.deferReply({ ephemeral: true });
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     try {
       const guildId = guildIdOf(interaction);
       const json = await exportBackup(serviceOf(ctx), guildId, id, { userId: interaction.user.id });
@@ -42,7 +42,7 @@ export const backupImport = defineCommand({
   guildOnly: true,
   category: 'backup',
   async run(interaction, { file }, ctx) {
-    await interaction.deferReply({ ephemeral: true });
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     try {
       if (file.size > MAX_FILE)
         throw new BackupError('ZRX_BACKUP_INPUT', `The file is over ${MAX_FILE} bytes.`);
