@@ -138,6 +138,16 @@ export const frameworkErrorCatalogue = {
       'logged (with `errorId`, `extension`, `job`) when a job handler threw; a repeating job keeps its schedule, a one-shot job is retried after 30 s, 1, 2 and 4 min, then kept with its `lastError` and not run again',
     hint: 'Search the log for the error id and fix the handler; `ctx.jobs.list()` shows `lastError`',
   },
+  ZRX_EXTENSION_NO_SETTINGS: {
+    meaning:
+      '`bot.extensions.settingsOf` / `configure` named an extension the host knows no config schema of (unknown, never evaluated, or its definition declares no `config`)',
+    hint: 'Check the name in `bot.extensions.status()`; settings exist only for extensions whose definition has a `config` schema',
+  },
+  ZRX_EXTENSION_SETTINGS_PATCH: {
+    meaning:
+      '`bot.extensions.configure` got a patch that is not a plain JSON object (a settings change is an object merged over the current config)',
+    hint: 'Pass an object such as `{ "greeting": "Hi" }`; nested objects are merged, arrays replaced',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every stable error code `@zoryx/framework` throws or reports: the keys of {@link frameworkErrorCatalogue}. */

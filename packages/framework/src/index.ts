@@ -49,8 +49,15 @@ export type {
   MainTables,
 } from './authoring/vocabulary.js';
 export { type CreateBotOptions, createBot } from './client/create-bot.js';
+export { type JsonObject, SETTINGS_SECRET_MARKER } from './client/extension-config-overrides.js';
 export type { FrameworkDataStats } from './client/framework-data.js';
 export { ZoryxClient, type ZoryxClientOptions, type ZoryxServices } from './client/zoryx-client.js';
+export type {
+  ExtensionConfigureResult,
+  ExtensionSettings,
+  JsonSchema,
+  ZoryxExtensionHost,
+} from './client/zoryx-extension-host.js';
 export type { SyncReport } from './commands/command-sync.js';
 export { loadConfig } from './config/load-config.js';
 export { defaultConfig, type ZoryxConfig, type ZoryxConfigInput } from './config/schema.js';

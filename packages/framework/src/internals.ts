@@ -11,6 +11,7 @@ export { addOptions, readArgs } from './authoring/command-options.js';
 export { pieceMeta } from './authoring/define-command.js';
 export { bindContext } from './authoring/extension-context.js';
 export { defaultAllowedMentions, noticeMentions } from './client/allowed-mentions.js';
+export { EXTENSION_CONFIG_PATH } from './client/extension-config-overrides.js';
 export {
   defaultPieceName,
   type ExtensionPieces,

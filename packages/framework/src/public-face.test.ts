@@ -9,6 +9,7 @@ describe('the public face of @zoryx/framework', () => {
     expect(names).toEqual([
       'FrameworkError',
       'ReplyColor',
+      'SETTINGS_SECRET_MARKER',
       'ZoryxClient',
       'commandMeta',
       'contextOf',

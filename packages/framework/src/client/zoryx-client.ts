@@ -7,7 +7,6 @@ import {
   type ActivitySink,
   type BootReport,
   type EnforcementToggles,
-  ExtensionHost,
   HotReloader,
   type HotReloaderOptions,
 } from '@zoryx/loader';
@@ -29,6 +28,7 @@ import { CommandRoles } from '../permissions/command-roles.js';
 import type { GuildSettings } from '../settings/guild-settings.js';
 import type { CommandStat } from '../stats/command-usage.js';
 import { defaultAllowedMentions } from './allowed-mentions.js';
+import { ExtensionConfigOverrides } from './extension-config-overrides.js';
 import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
@@ -41,6 +41,7 @@ import { attachRuntime } from './runtime.js';
 import { restoreManualPieces, snapshotManualPieces } from './sapphire-container.js';
 import { runShutdown } from './shutdown.js';
 import { startStatusRotation } from './status-rotation.js';
+import { ZoryxExtensionHost } from './zoryx-extension-host.js';
 
 /** The services a {@link ZoryxClient} is built on (created by `createBot`, or by you). */
 export interface ZoryxServices {
@@ -114,7 +115,8 @@ export class ZoryxClient extends SapphireClient {
   public readonly hooks: HookBus;
   public readonly store: AtomicStore;
   public readonly db: ZoryxDatabase;
-  public readonly extensions: ExtensionHost;
+  /** The extension host: load/unload/reload, status, APIs, and run-time settings. */
+  public readonly extensions: ZoryxExtensionHost;
   public readonly commandService: CommandService;
   public readonly commandRoles: CommandRoles;
   public readonly cooldowns = new CooldownTracker();
@@ -211,7 +213,12 @@ export class ZoryxClient extends SapphireClient {
       { activity: zoryx.activity, faults: this.faults },
     );
     this.pieceOwners = wiring.ownership;
-    this.extensions = new ExtensionHost(wiring.options);
+    // Settings changed at run time (bot.extensions.configure) are merged over config.json's.
+    this.extensions = new ZoryxExtensionHost(
+      wiring.options,
+      new ExtensionConfigOverrides(this.store),
+      (name) => config.extensions.config[name],
+    );
     this.processHandlers = new ProcessHandlers({
       signals: zoryx.handleSignals !== false,
       errors: zoryx.handleErrors ?? zoryx.handleSignals !== false,
