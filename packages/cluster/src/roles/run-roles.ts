@@ -228,8 +228,16 @@ export async function runClusterRole(
     env,
     ...(env.ZORYX_CLUSTER_PREFIX ? { prefix: env.ZORYX_CLUSTER_PREFIX } : {}),
   };
-  const running =
-    role === 'gateway' ? await startGatewayRole(common) : await startWorkerRole(common);
+  let running: RunningGateway | RunningWorker;
+  try {
+    running = role === 'gateway' ? await startGatewayRole(common) : await startWorkerRole(common);
+  } catch (error) {
+    // A role that failed to start may still hold connections (Redis, PostgreSQL) that would keep
+    // this process alive; it must exit so its restarter sees the crash. The caller reports the
+    // error first.
+    setTimeout(() => process.exit(1), 1_000).unref();
+    throw error;
+  }
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
