@@ -149,7 +149,13 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
           logging: { file: false, level: 'warn' },
           autoReload: false,
           components: { statusRotation: false },
-          commands: { echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
+          // One user asks everything: no per-command cooldowns.
+          commands: Object.fromEntries(
+            ['echo', 'getlocale', 'setlocale', 'reloadecho'].map((name) => [
+              name,
+              { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+            ]),
+          ),
           // One user sends every command: the per-user intake limit would answer "slow down".
           intake: { commandsPerUser: false, unknownCommandReplies: false },
         }),
