@@ -19,6 +19,22 @@ export default defineExtension({
 });
 `;
 
+// Settings drawn from a zod schema; its default and description carry XSS payloads.
+const SETTABLE = `
+import { defineExtension } from '@zoryx/framework';
+import { z } from 'zod';
+export default defineExtension({
+  name: 'settable', version: '1.0.0',
+  config: z.object({
+    greeting: z.string().default(${JSON.stringify(XSS)}).describe(${JSON.stringify(SCRIPT)}),
+    loud: z.boolean().default(false),
+    mode: z.enum(['plain', 'fancy']).default('plain'),
+    token: z.string().default('settable-token-never-shown'),
+  }),
+  setup(ctx) { return { config: () => ctx.config }; },
+});
+`;
+
 const missing = chromiumMissing();
 
 describe.skipIf(missing !== undefined)(
@@ -33,7 +49,9 @@ describe.skipIf(missing !== undefined)(
       d.t.bot.extensions.get('dashboard')?.createLoginLink(userId) ?? '';
 
     beforeAll(async () => {
-      d = await startDashboardBot({ files: { 'extensions/flaky/index.ts': flaky(false) } });
+      d = await startDashboardBot({
+        files: { 'extensions/flaky/index.ts': flaky(false), 'extensions/settable.ts': SETTABLE },
+      });
       const xssUser = d.t.addMember(XSS);
       const evil = await d.t.createWorld(XSS);
       evil.guild.createChannel({ name: SCRIPT });
@@ -179,6 +197,44 @@ describe.skipIf(missing !== undefined)(
       ]);
       expect(await page.textContent('.notice')).toContain("Restored the guild's database");
       expect(await d.t.bot.settings(guildId).get('prefix')).toBe('b!');
+    });
+
+    it('changes an extension setting in the form and sees it applied after the reload', async () => {
+      await page.goto(`${d.url()}/extensions`);
+      const row = page.locator('#extensions tr', { hasText: 'settable' });
+      await Promise.all([
+        page.waitForURL('**/extensions/settable/settings'),
+        row.getByRole('link', { name: 'Settings' }).click(),
+      ]);
+      // The XSS default is a value, the description text: inert.
+      expect(await page.inputValue('input[name="setting:greeting"]')).toBe(XSS);
+      expect(await page.evaluate('window.__xss')).toBeUndefined();
+      expect(await page.locator('img[src="x"], main script').count()).toBe(0);
+      expect(await page.inputValue('input[name="setting:token"]')).toBe('');
+      expect(await page.content()).not.toContain('settable-token-never-shown');
+      await page.fill('input[name="setting:greeting"]', 'Hello from the browser');
+      await page.check('input[name="setting:loud"]');
+      await page.selectOption('select[name="setting:mode"]', 'fancy');
+      await Promise.all([
+        page.waitForSelector('.notice.ok'),
+        page.getByRole('button', { name: 'Save and reload' }).click(),
+      ]);
+      expect(await page.textContent('.notice')).toContain(
+        'Settings of settable saved; reloaded settable v1.0.0.',
+      );
+      const applied = (
+        d.t.bot.extensions.get('settable') as { config(): Record<string, unknown> } | undefined
+      )?.config();
+      expect(applied).toEqual({
+        greeting: 'Hello from the browser',
+        loud: true,
+        mode: 'fancy',
+        token: 'settable-token-never-shown',
+      });
+      expect(await page.inputValue('input[name="setting:greeting"]')).toBe(
+        'Hello from the browser',
+      );
+      expect(await page.isChecked('input[name="setting:loud"]')).toBe(true);
     });
 
     it('refuses cross-origin and origin-less form posts (CSRF), even with a valid session', async () => {

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'extensions.load': ADMIN,
   'extensions.unload': ADMIN,
   'extensions.unquarantine': ADMIN,
+  'extensions.configure': ADMIN,
   'audit.view': ADMIN,
   'audit.export': ADMIN,
   'sessions.view': ADMIN,

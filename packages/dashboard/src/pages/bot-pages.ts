@@ -4,6 +4,7 @@ import { botStatus } from '../probes/status-document.js';
 import type { Auth, DashboardServices } from '../server/services.js';
 import { html, type SafeHtml } from './html.js';
 import { csrfForm, table } from './layout.js';
+import { hasSettings } from './settings-pages.js';
 
 const time = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : '—');
 
@@ -91,6 +92,8 @@ export function extensionsPage(services: DashboardServices, auth: Auth): SafeHtm
     }
     if (pages.has(s.name))
       actions.push(html`<a href="/extensions/${encodeURIComponent(s.name)}/page">Page</a>`);
+    if (hasSettings(services, s.name))
+      actions.push(html`<a href="/extensions/${encodeURIComponent(s.name)}/settings">Settings</a>`);
     return [
       s.name,
       s.version ?? '—',

@@ -91,6 +91,11 @@ export class ExtensionPages {
             w.rows.map((r) => r.map((c) => String(c ?? '—'))),
           )}`,
     );
-    return { title: data.title, body: html`${settings}${widgets}` };
+    // The editable form is the dashboard's own settings page, drawn from the config schema.
+    const edit =
+      this.ctx.client.extensions.configSchemaOf(name) !== undefined
+        ? html`<p><a href="/extensions/${encodeURIComponent(name)}/settings">All settings</a></p>`
+        : '';
+    return { title: data.title, body: html`${settings}${edit}${widgets}` };
   }
 }

@@ -58,6 +58,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{text-align
 form.inline{display:inline}button{background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.25rem .7rem;cursor:pointer}
 .notice{padding:.6rem;border-radius:4px}.notice.ok{background:#1f3a2a}.notice.error{background:#4a1f22}
 dl{display:grid;grid-template-columns:max-content auto;gap:.3rem 1rem}dt{color:var(--muted)}
+form.settings label,form.settings .readonly{display:block;margin:.4rem 0}form.settings fieldset{border:1px solid #2c2f36;margin:.5rem 0}small{color:var(--muted)}
 .pass{color:var(--ok)}.fail{color:var(--bad)}.warn{color:#faa61a}
 `;
 

@@ -12,6 +12,7 @@ import {
 } from '../pages/bot-pages.js';
 import { html, type SafeHtml } from '../pages/html.js';
 import { layout, type Notice } from '../pages/layout.js';
+import { settingsPage } from '../pages/settings-pages.js';
 import { guildBackupLinks, guildBackupsPage, restoreConfirmPage } from '../pages/storage-pages.js';
 import { botStatus } from '../probes/status-document.js';
 import type { GuardedRoute } from '../server/route-kit.js';
@@ -27,6 +28,7 @@ import {
   restoreGuild,
   unquarantine,
 } from './actions.js';
+import { configureExtension } from './settings-actions.js';
 
 function send(
   reply: FastifyReply,
@@ -191,6 +193,28 @@ export function guardedRoutes(services?: DashboardServices): GuardedRoute[] {
         return send(reply, auth, rendered.title, rendered.body);
       },
     },
+    {
+      method: 'GET',
+      url: '/extensions/:name/settings',
+      kind: 'html',
+      access: { permission: 'extensions.view' },
+      handler: async (request, reply, auth) => {
+        const name = param(request, 'name');
+        const body = await settingsPage(s(), auth, name);
+        if (!body) return reply.code(404).send({ error: 'not_found' });
+        return send(reply, auth, `Settings of ${name}`, body);
+      },
+    },
+    action(
+      '/extensions/:name/settings',
+      'extensions.configure',
+      'Settings',
+      (r) => param(r, 'name'),
+      (r) => configureExtension(s(), param(r, 'name'), r.body),
+      async (auth, r) =>
+        (await settingsPage(s(), auth, param(r, 'name'))) ??
+        html`<p>This extension has no settings.</p>`,
+    ),
     action(
       '/extensions/:name/reload',
       'extensions.reload',
