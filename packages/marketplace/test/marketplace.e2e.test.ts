@@ -218,7 +218,19 @@ describe('zoryx ext against verdaccio and a running zoryx dev bot', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(await listedPackages()).not.toContain('zx-base');
-    const audit = await readFile(join(world.botDir, 'data/marketplace/audit.jsonl'), 'utf8');
+    // The package leaves package.json before the uninstall ends and the lock is released: wait
+    // for its audit line, or the next test's `ext add` meets ZRX_MARKET_BUSY.
+    const auditFile = join(world.botDir, 'data/marketplace/audit.jsonl');
+    const uninstalled = /"operation":"remove","package":"zx-base","step":"uninstalled"/;
+    for (
+      let attempt = 0;
+      attempt < 300 && !uninstalled.test(await readFile(auditFile, 'utf8'));
+      attempt++
+    ) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const audit = await readFile(auditFile, 'utf8');
+    expect(audit).toMatch(uninstalled);
     expect(audit).toMatch(
       /"operation":"add","package":"zx-base","step":"loaded","ok":true,"by":"discord:/,
     );
