@@ -28,7 +28,9 @@ install() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   [ -n "$pg_bin" ] || missing+=(postgresql)
   command -v chromium >/dev/null || missing+=(chromium)
-  if [ ${#missing[@]} -eq 0 ]; then log "redis-server, postgresql and chromium are installed"; return; fi
+  # The dashboard's TLS test makes its certificate with the openssl binary.
+  command -v openssl >/dev/null || missing+=(openssl)
+  if [ ${#missing[@]} -eq 0 ]; then log "redis-server, postgresql, chromium and openssl are installed"; return; fi
   log "installing ${missing[*]} (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
