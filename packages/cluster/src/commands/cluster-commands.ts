@@ -1,7 +1,7 @@
 import { defineCommand } from '@zoryx/framework';
 import { runtimeFor } from './context.js';
 import { busEmbed, COLOURS, errorLines, processesEmbed } from './embeds.js';
-import { answer, answerError } from './shard-commands.js';
+import { answerWith } from './shard-commands.js';
 
 /** `clusters`: every process of the bot (role, shards, uptime, memory); partial on silence. */
 export const clusters = defineCommand({
@@ -9,16 +9,16 @@ export const clusters = defineCommand({
   description: 'Lists the processes of the bot: role, shards, guilds, uptime and memory',
   access: 'owner',
   category: 'cluster',
-  async run(interaction, _args, ctx) {
-    const runtime = runtimeFor(ctx);
-    try {
-      await interaction.deferReply();
-      const { rows, errors } = await runtime.processes();
-      await answer(interaction, processesEmbed(rows, errors, runtime.mode));
-    } catch (error) {
-      await answerError(interaction, error);
-    }
-  },
+  run: (interaction, _args, ctx) =>
+    answerWith(
+      interaction,
+      async () => {
+        const runtime = runtimeFor(ctx);
+        const { rows, errors } = await runtime.processes();
+        return processesEmbed(rows, errors, runtime.mode);
+      },
+      { defer: true },
+    ),
 });
 
 /** `busstatus`: the Redis streams, the worker group (pending, lag, consumers) and throughput. */
@@ -27,18 +27,19 @@ export const busstatus = defineCommand({
   description: 'Shows the event bus: stream lengths, pending, consumers, lag and throughput',
   access: 'owner',
   category: 'cluster',
-  async run(interaction, _args, ctx) {
-    const runtime = runtimeFor(ctx);
-    try {
-      await interaction.deferReply();
-      const info = await runtime.busInfo();
-      const { rows, errors } = info === null ? { rows: [], errors: [] } : await runtime.processes();
-      const events = runtime.monitor.metrics().reduce((n, m) => n + m.events, 0);
-      await answer(interaction, busEmbed(info, rows, errors, events));
-    } catch (error) {
-      await answerError(interaction, error);
-    }
-  },
+  run: (interaction, _args, ctx) =>
+    answerWith(
+      interaction,
+      async () => {
+        const runtime = runtimeFor(ctx);
+        const info = await runtime.busInfo();
+        const { rows, errors } =
+          info === null ? { rows: [], errors: [] } : await runtime.processes();
+        const events = runtime.monitor.metrics().reduce((n, m) => n + m.events, 0);
+        return busEmbed(info, rows, errors, events);
+      },
+      { defer: true },
+    ),
 });
 
 /** `broadcast <handler> [text]`: runs a named handler on every worker (no code, no eval). */
@@ -51,21 +52,20 @@ export const broadcast = defineCommand({
     handler: { kind: 'string', description: 'Handler name (ping, log, …)', required: true },
     text: { kind: 'string', description: 'Text passed to the handler (up to 1,000 characters)' },
   },
-  async run(interaction, { handler, text }, ctx) {
-    const runtime = runtimeFor(ctx);
-    try {
-      await interaction.deferReply();
-      const { rows, errors } = await runtime.broadcast(handler, text ?? '');
-      await answer(interaction, {
-        title: `Broadcast \`${handler}\` — ${rows.length} answered`,
-        color: errors.length > 0 ? COLOURS.yellow : COLOURS.green,
-        description:
-          [...rows.map((r) => `**${r.process}**: ${r.result}`), ...errorLines(errors)]
-            .join('\n')
-            .slice(0, 4_000) || 'No worker answered.',
-      });
-    } catch (error) {
-      await answerError(interaction, error);
-    }
-  },
+  run: (interaction, { handler, text }, ctx) =>
+    answerWith(
+      interaction,
+      async () => {
+        const { rows, errors } = await runtimeFor(ctx).broadcast(handler, text ?? '');
+        return {
+          title: `Broadcast \`${handler}\` — ${rows.length} answered`,
+          color: errors.length > 0 ? COLOURS.yellow : COLOURS.green,
+          description:
+            [...rows.map((r) => `**${r.process}**: ${r.result}`), ...errorLines(errors)]
+              .join('\n')
+              .slice(0, 4_000) || 'No worker answered.',
+        };
+      },
+      { defer: true },
+    ),
 });

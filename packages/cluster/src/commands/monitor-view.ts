@@ -1,4 +1,10 @@
-import { defineCommand, defineComponent, isBotOwner } from '@zoryx/framework';
+import {
+  defineCommand,
+  defineComponent,
+  type ExtensionContext,
+  isBotOwner,
+} from '@zoryx/framework';
+import type { AnySelectMenuInteraction, ButtonInteraction } from 'discord.js';
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -10,19 +16,26 @@ import { SHARDS_PER_PAGE, shardPageEmbed } from './embeds.js';
 import type { ClusterRuntime } from './runtime.js';
 import { answerError } from './shard-commands.js';
 
+/** Answers a non-owner's click privately and says so; the view is owner only, like its command. */
+async function refusedToNonOwner(
+  interaction: ButtonInteraction | AnySelectMenuInteraction,
+  ctx: ExtensionContext,
+): Promise<boolean> {
+  if (isBotOwner(ctx.client, interaction.user.id)) return false;
+  await interaction.reply({
+    content: 'Only a bot owner can use this view.',
+    flags: 64,
+    allowedMentions: NO_PINGS,
+  });
+  return true;
+}
+
 /** The view's buttons and page select: `shardmonitor:<page>` (the page to show). */
 export const shardMonitorPage = defineComponent({
   id: 'shardmonitor',
   kind: 'button',
   async run(interaction, data, ctx) {
-    if (!isBotOwner(ctx.client, interaction.user.id)) {
-      await interaction.reply({
-        content: 'Only a bot owner can use this view.',
-        flags: 64,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
+    if (await refusedToNonOwner(interaction, ctx)) return;
     await interaction.update(await view(runtimeFor(ctx), Number(data.split(':')[0]) || 0));
   },
 });
@@ -32,14 +45,7 @@ export const shardMonitorSelect = defineComponent({
   id: 'shardmonitor-page',
   kind: 'select',
   async run(interaction, _data, ctx) {
-    if (!isBotOwner(ctx.client, interaction.user.id)) {
-      await interaction.reply({
-        content: 'Only a bot owner can use this view.',
-        flags: 64,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
+    if (await refusedToNonOwner(interaction, ctx)) return;
     await interaction.update(await view(runtimeFor(ctx), Number(interaction.values[0]) || 0));
   },
 });

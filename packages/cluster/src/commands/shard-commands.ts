@@ -21,6 +21,23 @@ export async function answerError(interaction: CommandInteraction, error: unknow
   await answer(interaction, { color: COLOURS.red, description: explain(error) }, true);
 }
 
+/**
+ * Runs a command's work and answers the embed it makes; a thrown (coded) error is answered by
+ * {@link answerError}. `defer` first for work that asks other processes (it may take seconds).
+ */
+export async function answerWith(
+  interaction: CommandInteraction,
+  produce: () => Promise<APIEmbed>,
+  { defer = false }: { defer?: boolean } = {},
+): Promise<void> {
+  try {
+    if (defer) await interaction.deferReply();
+    await answer(interaction, await produce());
+  } catch (error) {
+    await answerError(interaction, error);
+  }
+}
+
 /** `shardinfo [shard]`: every shard on one line, or everything about one. */
 export const shardinfo = defineCommand({
   name: 'shardinfo',
@@ -58,14 +75,11 @@ export const shardhealth = defineCommand({
   description: 'Checks every shard against the health rules and lists the unhealthy ones',
   access: 'owner',
   category: 'cluster',
-  async run(interaction, _args, ctx) {
-    try {
+  run: (interaction, _args, ctx) =>
+    answerWith(interaction, async () => {
       const { rows, errors } = await runtimeFor(ctx).shards();
-      await answer(interaction, healthEmbed(rows, errors));
-    } catch (error) {
-      await answerError(interaction, error);
-    }
-  },
+      return healthEmbed(rows, errors);
+    }),
 });
 
 /** `shardreset <shard>`: reconnects a shard (RESUME) and starts its metrics over; -1 = all. */
