@@ -89,6 +89,11 @@ export const clusterErrorCatalogue = {
       'A `zoryx start --role` process crashed too often in a row and its restarter stopped restarting it (the crash-loop breaker)',
     hint: "Read the process' last error above this line, fix it, then start the role again.",
   },
+  ZRX_CLUSTER_RATE_STORE: {
+    meaning:
+      'the Redis rate store (intake limits and cooldowns shared by the workers) could not count a hit: Redis is not connected or the counting script failed; the framework then counts in the worker itself (limits hold per worker until Redis is back)',
+    hint: 'Check the Redis server in `ZORYX_REDIS_URL`; nothing else needs doing, the shared limits resume when it answers.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of every error `@zoryx/cluster` throws or reports. */

@@ -32,6 +32,11 @@ export {
 } from './gateway/identify-and-sessions.js';
 export { ShardLeases, type ShardLeasesOptions } from './gateway/shard-leases.js';
 export {
+  RedisRateStore,
+  type RedisRateStoreOptions,
+  shareLimits,
+} from './limits/redis-rate-store.js';
+export {
   feedMonitorFromClient,
   type ShardEventSource,
   sampleLatencies,

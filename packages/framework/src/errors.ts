@@ -69,6 +69,11 @@ export const frameworkErrorCatalogue = {
       'a user started more commands than `intake.commandsPerUser` allows (default 10 per 10 s, over all commands); the first refusal of the window gets a "slow down" notice, later ones no answer',
     hint: 'Wait for the window to end; for a busy bot raise `intake.commandsPerUser` in `config.json` (owners are never limited).',
   },
+  ZRX_SHARED_LIMITS_UNAVAILABLE: {
+    meaning:
+      'the shared rate store (intake limits and cooldowns shared by several workers, e.g. Redis) failed, answered nonsense or was slower than its time limit; the hit was counted in this process instead, so the limits held per process (logged at most once a minute)',
+    hint: 'Check the store (for `@zoryx/cluster`: the Redis server in `ZORYX_REDIS_URL`); limits are cluster-wide again as soon as it answers.',
+  },
   ZRX_SHUTDOWN: {
     meaning: 'a step of the graceful shutdown failed (the others still ran)',
     hint: 'See the logged step; data already flushed is safe.',

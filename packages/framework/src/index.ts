@@ -61,6 +61,12 @@ export type {
 export type { SyncReport } from './commands/command-sync.js';
 export { loadConfig } from './config/load-config.js';
 export { defaultConfig, type ZoryxConfig, type ZoryxConfigInput } from './config/schema.js';
+export type {
+  CooldownAnswer,
+  CooldownResult,
+  CooldownRule,
+  CooldownTracker,
+} from './cooldowns/cooldown-tracker.js';
 export { FrameworkError, type FrameworkErrorCode } from './errors.js';
 export type {
   CommandErrorPayload,
@@ -69,11 +75,19 @@ export type {
   GuildDatabaseCorruptPayload,
 } from './events/framework-events.js';
 export type {
+  IntakeAnswer,
+  IntakeKind,
   IntakeLimiter,
   IntakeRule,
   IntakeRules,
   IntakeStats,
+  IntakeVerdict,
 } from './intake/intake-limiter.js';
+export type {
+  SharedHit,
+  SharedRateStore,
+  SharedStoreOptions,
+} from './intake/shared-rate-store.js';
 export type { ExtensionJobs } from './jobs/extension-jobs.js';
 export type { JobHandler, JobRun } from './jobs/job-scheduler.js';
 export type { JobSpec, JsonValue } from './jobs/job-spec.js';

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { linkClusterProcess } from '../commands/cluster-link.js';
 import { serveGatewayShards } from '../commands/gateway-service.js';
 import { ClusterError } from '../errors.js';
+import { shareLimits } from '../limits/redis-rate-store.js';
 import { ClusterRpc } from '../rpc/cluster-rpc.js';
 import { AnswerTracker } from './answered.js';
 import { WorkerLink } from './bus-strategy.js';
@@ -173,6 +174,8 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     handleSignals: false,
   });
   bot.rest.on('response', (request) => answers.onResponse(request));
+  // Intake limits and cooldowns hold for the whole bot, not once per worker.
+  shareLimits(bot, { redis, prefix: options.prefix ?? 'zoryx' });
   await bot.start();
   // Read by name: a framework build older than `settingsSync` has none (extensions still sync).
   const { settingsSync } = internals as { settingsSync?: SettingsSyncLike };

@@ -14,7 +14,7 @@ import type {
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
 import type { ZoryxConfig } from '../config/schema.js';
-import type { CooldownRule } from './cooldown-tracker.js';
+import type { CooldownResult, CooldownRule } from './cooldown-tracker.js';
 
 /** Identifier of the errors this precondition returns. */
 export const COOLDOWN = 'ZRX_COOLDOWN';
@@ -77,7 +77,14 @@ export class CooldownPrecondition extends AllFlowsPrecondition {
     if (!runtime || !command || runtime.owners.has(userId)) return this.ok();
     const rule = cooldownRuleFor(command, runtime.config());
     if (rule.limit === Number.POSITIVE_INFINITY) return this.ok();
-    const result = runtime.cooldowns.take(command.name, userId, rule);
+    // Synchronous unless several workers share the counters (a shared store is in use).
+    const answer = runtime.cooldowns.check(command.name, userId, rule);
+    return answer instanceof Promise
+      ? answer.then((result) => this.verdict(command, result))
+      : this.verdict(command, answer);
+  }
+
+  private verdict(command: Command, result: CooldownResult) {
     if (result.ok) return this.ok();
     const seconds = (result.retryAfterMs / 1000).toFixed(1);
     return this.error({

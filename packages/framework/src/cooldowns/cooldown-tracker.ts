@@ -1,3 +1,9 @@
+import {
+  type SharedRateStore,
+  type SharedStoreOptions,
+  SharedWindows,
+} from '../intake/shared-rate-store.js';
+
 /** A limit of `limit` uses per `windowMs`. */
 export interface CooldownRule {
   limit: number;
@@ -6,6 +12,9 @@ export interface CooldownRule {
 
 /** The outcome of {@link CooldownTracker.take}. */
 export type CooldownResult = { ok: true; remaining: number } | { ok: false; retryAfterMs: number };
+
+/** A result now (no shared store) or once the shared store answered. */
+export type CooldownAnswer = CooldownResult | Promise<CooldownResult>;
 
 /**
  * Fixed-window use counters keyed by command and user. The clock is injectable so tests step
@@ -19,6 +28,7 @@ export type CooldownResult = { ok: true; remaining: number } | { ok: false; retr
 export class CooldownTracker {
   private readonly windows = new Map<string, { start: number; used: number; windowMs: number }>();
   private lastSweep = 0;
+  private shared: SharedWindows | undefined;
 
   public constructor(private readonly clock: () => number = Date.now) {}
 
@@ -39,7 +49,32 @@ export class CooldownTracker {
     return { ok: true, remaining: rule.limit - window.used };
   }
 
-  /** Forgets every counter of a command (e.g. when its extension unloads). */
+  /**
+   * Shares the counters with the bot's other processes through `store` (undefined: this
+   * process only again); {@link CooldownTracker.check} then awaits it and counts here when it
+   * fails. {@link CooldownTracker.take} stays local.
+   */
+  public useStore(store: SharedRateStore | undefined, options: SharedStoreOptions = {}): void {
+    this.shared = store === undefined ? undefined : new SharedWindows(store, options, this.clock);
+  }
+
+  /**
+   * {@link CooldownTracker.take}, shared with the other processes when a store is in use (then
+   * a promise; otherwise the result itself).
+   */
+  public check(command: string, user: string, rule: CooldownRule): CooldownAnswer {
+    const shared = this.shared;
+    if (shared === undefined) return this.take(command, user, rule);
+    return shared.hit(`cooldown:${command}:${user}`, rule.windowMs).then((hit): CooldownResult => {
+      if (hit === undefined) return this.take(command, user, rule);
+      return hit.count <= rule.limit
+        ? { ok: true, remaining: rule.limit - hit.count }
+        : { ok: false, retryAfterMs: hit.resetInMs };
+    });
+  }
+
+  /**
+   * Forgets every counter of a command in this process (shared counters end with their window) (e.g. when its extension unloads). */
   public forget(command: string): void {
     const prefix = `${command}\u0000`;
     for (const key of this.windows.keys()) if (key.startsWith(prefix)) this.windows.delete(key);

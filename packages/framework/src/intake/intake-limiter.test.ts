@@ -33,6 +33,8 @@ describe('IntakeLimiter', () => {
       noticesSent: 1,
       unknownRepliesSuppressed: 0,
       windows: 2,
+      shared: false,
+      sharedFailures: 0,
     });
   });
 

@@ -6,7 +6,7 @@ import type {
   Message,
 } from 'discord.js';
 import { runtimeOf } from '../client/runtime.js';
-import type { IntakeVerdict } from './intake-limiter.js';
+import type { IntakeAnswer, IntakeVerdict } from './intake-limiter.js';
 
 /** Identifier of the errors {@link IntakePrecondition} returns. */
 export const INTAKE_LIMITED = 'ZRX_INTAKE_LIMITED';
@@ -20,12 +20,13 @@ export function slowDownText(retryAfterMs: number): string {
 /**
  * The intake verdict on one command invocation (`target`: its message or interaction): bot
  * owners and clients without the framework's runtime are always admitted. Counted once per
- * target however often it is asked.
+ * target however often it is asked. A promise only when a shared store counts the windows.
  */
-export function admitInvocation(client: Client, target: object, userId: string): IntakeVerdict {
+export function admitInvocation(client: Client, target: object, userId: string): IntakeAnswer {
   const runtime = runtimeOf(client);
   if (!runtime || runtime.owners.has(userId)) return { ok: true };
-  return runtime.intake.admitCommand(target, userId);
+  // Synchronous unless several workers share the limits (a shared store is in use).
+  return runtime.intake.admit(target, userId);
 }
 
 /**
@@ -63,7 +64,13 @@ export class IntakePrecondition extends AllFlowsPrecondition {
   }
 
   private check(target: object, userId: string) {
-    const verdict = admitInvocation(this.container.client, target, userId);
+    const answer = admitInvocation(this.container.client, target, userId);
+    return answer instanceof Promise
+      ? answer.then((verdict) => this.verdict(verdict))
+      : this.verdict(answer);
+  }
+
+  private verdict(verdict: IntakeVerdict) {
     if (verdict.ok) return this.ok();
     return this.error({
       identifier: INTAKE_LIMITED,

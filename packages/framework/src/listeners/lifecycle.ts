@@ -66,7 +66,7 @@ export class MentionOnlyListener extends Listener<typeof Events.UnknownMessageCo
     if (runtime && !runtime.owners.has(message.author.id)) {
       // One answer per window (intake.unknownCommandReplies); a member pinging the bot over and
       // over gets silence, not a reply each time.
-      if (!runtime.intake.take('unknownReplies', message.author.id).ok) return;
+      if (!(await runtime.intake.count('unknownReplies', message.author.id)).ok) return;
     }
     const prefixes = await this.container.client.fetchPrefix(message);
     const textPrefix =

@@ -64,7 +64,7 @@ export class PrefixFallbackListener extends Listener<
 
     // The intake limit comes before everything that answers, the usage help included (the
     // global precondition below sees the same verdict and does not count this message again).
-    const admitted = admitInvocation(client, message, message.author.id);
+    const admitted = await admitInvocation(client, message, message.author.id);
     if (!admitted.ok) {
       if (admitted.notify) await sendReply(message, 'warning', slowDownText(admitted.retryAfterMs));
       return;

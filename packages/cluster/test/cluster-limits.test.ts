@@ -1,0 +1,171 @@
+// End to end on real Redis and the emulator: the per-user intake limit and a command's cooldown
+// hold for the whole clustered bot, not once per worker. A gateway process and worker processes
+// (test/fixtures/role.mjs on the built packages); worker A answers first, then worker B takes
+// over: with per-worker counters B would start from zero. Without PostgreSQL (each worker keeps
+// its own SQLite data): the limits live in Redis, `<prefix>:limit:*`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ChannelHandle,
+  type Emulator,
+  type GuildHandle,
+  startEmulator,
+  type UserHandle,
+} from '@zoryx/emulator';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
+
+const redisUrl = redisTestUrl();
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const INTAKE_LIMIT = 4;
+const SLOW_DOWN = 'You are sending commands too fast';
+
+function startRole(dir: string, env: NodeJS.ProcessEnv, role: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(FIXTURES, 'role.mjs'), role, dir], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
+  });
+}
+
+function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Every bot message's text (content or embed description) in a channel. */
+function texts(discord: Emulator, channel: ChannelHandle): string[] {
+  return discord
+    .messages(channel)
+    .filter((m) => m.author.bot === true)
+    .map((m) => m.content || (m.embeds ?? []).map((e) => e.description ?? '').join(' '));
+}
+
+describe.skipIf(redisUrl === undefined)(
+  `limits shared by a clustered bot${redisUrl === undefined ? ' (skipped: ZORYX_TEST_REDIS_URL is not set)' : ''}`,
+  () => {
+    let discord: Emulator;
+    let guild: GuildHandle;
+    let aliceRoom: ChannelHandle;
+    let bobRoom: ChannelHandle;
+    let alice: UserHandle;
+    let bob: UserHandle;
+    let dir: string;
+    let env: NodeJS.ProcessEnv;
+    let prefix: string;
+    const children: ChildProcess[] = [];
+
+    beforeAll(async () => {
+      discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 60_000 });
+      guild = discord.createGuild({ name: 'Limits' });
+      aliceRoom = guild.createChannel({ name: 'alice' });
+      bobRoom = guild.createChannel({ name: 'bob' });
+      alice = discord.createUser({ username: 'alice' });
+      bob = discord.createUser({ username: 'bob' });
+      guild.addMember(alice);
+      guild.addMember(bob);
+      dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-limits-'));
+      for (const name of ['echo', 'hello']) {
+        await mkdir(join(dir, 'extensions', name), { recursive: true });
+        await copyFile(
+          join(FIXTURES, `${name}-extension.ts`),
+          join(dir, 'extensions', name, 'index.ts'),
+        );
+      }
+      await writeFile(
+        join(dir, 'config.json'),
+        JSON.stringify({
+          logging: { file: false, level: 'warn' },
+          autoReload: false,
+          components: { statusRotation: false },
+          commands: {
+            echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+            hello: { cooldown: { limit: 2, windowSeconds: 600 } },
+          },
+          intake: {
+            commandsPerUser: { limit: INTAKE_LIMIT, windowSeconds: 600 },
+            unknownCommandReplies: false,
+          },
+        }),
+      );
+      prefix = testPrefix('limits');
+      env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DISCORD_TOKEN: discord.token,
+        ZORYX_DISCORD_API: discord.apiUrl,
+        ZORYX_REDIS_URL: redisUrl,
+        ZORYX_TEST_PREFIX: prefix,
+      };
+      children.push(await startRole(dir, env, 'gateway'));
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const child of children) await stop(child);
+      await discord?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('holds the per-user intake limit and a cooldown across two workers', async () => {
+      const workerA = await startRole(dir, env, 'worker');
+      children.push(workerA);
+      // Worker A alone: three of alice's four commands, one of bob's two `hello`s.
+      const byA: string[] = [];
+      for (let n = 0; n < INTAKE_LIMIT - 1; n += 1) {
+        byA.push((await alice.send(aliceRoom, `!echo a-${n}`).reply()).content);
+      }
+      byA.push((await bob.send(bobRoom, '!hello').reply()).content);
+      expect(byA.every((text) => text.endsWith(`by ${workerA.pid}`))).toBe(true);
+
+      // Worker B takes over. Counting per worker it would answer alice four more times.
+      await stop(workerA);
+      const workerB = await startRole(dir, env, 'worker');
+      children.push(workerB);
+      expect((await alice.send(aliceRoom, `!echo a-${INTAKE_LIMIT - 1}`).reply()).content).toBe(
+        `a-${INTAKE_LIMIT - 1} by ${workerB.pid}`,
+      );
+      const notice = await alice.send(aliceRoom, '!echo over-1').reply();
+      expect(notice.embeds[0]?.description).toContain(SLOW_DOWN);
+      for (let n = 2; n <= 5; n += 1) alice.send(aliceRoom, `!echo over-${n}`);
+      // bob: his second `hello` is answered, the third is refused by the shared cooldown.
+      expect((await bob.send(bobRoom, '!hello').reply()).content).toBe(`hello by ${workerB.pid}`);
+      const cooled = await bob.send(bobRoom, '!hello').reply();
+      expect(cooled.embeds[0]?.description).toContain('on cooldown');
+      // The counters are where the README says; once all nine of alice's commands are counted
+      // (refusals are decided when counted), a last answer to bob shows B is past them.
+      const redis = new Redis(redisUrl!);
+      try {
+        const aliceKey = `${prefix}:limit:intake:commands:${alice.id}`;
+        await expect
+          .poll(async () => Number(await redis.get(aliceKey)), { timeout: 60_000, interval: 100 })
+          .toBe(INTAKE_LIMIT + 5);
+        expect(await redis.keys(`${prefix}:limit:*`)).toEqual(
+          expect.arrayContaining([
+            aliceKey,
+            `${prefix}:limit:intake:commands:${bob.id}`,
+            `${prefix}:limit:cooldown:hello:${bob.id}`,
+          ]),
+        );
+        expect(await redis.pttl(aliceKey)).toBeGreaterThan(0);
+      } finally {
+        redis.disconnect();
+      }
+      await bob.send(bobRoom, '!echo barrier').reply();
+      const aliceTexts = texts(discord, aliceRoom);
+      expect(aliceTexts.filter((t) => /^a-\d+ by \d+$/.test(t))).toHaveLength(INTAKE_LIMIT);
+      expect(aliceTexts.filter((t) => t.includes(SLOW_DOWN))).toHaveLength(1);
+      expect(aliceTexts.some((t) => t.startsWith('over-'))).toBe(false);
+    }, 180_000);
+  },
+);
