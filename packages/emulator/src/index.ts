@@ -10,7 +10,11 @@ export {
   type UserOptions,
   type WaitForOptions,
 } from './harness/emulator.js';
-export type { EmulatorClientOptions, EmulatorOptions } from './harness/emulator-options.js';
+export type {
+  EmulatorClientOptions,
+  EmulatorOptions,
+  ResumeBufferOptions,
+} from './harness/emulator-options.js';
 export {
   ChannelHandle,
   type ChannelOptions,

@@ -98,6 +98,49 @@ describe('gateway protocol', () => {
     expect((await client.next((f) => f.op === 9)).d).toBe(false);
   });
 
+  it('replays what fits resume.backlog and refuses a RESUME that fell out of it', async () => {
+    discord = await startEmulator({ resume: { backlog: 3 } });
+    const guild = discord.createGuild({ name: 'Buffer' });
+    const first = await connect(discord);
+    first.send(identify(discord.token));
+    const ready = await first.next((f) => f.t === 'READY');
+    const seen = (await first.next((f) => f.t === 'GUILD_CREATE')).s;
+    discord.gateway.dropConnections();
+    for (let n = 0; n < 3; n += 1) guild.createChannel({ name: `missed-${n}` });
+    const resume = (seq: number | null) => ({
+      op: 6,
+      d: { token: discord!.token, session_id: ready.d?.session_id, seq },
+    });
+    // Missed three dispatches, the buffer keeps exactly three: all replayed in order, then RESUMED.
+    const again = await connect(discord);
+    again.send(resume(seen));
+    const resumed = await again.next((f) => f.t === 'RESUMED');
+    const replayed = again.frames.filter((f) => f.t === 'CHANNEL_CREATE').map((f) => f.s);
+    expect(replayed).toEqual([seen! + 1, seen! + 2, seen! + 3]);
+    discord.gateway.dropConnections();
+    for (let n = 0; n < 4; n += 1) guild.createChannel({ name: `lost-${n}` });
+    // Missed four dispatches after RESUMED; three are kept: the session cannot be resumed.
+    const late = await connect(discord);
+    late.send(resume(resumed.s));
+    expect((await late.next((f) => f.op === 9)).d).toBe(false);
+    expect(late.frames.some((f) => f.t === 'RESUMED')).toBe(false);
+  });
+
+  it('refuses a RESUME after resume.windowMs without a socket', async () => {
+    discord = await startEmulator({ resume: { windowMs: 50 } });
+    const first = await connect(discord);
+    first.send(identify(discord.token));
+    const ready = await first.next((f) => f.t === 'READY');
+    discord.gateway.dropConnections();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const late = await connect(discord);
+    late.send({
+      op: 6,
+      d: { token: discord.token, session_id: ready.d?.session_id, seq: ready.s },
+    });
+    expect((await late.next((f) => f.op === 9)).d).toBe(false);
+  });
+
   it('counts IDENTIFY frames, accepted or refused, and not RESUMEs', async () => {
     discord = await startEmulator();
     expect(discord.gateway.identifyCount).toBe(0);

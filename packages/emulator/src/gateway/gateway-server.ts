@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { GatewayCloseCodes, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, requiredIntent } from './intents.js';
-import { BACKLOG_LIMIT, type GatewaySession, guildOnShard } from './session.js';
+import { type GatewaySession, guildOnShard } from './session.js';
 
 /** What the gateway needs from the emulated world. */
 export interface GatewayWorld {
@@ -13,6 +13,10 @@ export interface GatewayWorld {
   /** The URL clients connect (and resume) to. */
   gatewayUrl(): string;
   heartbeatInterval: number;
+  /** Dispatches kept per session for RESUME (an older `seq` gets INVALID_SESSION). */
+  resumeBacklog: number;
+  /** How long a session without a socket stays resumable, ms. */
+  resumeWindowMs: number;
   privilegedIntents: number;
   /** The READY payload, minus session fields. */
   readyData(): Record<string, unknown>;
@@ -109,6 +113,7 @@ export class GatewayServer {
   public dropConnections(): void {
     for (const session of this.#sessions.values()) {
       session.socket?.terminate();
+      if (session.socket) session.detachedAt = Date.now();
       session.socket = null;
     }
   }
@@ -181,6 +186,7 @@ export class GatewayServer {
     socket.on('close', (code: number) => {
       if (!session || session.socket !== socket) return;
       session.socket = null;
+      session.detachedAt = Date.now();
       // Discord ends a session closed normally by the client; any other close stays resumable.
       if (code === 1000 || code === 1001) this.#sessions.delete(session.id);
     });
@@ -214,6 +220,7 @@ export class GatewayServer {
       seq: 0,
       socket,
       backlog: [],
+      detachedAt: null,
     };
     this.#sessions.set(session.id, session);
     const guildIds = this.#world.guildIds().filter((id) => guildOnShard(id, shardId, shardCount));
@@ -242,13 +249,19 @@ export class GatewayServer {
   #resume(socket: WebSocket, data: ResumeData): GatewaySession | null {
     const session = this.#sessions.get(data?.session_id ?? '');
     const first = session?.backlog[0];
-    const replayable = session && (first === undefined || first.seq <= data.seq + 1);
+    // Too late: the session timed out while detached, or what the client missed no longer fits
+    // the replay buffer. Either way Discord answers op 9 `d: false` and the client IDENTIFYs.
+    const expired =
+      session?.detachedAt != null && Date.now() - session.detachedAt > this.#world.resumeWindowMs;
+    const replayable = session && !expired && (first === undefined || first.seq <= data.seq + 1);
+    if (expired && session) this.#sessions.delete(session.id);
     if (!session || data.token !== this.#world.token || !replayable) {
       this.#send(socket, null, { op: GatewayOpcodes.InvalidSession, d: false });
       return null;
     }
     session.socket?.terminate();
     session.socket = socket;
+    session.detachedAt = null;
     for (const sent of session.backlog) {
       if (sent.seq > data.seq) this.#write(socket, session, sent.frame);
     }
@@ -292,7 +305,7 @@ export class GatewayServer {
       d: data,
     });
     session.backlog.push({ seq: session.seq, frame });
-    if (session.backlog.length > BACKLOG_LIMIT) session.backlog.shift();
+    if (session.backlog.length > this.#world.resumeBacklog) session.backlog.shift();
     if (session.socket) this.#write(session.socket, session, frame);
   }
 

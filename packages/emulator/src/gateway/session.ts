@@ -18,10 +18,20 @@ export interface GatewaySession {
   socket: WebSocket | null;
   /** The last dispatches, for RESUME. Bounded: an older `seq` gets INVALID_SESSION. */
   backlog: SentDispatch[];
+  /** When the session lost its socket (ms since epoch), or null while one is open. */
+  detachedAt: number | null;
 }
 
-/** How many dispatches a session keeps for RESUME. */
-export const BACKLOG_LIMIT = 2_000;
+/**
+ * Dispatches a session keeps for RESUME by default. Discord publishes no size for its replay
+ * buffer; 2,000 is on the strict side of what a resumed bot sees there (a shard of a busy bot
+ * receives a few hundred events a second, and a resume after a network blip replays seconds of
+ * them), so a bot whose outage fits here fits on Discord. `resume.backlog` changes it.
+ */
+export const DEFAULT_RESUME_BACKLOG = 2_000;
+
+/** How long a session without a socket stays resumable by default: Discord's "a few minutes". */
+export const DEFAULT_RESUME_WINDOW_MS = 180_000;
 
 /** Whether a guild belongs to a shard, by Discord's formula `(guild_id >> 22) % num_shards`. */
 export function guildOnShard(guildId: string, shardId: number, shardCount: number): boolean {

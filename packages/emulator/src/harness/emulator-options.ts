@@ -18,6 +18,13 @@ export interface EmulatorOptions {
   /** The HELLO heartbeat interval in ms (default 41,250, Discord's). */
   heartbeatInterval?: number;
   /**
+   * How much of a disconnected session is kept for RESUME. Discord replays "any lost events"
+   * to a session that resumes in time and answers INVALID_SESSION (op 9, `d: false`) to one that
+   * did not, without publishing a size; the emulator bounds it explicitly so a test can show
+   * what happens past it. See {@link ResumeBufferOptions}.
+   */
+  resume?: ResumeBufferOptions;
+  /**
    * Privileged intents enabled for the application (default: all three). IDENTIFY with a
    * privileged intent not listed here is refused with close code 4014, as on Discord.
    */
@@ -47,4 +54,27 @@ export interface EmulatorClientOptions {
     /** No retries of 5xx answers: the emulator's are never transient. */
     retries: number;
   };
+}
+
+/**
+ * The RESUME replay buffer of every gateway session (option `resume` of {@link startEmulator}).
+ *
+ * @remarks Discord documents that a resumed session gets the missed events replayed in order,
+ * ending with RESUMED, that a session closed without 1000/1001 "remains active and times out after
+ * a few minutes", and that a client that "won't reconnect in time" gets INVALID_SESSION; it does
+ * not publish a size for the replay buffer. The emulator keeps both limits explicit and on the
+ * strict side: a bot that resumes within them here resumes on Discord.
+ */
+export interface ResumeBufferOptions {
+  /**
+   * Dispatches kept per session for replay (default 2,000). A RESUME whose `seq` is older than
+   * the oldest kept dispatch is refused with INVALID_SESSION (`d: false`): the client must
+   * IDENTIFY again, and what it missed is lost.
+   */
+  backlog?: number;
+  /**
+   * How long a session without a socket stays resumable, ms (default 180,000: Discord's "a few
+   * minutes"); after that a RESUME gets INVALID_SESSION.
+   */
+  windowMs?: number;
 }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
 import { EmulatorError } from '../errors.js';
+import { DEFAULT_RESUME_BACKLOG, DEFAULT_RESUME_WINDOW_MS } from '../gateway/session.js';
 import { createHttpServer } from '../rest/http-server.js';
 import { type RateLimitOptions, type RateLimitStats, rateLimiterOf } from '../rest/rate-limits.js';
 import type { RequestRecord } from '../rest/request-log.js';
@@ -310,6 +311,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         options.privilegedIntents ?? ['GuildMembers', 'GuildPresences', 'MessageContent']
       ).reduce((bits, name) => bits | PRIVILEGED_BITS[name], 0),
       interactionAckTimeout: options.interactionAckTimeout ?? 3_000,
+      resumeBacklog: options.resume?.backlog ?? DEFAULT_RESUME_BACKLOG,
+      resumeWindowMs: options.resume?.windowMs ?? DEFAULT_RESUME_WINDOW_MS,
     },
     ids,
   );

@@ -21,6 +21,10 @@ export interface WorldSettings {
   heartbeatInterval: number;
   privilegedIntents: number;
   interactionAckTimeout: number | false;
+  /** Dispatches kept per gateway session for RESUME. */
+  resumeBacklog: number;
+  /** How long a session without a socket stays resumable, ms. */
+  resumeWindowMs: number;
 }
 
 /**
@@ -72,6 +76,8 @@ export class World {
       token: settings.token,
       gatewayUrl: () => this.gatewayUrl,
       heartbeatInterval: settings.heartbeatInterval,
+      resumeBacklog: settings.resumeBacklog,
+      resumeWindowMs: settings.resumeWindowMs,
       privilegedIntents: settings.privilegedIntents & PRIVILEGED_INTENTS & ALL_INTENTS,
       readyData: () => ({
         user: { ...this.botUser, verified: true, mfa_enabled: false, email: null },
