@@ -50,6 +50,16 @@ export const clusterErrorCatalogue = {
       'a gateway asked for a shard whose Redis lease another live gateway holds; two gateways never run one shard',
     hint: 'Give each gateway its own shard range (`--shards 0-7`), or wait for the other gateway to stop (its lease expires after `leaseMs`).',
   },
+  ZRX_CLUSTER_LEASE_LOST: {
+    meaning:
+      'a gateway could not renew a shard lease in time (its event loop or its Redis link stalled longer than `leaseMs`) and another gateway — a standby — took the shard; this gateway stopped publishing and closed its shards so the two never run one shard',
+    hint: 'Nothing is lost: the standby RESUMEd the session. Let the restarter bring this process back (it waits as a standby); if it happens often, raise `leaseMs` or find what stalls the process.',
+  },
+  ZRX_CLUSTER_SHUTDOWN_TIMEOUT: {
+    meaning:
+      "a worker's clean stop did not finish within its bound (default 10 s): typically replies still retrying against a Discord API that is gone; the worker stops anyway, and what it had not acknowledged is redelivered to another worker",
+    hint: 'Nothing to do when the API was down; otherwise look for a handler that never settles.',
+  },
   ZRX_CLUSTER_INVALID_REQUEST_LIMIT: {
     meaning:
       "the bot's processes together reached the invalid-request stop (default 9,500 per 10 minutes, below Discord's 10,000 ban threshold); REST calls are refused until the window ends",

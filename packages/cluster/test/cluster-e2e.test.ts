@@ -1,8 +1,10 @@
-// End to end on real Redis, real PostgreSQL and the emulator: one gateway process and three
-// worker processes (node child processes running test/fixtures/role.mjs from the built
-// packages) answer slash and prefix commands, each exactly once, through a kill -9 of a worker
-// and of the gateway, and a restart of every worker, without a second IDENTIFY. ZORYX_E2E_COMMANDS scales the load
-// (default 150 per phase, to keep CI short).
+// End to end on real Redis, real PostgreSQL and the emulator: one gateway process (with a hot
+// standby gateway beside it) and three worker processes (node child processes running
+// test/fixtures/role.mjs from the built packages) answer slash and prefix commands, each exactly
+// once, through a kill -9 of a worker and of the gateway, and a restart of every worker, without
+// a second IDENTIFY. ZORYX_E2E_COMMANDS scales the load (default 150 per phase, to keep CI
+// short; the issue's full size is 10,000). The emulator keeps its default RESUME buffer (2,000
+// dispatches per session): the standby's takeover has to be short enough to fit in it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,17 +46,63 @@ interface World {
   env: NodeJS.ProcessEnv;
 }
 
-function startRole(world: World, role: 'gateway' | 'worker'): Promise<ChildProcess> {
+/** When a gateway took its shard leases and had its shards connected (ms since epoch). */
+interface Takeover {
+  leasedAt: number;
+  connectedAt: number;
+}
+
+/** A gateway process: `standing` resolves once it waits as a standby, `ready` once it serves. */
+interface GatewayProcess {
+  child: ChildProcess;
+  standing: Promise<void>;
+  ready: Promise<Takeover>;
+}
+
+function spawnRole(world: World, role: 'gateway' | 'worker'): GatewayProcess {
   const child = spawn(process.execPath, [join(FIXTURES, 'role.mjs'), role, world.dir], {
     env: world.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => reject(new Error(`${role} exited early (${code})`))),
+  );
+  exited.catch(() => undefined);
+  let output = '';
+  const line = (word: string) =>
+    Promise.race([
+      exited,
+      new Promise<string>((resolve) => {
+        const look = () => {
+          const match = new RegExp(`^${word}(.*)$`, 'm').exec(output);
+          if (match) resolve(match[1] ?? '');
+        };
+        child.stdout?.on('data', look);
+        look();
+      }),
+    ]);
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
   });
+  const standing = line('standby').then(() => undefined);
+  const ready = line('ready').then((rest) => JSON.parse(rest.trim() || '{}') as Takeover);
+  // Every process exits in the end: a promise nobody awaits any more must not report that.
+  standing.catch(() => undefined);
+  ready.catch(() => undefined);
+  return { child, standing, ready };
+}
+
+async function startRole(world: World, role: 'gateway' | 'worker'): Promise<ChildProcess> {
+  const started = spawnRole(world, role);
+  await started.ready;
+  return started.child;
+}
+
+/** Starts a gateway that waits as a hot standby (the shards are held), once it is waiting. */
+async function startStandby(world: World): Promise<GatewayProcess> {
+  const standby = spawnRole(world, 'gateway');
+  await standby.standing;
+  return standby;
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -66,7 +114,20 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<
   });
 }
 
-/** Sends `count` commands (half slash, half prefix) tagged `tag-<n>` and awaits every reply. */
+/**
+ * Commands offered per second (default 1,000). One shard of a real bot receives events at a
+ * bounded rate; a generator that put thousands on one session within a millisecond would test
+ * the emulator's socket, not the cluster. Still far above what the three workers answer, so the
+ * bus always holds a backlog.
+ */
+const RATE = Number(process.env.ZORYX_E2E_RATE ?? 1_000);
+/** Commands sent per tick of the generator (a tenth of a second's worth). */
+const TICK = Math.max(1, Math.round(RATE / 10));
+
+/**
+ * Sends `count` commands (half slash, half prefix) tagged `tag-<n>` at `RATE` per second, runs
+ * `during` once a third is out, and awaits every reply.
+ */
 async function load(world: World, tag: string, count: number, during?: () => Promise<void>) {
   const actions = [];
   for (let n = 0; n < count; n += 1) {
@@ -77,8 +138,11 @@ async function load(world: World, tag: string, count: number, during?: () => Pro
         : world.alice.send(world.general, `!echo ${text}`),
     );
     if (n === Math.floor(count / 3)) await during?.();
+    else if (n % TICK === TICK - 1) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const replies = await Promise.all(actions.map((a) => a.reply({ timeout: 120_000 })));
+  // The workers work off the backlog after the last command is sent: the wait grows with it.
+  const timeout = Math.max(120_000, count * 30);
+  const replies = await Promise.all(actions.map((a) => a.reply({ timeout })));
   return replies.map((r) => r.content);
 }
 
@@ -110,6 +174,8 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
   () => {
     let world: World;
     let gateway: ChildProcess;
+    let standby: GatewayProcess | undefined;
+    let apiGone = false;
     let workers: ChildProcess[] = [];
     let database: string;
 
@@ -172,12 +238,13 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       };
       world = { discord, guild, general, alice, dir, env };
       gateway = await startRole(world, 'gateway');
+      standby = await startStandby(world);
       workers = await Promise.all([0, 1, 2].map(() => startRole(world, 'worker')));
     }, 180_000);
 
     afterAll(async () => {
-      for (const child of [...workers, gateway]) if (child) await stop(child);
-      await world?.discord.close();
+      for (const child of [...workers, gateway, standby?.child]) if (child) await stop(child);
+      if (!apiGone) await world?.discord.close();
       if (world) await rm(world.dir, { recursive: true, force: true });
       if (database)
         execFileSync(PSQL, [
@@ -206,11 +273,30 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       'loses nothing and duplicates nothing when a worker and the gateway are killed -9 mid-run',
       async () => {
         const victim = workers[0]!;
+        const successor = standby!;
+        let outage: Record<string, number> = {};
+        let nextStandby: Promise<GatewayProcess> | undefined;
         const replies = await load(world, 'b', COMMANDS, async () => {
+          const resumes = world.discord.readyCount;
+          const killedAt = Date.now();
           await Promise.all([stop(victim, 'SIGKILL'), stop(gateway, 'SIGKILL')]);
-          // The successor waits out the dead gateway's shard lease, then RESUMEs its stored session.
-          gateway = await startRole(world, 'gateway');
+          // The standby takes the shard lease once the dead gateway's runs out, and RESUMEs.
+          const takeover = await successor.ready;
+          await world.discord.waitFor(() => world.discord.readyCount > resumes, {
+            timeout: 60_000,
+          });
+          outage = {
+            killToLease: takeover.leasedAt - killedAt,
+            leaseToResumed: takeover.connectedAt - takeover.leasedAt,
+            killToResumed: takeover.connectedAt - killedAt,
+          };
+          gateway = successor.child;
+          // The next standby boots while the load goes on.
+          nextStandby = startStandby(world);
         });
+        standby = await nextStandby;
+        // Reported, not asserted (no timing assertions): the note records it.
+        console.log(`gateway kill -9 outage (ms): ${JSON.stringify(outage)}`);
         expect(replies).toHaveLength(COMMANDS);
         const counts = answers(world, 'b');
         expect(counts.size).toBe(COMMANDS);
@@ -299,5 +385,17 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       },
       PHASE_MS,
     );
+
+    it('stops every worker on SIGTERM once the Discord API is gone', async () => {
+      // Commands in flight when the API goes away: their replies retry against nothing, and a
+      // worker's clean stop must not wait for them without end (it is bounded).
+      for (let n = 0; n < 30; n += 1) world.alice.send(world.general, `!echo e-${n}`);
+      apiGone = true;
+      await world.discord.close();
+      await Promise.all(workers.map((child) => stop(child)));
+      expect(workers.map((child) => child.exitCode ?? child.signalCode)).toEqual(
+        workers.map(() => 0),
+      );
+    }, 120_000);
   },
 );

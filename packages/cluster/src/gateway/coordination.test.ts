@@ -55,6 +55,25 @@ describe.skipIf(url === undefined)(
       expect(await redis.get(`${prefix}:lease:shard:3`)).toBe('gw-other');
     });
 
+    it('takes back a lease that expired while nobody else claimed it', async () => {
+      const prefix = testPrefix('lease-late');
+      const lost: number[] = [];
+      const leases = new ShardLeases({
+        redis,
+        prefix,
+        owner: 'gw-1',
+        leaseMs: 60_000,
+        onLost: (id) => lost.push(id),
+      });
+      await leases.acquire([4]);
+      await redis.del(`${prefix}:lease:shard:4`); // expired: the holder renewed too late
+      await leases.renew();
+      expect(lost).toEqual([]);
+      expect(leases.held).toEqual([4]);
+      expect(await redis.get(`${prefix}:lease:shard:4`)).toBe('gw-1');
+      await leases.release();
+    });
+
     it('throttles IDENTIFY per shard_id % max_concurrency across processes', async () => {
       const prefix = testPrefix('identify');
       const a = new RedisIdentifyThrottler({ redis, prefix, maxConcurrency: 2, windowMs: 60_000 });
@@ -85,6 +104,25 @@ describe.skipIf(url === undefined)(
       await store.flush();
       expect(await store.retrieve(0)).toBeNull();
       expect(await new RedisSessionStore({ redis, prefix }).retrieve(0)).toBeNull();
+    });
+
+    it('writes nothing more once frozen (a gateway that lost its shard to a standby)', async () => {
+      const prefix = testPrefix('session-frozen');
+      const store = new RedisSessionStore({ redis, prefix });
+      const session = {
+        sessionId: 'abc',
+        sequence: 7,
+        resumeURL: 'wss://x',
+        shardId: 0,
+        shardCount: 1,
+      };
+      await store.update(0, session);
+      await store.flush();
+      store.freeze();
+      await store.update(0, { ...session, sequence: 9 });
+      await store.update(0, null);
+      await store.flush();
+      expect(await new RedisSessionStore({ redis, prefix }).retrieve(0)).toEqual(session);
     });
 
     it('shares the invalid-request count and stops before the limit', async () => {

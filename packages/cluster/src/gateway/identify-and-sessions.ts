@@ -82,6 +82,7 @@ export class RedisSessionStore {
   readonly #cache = new Map<number, StoredSession | null>();
   readonly #dirty = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
+  #frozen = false;
 
   readonly #cap: (shardId: number) => number | undefined;
 
@@ -125,6 +126,7 @@ export class RedisSessionStore {
 
   /** Stores (or with null, forgets) the session of `shardId`; reaches Redis within `flushMs`. */
   public async update(shardId: number, session: StoredSession | null): Promise<void> {
+    if (this.#frozen) return;
     this.#cache.set(shardId, session);
     this.#dirty.add(shardId);
     this.#timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.#flushMs);
@@ -134,7 +136,7 @@ export class RedisSessionStore {
   public async flush(): Promise<void> {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#dirty.size === 0) return;
+    if (this.#dirty.size === 0 || this.#frozen) return;
     const pipeline = this.#redis.pipeline();
     for (const shardId of this.#dirty) {
       const session = this.#cache.get(shardId) ?? null;
@@ -148,6 +150,17 @@ export class RedisSessionStore {
     }
     this.#dirty.clear();
     await pipeline.exec();
+  }
+
+  /**
+   * Stops writing: the sessions now belong to another gateway (a standby took the shards'
+   * leases), and anything this process still writes would overwrite the successor's position.
+   */
+  public freeze(): void {
+    this.#frozen = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#dirty.clear();
   }
 
   /** The sessions held in memory (to put back after a clean stop cleared them). */

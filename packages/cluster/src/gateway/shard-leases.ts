@@ -1,8 +1,15 @@
 import type { Redis } from 'ioredis';
 import { ClusterError } from '../errors.js';
 
-/** Extends a lease only if this owner still holds it. */
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/**
+ * Extends a lease this owner still holds; takes it back if it expired and nobody else took it
+ * (a renewal that came late, e.g. after a stalled event loop, is not a loss while no standby
+ * claimed the shard). 0 only when another owner holds it.
+ */
+const RENEW = `local holder = redis.call('get', KEYS[1])
+if holder == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if holder == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 /** Deletes a lease only if this owner still holds it. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -12,8 +19,13 @@ export interface ShardLeasesOptions {
   prefix?: string;
   /** This gateway's id. */
   owner: string;
-  /** Lease time to live, ms; renewed every third of it. Default 15,000. */
+  /**
+   * Lease time to live, ms. Default 2,000: a killed holder's shards wait at most this long for a
+   * standby, and a live holder may stall up to `leaseMs - renewMs` without losing them.
+   */
   leaseMs?: number;
+  /** How often held leases are renewed, ms. Default a quarter of `leaseMs`. */
+  renewMs?: number;
   /** Called when a held lease was lost (Redis unreachable past the TTL, or taken over). */
   onLost?: (shardId: number) => void;
 }
@@ -28,6 +40,7 @@ export class ShardLeases {
   readonly #prefix: string;
   readonly #owner: string;
   readonly #leaseMs: number;
+  readonly #renewMs: number;
   readonly #onLost: (shardId: number) => void;
   readonly #held = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
@@ -36,7 +49,8 @@ export class ShardLeases {
     this.#redis = options.redis;
     this.#prefix = options.prefix ?? 'zoryx';
     this.#owner = options.owner;
-    this.#leaseMs = options.leaseMs ?? 15_000;
+    this.#leaseMs = options.leaseMs ?? 2_000;
+    this.#renewMs = options.renewMs ?? Math.max(50, this.#leaseMs / 4);
     this.#onLost = options.onLost ?? (() => undefined);
   }
 
@@ -74,7 +88,7 @@ export class ShardLeases {
       );
     }
     for (const shardId of taken) this.#held.add(shardId);
-    this.#timer ??= setInterval(() => void this.renew(), Math.max(50, this.#leaseMs / 3));
+    this.#timer ??= setInterval(() => void this.renew(), this.#renewMs);
     this.#timer.unref();
   }
 

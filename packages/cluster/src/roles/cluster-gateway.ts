@@ -10,7 +10,7 @@ import {
 import type { Redis } from 'ioredis';
 import { EventBus } from '../bus/event-bus.js';
 import { type BusEventInput, encodeEntry } from '../bus/wire.js';
-import { isClusterError } from '../errors.js';
+import { ClusterError, isClusterError } from '../errors.js';
 import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
 import { ShardLeases } from '../gateway/shard-leases.js';
 import { reconnectShard } from '../monitor/reconnect.js';
@@ -45,12 +45,32 @@ export interface ClusterGatewayOptions {
   /** Fan-out and work streams keep about this many entries. Default 100,000. */
   maxLen?: number;
   /**
-   * Shard lease time to live, ms (renewed every third): how long a killed gateway's shards wait
-   * for a successor. Default 6,000.
+   * Shard lease time to live, ms (renewed every quarter): how long a killed gateway's shards wait
+   * for a standby, which is most of the outage a kill -9 causes. Default 2,000, so the outage
+   * stays well inside what a session replays on RESUME (see the README, "Hot standby").
    */
   leaseMs?: number;
-  /** How long to wait for a predecessor's shard leases to expire, ms. Default 30,000. */
+  /**
+   * How long to wait for another gateway's shard leases, ms, before failing with
+   * `ZRX_CLUSTER_SHARD_LEASED`. Default 30,000; ignored with `standby`.
+   */
   leaseWaitMs?: number;
+  /**
+   * A hot standby: prepared (gateway info, shard layout, connections) and waiting, without a
+   * deadline, for the shard leases; it takes them the moment the holder stops renewing and
+   * RESUMEs the holder's sessions from Redis. Default false.
+   */
+  standby?: boolean;
+  /** How often a waiting gateway tries to take the leases, ms. Default 100. */
+  leasePollMs?: number;
+  /** Called once when the leases are held by another gateway and this one starts waiting. */
+  onStandby?: (holders: string) => void;
+  /**
+   * Called when another gateway took a held shard (this one stalled past the lease): this
+   * gateway has already stopped publishing, storing sessions and running its shards; the
+   * process should exit (a restarter brings it back as a standby). Default: `onError`.
+   */
+  onLeaseLost?: (error: ClusterError) => void;
   /** The shard monitor to feed; default a new one. */
   monitor?: ShardMonitor;
   onError?: (error: unknown) => void;
@@ -90,8 +110,14 @@ export class ClusterGateway {
   #lastStateId = '0-0';
   #snapshotTimer: NodeJS.Timeout | undefined;
   #shardIds: number[] = [];
+  #fenced = false;
   /** Dispatches published since start. */
   public published = 0;
+  /**
+   * When this gateway took its shard leases and when its shards were connected (RESUMEd or
+   * READY) after that, ms since epoch: a standby's takeover time is `connectedAt - leasedAt`.
+   */
+  public takeover: { leasedAt: number; connectedAt: number } | undefined;
 
   public constructor(options: ClusterGatewayOptions) {
     this.#o = options;
@@ -111,8 +137,8 @@ export class ClusterGateway {
       redis: options.redis,
       prefix: this.#prefix,
       owner: options.processId,
-      leaseMs: options.leaseMs ?? 6_000,
-      onLost: (shardId) => this.#onError(new Error(`lease of shard ${shardId} lost`)),
+      leaseMs: options.leaseMs ?? 2_000,
+      onLost: (shardId) => this.#fence(shardId),
     });
     const sessions = new RedisSessionStore({
       redis: options.redis,
@@ -186,6 +212,9 @@ export class ClusterGateway {
    */
   async #flush(): Promise<void> {
     const batch = this.#queue.splice(0, PIPELINE_MAX);
+    // Fenced: the successor RESUMEs from the stored sequence, which never passed what this
+    // process published, so Discord replays these to it.
+    if (this.#fenced) batch.length = 0;
     try {
       const pipeline = this.#o.redis.pipeline();
       const now = Date.now();
@@ -327,11 +356,15 @@ export class ClusterGateway {
   }
 
   /**
-   * Takes the shard leases; while another gateway holds one (a killed predecessor's lease runs
-   * until its TTL), retries every second for up to `leaseWaitMs`.
+   * Takes the shard leases; while another gateway holds one (a live holder, or a killed one
+   * whose lease runs until its TTL), retries every `leasePollMs`, for up to `leaseWaitMs` or,
+   * as a standby, until it gets them.
    */
   async #acquireLeases(): Promise<void> {
-    const deadline = Date.now() + (this.#o.leaseWaitMs ?? 30_000);
+    const deadline = this.#o.standby
+      ? Number.POSITIVE_INFINITY
+      : Date.now() + (this.#o.leaseWaitMs ?? 30_000);
+    let waiting = false;
     for (;;) {
       try {
         await this.#leases.acquire(this.#shardIds);
@@ -339,9 +372,30 @@ export class ClusterGateway {
       } catch (error) {
         if (!isClusterError(error, 'ZRX_CLUSTER_SHARD_LEASED') || Date.now() > deadline)
           throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        if (!waiting) this.#o.onStandby?.(error.message.split('\n')[0] ?? '');
+        waiting = true;
+        await new Promise((resolve) => setTimeout(resolve, this.#o.leasePollMs ?? 100));
       }
     }
+  }
+
+  /**
+   * Another gateway took `shardId`'s lease (this one could not renew in time): stop everything
+   * that would compete with it — publishing, session writes, the shards' sockets — and report.
+   * A session closed with 4200 stays resumable, and the successor already resumed it.
+   */
+  #fence(shardId: number): void {
+    if (this.#fenced) return;
+    this.#fenced = true;
+    this.#sessions.freeze();
+    this.#queue.length = 0;
+    const error = new ClusterError(
+      'ZRX_CLUSTER_LEASE_LOST',
+      `Another gateway took the lease of shard ${shardId}; this gateway stopped its shards.`,
+    );
+    void Promise.resolve(this.#manager.destroy({ code: 4200, reason: 'shard lease lost' }))
+      .catch(() => undefined)
+      .finally(() => (this.#o.onLeaseLost ?? this.#onError)(error));
   }
 
   /** Leases the shards, connects them (RESUME when a session is stored), starts publishing. */
@@ -350,6 +404,7 @@ export class ClusterGateway {
     this.#shardIds = await this.#manager.getShardIds();
     const shardCount = await this.#manager.getShardCount();
     await this.#acquireLeases();
+    const leasedAt = Date.now();
     // A restarted gateway RESUMEs: the session ids of the stored sessions keep the idempotency
     // keys of replayed events equal to the ones the previous process published them under.
     for (const shardId of this.#shardIds) {
@@ -370,6 +425,7 @@ export class ClusterGateway {
     this.#subscriber.on('message', (_channel: string, raw: string) => this.#send(raw));
     await this.#subscriber.subscribe(keys.sends(this.#prefix));
     await this.#manager.connect();
+    this.takeover = { leasedAt, connectedAt: Date.now() };
     this.#snapshotTimer = setInterval(() => void this.#saveSnapshots().catch(this.#onError), 250);
     this.#snapshotTimer.unref();
   }

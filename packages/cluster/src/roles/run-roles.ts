@@ -57,15 +57,34 @@ async function frameworkIntents(): Promise<number> {
 /** A running gateway process. */
 export interface RunningGateway {
   gateway: ClusterGateway;
+  /**
+   * Resolves if another gateway took one of this one's shards (`ZRX_CLUSTER_LEASE_LOST`): the
+   * gateway has stopped its shards; the process should exit and come back as a standby.
+   */
+  lost: Promise<ClusterError>;
   close(): Promise<void>;
+}
+
+/** Options of {@link startGatewayRole} beyond the common ones. */
+export interface GatewayRoleOptions {
+  intents?: number;
+  /**
+   * Wait as a hot standby while another gateway holds the shards (default: the environment's
+   * `ZORYX_GATEWAY_STANDBY=1`), see `ClusterGatewayOptions.standby`.
+   */
+  standby?: boolean;
+  /** Called once when this gateway starts waiting for another one's shards. */
+  onStandby?: (holders: string) => void;
 }
 
 /**
  * Runs the gateway role for the bot in `cwd`: its token, the framework's intents (unless given), shards from
- * `ZORYX_SHARDS` (`0-7` or `0,1,2`; default all) and `ZORYX_SHARD_COUNT`.
+ * `ZORYX_SHARDS` (`0-7` or `0,1,2`; default all) and `ZORYX_SHARD_COUNT`. With `standby`
+ * (`ZORYX_GATEWAY_STANDBY=1`) it resolves only once it holds the shards: while another gateway
+ * does, it waits prepared and takes over the moment that one stops renewing its leases.
  */
 export async function startGatewayRole(
-  options: RoleOptions & { intents?: number },
+  options: RoleOptions & GatewayRoleOptions,
 ): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const token = env.DISCORD_TOKEN?.trim();
@@ -73,7 +92,14 @@ export async function startGatewayRole(
     throw new ClusterError('ZRX_CLUSTER_CONFIG', 'DISCORD_TOKEN is not set for the gateway role.');
   }
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  let reportLost: (error: ClusterError) => void = () => undefined;
+  const lost = new Promise<ClusterError>((resolve) => {
+    reportLost = resolve;
+  });
   const gateway = new ClusterGateway({
+    standby: options.standby ?? env.ZORYX_GATEWAY_STANDBY === '1',
+    ...(options.onStandby ? { onStandby: options.onStandby } : {}),
+    onLeaseLost: (error) => reportLost(error),
     token,
     intents: options.intents ?? (await frameworkIntents()),
     redis,
@@ -100,6 +126,7 @@ export async function startGatewayRole(
   });
   return {
     gateway,
+    lost,
     async close() {
       await rpc.close();
       await gateway.close();
@@ -125,6 +152,9 @@ export function parseShards(value: string | undefined): number[] | null {
   return ids;
 }
 
+/** How long a worker's clean stop may take before it stops anyway, ms. */
+const WORKER_STOP_BOUND_MS = 10_000;
+
 /** A running worker process. */
 export interface RunningWorker {
   bot: ZoryxClient;
@@ -139,7 +169,12 @@ export interface RunningWorker {
  * Redis, then the streams). Its local data (store, logs) goes to `<data>/workers/<processId>` so
  * several workers can share a folder; shared data belongs in PostgreSQL (`ZORYX_DATABASE_URL`).
  */
-export async function startWorkerRole(options: RoleOptions): Promise<RunningWorker> {
+export async function startWorkerRole(
+  options: RoleOptions & {
+    /** How long `close()` may take before it gives up waiting on the bot, ms. Default 10,000. */
+    stopBoundMs?: number;
+  },
+): Promise<RunningWorker> {
   const processId = processIdOf('worker', options);
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const answers = new AnswerTracker();
@@ -195,7 +230,26 @@ export async function startWorkerRole(options: RoleOptions): Promise<RunningWork
     async close() {
       await sync.stop();
       unlink();
-      await bot.shutdown('worker stopping');
+      // Bounded: with the Discord API gone, replies in flight retry for a long time and the
+      // shutdown would wait for them. What this worker did not acknowledge is redelivered.
+      let bound: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        bound = setTimeout(() => resolve('late'), options.stopBoundMs ?? WORKER_STOP_BOUND_MS);
+      });
+      const outcome = await Promise.race([bot.shutdown('worker stopping'), late]);
+      clearTimeout(bound);
+      if (outcome === 'late') {
+        bot.zoryxLogger.error(
+          {
+            err: new ClusterError(
+              'ZRX_CLUSTER_SHUTDOWN_TIMEOUT',
+              `The worker did not stop within ${options.stopBoundMs ?? WORKER_STOP_BOUND_MS} ms; stopping anyway.`,
+            ),
+          },
+          'worker stop timed out',
+        );
+        await link.stop().catch(() => undefined);
+      }
       redis.disconnect();
     },
   };
@@ -241,13 +295,20 @@ export async function runClusterRole(
     setTimeout(() => process.exit(1), 1_000).unref();
     throw error;
   }
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void running.close().finally(done);
+  const lost = 'lost' in running ? running.lost : new Promise<never>(() => undefined);
+  const outcome = await new Promise<ClusterError | undefined>((done) => {
+    const stop = (reason?: ClusterError) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      void running.close().finally(() => done(reason));
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    const onSignal = () => stop();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    void lost.then(stop);
   });
+  // Whatever a bounded close left open (a database pool, a socket) must not keep the process up.
+  setTimeout(() => process.exit(outcome ? 1 : 0), 1_000).unref();
+  // A gateway whose shards a standby took ends as a crash: its restarter brings it back.
+  if (outcome) throw outcome;
 }
