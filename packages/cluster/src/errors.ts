@@ -104,6 +104,11 @@ export const clusterErrorCatalogue = {
       'the Redis rate store (intake limits and cooldowns shared by the workers) could not count a hit: Redis is not connected or the counting script failed; the framework then counts in the worker itself (limits hold per worker until Redis is back)',
     hint: 'Check the Redis server in `ZORYX_REDIS_URL`; nothing else needs doing, the shared limits resume when it answers.',
   },
+  ZRX_CLUSTER_CONFIG_SYNC: {
+    meaning:
+      'an extension settings change (`bot.extensions.configure`) could not be shared through Redis (`<prefix>:extconfig`), or a worker could not apply one another worker made (the extension is unknown there, the settings fail its schema, or its reload failed and was rolled back)',
+    hint: 'Read the cause in the log line; check that every worker runs the same bot folder, then `configure` again (the worker that was asked already has the change).',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of every error `@zoryx/cluster` throws or reports. */

@@ -68,6 +68,11 @@ export {
   type ControlMessage,
   type SettingsSyncLike,
 } from './roles/cluster-sync.js';
+export {
+  type ConfigureMessage,
+  ExtensionConfigSync,
+  type ExtensionConfigSyncOptions,
+} from './roles/config-sync.js';
 export { type CrashLoopOptions, restartOnCrash } from './roles/crash-loop.js';
 export { replyNonces } from './roles/reply-nonces.js';
 export { isFanOut } from './roles/routing.js';

@@ -3,7 +3,7 @@
 // (test/fixtures/role.mjs on the built packages); worker A answers first, then worker B takes
 // over: with per-worker counters B would start from zero. Without PostgreSQL (each worker keeps
 // its own SQLite data): the limits live in Redis, `<prefix>:limit:*`.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,32 +17,11 @@ import {
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
+import { FIXTURES, startRole, stopRole } from './role-processes.js';
 
 const redisUrl = redisTestUrl();
-const FIXTURES = join(import.meta.dirname, 'fixtures');
 const INTAKE_LIMIT = 4;
 const SLOW_DOWN = 'You are sending commands too fast';
-
-function startRole(dir: string, env: NodeJS.ProcessEnv, role: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(FIXTURES, 'role.mjs'), role, dir], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
-  });
-}
-
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** Every bot message's text (content or embed description) in a channel. */
 function texts(discord: Emulator, channel: ChannelHandle): string[] {
@@ -112,7 +91,7 @@ describe.skipIf(redisUrl === undefined)(
     }, 120_000);
 
     afterAll(async () => {
-      for (const child of children) await stop(child);
+      for (const child of children) await stopRole(child);
       await discord?.close();
       if (dir) await rm(dir, { recursive: true, force: true });
     });
@@ -129,7 +108,7 @@ describe.skipIf(redisUrl === undefined)(
       expect(byA.every((text) => text.endsWith(`by ${workerA.pid}`))).toBe(true);
 
       // Worker B takes over. Counting per worker it would answer alice four more times.
-      await stop(workerA);
+      await stopRole(workerA);
       const workerB = await startRole(dir, env, 'worker');
       children.push(workerB);
       expect((await alice.send(aliceRoom, `!echo a-${INTAKE_LIMIT - 1}`).reply()).content).toBe(

@@ -11,6 +11,7 @@ import { AnswerTracker } from './answered.js';
 import { WorkerLink } from './bus-strategy.js';
 import { ClusterGateway } from './cluster-gateway.js';
 import { ClusterSync, type SettingsSyncLike } from './cluster-sync.js';
+import { ExtensionConfigSync } from './config-sync.js';
 import { restartOnCrash, startSelfAgain } from './crash-loop.js';
 
 /** The process roles of `zoryx start --role`. */
@@ -211,6 +212,15 @@ export async function startWorkerRole(
   bot.rest.on('response', (request) => answers.onResponse(request));
   // Intake limits and cooldowns hold for the whole bot, not once per worker.
   shareLimits(bot, { redis, prefix: options.prefix ?? 'zoryx' });
+  // So are extension settings changed at run time (seeded before the extensions load).
+  const settings = new ExtensionConfigSync({
+    bot,
+    redis,
+    prefix: options.prefix ?? 'zoryx',
+    processId,
+    onError: (error) => bot.zoryxLogger.error({ err: error }, 'extension settings sync failed'),
+  });
+  await settings.seed();
   await bot.start();
   // Read by name: a framework build older than `settingsSync` has none (extensions still sync).
   const { settingsSync } = internals as { settingsSync?: SettingsSyncLike };
@@ -223,11 +233,13 @@ export async function startWorkerRole(
     onError: (error) => bot.zoryxLogger.error({ err: error }, 'cluster sync failed'),
   });
   await sync.start();
+  await settings.start();
   return {
     bot,
     link,
     sync,
     async close() {
+      await settings.stop();
       await sync.stop();
       unlink();
       // Bounded: with the Discord API gone, replies in flight retry for a long time and the
