@@ -1,9 +1,10 @@
 import { createTsupConfig } from '../../scripts/config/tsup';
 
-// Two entries share one copy of every module (splitting): the framework keeps per-client state
-// in module-level WeakMaps that `@zoryx/framework` and `/internals` must both see.
+// The entries share one copy of every module (splitting): the framework keeps per-client state
+// in module-level WeakMaps that `@zoryx/framework` and `/internals` must both see. `/config` is
+// the light one (config, env, fault policy: no discord.js), for a supervising main thread.
 export default createTsupConfig({
-  entry: { index: 'src/index.ts', internals: 'src/internals.ts' },
+  entry: { index: 'src/index.ts', internals: 'src/internals.ts', config: 'src/config-entry.ts' },
   splitting: true,
   esbuildOptions(options) {
     // The bare imports of the table and ctx augmentations (`import './settings-table.js'`) are

@@ -11,7 +11,7 @@ import {
   type HotReloaderOptions,
 } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
-import { type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { type ClientOptions, Events, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { CommandService } from '../commands/command-service.js';
 import type { SyncReport } from '../commands/command-sync.js';
@@ -32,6 +32,7 @@ import { ExtensionConfigOverrides } from './extension-config-overrides.js';
 import type { PieceOwnership } from './extension-pieces.js';
 import { createExtensionWiring, ENFORCEMENT_PATH } from './extension-wiring.js';
 import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
+import { FRAMEWORK_INTENTS } from './framework-intents.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
 import { reportCorruptGuildDatabases } from './guild-database-notices.js';
 import { notifyOwnersOfFailedReloads, notifyOwnersOfQuarantine } from './owner-notices.js';
@@ -84,23 +85,7 @@ export type ZoryxClientOptions = Partial<SapphireClientOptions & ClientOptions> 
   zoryx: ZoryxServices;
 };
 
-/**
- * The gateway intents every Zoryx bot connects with. Exported (through the internals) so that a
- * supervisor holding the gateway for a worker's bot identifies with the same set. Voice states,
- * reactions and AutoMod executions (none privileged) are in it because extensions react to them
- * (automations' voice log, reaction roles, dynamic voice and AutoMod bridge): intents are fixed
- * at IDENTIFY, before any extension could ask for one.
- */
-export const FRAMEWORK_INTENTS: readonly GatewayIntentBits[] = [
-  GatewayIntentBits.Guilds,
-  GatewayIntentBits.GuildMessages,
-  GatewayIntentBits.GuildMembers,
-  GatewayIntentBits.MessageContent,
-  GatewayIntentBits.DirectMessages,
-  GatewayIntentBits.GuildVoiceStates,
-  GatewayIntentBits.GuildMessageReactions,
-  GatewayIntentBits.AutoModerationExecution,
-];
+export { FRAMEWORK_INTENTS } from './framework-intents.js';
 
 /**
  * A SapphireClient that hosts Zoryx extensions: it loads them with `@zoryx/loader`, gives each a

@@ -1,7 +1,6 @@
 import { outsideExtension, type QuarantineInfo, type QuarantineStore } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
 import type { Logger } from 'pino';
-import type { ZoryxConfig } from '../config/schema.js';
 import { createErrorId } from '../logging/error-id.js';
 import {
   addFault,
@@ -25,13 +24,8 @@ export interface ExtensionFaultsOptions {
   readonly quarantine: (name: string, reason: string) => Promise<unknown>;
 }
 
-/** The fault policy of a configuration (`extensions.quarantine`), or `null` when it is off. */
-export function faultPolicyOf(config: ZoryxConfig): FaultPolicy | null {
-  const q = config.extensions.quarantine;
-  return q.enabled
-    ? { maxFaults: q.maxFaults, windowMs: q.windowMinutes * 60_000, exempt: q.exempt }
-    : null;
-}
+// In the ledger's module: the supervising thread reads it without loading the loader.
+export { faultPolicyOf } from './fault-ledger.js';
 
 /** The longest error text kept in a fault's reason. */
 const REASON_MAX = 300;

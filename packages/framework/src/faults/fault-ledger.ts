@@ -1,5 +1,6 @@
 import type { QuarantineInfo } from '@zoryx/loader';
 import { AtomicStore } from '@zoryx/store';
+import type { ZoryxConfig } from '../config/schema.js';
 
 /** Store path (under the data folder) of the fault ledger: recent faults and quarantines. */
 export const FAULTS_PATH = 'framework/faults.json';
@@ -214,4 +215,12 @@ export function extensionOfActivity(activity: string | null | undefined): string
   if (!activity) return null;
   const match = /^extension:([^/]+)/.exec(activity);
   return match?.[1] ?? activity;
+}
+
+/** The fault policy of a configuration (`extensions.quarantine`), or `null` when it is off. */
+export function faultPolicyOf(config: ZoryxConfig): FaultPolicy | null {
+  const q = config.extensions.quarantine;
+  return q.enabled
+    ? { maxFaults: q.maxFaults, windowMs: q.windowMinutes * 60_000, exempt: q.exempt }
+    : null;
 }
