@@ -42,6 +42,21 @@ export const dashboardConfigSchema = z.object({
   maxLiveConnections: z.number().int().min(1).max(1000).default(20),
   /** Push monitoring to Uptime Kuma: `{ pushUrl, intervalSeconds }` (the URL is never logged). */
   uptimeKuma: uptimeKumaConfigSchema.optional(),
+  /**
+   * A dedicated probe port: `/livez`, `/readyz`, `/status.json` and `/metrics` answered on a
+   * thread of their own, never waiting for the bot's event loop (see the README). Off unless
+   * set; the dashboard's port keeps serving the same routes. Same binding rules as `host`.
+   */
+  probes: z
+    .object({
+      /** Interface to bind. Default 127.0.0.1; elsewhere needs `tls` or `trustProxy` + https `publicOrigin`. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /** TCP port; 0 takes any free port. */
+      port: z.number().int().min(0).max(65_535),
+      /** `/livez` answers 503 when the bot's event loop has not turned for this long (ms). */
+      blockedMs: z.number().int().min(1_000).max(600_000).default(10_000),
+    })
+    .optional(),
   /** Print a login link for the first bot owner at start (default: when NODE_ENV is not production). */
   printLoginLink: z.boolean().optional(),
 });

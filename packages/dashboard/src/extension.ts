@@ -9,9 +9,11 @@ import { dashboardCommand } from './dashboard-command.js';
 import { DashboardError } from './errors.js';
 import { LiveHub } from './live/live-hub.js';
 import { ExtensionPages } from './pages/extension-pages.js';
+import { currentChecks } from './probes/health.js';
 import { LoopLag } from './probes/loop-lag.js';
 import { DashboardMetrics } from './probes/metrics.js';
 import { createProbeDocuments } from './probes/probe-documents.js';
+import { ProbeServer } from './probes/probe-server.js';
 import { RestHealth } from './probes/rest-health.js';
 import { botStatus } from './probes/status-document.js';
 import { startUptimeKumaPush } from './probes/uptime-kuma-schedule.js';
@@ -26,6 +28,11 @@ export interface DashboardApi {
   readonly url: string;
   /** A one-time login link for `userId` (absolute URL, five minutes, single use). */
   createLoginLink(userId: string): string;
+  /**
+   * The dedicated probe port's origin (`probes: { port }`), e.g. `http://127.0.0.1:7421`;
+   * `undefined` when not configured.
+   */
+  readonly probesUrl: string | undefined;
 }
 
 declare module '@zoryx/framework' {
@@ -114,14 +121,36 @@ export const dashboardExtension = defineExtension({
     }
     const port = Number(new URL(address).port);
     const scheme = config.tls ? 'https' : 'http';
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    origin = config.publicOrigin?.replace(/\/+$/, '') ?? `${scheme}://${host}:${port}`;
+    const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+    origin =
+      config.publicOrigin?.replace(/\/+$/, '') ?? `${scheme}://${bracket(config.host)}:${port}`;
+    let probeServer: ProbeServer | undefined;
+    if (config.probes) {
+      try {
+        probeServer = await ProbeServer.start({
+          config: config.probes,
+          tls: config.tls,
+          documents: probes,
+          metricsContentType: metrics.registry.contentType,
+          readiness: async () => ({
+            checks: await currentChecks(ctx, lag, restHealth),
+            draining,
+          }),
+          onCrash: (error) =>
+            ctx.logger.error({ err: error }, 'the dashboard probe port thread failed'),
+        });
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+    }
     ctx.onDispose(async () => {
       draining = true;
       // Probes asked while the server drains see `fail` at once, not after the next refresh.
       probes.status.invalidate();
       live.close();
       await app.close();
+      await probeServer?.close();
     });
 
     let lastEvent = Date.now();
@@ -148,6 +177,10 @@ export const dashboardExtension = defineExtension({
     const api: DashboardApi = {
       url: origin,
       createLoginLink: (userId) => `${origin}/login/link?token=${services.links.create(userId)}`,
+      probesUrl:
+        probeServer && config.probes
+          ? `${scheme}://${bracket(config.probes.host)}:${probeServer.port}`
+          : undefined,
     };
     announce(ctx, api);
     return api;

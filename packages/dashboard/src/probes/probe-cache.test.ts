@@ -26,6 +26,17 @@ describe('ProbeCache', () => {
     expect(a.etag).toMatch(/^"[\w-]{27}"$/);
   });
 
+  it('tells onBuilt listeners of every answer it keeps, until they stop listening', async () => {
+    const { cache } = counting();
+    const seen: string[] = [];
+    const stop = cache.onBuilt((doc) => seen.push(doc.body.toString()));
+    await cache.refresh();
+    await cache.refresh();
+    stop();
+    await cache.refresh();
+    expect(seen).toEqual(['build 1', 'build 2']);
+  });
+
   it('rebuilds after invalidate, and after maxAge on the next request', async () => {
     const { cache, builds } = counting();
     await cache.get();

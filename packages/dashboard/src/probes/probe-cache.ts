@@ -33,6 +33,7 @@ export class ProbeCache {
   #building: { generation: number; promise: Promise<CachedDocument> } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  readonly #listeners = new Set<(doc: CachedDocument) => void>();
   readonly #build: DocumentBuilder;
   readonly #maxAgeMs: number;
   readonly #staleMs: number;
@@ -49,6 +50,15 @@ export class ProbeCache {
     this.#build = build;
     this.#maxAgeMs = options.maxAgeMs;
     this.#staleMs = options.staleWhileRevalidateMs ?? 0;
+  }
+
+  /**
+   * Calls `listener` with every answer built from now on (the probe port's thread gets its copy
+   * this way). Returns how to stop.
+   */
+  public onBuilt(listener: (doc: CachedDocument) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Rebuilds every `intervalMs` in the background until {@link close}. */
@@ -105,6 +115,7 @@ export class ProbeCache {
         if (generation >= this.#currentGeneration) {
           this.#current = doc;
           this.#currentGeneration = generation;
+          for (const listener of this.#listeners) listener(doc);
         }
         return doc;
       })

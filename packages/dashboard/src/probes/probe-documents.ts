@@ -1,4 +1,5 @@
 import type { DashboardServices } from '../server/services.js';
+import { renderExposition } from './metrics-exposition.js';
 import { ProbeCache } from './probe-cache.js';
 import { healthDocument } from './status-document.js';
 
@@ -42,7 +43,8 @@ export function createProbeDocuments(services: () => DashboardServices): ProbeDo
     { maxAgeMs: STATUS_MAX_AGE_MS },
   ).refreshEvery(STATUS_REFRESH_MS);
   const metrics = new ProbeCache(
-    async () => ({ code: 200, text: await services().metrics.registry.metrics() }),
+    // Rendered a metric per loop turn, so a rebuild never holds the bot's loop for long.
+    async () => ({ code: 200, text: await renderExposition(services().metrics.registry) }),
     { maxAgeMs: METRICS_MAX_AGE_MS, staleWhileRevalidateMs: METRICS_STALE_MS },
   );
   return {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicStatusPage } from '../pages/public-status-page.js';
 import { currentChecks } from '../probes/health.js';
 import type { ProbeCache } from '../probes/probe-cache.js';
+import { readinessAnswer, readinessQuery } from '../probes/readiness-answer.js';
 import { botStatus } from '../probes/status-document.js';
 import { unauthenticated } from '../server/route-kit.js';
 import type { DashboardServices } from '../server/services.js';
@@ -16,30 +17,10 @@ export function registerProbeRoutes(app: FastifyInstance, services: DashboardSer
   app.get('/livez', async (_request, reply) => reply.type('text/plain').send('ok'));
 
   app.get('/readyz', async (request, reply) => {
-    const query = request.query as { verbose?: string; exclude?: string | string[] };
-    const excluded = new Set(
-      [query.exclude ?? []]
-        .flat()
-        .flatMap((e) => e.split(','))
-        .map((e) => e.trim()),
-    );
-    const checks = (await currentChecks(services.ctx, services.lag, services.restHealth)).filter(
-      (c) => !excluded.has(c.name),
-    );
-    const draining = services.draining();
-    const failing = checks.filter((c) => c.critical && c.status === 'fail');
-    const ok = !draining && failing.length === 0;
-    const lines = [
-      ...(draining ? ['[-]shutdown failed: draining'] : []),
-      ...checks.map(
-        (c) =>
-          `[${c.status === 'fail' ? '-' : '+'}]${c.name} ${c.status === 'fail' ? 'failed' : 'ok'}: ${c.detail}`,
-      ),
-      ...[...excluded].filter(Boolean).map((name) => `[+]${name} excluded: ok`),
-      ok ? 'readyz check passed' : 'readyz check failed',
-    ];
-    reply.code(ok ? 200 : 503).type('text/plain');
-    return query.verbose !== undefined ? lines.join('\n') : ok ? 'ok' : 'not ready';
+    const params = new URLSearchParams(request.url.split('?')[1] ?? '');
+    const checks = await currentChecks(services.ctx, services.lag, services.restHealth);
+    const { code, text } = readinessAnswer(checks, services.draining(), readinessQuery(params));
+    return reply.code(code).type('text/plain').send(text);
   });
 
   // Both answers are pre-serialised (see probe-documents.ts): the route sends a ready Buffer, so

@@ -47,4 +47,20 @@ describe('bind policy', () => {
       ),
     ).not.toThrow();
   });
+
+  it('applies the same rules to the probe port, which binds to 127.0.0.1 by default', () => {
+    expect(config({ probes: { port: 0 } }).probes?.host).toBe('127.0.0.1');
+    expect(() => assertBindAllowed(config({ probes: { port: 0 } }))).not.toThrow();
+    expect(() => assertBindAllowed(config({ probes: { host: '0.0.0.0', port: 0 } }))).toThrow(
+      expect.objectContaining({
+        code: 'ZRX_DASHBOARD_BIND_REFUSED',
+        message: expect.stringContaining('probe port'),
+      }),
+    );
+    expect(() =>
+      assertBindAllowed(
+        config({ probes: { host: '0.0.0.0', port: 0 }, tls: { cert: 'c.pem', key: 'k.pem' } }),
+      ),
+    ).not.toThrow();
+  });
 });

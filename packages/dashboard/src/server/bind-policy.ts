@@ -13,13 +13,20 @@ export function isLoopbackHost(host: string): boolean {
  * Refuses to expose the dashboard beyond this machine without transport security: a cookie
  * session over plain http on a LAN is readable by anyone on it. Loopback is always allowed;
  * elsewhere only with `tls`, or `trustProxy` and an https `publicOrigin` (TLS ends at the proxy).
+ * The probe port (`probes.host`) follows the same rules: it serves the same documents.
  */
 export function assertBindAllowed(config: DashboardConfig): void {
-  if (isLoopbackHost(config.host)) return;
-  if (config.tls) return;
-  if (config.trustProxy && config.publicOrigin?.startsWith('https://')) return;
-  throw new DashboardError(
-    'ZRX_DASHBOARD_BIND_REFUSED',
-    `The dashboard refuses to listen on ${config.host} over plain http.`,
-  );
+  const secured =
+    config.tls !== undefined ||
+    (config.trustProxy && (config.publicOrigin?.startsWith('https://') ?? false));
+  for (const [what, host] of [
+    ['dashboard', config.host],
+    ['probe port', config.probes?.host],
+  ] as const) {
+    if (host === undefined || isLoopbackHost(host) || secured) continue;
+    throw new DashboardError(
+      'ZRX_DASHBOARD_BIND_REFUSED',
+      `The ${what} refuses to listen on ${host} over plain http.`,
+    );
+  }
 }

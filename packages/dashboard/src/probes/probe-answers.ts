@@ -1,0 +1,150 @@
+import { SECURITY_HEADERS } from '../server/security-headers.js';
+import type { CheckResult } from './health.js';
+import { readinessAnswer, readinessQuery } from './readiness-answer.js';
+
+/** A pre-built answer as the probe thread holds it (a copy of the bot thread's cached one). */
+export interface ProbeDocument {
+  readonly code: number;
+  readonly body: Uint8Array;
+  readonly etag: string;
+  readonly buildMs: number;
+  /** `Date.now()` when built. */
+  readonly builtAt: number;
+}
+
+/** What the probe thread knows: the latest documents and the bot thread's last loop turn. */
+export interface ProbePortState {
+  readonly status: ProbeDocument | undefined;
+  readonly checks: readonly CheckResult[];
+  readonly draining: boolean;
+  /** Milliseconds since the bot's event loop last wrote its heartbeat. */
+  readonly heartbeatAgeMs: number;
+  /** `/livez` fails when the loop has not turned for this long (`probes.blockedMs`). */
+  readonly blockedMs: number;
+  readonly https: boolean;
+}
+
+/** One answer to send: status code, headers, body. */
+export interface ProbeReply {
+  readonly code: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array;
+}
+
+/**
+ * `/readyz` (and `/status.json`) on the probe port fail when the bot's loop has not turned for
+ * this long: twice the heartbeat's second-scale jitter under load, far below `/livez`'s limit.
+ */
+export const READY_BLOCKED_MS = 2_000;
+
+/** The headers every probe-port answer carries (the dashboard's own, same rules). */
+export function baseHeaders(https: boolean, cacheControl = 'no-store'): Record<string, string> {
+  return {
+    ...SECURITY_HEADERS,
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'cache-control': cacheControl,
+  };
+}
+
+/** A cached document as the dashboard's port sends it: ETag, 304 on a match, Server-Timing. */
+export function documentReply(
+  doc: ProbeDocument,
+  type: string,
+  ifNoneMatch: string | undefined,
+  https: boolean,
+  appMs: number,
+): ProbeReply {
+  const headers = {
+    ...baseHeaders(https, 'no-cache'),
+    'content-type': type,
+    etag: doc.etag,
+    'server-timing': `app;dur=${appMs.toFixed(2)}, build;dur=${doc.buildMs.toFixed(2)}`,
+  };
+  if (ifNoneMatch === doc.etag && doc.code === 200) return { code: 304, headers, body: '' };
+  return { code: doc.code, headers, body: doc.body };
+}
+
+const text = (code: number, body: string, https: boolean): ProbeReply => ({
+  code,
+  headers: { ...baseHeaders(https), 'content-type': 'text/plain; charset=utf-8' },
+  body,
+});
+
+/** The check added when the bot's loop is stuck: what the documents built on it cannot say. */
+function blockedCheck(ageMs: number): CheckResult {
+  return {
+    name: 'event-loop',
+    status: 'fail',
+    critical: true,
+    detail: `no turn for ${Math.round(ageMs)} ms (blocked)`,
+  };
+}
+
+/**
+ * The probe port's answers to `/livez`, `/readyz` and `/status.json`, from the state the bot
+ * thread last handed over (`/metrics` is answered by the thread itself: it may have to wait for
+ * a build). Alike the dashboard's port, except that a stuck bot loop is reported instead of
+ * timing out: `/livez` 503 after `blockedMs`, `/readyz` and `/status.json` fail after
+ * {@link READY_BLOCKED_MS} (or `blockedMs` if shorter). `undefined`: not a probe path (404).
+ */
+export function answerProbe(
+  path: string,
+  search: string,
+  ifNoneMatch: string | undefined,
+  state: ProbePortState,
+  appMs: () => number,
+): ProbeReply | undefined {
+  const age = state.heartbeatAgeMs;
+  // Readiness never fails later than liveness.
+  const readyLimit = Math.min(READY_BLOCKED_MS, state.blockedMs);
+  if (path === '/livez') {
+    return age > state.blockedMs
+      ? text(503, `event loop blocked: no turn for ${Math.round(age)} ms`, state.https)
+      : text(200, 'ok', state.https);
+  }
+  if (path === '/readyz') {
+    const checks = state.checks.filter((c) => age <= readyLimit || c.name !== 'event-loop');
+    if (age > readyLimit) checks.push(blockedCheck(age));
+    const { code, text: body } = readinessAnswer(
+      checks,
+      state.draining,
+      readinessQuery(new URLSearchParams(search)),
+    );
+    return text(code, body, state.https);
+  }
+  if (path === '/status.json') {
+    const type = 'application/health+json';
+    if (!state.status) {
+      return {
+        code: 503,
+        headers: { ...baseHeaders(state.https), 'content-type': type },
+        body: JSON.stringify({ status: 'fail', output: 'starting' }),
+      };
+    }
+    if (age <= readyLimit) {
+      return documentReply(state.status, type, ifNoneMatch, state.https, appMs());
+    }
+    // Rare path (a stuck loop): the last document, marked failed, not served as if current.
+    const doc = JSON.parse(Buffer.from(state.status.body).toString('utf8')) as {
+      checks?: Record<string, unknown>;
+    };
+    const check = blockedCheck(age);
+    const body = {
+      ...doc,
+      status: 'fail',
+      output: `the bot's event loop: ${check.detail}`,
+      checks: {
+        ...doc.checks,
+        'event-loop:status': [
+          { status: 'fail', output: check.detail, time: new Date().toISOString() },
+        ],
+      },
+    };
+    return {
+      code: 503,
+      headers: { ...baseHeaders(state.https), 'content-type': type },
+      body: JSON.stringify(body),
+    };
+  }
+  return undefined;
+}
