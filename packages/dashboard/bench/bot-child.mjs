@@ -3,7 +3,7 @@
 // Discord (the emulator) and the dashboard's clients are elsewhere (dashboard-bench.ts).
 // Plain node, no tsx (the framework loads the .ts extensions itself), as the supervisor
 // benchmarks' children do. Prints one JSON line once ready and seeing ZORYX_BENCH_GUILDS guilds:
-// { ready, url, loginLink, guilds, extensionsLoaded, failed }. Stops on the 'stop' IPC message.
+// { ready, url, probesUrl, loginLink, guilds, extensionsLoaded, failed }. Stops on the 'stop' IPC message.
 // Measuring aid (not part of a deployed bot): its event-loop delay, a fresh monitor per phase
 // ({ loop: 'start' | 'stop', kind }; re-enabling one monitor would count the gap between phases),
 // sent back on { loop: 'read' } as { loopDelay: { idle, open } }: the worst phase's p99 and max, ms.
@@ -27,6 +27,7 @@ process.stdout.write(
   `${JSON.stringify({
     ready: true,
     url: dashboard?.url,
+    probesUrl: dashboard?.probesUrl,
     loginLink: dashboard?.createLoginLink(process.env.ZORYX_BENCH_OWNER ?? ''),
     guilds: bot.guilds.cache.size,
     extensionsLoaded: bot.extensions.status().filter((s) => s.state === 'loaded').length,

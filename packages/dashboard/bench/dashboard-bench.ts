@@ -11,25 +11,41 @@
 // - in-process (the earlier method, kept for comparison): emulator, load and bot share this
 //   process and its event loop, so a dashboard request also waits behind Discord's side.
 // Run: pnpm --filter @zoryx/dashboard bench  (env: BENCH_RATE=500 BENCH_PHASE_MS=5000 BENCH_ROUNDS=2)
-import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
-import { type GuildHandle, startEmulator, type UserHandle } from '@zoryx/emulator';
 import { DashboardClient } from '../test/browser-less-client.js';
-import { startDashboardBot } from '../test/dashboard-bot.js';
+import {
+  type Kind,
+  type LoopDelay,
+  type Mode,
+  ownCpuMs,
+  startChildProcess,
+  startInProcess,
+  USERS,
+} from './bench-targets.js';
 
 const EXTENSIONS = 50;
-const GUILDS = 1_000;
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const USERS = 100;
 const POLL_PAUSE_MS = Number(process.env.BENCH_POLL_PAUSE_MS ?? 100);
+/**
+ * How often the load generator wakes to send what is due (open loop). 1 ms (default since
+ * 2026-12-05 21:10): at 500/s about one command per wake, like independent users on a gateway
+ * stream. 10 ms (the method before): five commands at once every 10 ms, a burstier load.
+ */
+const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 1);
+
+function summary(wall: readonly number[], app: readonly number[]) {
+  return {
+    requests: wall.length,
+    p50Ms: percentile(wall, 50).toFixed(2),
+    p95Ms: percentile(wall, 95).toFixed(2),
+    p99Ms: percentile(wall, 99).toFixed(2),
+    computeP95Ms: percentile(app, 95).toFixed(2),
+  };
+}
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -48,212 +64,6 @@ export default defineExtension({
 });
 `;
 
-type Mode = 'child-process' | 'in-process';
-type Kind = 'idle' | 'open';
-interface LoopDelay {
-  p99Ms: number;
-  maxMs: number;
-}
-
-/** A running bot with the dashboard, the emulated world around it, and how to measure it. */
-interface Target {
-  readonly guild: GuildHandle;
-  readonly users: readonly UserHandle[];
-  readonly url: string;
-  readonly loginLink: string;
-  readonly extensionsLoaded: number;
-  readonly guilds: number;
-  /** CPU time (ms) the bot's process used so far; `null` when the bot shares this process. */
-  botCpuMs(): number | null;
-  /** Records the bot's event-loop delay into `kind` while `on` (child process only). */
-  botLoop(kind: Kind, on: boolean): void;
-  /** The bot's event-loop delay per condition; `null` when the bot shares this process. */
-  botLoopDelay(): Promise<Record<Kind, LoopDelay> | null>;
-  close(): Promise<void>;
-}
-
-/** This package's folder (its `dist` is what a bot loads). */
-const PACKAGE_DIR = resolve(import.meta.dirname, '..');
-
-/** CPU time (ms) a process used so far, all its threads (Linux /proc; 100 ticks per second). */
-function procCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** CPU time (ms) this process used so far (emulator, load, clients; and the bot in-process). */
-function ownCpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** The earlier shape: createTestBot (emulator and bot in this process), guilds added after boot. */
-async function startInProcess(files: Record<string, string>): Promise<Target> {
-  const d = await startDashboardBot({
-    files,
-    config: {
-      intake: { commandsPerUser: false },
-      cooldowns: { default: { limit: 100_000, windowSeconds: 1 } },
-    },
-  });
-  const { t } = d;
-  for (let i = 1; i < GUILDS; i += 1) t.discord.createGuild({ name: `guild-${i}` });
-  await t.discord.waitFor(() => t.bot.guilds.cache.size >= GUILDS, {
-    timeout: 120_000,
-    description: `${GUILDS} guilds`,
-  });
-  const users = Array.from({ length: USERS }, (_, i) => t.addMember(`load-${i}`));
-  return {
-    guild: t.guild,
-    users,
-    url: d.url(),
-    loginLink: t.bot.extensions.get('dashboard')?.createLoginLink(t.owner.id) ?? '',
-    extensionsLoaded: t.bot.extensions.status().filter((s) => s.state === 'loaded').length,
-    guilds: t.bot.guilds.cache.size,
-    botCpuMs: () => null,
-    botLoop: () => undefined,
-    botLoopDelay: async () => null,
-    close: () => d.close(),
-  };
-}
-
-/** What the bot child prints once ready (bench/bot-child.mjs). */
-interface ChildReady {
-  ready: true;
-  url: string;
-  loginLink: string;
-  guilds: number;
-  extensionsLoaded: number;
-  failed: string[];
-}
-
-/**
- * The deployed shape: the emulator (1,000 guilds and the load users exist before the bot logs
- * in, so they arrive in its GUILD_CREATEs) here, the bot in a child process started from a bot
- * folder: config.json listing `@zoryx/dashboard`, the bench extensions, and
- * node_modules/@zoryx/dashboard linked to this package (as test/dashboard-bot.ts does). The
- * child resolves `@zoryx/framework` from this package's node_modules (it lives in bench/), and
- * the extensions get it from the loader's shared modules.
- */
-async function startChildProcess(files: Record<string, string>): Promise<Target> {
-  const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 30_000 });
-  const owner = discord.createUser({ username: 'owner' });
-  const guild = discord.createGuild({ name: 'Bench' });
-  guild.createChannel({ name: 'general' });
-  guild.addMember(owner);
-  for (let i = 1; i < GUILDS; i += 1) discord.createGuild({ name: `guild-${i}` });
-  const users = Array.from({ length: USERS }, (_, i) => {
-    const user = discord.createUser({ username: `load-${i}` });
-    guild.addMember(user);
-    return user;
-  });
-
-  const dir = await mkdtemp(join(tmpdir(), 'zoryx-dashboard-bench-'));
-  await mkdir(join(dir, 'node_modules', '@zoryx'), { recursive: true });
-  await symlink(PACKAGE_DIR, join(dir, 'node_modules', '@zoryx', 'dashboard'), 'junction');
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-  await writeFile(
-    join(dir, 'config.json'),
-    JSON.stringify(
-      {
-        owners: [owner.id],
-        logging: { file: false, level: 'warn' },
-        autoReload: false,
-        components: { statusRotation: false },
-        intake: { commandsPerUser: false },
-        cooldowns: { default: { limit: 100_000, windowSeconds: 1 } },
-        extensions: {
-          packages: ['@zoryx/dashboard'],
-          config: { dashboard: { port: 0, printLoginLink: false } },
-        },
-      },
-      null,
-      2,
-    ),
-  );
-
-  const clientOptions = discord.clientOptions();
-  const child: ChildProcess = fork(new URL('./bot-child.mjs', import.meta.url), [], {
-    // Plain node: not this process's tsx loader (fork would inherit execArgv).
-    execArgv: [],
-    env: {
-      ...process.env,
-      // Blanked like createTestBot does, so a developer's environment does not change the bot.
-      BOT_OWNER_ID: '',
-      ZORYX_AUTO_RELOAD: '',
-      ZORYX_COMMAND_SYNC: '',
-      ZORYX_MESSAGE_COMMANDS: '',
-      ZORYX_LOG_LEVEL: '',
-      ZORYX_DEV_GUILDS: '',
-      DISCORD_TOKEN: discord.token,
-      ZORYX_DISCORD_API: discord.apiUrl,
-      ZORYX_BENCH_DIR: dir,
-      ZORYX_BENCH_GUILDS: String(GUILDS),
-      ZORYX_BENCH_OWNER: owner.id,
-      // JSON has no Infinity: an unlimited global rate as a very large number.
-      ZORYX_BENCH_CLIENT_OPTIONS: JSON.stringify({
-        ...clientOptions,
-        rest: { ...clientOptions.rest, globalRequestsPerSecond: 1e9 },
-      }),
-    },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const ready = await new Promise<ChildReady>((done, fail) => {
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
-    let found = false;
-    lines.on('line', (line) => {
-      if (!found && line.startsWith('{"ready":true')) {
-        found = true;
-        done(JSON.parse(line) as ChildReady);
-      } else process.stderr.write(`[bot] ${line}\n`);
-    });
-    child.once('exit', (code) => fail(new Error(`the bot child exited with ${code} before ready`)));
-    setTimeout(() => fail(new Error('the bot child was not ready within 180 s')), 180_000).unref();
-  }).catch(async (error: unknown) => {
-    child.kill('SIGKILL');
-    await discord.close();
-    throw error;
-  });
-  if (ready.failed.length > 0) throw new Error(`extensions failed: ${ready.failed.join(', ')}`);
-  const pid = child.pid ?? 0;
-  return {
-    guild,
-    users,
-    url: ready.url,
-    loginLink: ready.loginLink,
-    extensionsLoaded: ready.extensionsLoaded,
-    guilds: ready.guilds,
-    botCpuMs: () => procCpuMs(pid),
-    botLoop: (kind, on) => child.send({ loop: on ? 'start' : 'stop', kind }),
-    botLoopDelay: () =>
-      new Promise((done) => {
-        const onMessage = (message: { loopDelay?: Record<Kind, LoopDelay> }) => {
-          if (!message.loopDelay) return;
-          child.off('message', onMessage);
-          done(message.loopDelay);
-        };
-        child.on('message', onMessage);
-        child.send({ loop: 'read' });
-      }),
-    async close() {
-      child.send('stop');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-      await discord.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function run(mode: Mode): Promise<void> {
   const files = Object.fromEntries(
     Array.from({ length: EXTENSIONS }, (_, i) => [`extensions/bench-${i}/index.ts`, extension(i)]),
@@ -270,9 +80,21 @@ async function run(mode: Mode): Promise<void> {
   const owner = new DashboardClient(url);
   await owner.loginWithLink(target.loginLink);
   const latencies = { idle: [] as number[], open: [] as number[] };
-  const endpoint = { status: [] as number[], metrics: [] as number[] };
+  // Wall times per endpoint: the dashboard's port, and the probe port (`probes: { port }`, its own
+  // thread, see src/probes/probe-server.ts), both polled in the same open phases.
+  const endpoint = {
+    status: [] as number[],
+    metrics: [] as number[],
+    probeStatus: [] as number[],
+    probeMetrics: [] as number[],
+  };
   // Server-Timing `app;dur=`: building the answer, without the wait for a busy event loop.
-  const compute = { status: [] as number[], metrics: [] as number[] };
+  const compute = {
+    status: [] as number[],
+    metrics: [] as number[],
+    probeStatus: [] as number[],
+    probeMetrics: [] as number[],
+  };
   let sent = { idle: 0, open: 0 };
   let failed = 0;
   // Time spent sending load per condition (excluding the wait for the last answers).
@@ -295,14 +117,16 @@ async function run(mode: Mode): Promise<void> {
   const pollers = await Promise.all(
     (
       [
-        ['/status.json', endpoint.status, compute.status],
-        ['/metrics', endpoint.metrics, compute.metrics],
+        [url(), '/status.json', endpoint.status, compute.status],
+        [url(), '/metrics', endpoint.metrics, compute.metrics],
+        [target.probesUrl, '/status.json', endpoint.probeStatus, compute.probeStatus],
+        [target.probesUrl, '/metrics', endpoint.probeMetrics, compute.probeMetrics],
       ] as const
     ).map(
-      ([path, into, own]) =>
+      ([base, path, into, own]) =>
         new Promise<Worker>((resolve) => {
           const worker = new Worker(new URL('./poller-worker.mjs', import.meta.url), {
-            workerData: { url: `${url()}${path}`, pauseMs: POLL_PAUSE_MS },
+            workerData: { url: `${base}${path}`, pauseMs: POLL_PAUSE_MS },
           });
           worker.on('message', (sample: 'ready' | { wallMs: number; appMs: number | null }) => {
             if (sample === 'ready') return resolve(worker);
@@ -333,7 +157,6 @@ async function run(mode: Mode): Promise<void> {
       );
       for (const worker of pollers) worker.postMessage('start');
     }
-    const interval = 10;
     const monitor = monitorEventLoopDelay({ resolution: 1 });
     if (!warmUp) {
       monitor.enable();
@@ -369,7 +192,7 @@ async function run(mode: Mode): Promise<void> {
             ),
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, interval));
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
     }
     loadMs[kind] += performance.now() - phaseStart;
     await Promise.all(inFlight);
@@ -395,16 +218,21 @@ async function run(mode: Mode): Promise<void> {
   // Child-process mode: the bot process's CPU (the server's share only, /proc resolution 10 ms
   // over 200 requests); in-process: this whole process's (the fetch client's share included).
   const quiet: Record<string, { p95Ms: string; cpuMsPerRequest: string }> = {};
-  for (const path of ['/status.json', '/metrics']) {
+  for (const [name, base, path] of [
+    ['/status.json', url(), '/status.json'],
+    ['/metrics', url(), '/metrics'],
+    ['probe port /status.json', target.probesUrl, '/status.json'],
+    ['probe port /metrics', target.probesUrl, '/metrics'],
+  ] as const) {
     const times: number[] = [];
     const cpu0 = target.botCpuMs() ?? ownCpuMs();
     for (let i = 0; i < 200; i += 1) {
       const t0 = performance.now();
-      await (await fetch(`${url()}${path}`)).arrayBuffer();
+      await (await fetch(`${base}${path}`)).arrayBuffer();
       times.push(performance.now() - t0);
     }
     const used = (target.botCpuMs() ?? ownCpuMs()) - cpu0;
-    quiet[path] = {
+    quiet[name] = {
       p95Ms: percentile(times, 95).toFixed(2),
       cpuMsPerRequest: (used / 200).toFixed(2),
     };
@@ -435,6 +263,7 @@ async function run(mode: Mode): Promise<void> {
     extensions: loaded,
     guilds: target.guilds,
     targetRate: RATE,
+    sendTickMs: TICK_MS,
     sentPerSecond: Number(
       ((sent.idle + sent.open) / ((loadMs.idle + loadMs.open) / 1000)).toFixed(0),
     ),
@@ -468,17 +297,13 @@ async function run(mode: Mode): Promise<void> {
     botLoopDelay: botLoop ?? null,
     benchLoopDelay: benchLoop,
     withoutLoad: quiet,
-    statusJson: {
-      requests: endpoint.status.length,
-      p50Ms: fmt(percentile(endpoint.status, 50)),
-      p95Ms: fmt(percentile(endpoint.status, 95)),
-      computeP95Ms: fmt(percentile(compute.status, 95)),
-    },
-    metrics: {
-      requests: endpoint.metrics.length,
-      p50Ms: fmt(percentile(endpoint.metrics, 50)),
-      p95Ms: fmt(percentile(endpoint.metrics, 95)),
-      computeP95Ms: fmt(percentile(compute.metrics, 95)),
+    // The dashboard's port (its Fastify server on the bot's event loop).
+    statusJson: summary(endpoint.status, compute.status),
+    metrics: summary(endpoint.metrics, compute.metrics),
+    // The probe port: answered on its own thread from the documents the bot's loop built.
+    probePort: {
+      statusJson: summary(endpoint.probeStatus, compute.probeStatus),
+      metrics: summary(endpoint.probeMetrics, compute.probeMetrics),
     },
   };
   console.log(JSON.stringify(result, null, 2));
