@@ -146,12 +146,14 @@ export class UserAction {
     options: WaitOptions,
   ): Promise<BotOutput[]> {
     const timeout = options.timeout ?? this.#timeout;
-    const found = () => this.#world.outputs.since(this.#start).filter(accept);
-    const now = found();
-    if (now.length >= count) return Promise.resolve(now.slice(0, count));
+    // One scan of what is already there, then each new output once as it comes (a rescan per
+    // output made a push cost O(pending actions × outputs) under load).
+    const matches = this.#world.outputs.since(this.#start).filter(accept);
+    if (matches.length >= count) return Promise.resolve(matches.slice(0, count));
     return new Promise((resolve, reject) => {
-      const stop = this.#world.outputs.subscribe(() => {
-        const matches = found();
+      const stop = this.#world.outputs.subscribe((output) => {
+        if (!accept(output)) return;
+        matches.push(output);
         if (matches.length < count) return;
         stop();
         clearTimeout(timer);
@@ -159,7 +161,7 @@ export class UserAction {
       });
       const timer = setTimeout(() => {
         stop();
-        const got = found().length;
+        const got = matches.length;
         reject(
           new EmulatorError(
             'ZRX_EMULATOR_REPLY_TIMEOUT',

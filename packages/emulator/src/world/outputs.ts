@@ -35,7 +35,7 @@ export interface BotOutput {
  */
 export class OutputLog {
   readonly #entries: BotOutput[] = [];
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(output: BotOutput) => void>();
   readonly #limit: number;
   /** How many of the oldest outputs were dropped to stay within the limit. */
   #dropped = 0;
@@ -60,7 +60,7 @@ export class OutputLog {
       this.#entries.shift();
       this.#dropped += 1;
     }
-    for (const listener of [...this.#listeners]) listener();
+    for (const listener of [...this.#listeners]) listener(snapshot);
   }
 
   /** The outputs from position `from` on. */
@@ -68,8 +68,12 @@ export class OutputLog {
     return this.#entries.slice(Math.max(0, from - this.#dropped));
   }
 
-  /** Calls `listener` after every push until the returned function is called. */
-  public subscribe(listener: () => void): () => void {
+  /**
+   * Calls `listener` with each pushed output until the returned function is called. Waiters
+   * check only the new output: rescanning everything since they started made each push cost
+   * O(waiters × outputs), which collapsed a load generator with thousands of pending replies.
+   */
+  public subscribe(listener: (output: BotOutput) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
