@@ -20,8 +20,8 @@ type Outgoing = WorkerMessage extends infer M
   : never;
 
 /**
- * The longest stretch (ms) the channel hands queued messages to the bot before it lets the event
- * loop run (timers, I/O: the bot's REST answers, the heartbeat).
+ * The longest stretch (ms) the channel hands messages to the bot before it lets the event loop
+ * run (timers, I/O: the bot's REST answers, the heartbeat).
  *
  * Why: a port delivers everything queued to it in one go. A worker that fell behind (a burst, a
  * GC pause, a busy core) would then handle its whole backlog — thousands of events at 1,000
@@ -30,34 +30,6 @@ type Outgoing = WorkerMessage extends infer M
  * in one process never does that: frames arrive per read, with I/O between them.
  */
 const SLICE_MS = 4;
-
-/** A FIFO over an array with a moving head (shift() of a long array is O(n)). */
-class Inbox {
-  #items: SupervisorMessage[] = [];
-  #head = 0;
-
-  public get length(): number {
-    return this.#items.length - this.#head;
-  }
-
-  public push(message: SupervisorMessage): void {
-    this.#items.push(message);
-  }
-
-  public shift(): SupervisorMessage | undefined {
-    if (this.#head >= this.#items.length) return undefined;
-    const message = this.#items[this.#head];
-    this.#head++;
-    if (this.#head === this.#items.length) {
-      this.#items = [];
-      this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return message;
-  }
-}
 
 /** Receives the session stream (the relay strategy of the worker's discord.js client). */
 export interface StreamReceiver {
@@ -80,16 +52,18 @@ export class RelayChannel {
   #onStart: (reason: string) => void = () => undefined;
   #consumed = 0;
   #session: WorkerSession | undefined;
-  readonly #inbox = new Inbox();
   /** When the current slice's budget ends (performance.now()); 0 while no slice is open. */
   #sliceEnd = 0;
+  /** Whether the port is paused until the next loop turn (its queue holds the backlog). */
+  #paused = false;
+  readonly #listener = (raw: unknown): void => this.#receive(raw);
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
     this.#port = port;
     this.#slots = slots;
     this.init = init;
-    port.on('message', (raw: unknown) => this.#receive(raw));
+    port.on('message', this.#listener);
   }
 
   /**
@@ -160,39 +134,43 @@ export class RelayChannel {
       });
       return;
     }
-    // In order, through the inbox: a shutdown is handled after the events posted before it.
-    this.#inbox.push(message);
-    // Behind a backlog: the next turn takes it, in order.
-    if (this.#inbox.length > 1) return;
-    const now = performance.now();
-    if (this.#sliceEnd === 0) this.#openSlice(now);
-    // The slice is used up: the next turn (scheduled when it opened) takes it.
-    else if (now >= this.#sliceEnd) return;
-    this.#handle(this.#inbox.shift() as SupervisorMessage);
-  }
-
-  /**
-   * Opens a slice of {@link SLICE_MS} and schedules the turn that closes it. Within a slice,
-   * messages are handed over as the port delivers them — one per call, Node running the
-   * microtasks in between, as before — so an event's handler starts before the next event is
-   * handed over (and acknowledged): a worker that spins in it does not take later events with it.
-   */
-  #openSlice(now: number): void {
-    this.#sliceEnd = now + SLICE_MS;
-    setImmediate(this.#turn);
-  }
-
-  /**
-   * One per event-loop turn while messages wait: hands over the oldest in a new slice. One, not
-   * a batch: the next waits for the next turn, after timers, I/O and its own microtasks.
-   */
-  readonly #turn = (): void => {
-    this.#sliceEnd = 0;
-    const message = this.#inbox.shift();
-    if (message === undefined) return;
-    this.#openSlice(performance.now());
-    // A throw propagates (the worker's uncaught error, as before); the next turn is scheduled.
+    if (this.#sliceEnd === 0) {
+      this.#sliceEnd = performance.now() + SLICE_MS;
+      setImmediate(this.#endSlice);
+    }
+    // A throw propagates (the worker's uncaught error, as before).
     this.#handle(message);
+    if (performance.now() >= this.#sliceEnd) this.#pause();
+  }
+
+  /**
+   * The slice is used up: stop the port until the next loop turn. The rest of the backlog waits
+   * in the port's own queue, in order (a `shutdown` after the events posted before it). Node hands
+   * a port's messages over one per callback and runs the microtasks between them, so an event's
+   * handler starts before the next event is handed over (and acknowledged): a command that spins
+   * does not take the events behind it with it.
+   *
+   * Not a queue of our own drained one message per loop turn (the first fix): a worker that fell
+   * behind then drained one event per turn however cheap the events were, which at 1,000
+   * commands/s with busy turns is slower than they arrive — a backlog that never drained.
+   */
+  #pause(): void {
+    this.#port.off('message', this.#listener);
+    // Another listener on the port (not ours to silence) keeps it delivering: do not pause, or
+    // its messages would bypass us.
+    if (this.#port.listenerCount('message') > 0) {
+      this.#port.on('message', this.#listener);
+      return;
+    }
+    this.#paused = true;
+  }
+
+  /** Scheduled when a slice opens: the loop turned, so the next message opens a new slice. */
+  readonly #endSlice = (): void => {
+    this.#sliceEnd = 0;
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#port.on('message', this.#listener);
   };
 
   #handle(message: SupervisorMessage): void {
