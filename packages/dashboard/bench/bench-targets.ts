@@ -12,7 +12,11 @@ import { startDashboardBot } from '../test/dashboard-bot.js';
 export const GUILDS = 1_000;
 export const USERS = 100;
 
-export type Mode = 'child-process' | 'in-process';
+/**
+ * `supervised`: the bot as `zoryx start` runs it (supervisor process, bot in a worker thread);
+ * `child-process`: one plain process (`--no-supervise`); `in-process`: the bench's own process.
+ */
+export type Mode = 'supervised' | 'child-process' | 'in-process';
 export type Kind = 'idle' | 'open';
 export interface LoopDelay {
   p99Ms: number;
@@ -108,7 +112,10 @@ interface ChildReady {
  * child resolves `@zoryx/framework` from this package's node_modules (it lives in bench/), and
  * the extensions get it from the loader's shared modules.
  */
-export async function startChildProcess(files: Record<string, string>): Promise<Target> {
+export async function startChildProcess(
+  files: Record<string, string>,
+  supervised = false,
+): Promise<Target> {
   const discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 30_000 });
   const owner = discord.createUser({ username: 'owner' });
   const guild = discord.createGuild({ name: 'Bench' });
@@ -149,7 +156,8 @@ export async function startChildProcess(files: Record<string, string>): Promise<
   );
 
   const clientOptions = discord.clientOptions();
-  const child: ChildProcess = fork(new URL('./bot-child.mjs', import.meta.url), [], {
+  const script = supervised ? './bot-child-supervised.mjs' : './bot-child.mjs';
+  const child: ChildProcess = fork(new URL(script, import.meta.url), [], {
     // Plain node: not this process's tsx loader (fork would inherit execArgv). BENCH_CPU_PROF=<dir>
     // writes the bot's CPU profile there when it exits (to find its long tasks under load).
     execArgv: process.env.BENCH_CPU_PROF

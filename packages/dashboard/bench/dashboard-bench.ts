@@ -1,14 +1,16 @@
 // Benchmark: /status.json and /metrics latency with 50 extensions and 1,000 guilds, while the bot
 // serves a steady command load; and the command p99 with the dashboard idle and open (an SSE page
-// plus back-to-back /status.json and /metrics requests), alternating phases in the same run so
-// both conditions share the machine's state.
+// plus /status.json and /metrics polled on the dashboard's port and on the probe port), alternating
+// phases in the same run so both conditions share the machine's state.
 //
-// Two modes (BENCH_MODE=child-process | in-process | both; default both, child-process first):
-// - child-process (the deployed shape): the bot runs in its own process (bench/bot-child.mjs,
-//   started from a bot folder like a deployed bot); this process holds what is remote in
-//   production: the emulator (Discord), the command load and the measuring (the pollers on
-//   worker threads, see poller-worker.mjs).
-// - in-process (the earlier method, kept for comparison): emulator, load and bot share this
+// Modes (BENCH_MODE=supervised | child-process | in-process; default all three, in that order):
+// - supervised (the deployed shape, `zoryx start`): a child process runs the supervisor (the
+//   gateway) and the bot with the dashboard in its worker thread (bot-child-supervised.mjs).
+// - child-process (`zoryx start --no-supervise`): the bot alone in its own process
+//   (bot-child.mjs). In both, the bot starts from a bot folder like a deployed bot, and this
+//   process holds what is remote in production: the emulator (Discord), the command load and the
+//   measuring (the pollers on worker threads, see poller-worker.mjs).
+// - in-process (the earliest method, kept for comparison): emulator, load and bot share this
 //   process and its event loop, so a dashboard request also waits behind Discord's side.
 // Run: pnpm --filter @zoryx/dashboard bench  (env: BENCH_RATE=500 BENCH_PHASE_MS=5000 BENCH_ROUNDS=2)
 import { cpus, loadavg } from 'node:os';
@@ -69,7 +71,9 @@ async function run(mode: Mode): Promise<void> {
     Array.from({ length: EXTENSIONS }, (_, i) => [`extensions/bench-${i}/index.ts`, extension(i)]),
   );
   const started = performance.now();
-  const target = await (mode === 'child-process' ? startChildProcess : startInProcess)(files);
+  const target = await (mode === 'in-process'
+    ? startInProcess(files)
+    : startChildProcess(files, mode === 'supervised'));
   const { users } = target;
   const loaded = target.extensionsLoaded;
   console.log(
@@ -311,8 +315,7 @@ async function run(mode: Mode): Promise<void> {
   await target.close();
 }
 
-const MODES: readonly Mode[] =
-  process.env.BENCH_MODE === 'child-process' || process.env.BENCH_MODE === 'in-process'
-    ? [process.env.BENCH_MODE]
-    : ['child-process', 'in-process'];
+const ALL_MODES: readonly Mode[] = ['supervised', 'child-process', 'in-process'];
+const MODES = ALL_MODES.filter((m) => (process.env.BENCH_MODE ?? m) === m);
+if (MODES.length === 0) throw new TypeError(`BENCH_MODE must be one of ${ALL_MODES.join(', ')}`);
 for (const mode of MODES) await run(mode);
