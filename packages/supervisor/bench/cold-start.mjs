@@ -1,6 +1,12 @@
 // Process start → first reply to /ping with 200 commands: a bare SapphireClient, the Zoryx bot in
-// one process (50 extensions), and the same bot supervised (the supervisor connects the gateway
-// while the worker boots). The first boot of each compiles and registers; the later ones reuse.
+// one process (50 extensions), the same bot supervised (the supervisor connects the gateway while
+// the worker boots), and the product's path to it: `runBot` of @zoryx/cli (`zoryx start`, the
+// template's `npm start`), which reads the bot folder's settings before it supervises. The first
+// boot of each compiles and registers; the later ones reuse.
+// ZORYX_BENCH_BOOTS (default 3) later boots per scenario; ZORYX_BENCH_ONLY=<kind>[,<kind>] runs
+// only those scenarios (sapphire-bare, zoryx-single, zoryx-supervised, zoryx-runbot).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { botFolder, createWorld, fmt, median, startChild, stopChild } from './lib.mjs';
 
 const BOOTS = Number(process.env.ZORYX_BENCH_BOOTS ?? '3');
@@ -16,11 +22,31 @@ async function boot(kind, world, env) {
   return { firstReply, workerSpawnToReady: started?.spawnToReadyMs };
 }
 
+const ONLY = process.env.ZORYX_BENCH_ONLY?.split(',');
 const SCENARIOS = [
   ['sapphire (bare), 200 commands', 'sapphire-bare', { ZORYX_BENCH_COMMANDS: '200' }],
   ['zoryx single process, 50 ext / 200 cmds', 'zoryx-single', {}],
   ['zoryx supervised, 50 ext / 200 cmds', 'zoryx-supervised', {}],
-];
+  ['zoryx runBot (zoryx start), 50 ext / 200', 'zoryx-runbot', {}],
+].filter(([, kind]) => !ONLY || ONLY.includes(kind));
+
+/**
+ * The bench folder without the first extension's fault commands: they import
+ * `@zoryx/supervisor/worker`, which the bench shares with its own bots (bot-options.mjs) but a bot
+ * run by runBot has no copy of (the folder is in the temp directory, outside any node_modules).
+ */
+async function runBotFolder(extensions, commands) {
+  const dir = await botFolder(extensions, commands);
+  const file = join(dir, 'extensions', 'ext-0', 'index.ts');
+  const source = (await readFile(file, 'utf8'))
+    .replace(/^import \{ setActivity \} from '@zoryx\/supervisor\/worker';\n/m, '')
+    .replace(/\n {2}defineCommand\(\{ name: 'spin'[\s\S]*?'boom'[\s\S]*?\} \}\),/, '');
+  if (source.includes('supervisor') || source.includes("'spin'")) {
+    throw new Error('cold-start: the fault commands were not removed from ext-0');
+  }
+  await writeFile(file, source);
+  return dir;
+}
 
 // One world per scenario (its commands stay registered between boots); the scenarios' boots are
 // interleaved, so a change in the machine's load affects all three alike.
@@ -29,7 +55,12 @@ const SCENARIOS = [
 const worlds = [];
 for (const [, kind, env] of SCENARIOS) {
   const world = await createWorld();
-  const dir = kind === 'sapphire-bare' ? undefined : await botFolder(50, 200);
+  const dir =
+    kind === 'sapphire-bare'
+      ? undefined
+      : kind === 'zoryx-runbot'
+        ? await runBotFolder(50, 200)
+        : await botFolder(50, 200);
   worlds.push({
     world,
     kind,

@@ -5,6 +5,12 @@ import { Supervisor } from './supervisor.js';
 
 export type { BackoffOptions } from './backoff.js';
 export {
+  COMPILE_CACHE_ENV,
+  type CompileCacheApi,
+  type CompileCacheResult,
+  enableCompileCache,
+} from './compile-cache.js';
+export {
   SupervisorError,
   type SupervisorErrorCode,
   supervisorErrorCatalogue,
