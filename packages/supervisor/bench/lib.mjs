@@ -5,7 +5,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '@zoryx/emulator';
+
+// ZORYX_BENCH_EMULATOR=<file URL of an emulator build> runs the benches against that build
+// instead of the installed package's dist (to measure an emulator change without rebuilding the
+// workspace's dist under other users of it).
+const { startEmulator } = await import(process.env.ZORYX_BENCH_EMULATOR || '@zoryx/emulator');
 
 export const here = dirname(fileURLToPath(import.meta.url));
 

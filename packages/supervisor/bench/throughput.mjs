@@ -2,7 +2,7 @@
 // supervisor, bot in a worker thread, every event relayed), under an open loop of RATE commands/s
 // for SECONDS (slash commands, then `!ping` messages), measured from the emulator's side from
 // send to reply. Both modes run in this one run, alternating, ROUNDS times each.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
 
@@ -13,6 +13,10 @@ const TICK_MS = 10;
 const USERS = 200;
 const CHANNELS = 200;
 const REPLY_TIMEOUT = 5_000;
+// ZORYX_BENCH_STALL_MS=<ms>: stop the bot process (SIGSTOP) that long at a third of each run, to
+// see whether it catches up afterwards: the tail (the last quarter of the commands sent) must be
+// answered as fast as before the stall, in both modes.
+const STALL_MS = Number(process.env.ZORYX_BENCH_STALL_MS ?? '0');
 
 /** CPU time (ms) a process used so far, all its threads (Linux /proc; 100 ticks per second). */
 function cpuMs(pid) {
@@ -24,34 +28,84 @@ function cpuMs(pid) {
   }
 }
 
+/** CPU time (ms) of each thread of a process so far, by thread id (Linux /proc). */
+function threadCpuMs(pid) {
+  const threads = new Map();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        .split(') ')[1]
+        .split(' ');
+      threads.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+  } catch {
+    // The process ended: whatever was read so far.
+  }
+  return threads;
+}
+
+/**
+ * Splits a process's CPU over a run by thread: the main thread (the supervisor's, or the whole
+ * bot in one process), the busiest other thread (the bot's worker thread when supervised) and
+ * the rest (GC helpers, libuv's pool, the idle standby worker). Node does not name its threads.
+ */
+function threadSplit(pid, before) {
+  const after = threadCpuMs(pid);
+  const deltas = [...after].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)]);
+  const main = deltas.find(([tid]) => tid === pid)?.[1] ?? 0;
+  const others = deltas.filter(([tid]) => tid !== pid).map(([, ms]) => ms);
+  const busiest = Math.max(0, ...others);
+  const total = deltas.reduce((sum, [, ms]) => sum + ms, 0);
+  return { main, busiest, rest: total - main - busiest };
+}
+
 /** Sends RATE commands/s for SECONDS in batches every TICK_MS; times each from send to reply. */
 async function openLoop(world, mode, pid) {
   const { guild, users, channels } = world;
   const total = RATE * SECONDS;
   const interval = 1000 / RATE;
   const latencies = [];
+  // Latencies of the commands sent in the last quarter of the run (the recovery after a stall).
+  const tail = [];
+  const tailFrom = Math.floor(total * 0.75);
   const pending = [];
+  let stalled = false;
   let missed = 0;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
   const cpu0 = cpuMs(pid);
+  const threads0 = threadCpuMs(pid);
+  const benchCpu0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise((sent) => {
     let next = 0;
     const tick = () => {
       const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
+      if (STALL_MS > 0 && !stalled && next >= total / 3) {
+        stalled = true;
+        process.kill(pid, 'SIGSTOP');
+        setTimeout(() => process.kill(pid, 'SIGCONT'), STALL_MS);
+      }
       for (; next < due; next++) {
         const user = users[next % users.length];
         const channel = channels[next % channels.length];
         const t = performance.now();
+        const inTail = next >= tailFrom;
         const action =
           mode === 'slash'
             ? user.slash(guild, 'ping', {}, { channel })
             : user.send(channel, '!ping');
         pending.push(
           action.reply({ timeout: REPLY_TIMEOUT }).then(
-            () => latencies.push(performance.now() - t),
-            () => missed++,
+            () => {
+              const latency = performance.now() - t;
+              latencies.push(latency);
+              if (inTail) tail.push(latency);
+            },
+            () => {
+              missed++;
+              if (inTail) tail.push(Number.POSITIVE_INFINITY);
+            },
           ),
         );
       }
@@ -64,11 +118,22 @@ async function openLoop(world, mode, pid) {
   await Promise.all(pending);
   loopDelay.disable();
   const wallMs = performance.now() - t0;
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const split = threadSplit(pid, threads0);
+  const perThousand = (ms) => (ms / total) * 1000;
   return {
+    // CPU ms per 1,000 commands sent: robust under foreign load, unlike latency.
+    cpuPer1k: {
+      main: perThousand(split.main),
+      busiest: perThousand(split.busiest),
+      rest: perThousand(split.rest),
+      bench: perThousand((benchCpu.user + benchCpu.system) / 1000),
+    },
     // The bot process's CPU (supervisor and worker threads together), in % of one core.
     botCpu: ((cpuMs(pid) - cpu0) / wallMs) * 100,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    tailP50: percentile(tail, 50),
     missed,
     total,
     generatorLoopP99: loopDelay.percentile(99) / 1e6,
@@ -109,7 +174,11 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['slash', 'prefix']) {
       const o = r[mode];
       console.log(
-        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+      );
+      const c = o.cpuPer1k;
+      console.log(
+        `  CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
       );
     }
   }
