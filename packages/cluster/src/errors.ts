@@ -76,8 +76,8 @@ export const clusterErrorCatalogue = {
   },
   ZRX_CLUSTER_SHARD_RESET_UNSUPPORTED: {
     meaning:
-      "`shardreset` cannot reconnect a shard here: this process' discord.js client does not hold the socket (a supervised worker thread gets its session from the supervisor) or the sharding strategy has no per-shard reconnect; the metrics were still reset",
-    hint: 'Run the bot with `--no-supervise`, or as `--role gateway|worker` where the gateway reconnects its shards, to reconnect one shard.',
+      "`shardreset` cannot reconnect a shard here: this process' discord.js client neither holds the socket (in-process strategy) nor can ask the holder (a supervised worker's relay, a cluster gateway over RPC); the metrics were still reset",
+    hint: 'Run the bot with `zoryx start` (supervised), `--no-supervise`, or as `--role gateway|worker`: each of them can reconnect one shard.',
   },
   ZRX_CLUSTER_ALERT_CHANNEL: {
     meaning:

@@ -16,6 +16,7 @@ import type {
 import { describeError, SupervisorError } from './errors.js';
 import { Opcodes as GatewayOpcodes } from './gateway-constants.js';
 import type { ResolvedOptions } from './options.js';
+import { resumeShard } from './shard-reconnect.js';
 
 /** A shard lifecycle event, as the stream carries it. */
 export type ShardEvent =
@@ -139,6 +140,15 @@ export class GatewaySession {
       this.#handlers.debug(shardId, `send of opcode ${payload.op} failed: ${describeError(error)}`);
     });
     return true;
+  }
+
+  /**
+   * Reconnects one held shard with a RESUME (close 4200, no IDENTIFY), for the worker's
+   * `reconnect` message. Resolves false for a shard this session does not hold.
+   */
+  public async reconnect(shardId: number): Promise<boolean> {
+    if (!this.#layout?.shardIds.includes(shardId)) return false;
+    return resumeShard(this.#manager, shardId);
   }
 
   /** Closes every shard normally (the session ends). */

@@ -37,6 +37,7 @@ export {
   parseWorkerInit,
   parseWorkerMessage,
   type ReadyMessage,
+  type ReconnectMessage,
   type SendMessage,
   type SerializedError,
   type ShardEventMessage,

@@ -40,6 +40,7 @@ describe('the relay protocol', () => {
       { v, t: 'log', level: 'warn', msg: 'careful', data: { n: 1, nested: { ok: true } } },
       { v, t: 'failed', phase: 'start', error: { name: 'Error', message: 'no' } },
       { v, t: 'stopped' },
+      { v, t: 'reconnect', shardId: 3 },
     ];
     for (const message of messages) {
       expect(parseWorkerMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
@@ -80,6 +81,8 @@ describe('the relay protocol', () => {
       { v, t: 'log', level: 'fatal', msg: 'x' },
       { v, t: 'failed', phase: 'later', error: { name: 'E', message: 'm' } },
       { v, t: 'heartbeat', consumed: 'a', heapUsed: 1, heapLimit: 1 },
+      { v, t: 'reconnect', shardId: '0' },
+      { v, t: 'reconnect' },
     ];
     for (const message of invalid) {
       expect(codeOf(() => parseWorkerMessage(message))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');

@@ -187,11 +187,24 @@ export interface StoppedMessage {
   t: 'stopped';
 }
 
+/**
+ * Asks the supervisor to reconnect one shard of its session (the shard monitor's `shardreset`):
+ * it closes the shard's socket (4200) and RESUMEs the session, so no IDENTIFY; the worker sees
+ * the shard's `closed` and `resumed` events. A shard the session does not hold is refused with a
+ * `ZRX_SUPERVISOR_SEND_REFUSED` warning.
+ */
+export interface ReconnectMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'reconnect';
+  shardId: number;
+}
+
 /** Everything a worker sends the supervisor. */
 export type WorkerMessage =
   | LoadedMessage
   | ConnectMessage
   | SendMessage
+  | ReconnectMessage
   | ReadyMessage
   | HeartbeatMessage
   | LogMessage
@@ -303,6 +316,9 @@ export function parseWorkerMessage(value: unknown): WorkerMessage {
       break;
     case 'stopped':
       return m as unknown as StoppedMessage;
+    case 'reconnect':
+      if (isInt(m.shardId)) return m as unknown as ReconnectMessage;
+      break;
   }
   throw invalid(`worker message "${m.t}"`, value);
 }

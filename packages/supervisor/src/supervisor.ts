@@ -254,6 +254,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
           );
         }
         break;
+      case 'reconnect':
+        void this.#reconnectShard(handle, message.shardId);
+        break;
       case 'ready':
         this.#onReady(handle, message.bootMs);
         break;
@@ -263,6 +266,21 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       default:
         break;
     }
+  }
+
+  /** The worker's `reconnect`: one shard closed and RESUMEd (no IDENTIFY); refused if not held. */
+  async #reconnectShard(handle: WorkerHandle, shardId: number): Promise<void> {
+    const log = this.#options.logger;
+    const done = await this.#gateway?.reconnect(shardId).catch((error: unknown) => {
+      log.warn({ workerId: handle.id, shardId, err: error }, 'reconnecting a shard failed');
+      return false;
+    });
+    if (done) log.info({ workerId: handle.id, shardId }, 'shard reconnecting (RESUME)');
+    else
+      log.warn(
+        { code: 'ZRX_SUPERVISOR_SEND_REFUSED', workerId: handle.id, shardId },
+        'refused to reconnect a shard the session does not hold',
+      );
   }
 
   async #sync(handle: WorkerHandle, shardIds: number[]): Promise<void> {

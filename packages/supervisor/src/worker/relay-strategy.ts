@@ -74,6 +74,17 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
     this.#connecting = null;
   }
 
+  /**
+   * Asks the supervisor to reconnect one shard of its session with a RESUME (the shard monitor's
+   * `shardreset`); the shard's `closed` and `resumed` events follow on this manager. False for a
+   * shard this worker's client does not have.
+   */
+  public reconnect(shardId: number): boolean {
+    if (!this.#status.has(shardId)) return false;
+    this.#channel.post({ t: 'reconnect', shardId });
+    return true;
+  }
+
   /** Forwards a gateway send (presence, member requests, voice state) to the supervisor. */
   public send(shardId: number, payload: GatewaySendPayload): void {
     this.#channel.post({ t: 'send', shardId, payload });
