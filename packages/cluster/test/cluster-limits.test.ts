@@ -40,6 +40,8 @@ describe.skipIf(redisUrl === undefined)(
     let bobRoom: ChannelHandle;
     let alice: UserHandle;
     let bob: UserHandle;
+    let carol: UserHandle;
+    let carolRoom: ChannelHandle;
     let dir: string;
     let env: NodeJS.ProcessEnv;
     let prefix: string;
@@ -50,10 +52,13 @@ describe.skipIf(redisUrl === undefined)(
       guild = discord.createGuild({ name: 'Limits' });
       aliceRoom = guild.createChannel({ name: 'alice' });
       bobRoom = guild.createChannel({ name: 'bob' });
+      carolRoom = guild.createChannel({ name: 'carol' });
       alice = discord.createUser({ username: 'alice' });
       bob = discord.createUser({ username: 'bob' });
       guild.addMember(alice);
       guild.addMember(bob);
+      carol = discord.createUser({ username: 'carol' });
+      guild.addMember(carol);
       dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-limits-'));
       for (const name of ['echo', 'hello']) {
         await mkdir(join(dir, 'extensions', name), { recursive: true });
@@ -145,6 +150,42 @@ describe.skipIf(redisUrl === undefined)(
       expect(aliceTexts.filter((t) => /^a-\d+ by \d+$/.test(t))).toHaveLength(INTAKE_LIMIT);
       expect(aliceTexts.filter((t) => t.includes(SLOW_DOWN))).toHaveLength(1);
       expect(aliceTexts.some((t) => t.startsWith('over-'))).toBe(false);
+    }, 180_000);
+
+    it('bounds a burst of 40 commands from one member to the limit while two workers consume at once', async () => {
+      // Worker B from the test above, and C beside it: the burst is spread over both.
+      children.push(await startRole(dir, env, 'worker'));
+      for (let n = 0; n < 40; n += 1) carol.send(carolRoom, `!echo c-${n}`);
+      const redis = new Redis(redisUrl!);
+      try {
+        // Every one of the 40 was counted once, whichever worker took it.
+        await expect
+          .poll(
+            async () => Number(await redis.get(`${prefix}:limit:intake:commands:${carol.id}`)),
+            {
+              timeout: 90_000,
+              interval: 200,
+            },
+          )
+          .toBe(40);
+      } finally {
+        redis.disconnect();
+      }
+      // Decided when counted (hits 1–4 admitted, hit 5 notified): wait for those answers to land.
+      const answered = () => {
+        const all = texts(discord, carolRoom);
+        return (
+          all.filter((t) => /^c-\d+ by \d+$/.test(t)).length >= INTAKE_LIMIT &&
+          all.some((t) => t.includes(SLOW_DOWN))
+        );
+      };
+      await discord.waitFor(answered, {
+        timeout: 30_000,
+        description: "carol's admitted commands and her notice answered",
+      });
+      const carolTexts = texts(discord, carolRoom);
+      expect(carolTexts.filter((t) => /^c-\d+ by \d+$/.test(t))).toHaveLength(INTAKE_LIMIT);
+      expect(carolTexts.filter((t) => t.includes(SLOW_DOWN))).toHaveLength(1);
     }, 180_000);
   },
 );
