@@ -1,5 +1,4 @@
 import type { DashboardServices } from '../server/services.js';
-import { renderExposition } from './metrics-exposition.js';
 import { ProbeCache } from './probe-cache.js';
 import { healthDocument } from './status-document.js';
 
@@ -43,8 +42,9 @@ export function createProbeDocuments(services: () => DashboardServices): ProbeDo
     { maxAgeMs: STATUS_MAX_AGE_MS },
   ).refreshEvery(STATUS_REFRESH_MS);
   const metrics = new ProbeCache(
-    // Rendered a metric per loop turn, so a rebuild never holds the bot's loop for long.
-    async () => ({ code: 200, text: await renderExposition(services().metrics.registry) }),
+    // One macrotask of ~0.7 ms CPU once warm (measured 2026-12-05, 50 extensions): too short to
+    // be worth rendering in slices (tried: the longest turn stayed the same, total CPU 2.4x).
+    async () => ({ code: 200, text: await services().metrics.registry.metrics() }),
     { maxAgeMs: METRICS_MAX_AGE_MS, staleWhileRevalidateMs: METRICS_STALE_MS },
   );
   return {
