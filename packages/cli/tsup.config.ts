@@ -11,4 +11,7 @@ export default createTsupConfig({
     ext: 'src/ext/ext-cli.ts',
   },
   format: ['esm'],
+  // main.ts and the entry import each command's modules when it runs: split so that running a
+  // bot does not load the emulator and the marketplace (see src/lazy-commands.ts).
+  splitting: true,
 });

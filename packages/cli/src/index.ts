@@ -16,11 +16,10 @@ export {
   stopBot,
 } from './bot-process.js';
 export { CHAT_HELP, type ChatOptions, runChat } from './chat.js';
-export { type DevIo, runDev } from './dev.js';
 export { createDevWorld, type DevWorld, type DevWorldOptions } from './dev-world.js';
 export { CliError, type CliErrorCode, cliErrorCatalogue } from './errors.js';
 export { extensionSkeleton, pascalCase } from './extension-skeleton.js';
-export { type MainIo, main } from './main.js';
+export { type DevIo, type MainIo, main, runDev } from './lazy-commands.js';
 export {
   type NewExtensionOptions,
   type NewExtensionResult,

@@ -1,13 +1,11 @@
+// Each command imports what it runs when it runs (the build splits them into their own chunks):
+// `zoryx start` must not load the emulator, the marketplace or the framework's discord.js half
+// in the thread that supervises the bot before its worker can even be spawned.
 import { createRequire } from 'node:module';
 import { parseCliArgs, USAGE } from './args.js';
-import { type DevIo, runDev } from './dev.js';
+import type { DevIo } from './dev.js';
 import { STARTUP_CODES, startupCodeOf } from './dev-log-format.js';
 import { CliError } from './errors.js';
-import { runExt } from './ext/ext-command.js';
-import { runNewExtensionPackage } from './ext/new-extension-package.js';
-import { newExtension } from './new-extension.js';
-import { newPiece } from './new-piece.js';
-import { runBot } from './supervised/run-bot.js';
 
 /** Streams and environment of one `zoryx` run. */
 export interface MainIo extends DevIo {
@@ -49,8 +47,12 @@ function codedError(error: unknown): { code: string; message: string; hint: stri
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   try {
     // The marketplace's commands parse their own arguments (src/ext/).
-    if (argv[0] === 'ext') return await runExt(argv.slice(1), io);
+    if (argv[0] === 'ext') {
+      const { runExt } = await import('./ext/ext-command.js');
+      return await runExt(argv.slice(1), io);
+    }
     if (argv[0] === 'new' && argv.includes('--package')) {
+      const { runNewExtensionPackage } = await import('./ext/new-extension-package.js');
       return await runNewExtensionPackage(argv.slice(1), io, version());
     }
     const args = parseCliArgs(argv);
@@ -62,6 +64,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
         io.stdout.write(`${version()}\n`);
         return 0;
       case 'new-piece': {
+        const { newPiece } = await import('./new-piece.js');
         const made = await newPiece(args);
         io.stdout.write(`created ${made.relativeFile}\n`);
         io.stdout.write(
@@ -72,13 +75,16 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
         return 0;
       }
       case 'new-extension': {
+        const { newExtension } = await import('./new-extension.js');
         const { relativeFile } = await newExtension({ cwd: args.cwd, name: args.name });
         io.stdout.write(`created ${relativeFile}\n`);
         return 0;
       }
-      case 'dev':
+      case 'dev': {
+        const { runDev } = await import('./dev.js');
         return await runDev(args, io);
-      case 'start':
+      }
+      case 'start': {
         // A clustered process (Redis Streams between gateways and workers, see @zoryx/cluster).
         if (args.role !== 'all') {
           const { runClusterRole } = await import('@zoryx/cluster');
@@ -86,12 +92,14 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
           return 0;
         }
         // The bot keeps the process alive; SIGINT/SIGTERM shut it down and exit.
+        const { runBot } = await import('./supervised/run-bot.js');
         await runBot({
           cwd: args.cwd,
           env: io.env,
           ...(args.supervise === undefined ? {} : { supervise: args.supervise }),
         });
         return 0;
+      }
     }
   } catch (error) {
     const coded = codedError(error);

@@ -1,17 +1,20 @@
 // What the supervisor needs before any worker runs, read the way createBot reads it: the bot
 // folder's .env under the environment, config.json (or the config given in code), the
-// environment's overrides on top.
+// environment's overrides on top. From the framework's light entry (no discord.js): the worker
+// loads the whole framework, this thread must not load it first.
 import { resolve } from 'node:path';
-import { loadConfig, type ZoryxConfig, type ZoryxConfigInput } from '@zoryx/framework';
 import {
   applyEnv,
   configSchema,
   type FaultPolicy,
   FRAMEWORK_INTENTS,
   faultPolicyOf,
+  loadConfig,
   loadDotEnv,
   readEnv,
-} from '@zoryx/framework/internals';
+  type ZoryxConfig,
+  type ZoryxConfigInput,
+} from '@zoryx/framework/config';
 
 /** The bot's settings as the supervising main thread sees them. */
 export interface BotSettings {

@@ -8,7 +8,7 @@ import {
   type FaultKind,
   type FaultOutcome,
   recordFault,
-} from '@zoryx/framework/internals';
+} from '@zoryx/framework/config';
 import type { WorkerCrashedEvent, WorkerStalledEvent } from '@zoryx/supervisor';
 import type { BotSettings } from './bot-settings.js';
 

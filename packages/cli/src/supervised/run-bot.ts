@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBot, type ZoryxClient, type ZoryxConfigInput } from '@zoryx/framework';
+import type { ZoryxClient, ZoryxConfigInput } from '@zoryx/framework';
 import {
+  enableCompileCache,
   type Supervisor,
   type SupervisorLogger,
   type SupervisorOptions,
@@ -116,6 +117,9 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
   }
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
+  // Node ≥ 22.1: what this thread loads from here on (the framework, for a plain process) is
+  // compiled from a cache on disk next time; the supervised worker enables its own.
+  enableCompileCache(env);
   const settings = await readBotSettings({
     cwd,
     env,
@@ -140,6 +144,8 @@ async function runPlain(
   options: RunBotOptions,
   env: Record<string, string | undefined>,
 ): Promise<RunningBot> {
+  // The whole framework only here: supervised, this thread never needs it (the worker loads it).
+  const { createBot } = await import('@zoryx/framework');
   const bot = await createBot({
     ...options.bot,
     cwd,

@@ -1,0 +1,57 @@
+// What starting a bot loads before its worker exists. Supervised, the bot (discord.js, Sapphire,
+// the framework, the extensions) loads in the worker thread; the thread that reads the settings and
+// spawns that worker must not load it first, or the cold start pays for it twice, one after the
+// other. Checked on the built dist/ (`npm test` builds first) in a fresh process, by recording
+// every module URL the imports resolve (test/fixtures/record-imports.mjs).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const RECORDER = join(import.meta.dirname, 'fixtures', 'record-imports.mjs');
+
+/** The module URLs that importing `specifiers` in a fresh Node process resolved. */
+async function importsOf(...specifiers: string[]): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [RECORDER, ...specifiers], {
+    cwd: join(import.meta.dirname, '..'),
+  });
+  return JSON.parse(stdout) as string[];
+}
+
+/** What the worker loads and the supervising thread must not. */
+const WORKER_ONLY = [
+  /\/discord\.js\//,
+  /\/@sapphire\//,
+  /\/packages\/framework\/dist\/(index|internals)\.js$/,
+  /\/packages\/(loader|db|emulator|marketplace|cluster)\//,
+];
+
+function heavy(urls: string[]): string[] {
+  return urls.filter((url) => WORKER_ONLY.some((pattern) => pattern.test(url)));
+}
+
+describe('what starting a bot loads in the supervising thread', () => {
+  it('is built', () => {
+    expect(existsSync(join(import.meta.dirname, '..', 'dist', 'index.js'))).toBe(true);
+  });
+
+  it("@zoryx/cli's entry (runBot: the template's start) loads no discord.js, framework or emulator", async () => {
+    const urls = await importsOf('@zoryx/cli');
+    expect(urls.some((url) => url.endsWith('/packages/cli/dist/index.js'))).toBe(true);
+    expect(urls.some((url) => url.endsWith('/packages/supervisor/dist/index.js'))).toBe(true);
+    expect(heavy(urls)).toEqual([]);
+  });
+
+  it("the framework's light entry (@zoryx/framework/config) reads settings without discord.js", async () => {
+    const urls = await importsOf('@zoryx/framework/config');
+    expect(urls.some((url) => url.endsWith('/packages/framework/dist/config.js'))).toBe(true);
+    expect(heavy(urls)).toEqual([]);
+  });
+
+  it('the worker entry does load the framework (the check above can see it)', async () => {
+    const urls = await importsOf('@zoryx/framework');
+    expect(heavy(urls).some((url) => /\/discord\.js\//.test(url))).toBe(true);
+  });
+});
