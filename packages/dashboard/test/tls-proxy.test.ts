@@ -169,6 +169,8 @@ describe('behind a TLS-terminating proxy (trustProxy), then serving https itself
             tls: { cert, key },
             trustProxy: false,
             publicOrigin: origin,
+            // The probe port follows the same rules: on every interface only with TLS.
+            probes: { host: '0.0.0.0', port: 0 },
           },
         },
       },
@@ -181,6 +183,13 @@ describe('behind a TLS-terminating proxy (trustProxy), then serving https itself
     expect(live.headers['strict-transport-security']).toContain('max-age=');
     // The same port speaks no plain http.
     await expect(fetch(`http://127.0.0.1:${port}/livez`)).rejects.toThrow();
+    // The probe port serves https with the same certificate, and no plain http either.
+    const probePort = new URL(api?.probesUrl ?? '').port;
+    expect(api?.probesUrl).toBe(`https://0.0.0.0:${probePort}`);
+    const probe = await viaTls(`https://localhost:${probePort}/livez`, ca);
+    expect([probe.status, probe.body]).toEqual([200, 'ok']);
+    expect(probe.headers['strict-transport-security']).toContain('max-age=');
+    await expect(fetch(`http://127.0.0.1:${probePort}/livez`)).rejects.toThrow();
 
     const token = new URL(api?.createLoginLink(d.t.owner.id) ?? '').searchParams.get('token') ?? '';
     const form = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -40,6 +40,11 @@ describe('answerProbe (the probe port)', () => {
     expect(stuck?.code).toBe(503);
     expect(text(stuck)).not.toContain('p99 3.0 ms');
     expect(text(stuck)).toContain('[-]event-loop failed: no turn for 2001 ms (blocked)');
+    const starting = answer('/readyz', state({ checks: undefined }), 'verbose');
+    expect([starting?.code, text(starting)]).toEqual([
+      503,
+      '[-]starting failed: no readiness from the bot yet\nreadyz check failed',
+    ]);
     // Readiness never fails later than liveness.
     expect(answer('/readyz', state({ heartbeatAgeMs: 1_500, blockedMs: 1_000 }))?.code).toBe(503);
     const draining = answer('/readyz', state({ draining: true }), 'verbose&exclude=gateway');

@@ -15,7 +15,8 @@ export interface ProbeDocument {
 /** What the probe thread knows: the latest documents and the bot thread's last loop turn. */
 export interface ProbePortState {
   readonly status: ProbeDocument | undefined;
-  readonly checks: readonly CheckResult[];
+  /** The readiness checks; `undefined` until the bot thread has sent the first (starting). */
+  readonly checks: readonly CheckResult[] | undefined;
   readonly draining: boolean;
   /** Milliseconds since the bot's event loop last wrote its heartbeat. */
   readonly heartbeatAgeMs: number;
@@ -70,6 +71,14 @@ const text = (code: number, body: string, https: boolean): ProbeReply => ({
   body,
 });
 
+/** The check reported before the bot thread has sent its first readiness. */
+const starting: CheckResult = {
+  name: 'starting',
+  status: 'fail',
+  critical: true,
+  detail: 'no readiness from the bot yet',
+};
+
 /** The check added when the bot's loop is stuck: what the documents built on it cannot say. */
 function blockedCheck(ageMs: number): CheckResult {
   return {
@@ -103,7 +112,10 @@ export function answerProbe(
       : text(200, 'ok', state.https);
   }
   if (path === '/readyz') {
-    const checks = state.checks.filter((c) => age <= readyLimit || c.name !== 'event-loop');
+    // Until the bot thread has reported, nothing says it is ready.
+    const checks = (state.checks ?? [starting]).filter(
+      (c) => age <= readyLimit || c.name !== 'event-loop',
+    );
     if (age > readyLimit) checks.push(blockedCheck(age));
     const { code, text: body } = readinessAnswer(
       checks,

@@ -40,7 +40,7 @@ const post = (message: FromProbeThread) => port.postMessage(message);
 
 let status: ProbeDocument | undefined;
 let metrics: ProbeDocument | undefined;
-let checks: readonly CheckResult[] = [];
+let checks: readonly CheckResult[] | undefined;
 let draining = false;
 let metricsAsked = false;
 let metricsWaiters: ((doc: ProbeDocument | undefined) => void)[] = [];
