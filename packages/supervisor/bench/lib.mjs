@@ -87,6 +87,10 @@ export function startChild(kind, discord, env = {}) {
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // ZORYX_BENCH_OWN_SESSION=1: the bot in its own session. With Linux's autogroup scheduling
+    // (kernel.sched_autogroup_enabled=1) a session shares one CPU share, so under foreign load
+    // the bot would otherwise split the benchmark's share with the emulator and load generator.
+    detached: process.env.ZORYX_BENCH_OWN_SESSION === '1',
     // ZORYX_BENCH_CPU_PROF=<dir>: a CPU profile per bot thread (Node refuses --cpu-prof in
     // NODE_OPTIONS; worker threads inherit execArgv).
     ...(process.env.ZORYX_BENCH_CPU_PROF

@@ -68,6 +68,8 @@ async function openLoop(world, mode, pid) {
   // Latencies of the commands sent in the last quarter of the run (the recovery after a stall).
   const tail = [];
   const tailFrom = Math.floor(total * 0.75);
+  // Latencies by the second they were sent in (ZORYX_BENCH_TIMELINE=1 prints their p50s).
+  const bySecond = Array.from({ length: SECONDS }, () => []);
   const pending = [];
   let stalled = false;
   let missed = 0;
@@ -100,6 +102,7 @@ async function openLoop(world, mode, pid) {
             () => {
               const latency = performance.now() - t;
               latencies.push(latency);
+              bySecond[Math.min(SECONDS - 1, Math.floor((t - t0) / 1000))].push(latency);
               if (inTail) tail.push(latency);
             },
             () => {
@@ -134,6 +137,7 @@ async function openLoop(world, mode, pid) {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     tailP50: percentile(tail, 50),
+    timeline: bySecond.map((list) => percentile(list, 50)),
     missed,
     total,
     generatorLoopP99: loopDelay.percentile(99) / 1e6,
@@ -176,6 +180,9 @@ for (let round = 0; round < ROUNDS; round++) {
       console.log(
         `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
       );
+      if (process.env.ZORYX_BENCH_TIMELINE === '1') {
+        console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
+      }
       const c = o.cpuPer1k;
       console.log(
         `  CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
