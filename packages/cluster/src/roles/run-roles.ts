@@ -239,16 +239,20 @@ export async function startWorkerRole(
     link,
     sync,
     async close() {
-      await settings.stop();
-      await sync.stop();
-      unlink();
-      // Bounded: with the Discord API gone, replies in flight retry for a long time and the
-      // shutdown would wait for them. What this worker did not acknowledge is redelivered.
+      // Bounded, every step: with the Discord API gone, replies in flight retry for a long time
+      // and the shutdown (and the bus, which waits for handlers in flight) would wait for them.
+      // What this worker did not acknowledge is redelivered to another worker.
+      const stopping = (async () => {
+        await settings.stop();
+        await sync.stop();
+        unlink();
+        await bot.shutdown('worker stopping');
+      })();
       let bound: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         bound = setTimeout(() => resolve('late'), options.stopBoundMs ?? WORKER_STOP_BOUND_MS);
       });
-      const outcome = await Promise.race([bot.shutdown('worker stopping'), late]);
+      const outcome = await Promise.race([stopping.catch(() => undefined), late]);
       clearTimeout(bound);
       if (outcome === 'late') {
         bot.zoryxLogger.error(
@@ -260,7 +264,6 @@ export async function startWorkerRole(
           },
           'worker stop timed out',
         );
-        await link.stop().catch(() => undefined);
       }
       redis.disconnect();
     },
