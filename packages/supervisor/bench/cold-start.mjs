@@ -17,9 +17,12 @@ async function boot(kind, world, env) {
   await world.discord.waitFor(() => world.discord.commands().some((c) => c.name === 'ping'));
   await world.users[0].slash(world.guild, 'ping').reply();
   const firstReply = performance.now() - bot.t0;
+  const asked = performance.now();
+  bot.send({ cmd: 'cpu' });
+  const { cpuMs } = await bot.waitFor((m) => m.cpuMs !== undefined, asked);
   const started = bot.events.find((m) => m.event === 'worker_started')?.payload;
   await stopChild(bot);
-  return { firstReply, workerSpawnToReady: started?.spawnToReadyMs };
+  return { firstReply, cpuMs, workerSpawnToReady: started?.spawnToReadyMs };
 }
 
 const ONLY = process.env.ZORYX_BENCH_ONLY?.split(',');
@@ -82,6 +85,6 @@ for (const [i, [label]] of SCENARIOS.entries()) {
   const { first, later, world } = worlds[i];
   await world.discord.close();
   console.log(
-    `${label.padEnd(40)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(median(later.map((r) => r.firstReply)))} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])}`,
+    `${label.padEnd(40)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(median(later.map((r) => r.firstReply)))} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])} | CPU to the first reply, later boots median ${fmt(median(later.map((r) => r.cpuMs)))}`,
   );
 }

@@ -1,5 +1,6 @@
 // Child process: the peer, a bare SapphireClient with ZORYX_BENCH_COMMANDS chat-input commands
 // (Sapphire's default registration on ready).
+import './cpu-report.mjs';
 import { Command, container, Events, LogLevel, SapphireClient } from '@sapphire/framework';
 import { GatewayIntentBits } from 'discord.js';
 

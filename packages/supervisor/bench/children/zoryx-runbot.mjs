@@ -2,6 +2,8 @@
 // `npm start` run): the bot folder's settings read in this thread, the supervisor, the bot in its
 // worker (dist/supervised-worker.js). @zoryx/cli depends on this package, so it is imported by
 // path (its own dependencies resolve from packages/cli): build it first.
+import './cpu-report.mjs';
+
 const cli = new URL('../../../cli/dist/index.js', import.meta.url);
 const { runBot } = await import(cli.href);
 

@@ -1,4 +1,5 @@
 // Child process: today's runtime, the Zoryx bot in one process (no supervisor).
+import './cpu-report.mjs';
 import { createBot } from '@zoryx/framework';
 import { botOptions } from './bot-options.mjs';
 

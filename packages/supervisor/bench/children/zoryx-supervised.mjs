@@ -1,5 +1,6 @@
 // Child process: the supervisor, the bot in its worker thread. Forwards the supervisor's events
 // to the benchmark and restarts the worker on request.
+import './cpu-report.mjs';
 import { startSupervisor } from '@zoryx/supervisor';
 
 const quiet = () => undefined;
