@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { BusEvent } from '../bus/wire.js';
 import { AnswerTracker } from './answered.js';
@@ -37,5 +38,32 @@ describe('answer tracker', () => {
     await expect(
       tracker.settled(event('MESSAGE_CREATE', { id: '3', author: {} })),
     ).resolves.toBeUndefined();
+  });
+
+  it('holds a prefixed message until the framework finished its command, past the short deadline', async () => {
+    const tracker = new AnswerTracker({ messageMs: 10, commandMs: 60_000 });
+    const client = new EventEmitter();
+    tracker.watch(client);
+    const message = { id: '5', channelId: '9' };
+    let done = false;
+    const settled = tracker.settled(event('MESSAGE_CREATE', { id: '5', author: {} }))?.then(() => {
+      done = true;
+    });
+    client.emit('prefixedMessage', message, '!');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // past messageMs
+    expect(done).toBe(false);
+    client.emit('messageCommandFinish', message, {}, {});
+    await settled;
+    expect(done).toBe(true);
+  });
+
+  it('does not hold a message or interaction the framework was done with before it was registered', () => {
+    const tracker = new AnswerTracker();
+    const client = new EventEmitter();
+    tracker.watch(client);
+    client.emit('nonPrefixedMessage', { id: '6', channelId: '9' });
+    client.emit('unknownChatInputCommand', { interaction: { id: '7' }, context: {} });
+    expect(tracker.settled(event('MESSAGE_CREATE', { id: '6', author: {} }))).toBeUndefined();
+    expect(tracker.settled(event('INTERACTION_CREATE', { id: '7' }))).toBeUndefined();
   });
 });

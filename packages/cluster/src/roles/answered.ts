@@ -6,23 +6,69 @@ interface RestRequestLike {
   data?: { body?: unknown };
 }
 
+/** The part of a bot client the tracker listens to (the framework's Sapphire client). */
+interface EventSource {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/** Sapphire events after which a user's message needs nothing more from the bot. */
+const MESSAGE_DONE = [
+  'nonPrefixedMessage',
+  'messageCommandFinish',
+  'messageCommandDenied',
+  'unknownMessageCommandName',
+  'unknownMessageCommand',
+  'commandDoesNotHaveMessageCommandHandler',
+];
+/** Sapphire events after which an interaction needs nothing more from the bot. */
+const INTERACTION_DONE = [
+  'chatInputCommandFinish',
+  'chatInputCommandDenied',
+  'unknownChatInputCommand',
+  'commandDoesNotHaveChatInputCommandHandler',
+];
+/** Early notes kept for events not registered yet (bounded). */
+const EARLY_MAX = 1_000;
+
+/** The id of the message or interaction a Sapphire event's arguments are about. */
+function subjectId(args: unknown[], field: 'message' | 'interaction'): string | undefined {
+  for (const arg of args) {
+    if (typeof arg !== 'object' || arg === null) continue;
+    const inner = (arg as Record<string, unknown>)[field] as { id?: unknown } | undefined;
+    if (typeof inner?.id === 'string') return inner.id;
+    const own = (arg as { id?: unknown; channelId?: unknown }).id;
+    if (typeof own === 'string' && 'channelId' in arg) return own;
+  }
+  return undefined;
+}
+
 /**
- * Holds a work event's acknowledgement until the bot answered it: an interaction until its
- * callback (or `interactionMs`, Discord's 3 s deadline), a user's message until a reply that
- * references it (or `messageMs`, as most messages are no command). Without this, a worker
- * killed between receiving an event and answering it would have acknowledged it already.
+ * Holds a work event's acknowledgement until the bot is done with it, so a worker killed
+ * between receiving an event and answering it has not acknowledged it yet (another worker
+ * claims it). An interaction: until its callback got a response, or the framework finished,
+ * denied or did not know the command (`interactionMs` at most). A user's message: until a reply
+ * that references it, or the framework finished, denied or did not know the command; a message
+ * without the bot's prefix is done at once; `messageMs` at most before the framework has parsed
+ * it, `commandMs` at most once it carries a prefix (a command answered late under load is still
+ * held, not acknowledged at a short deadline and lost with its worker).
  */
 export class AnswerTracker {
-  readonly #waiting = new Map<string, () => void>();
+  readonly #waiting = new Map<string, { finish: () => void; extend: (ms: number) => void }>();
+  /** Keys the framework finished or marked as commands before `settled` registered them. */
+  readonly #early = new Map<string, 'done' | 'command'>();
   readonly #interactionMs: number;
   readonly #messageMs: number;
+  readonly #commandMs: number;
 
-  public constructor(options: { interactionMs?: number; messageMs?: number } = {}) {
-    this.#interactionMs = options.interactionMs ?? 3_000;
+  public constructor(
+    options: { interactionMs?: number; messageMs?: number; commandMs?: number } = {},
+  ) {
+    this.#interactionMs = options.interactionMs ?? 15_000;
     this.#messageMs = options.messageMs ?? 1_000;
+    this.#commandMs = options.commandMs ?? 15_000;
   }
 
-  /** Resolves when the bot answered `event`, or at its deadline; at once for other events. */
+  /** Resolves when the bot is done with `event`, or at its deadline; at once for other events. */
   public settled(event: BusEvent): Promise<void> | undefined {
     const data = event.data as { id?: unknown; author?: { bot?: unknown } } | null;
     if (typeof data?.id !== 'string') return undefined;
@@ -37,23 +83,63 @@ export class AnswerTracker {
     } else {
       return undefined;
     }
+    const early = this.#early.get(key);
+    this.#early.delete(key);
+    if (early === 'done') return undefined;
+    if (early === 'command') ms = this.#commandMs;
     return new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout;
       const finish = () => {
         clearTimeout(timer);
         this.#waiting.delete(key);
         resolve();
       };
-      const timer = setTimeout(finish, ms);
-      this.#waiting.set(key, finish);
+      const extend = (longer: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(finish, longer);
+      };
+      timer = setTimeout(finish, ms);
+      this.#waiting.set(key, { finish, extend });
     });
   }
 
   /** Feed every REST response of the bot's client here. */
   public onResponse(request: RestRequestLike): void {
     const interaction = /^\/interactions\/(\d+)\//.exec(request.path);
-    if (interaction) this.#waiting.get(`i:${interaction[1]}`)?.();
+    if (interaction) this.#waiting.get(`i:${interaction[1]}`)?.finish();
     const body = request.data?.body as { message_reference?: { message_id?: unknown } } | undefined;
     const ref = body?.message_reference?.message_id;
-    if (typeof ref === 'string') this.#waiting.get(`m:${ref}`)?.();
+    if (typeof ref === 'string') this.#waiting.get(`m:${ref}`)?.finish();
+  }
+
+  /** Listens to the framework's command events of `client` (a Sapphire client). */
+  public watch(client: EventSource): void {
+    client.on('prefixedMessage', (...args) => {
+      const id = subjectId(args, 'message');
+      if (id !== undefined) this.#note(`m:${id}`, 'command');
+    });
+    for (const name of MESSAGE_DONE) {
+      client.on(name, (...args) => {
+        const id = subjectId(args, 'message');
+        if (id !== undefined) this.#note(`m:${id}`, 'done');
+      });
+    }
+    for (const name of INTERACTION_DONE) {
+      client.on(name, (...args) => {
+        const id = subjectId(args, 'interaction');
+        if (id !== undefined) this.#note(`i:${id}`, 'done');
+      });
+    }
+  }
+
+  #note(key: string, what: 'done' | 'command'): void {
+    const waiting = this.#waiting.get(key);
+    if (waiting) {
+      if (what === 'done') waiting.finish();
+      else waiting.extend(this.#commandMs);
+      return;
+    }
+    this.#early.set(key, what);
+    if (this.#early.size > EARLY_MAX) this.#early.delete(this.#early.keys().next().value!);
   }
 }

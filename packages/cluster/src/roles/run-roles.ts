@@ -210,6 +210,7 @@ export async function startWorkerRole(
     handleSignals: false,
   });
   bot.rest.on('response', (request) => answers.onResponse(request));
+  answers.watch(bot);
   // Intake limits and cooldowns hold for the whole bot, not once per worker.
   shareLimits(bot, { redis, prefix: options.prefix ?? 'zoryx' });
   // So are extension settings changed at run time (seeded before the extensions load).
