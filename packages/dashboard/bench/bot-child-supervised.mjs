@@ -15,6 +15,8 @@ const supervisor = await startSupervisor({
   logger: { debug: quiet, info: quiet, warn: quiet, error: (...args) => console.error(...args) },
 });
 const channel = new BroadcastChannel('zoryx-dashboard-bench');
+// The bench went away (crashed or exited after a failed mode): do not outlive it.
+process.on('disconnect', () => process.exit(1));
 channel.onmessage = (event) => process.send?.(event.data);
 process.on('message', async (message) => {
   if (message !== 'stop') return channel.postMessage(message);

@@ -19,6 +19,8 @@ const bot = await createBot({
 const report = await bot.start();
 await announceReady(bot, Number(process.env.ZORYX_BENCH_GUILDS ?? '1'), report.failed);
 const onLoop = loopMonitor((answer) => process.send?.(answer));
+// The bench went away (crashed or exited after a failed mode): do not outlive it.
+process.on('disconnect', () => process.exit(1));
 process.on('message', async (message) => {
   onLoop(message);
   if (message !== 'stop') return;

@@ -318,4 +318,14 @@ async function run(mode: Mode): Promise<void> {
 const ALL_MODES: readonly Mode[] = ['supervised', 'child-process', 'in-process'];
 const MODES = ALL_MODES.filter((m) => (process.env.BENCH_MODE ?? m) === m);
 if (MODES.length === 0) throw new TypeError(`BENCH_MODE must be one of ${ALL_MODES.join(', ')}`);
-for (const mode of MODES) await run(mode);
+let failures = 0;
+for (const mode of MODES) {
+  // One mode failing to start (e.g. packages/supervisor/dist missing) does not cost the others.
+  await run(mode).catch((error: unknown) => {
+    failures += 1;
+    console.log(JSON.stringify({ mode, error: String(error) }));
+  });
+}
+// A mode that failed midway may have left its bot child running: exiting disconnects it (the
+// children exit when their IPC channel closes).
+if (failures > 0) process.exit(1);

@@ -80,6 +80,8 @@ export class ProbeServer {
       metricsContentType: options.metricsContentType,
     };
     const worker = new Worker(PROBE_WORKER, { workerData: data });
+    // The dashboard's own server keeps the process alive; this thread never should on its own.
+    worker.unref();
     const port = await new Promise<number>((resolve, reject) => {
       const fail = (message: string, cause?: unknown) =>
         reject(
