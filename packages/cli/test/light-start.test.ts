@@ -44,6 +44,15 @@ describe('what starting a bot loads in the supervising thread', () => {
     expect(heavy(urls)).toEqual([]);
   });
 
+  it('nor zod: runBot reads the validated settings after it has spawned the worker', async () => {
+    const urls = await importsOf('@zoryx/cli');
+    // What the supervisor needs first (the token, the intents) comes from the env entry.
+    expect(urls.some((url) => url.endsWith('/packages/framework/dist/env.js'))).toBe(true);
+    expect(
+      urls.filter((url) => /\/zod\/|\/packages\/framework\/dist\/config\.js$/.test(url)),
+    ).toEqual([]);
+  });
+
   it("the framework's light entry (@zoryx/framework/config) reads settings without discord.js", async () => {
     const urls = await importsOf('@zoryx/framework/config');
     expect(urls.some((url) => url.endsWith('/packages/framework/dist/config.js'))).toBe(true);

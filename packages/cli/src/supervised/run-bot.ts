@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZoryxClient, ZoryxConfigInput } from '@zoryx/framework';
+import { FRAMEWORK_INTENTS } from '@zoryx/framework/env';
 import {
   enableCompileCache,
   type Supervisor,
@@ -13,9 +14,10 @@ import {
   startSupervisor,
 } from '@zoryx/supervisor';
 import { CliError } from '../errors.js';
-import { type BotSettings, readBotSettings } from './bot-settings.js';
+import type { BotSettings } from './bot-settings.js';
+import { type EarlyStart, earlyStart, type SettingsSource } from './early-start.js';
 import { FaultGate } from './fault-gate.js';
-import { duration, type FaultReport, notifyOwners, reportFault } from './fault-reports.js';
+import type { FaultReport } from './fault-reports.js';
 import { type CustomBotOptions, takeHandoff } from './module-handoff.js';
 import { operatorLogger } from './operator-logger.js';
 import { RUN_OPTIONS_ENV, type WorkerRunOptions } from './run-options.js';
@@ -120,23 +122,35 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
   // Node ≥ 22.1: what this thread loads from here on (the framework, for a plain process) is
   // compiled from a cache on disk next time; the supervised worker enables its own.
   enableCompileCache(env);
-  const settings = await readBotSettings({
+  const source: SettingsSource = {
     cwd,
     env,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
-  });
+  };
+  // Supervised (the default), the worker is spawned first and loads the bot while this thread
+  // reads and validates the settings (zod): the two are not paid one after the other.
+  const canSupervise = !(options.bot && options.module === undefined);
+  const early = canSupervise ? await earlyStart(source, options.supervise) : null;
+  if (early) return runSupervised(early, source, options);
+  const { readBotSettings } = await import('./bot-settings.js');
+  const settings = await readBotSettings(source);
   if (!settings.token) {
     throw new CliError('ZRX_CLI_NO_TOKEN', `No DISCORD_TOKEN for the bot in ${cwd}.`);
   }
   if (!(options.supervise ?? settings.config.supervise)) return runPlain(cwd, options, env);
-  if (options.bot && options.module === undefined) {
+  if (!canSupervise) {
     throw new CliError(
       'ZRX_CLI_BOT_MODULE',
       'runBot({ bot }) runs supervised without `module`: the worker cannot take the createBot options.',
     );
   }
-  return runSupervised(settings, options);
+  return runSupervised(
+    { token: settings.token, apiBase: settings.apiBase },
+    source,
+    options,
+    settings,
+  );
 }
 
 async function runPlain(
@@ -164,41 +178,63 @@ async function runPlain(
   };
 }
 
-async function runSupervised(settings: BotSettings, options: RunBotOptions): Promise<RunningBot> {
+/**
+ * Starts the supervisor, whose first step spawns the worker, then reads the settings (unless the
+ * caller already has them) while the worker boots; an invalid setting stops the supervisor again
+ * and is what rejects.
+ */
+async function runSupervised(
+  early: EarlyStart,
+  source: SettingsSource,
+  options: RunBotOptions,
+  known?: BotSettings,
+): Promise<RunningBot> {
   const logger = options.logger ?? operatorLogger();
   const gate = new FaultGate(`zoryx-run-${randomUUID()}`);
   const workerOptions: WorkerRunOptions = {
-    cwd: settings.cwd,
+    cwd: source.cwd,
     gate: gate.name,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.module === undefined ? {} : { module: moduleUrl(options.module) }),
   };
-  let supervisor: Supervisor;
-  try {
-    supervisor = await startSupervisor({
-      entry: workerEntry(),
-      token: settings.token as string,
-      intents: settings.intents,
-      ...(settings.apiBase === undefined ? {} : { apiBase: settings.apiBase }),
-      ...(options.watchdog === undefined ? {} : { watchdog: options.watchdog }),
-      ...(options.standby === undefined ? {} : { standby: options.standby }),
-      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
-      ...(options.shutdownTimeoutMs === undefined
-        ? {}
-        : { shutdownTimeoutMs: options.shutdownTimeoutMs }),
-      handleSignals: options.handleSignals ?? true,
-      env: {
-        ...(options.env ? stringEnv(options.env) : {}),
-        [RUN_OPTIONS_ENV]: JSON.stringify(workerOptions),
-      },
-      logger,
-    });
-  } catch (error) {
+  const starting = startSupervisor({
+    entry: workerEntry(),
+    token: early.token,
+    intents: FRAMEWORK_INTENTS.reduce((bits, intent) => bits | intent, 0),
+    ...(early.apiBase === undefined ? {} : { apiBase: early.apiBase }),
+    ...(options.watchdog === undefined ? {} : { watchdog: options.watchdog }),
+    ...(options.standby === undefined ? {} : { standby: options.standby }),
+    ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+    ...(options.shutdownTimeoutMs === undefined
+      ? {}
+      : { shutdownTimeoutMs: options.shutdownTimeoutMs }),
+    handleSignals: options.handleSignals ?? true,
+    env: {
+      ...(options.env ? stringEnv(options.env) : {}),
+      [RUN_OPTIONS_ENV]: JSON.stringify(workerOptions),
+    },
+    logger,
+  });
+  const reading =
+    known ?? import('./bot-settings.js').then(({ readBotSettings }) => readBotSettings(source));
+  // Loaded meanwhile, so the fault listeners are on as soon as the supervisor resolves.
+  const faultReports = import('./fault-reports.js');
+  const [started, settings, reports] = await Promise.allSettled([starting, reading, faultReports]);
+  if (settings.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.close('invalid settings');
     gate.close();
-    throw error;
+    throw settings.reason;
   }
-  watchFaults(supervisor, settings, gate, logger, options.watchdog?.memoryMb);
+  if (started.status === 'rejected' || reports.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.close('start failed');
+    gate.close();
+    throw started.status === 'rejected'
+      ? started.reason
+      : (reports as PromiseRejectedResult).reason;
+  }
+  const supervisor = started.value;
+  watchFaults(supervisor, settings.value, gate, logger, options.watchdog?.memoryMb, reports.value);
   return {
     supervised: true,
     supervisor,
@@ -223,6 +259,7 @@ function watchFaults(
   gate: FaultGate,
   logger: SupervisorLogger,
   memoryMb: number | undefined,
+  { duration, notifyOwners, reportFault }: typeof import('./fault-reports.js'),
 ): void {
   const reports = new Map<number, Promise<FaultReport | null>>();
   const onFault = (workerId: number, event: Parameters<typeof reportFault>[1]): void => {

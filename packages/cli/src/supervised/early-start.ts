@@ -1,0 +1,62 @@
+// What the supervisor needs before its worker can be spawned — the token, the API base and
+// whether to supervise at all — read without loading zod or the framework: then the worker starts
+// loading the bot while this thread reads and validates the rest of the settings (bot-settings.ts).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ZoryxConfigInput } from '@zoryx/framework';
+import { loadDotEnv, readEnv } from '@zoryx/framework/env';
+
+/** Where a bot's settings come from (the options of `readBotSettings`). */
+export interface SettingsSource {
+  readonly cwd: string;
+  readonly configPath?: string;
+  readonly config?: ZoryxConfigInput;
+  readonly env: Record<string, string | undefined>;
+}
+
+/** What starting the supervisor early needs. */
+export interface EarlyStart {
+  readonly token: string;
+  readonly apiBase: string | undefined;
+}
+
+/**
+ * The token and API base when the bot is to run supervised (`supervise`, else config's
+ * `supervise`, default true) and both can be read without the full settings; `null` otherwise —
+ * no token, a malformed variable, a config file that is not JSON or whose `supervise` is not a
+ * boolean: the caller then reads the full settings first, which reports each of them properly.
+ */
+export async function earlyStart(
+  source: SettingsSource,
+  supervise: boolean | undefined,
+): Promise<EarlyStart | null> {
+  if ((supervise ?? (await superviseOf(source))) !== true) return null;
+  const env = { ...source.env };
+  await loadDotEnv(source.cwd, env);
+  let token: string | undefined;
+  let apiBase: string | undefined;
+  try {
+    ({ token, apiBase } = readEnv(env));
+  } catch {
+    return null;
+  }
+  return token ? { token, apiBase } : null;
+}
+
+/** config's `supervise` as createBot will read it (a missing file gets the defaults: true). */
+async function superviseOf(source: SettingsSource): Promise<boolean | undefined> {
+  if (source.config !== undefined) return source.config.supervise ?? true;
+  let text: string;
+  try {
+    text = await readFile(source.configPath ?? resolve(source.cwd, 'config.json'), 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? true : undefined;
+  }
+  try {
+    const value = (JSON.parse(text) as { supervise?: unknown }).supervise;
+    if (value === undefined) return true;
+    return typeof value === 'boolean' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
