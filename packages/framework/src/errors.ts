@@ -41,6 +41,11 @@ export const frameworkErrorCatalogue = {
     meaning: 'a command threw; the user sees the error id, the log line carries it with the stack',
     hint: 'Search the log for the error id shown to the user.',
   },
+  ZRX_COMMAND_REPLY_EXPIRED: {
+    meaning:
+      'a command answered an interaction Discord no longer accepts (10062 Unknown interaction: later than 3 s without a defer; or 40060 already acknowledged); logged as a warning without a second, equally late error reply',
+    hint: 'Call `interaction.deferReply()` first in commands that can take longer than 3 s; many of these at once mean the bot is overloaded.',
+  },
   ZRX_COMMAND_SYNC: {
     meaning: 'registering application commands with Discord failed',
     hint: 'Read the Discord error in the message; fix the command it names, then restart or run the sync again.',

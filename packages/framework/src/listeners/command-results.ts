@@ -9,7 +9,7 @@ import {
   type MessageCommandSuccessPayload,
   type UserError,
 } from '@sapphire/framework';
-import type { BaseInteraction, Message } from 'discord.js';
+import { type BaseInteraction, type Message, RESTJSONErrorCodes } from 'discord.js';
 import { runtimeOf } from '../client/runtime.js';
 import { commandTarget } from '../commands/command-target.js';
 import type { CommandKind } from '../events/framework-events.js';
@@ -109,6 +109,21 @@ async function reportFailure(
   const runtime = runtimeOf(listener.container.client);
   const errorId = createErrorId();
   const extension = runtime?.pieceOwner('commands', commandName);
+  if (isUnanswerable(error)) {
+    // The interaction can no longer be answered (Discord's 3 s window passed, or it was already
+    // answered): an error reply would fail the same way and cost a request per late command,
+    // which is exactly when a busy bot can least afford it. One short line, no stack.
+    runtime?.logger.warn(
+      { errorId, command: commandName, extension, kind, code: 'ZRX_COMMAND_REPLY_EXPIRED' },
+      `command ${commandName}${extension ? ` of extension "${extension}"` : ''} answered too late: Discord no longer accepts a reply to this interaction (error id ${errorId})`,
+    );
+    runtime?.emit('command_error', {
+      ...invocationOf(target, commandName, kind),
+      error: serializeError(error),
+      errorId,
+    });
+    return;
+  }
   runtime?.logger.error(
     { err: error, errorId, command: commandName, extension, kind, code: 'ZRX_COMMAND_FAILED' },
     `command ${commandName}${extension ? ` of extension "${extension}"` : ''} failed (error id ${errorId})`,
@@ -122,5 +137,20 @@ async function reportFailure(
     target,
     'error',
     `Something went wrong while running \`${commandName}\`. Error id: \`${errorId}\``,
+  );
+}
+
+/**
+ * Discord's answers that mean no reply can reach the user through this interaction any more:
+ * 10062 Unknown interaction (the 3 s acknowledgement window passed) and 40060 already
+ * acknowledged.
+ */
+function isUnanswerable(error: unknown): boolean {
+  // Duck-typed rather than `instanceof DiscordAPIError`: an extension may bundle its own copy of
+  // discord.js, whose errors are another class with the same shape.
+  if (!(error instanceof Error) || !('rawError' in error) || !('code' in error)) return false;
+  return (
+    error.code === RESTJSONErrorCodes.UnknownInteraction ||
+    error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged
   );
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Emulator, startEmulator } from '@zoryx/emulator';
+import { type Emulator, type EmulatorOptions, startEmulator } from '@zoryx/emulator';
 import type { HotReloadEvent } from '@zoryx/loader';
 import pino, { type Logger } from 'pino';
 import { type CreateBotOptions, createBot } from '../../src/client/create-bot.js';
@@ -22,9 +22,10 @@ export class BotFixture {
     public readonly discord: Emulator,
   ) {}
 
-  public static async create(): Promise<BotFixture> {
+  /** `emulator` adds or overrides emulator options (e.g. a short `interactionAckTimeout`). */
+  public static async create(emulator: EmulatorOptions = {}): Promise<BotFixture> {
     const dir = await mkdtemp(join(tmpdir(), 'zoryx-bot-'));
-    const discord = await startEmulator({ heartbeatInterval: 60_000 });
+    const discord = await startEmulator({ heartbeatInterval: 60_000, ...emulator });
     return new BotFixture(dir, discord);
   }
 
