@@ -139,4 +139,35 @@ describe('probe port', () => {
       '/livez ok again once the loop turns',
     );
   });
+
+  it('counts open breakers from the bus alerts on both ports, and sees them close', async () => {
+    d.t.bot.hooks.on(
+      'guild_joined',
+      () => {
+        throw new Error('always fails');
+      },
+      { id: 'probe-test:fails' },
+    );
+    for (let i = 0; i < 5; i += 1) {
+      await d.t.bot.hooks.emitAndWait('guild_joined', { guildId: '1', name: 'x', memberCount: 1 });
+    }
+    expect(d.t.bot.hooks.hooks().find((h) => h.id === 'probe-test:fails')?.breaker).toBe('open');
+    const hooksLine = async (base: string) =>
+      (await (await fetch(`${base}/readyz?verbose`)).text())
+        .split('\n')
+        .find((line) => line.includes('hooks'));
+    for (const base of [probes, d.url()]) {
+      await eventually(
+        async () => (await hooksLine(base)) === '[+]hooks ok: 1 breaker(s) open',
+        `one open breaker on ${base}`,
+      );
+    }
+    d.t.bot.hooks.resetBreaker('probe-test:fails');
+    for (const base of [probes, d.url()]) {
+      await eventually(
+        async () => (await hooksLine(base)) === '[+]hooks ok: all breakers closed',
+        `breakers closed again on ${base}`,
+      );
+    }
+  });
 });
