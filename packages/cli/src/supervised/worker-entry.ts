@@ -20,7 +20,9 @@ handedOver?.catch(() => undefined);
 /** Starts the bot in this worker; the supervisor calls `shutdown(reason)` on what it returns. */
 export default async function start(relay: WorkerRelay) {
   // A fault of the previous worker is recorded first: a quarantined extension is then skipped.
-  await passFaultGate(options.gate);
+  // The first worker has no previous one: it does not wait for the main thread (which is still
+  // reading the settings then).
+  if (relay.reason !== 'initial') await passFaultGate(options.gate);
   const custom = handedOver ? await handedOver : undefined;
   try {
     const bot = await startBot(relay, options, custom);
