@@ -122,6 +122,56 @@ describe('createLogger', () => {
   });
 });
 
+describe('createLogger: how lines leave the process', () => {
+  it('starts no transport at level silent, even with file logging on', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoryx-log-'));
+    try {
+      const logging = { ...defaultConfig().logging, level: 'silent' as const };
+      const logs = createLogger({ logging, cwd: dir, console: 1 });
+      expect(logs.output).toBe('off');
+      logs.logger.error('never written');
+      await logs.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes plain JSON console output from this thread, scrubbed, flushed by close()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoryx-log-'));
+    const consolePath = join(dir, 'console.out');
+    const consoleFd = openSync(consolePath, 'w');
+    try {
+      const logging = { ...defaultConfig().logging, file: false, pretty: 'never' as const };
+      const logs = createLogger({ logging, cwd: dir, console: consoleFd, secrets: [TOKEN] });
+      expect(logs.output).toBe('direct');
+      for (let i = 0; i < 3; i++) logs.logger.info({ i }, `line ${i} with ${TOKEN}`);
+      await logs.close();
+      const text = await readFile(consolePath, 'utf8');
+      expect(leaks(text)).toEqual([]);
+      const lines = text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { i: number; msg: string });
+      expect(lines.map((l) => l.i)).toEqual([0, 1, 2]);
+      expect(lines[0]?.msg).toBe(`line 0 with ${REDACTED}`);
+    } finally {
+      closeSync(consoleFd);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the transport thread for files and pretty output', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoryx-log-'));
+    try {
+      const logs = createLogger({ logging: defaultConfig().logging, cwd: dir, console: false });
+      expect(logs.output).toBe('thread');
+      await logs.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('createLogger on the real stdout of a child process', () => {
   let outDir: string;
   let child: string;

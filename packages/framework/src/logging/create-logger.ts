@@ -41,6 +41,12 @@ export interface ZoryxLogger {
   file: string | undefined;
   /** The log of this run only (`<dir>/current-run.log`), or undefined when not written. */
   currentRunFile: string | undefined;
+  /**
+   * How lines leave the process: `'off'` (level `silent` or no output configured), `'direct'`
+   * (plain JSON to the console from this thread, no transport thread to start) or `'thread'`
+   * (pino transports on a worker thread: rotating files, pretty printing).
+   */
+  output: 'off' | 'direct' | 'thread';
   /** Flushes and closes the transports (rotating files, pretty printer). */
   close(): Promise<void>;
 }
@@ -119,9 +125,29 @@ export function createLogger(options: CreateLoggerOptions): ZoryxLogger {
     process.env.DISCORD_TOKEN,
     ...(options.secrets ?? []),
   ]);
-  if (targets.length === 0) {
+  if (targets.length === 0 || logging.level === 'silent') {
+    clearInterval(pruneTimer);
     const logger = redactChildBindings(pino({ ...base, enabled: false }));
-    return { logger, file, currentRunFile, close: async () => undefined };
+    return { logger, file, currentRunFile, output: 'off', close: async () => undefined };
+  }
+  const [only] = targets;
+  if (targets.length === 1 && only?.target === 'pino/file' && typeof consoleFd === 'number') {
+    // JSON to the console alone needs no transport thread: starting one (and loading its
+    // modules) cost ~150 ms of every bot's start for what this thread writes just as well.
+    // Synchronous, as pino's own default: a worker thread that dies right after its last line
+    // (a crash, a watchdog restart) still leaves that line written.
+    const destination = pino.destination({ dest: consoleFd, sync: true });
+    const logger = redactChildBindings(pino(base, destination));
+    return {
+      logger,
+      file,
+      currentRunFile,
+      output: 'direct',
+      close: async () => {
+        // Not `end()`: the fd (stdout, or one the caller opened) stays the caller's to close.
+        destination.flushSync();
+      },
+    };
   }
   const transport = pino.transport({ targets });
   const logger = redactChildBindings(pino(base, transport));
@@ -129,6 +155,7 @@ export function createLogger(options: CreateLoggerOptions): ZoryxLogger {
     logger,
     file,
     currentRunFile,
+    output: 'thread',
     close: () =>
       new Promise<void>((done) => {
         clearInterval(pruneTimer);
