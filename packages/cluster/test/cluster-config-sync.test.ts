@@ -5,9 +5,7 @@
 // packages; each worker keeps its own SQLite data, so only Redis (`<prefix>:extconfig`) and the
 // control channel carry the change.
 import type { ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import {
   type ChannelHandle,
   type Emulator,
@@ -18,7 +16,7 @@ import {
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
-import { FIXTURES, startRole, stopRole } from './role-processes.js';
+import { roleEnv, startRole, stopRole, writeClusterBot } from './role-processes.js';
 
 const redisUrl = redisTestUrl();
 
@@ -41,38 +39,18 @@ describe.skipIf(redisUrl === undefined)(
       room = guild.createChannel({ name: 'general' });
       alice = discord.createUser({ username: 'alice' });
       guild.addMember(alice);
-      dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-settings-'));
-      for (const name of ['greet', 'settings']) {
-        await mkdir(join(dir, 'extensions', name), { recursive: true });
-        await copyFile(
-          join(FIXTURES, `${name}-extension.ts`),
-          join(dir, 'extensions', name, 'index.ts'),
-        );
-      }
-      await writeFile(
-        join(dir, 'config.json'),
-        JSON.stringify({
-          logging: { file: false, level: 'warn' },
-          autoReload: false,
-          components: { statusRotation: false },
-          commands: Object.fromEntries(
-            ['greet', 'setgreeting'].map((name) => [
-              name,
-              { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
-            ]),
-          ),
-          intake: { commandsPerUser: false, unknownCommandReplies: false },
-        }),
-      );
+      dir = await writeClusterBot('settings', {
+        extensions: ['greet', 'settings'],
+        commands: Object.fromEntries(
+          ['greet', 'setgreeting'].map((name) => [
+            name,
+            { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+          ]),
+        ),
+        intake: { commandsPerUser: false },
+      });
       prefix = testPrefix('settings');
-      env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DISCORD_TOKEN: discord.token,
-        ZORYX_DISCORD_API: discord.apiUrl,
-        ZORYX_REDIS_URL: redisUrl,
-        ZORYX_TEST_PREFIX: prefix,
-      };
+      env = roleEnv(discord, redisUrl!, prefix);
       children.push(await startRole(dir, env, 'gateway'));
       workers = await Promise.all([startRole(dir, env, 'worker'), startRole(dir, env, 'worker')]);
       children.push(...workers);

@@ -4,9 +4,7 @@
 // over: with per-worker counters B would start from zero. Without PostgreSQL (each worker keeps
 // its own SQLite data): the limits live in Redis, `<prefix>:limit:*`.
 import type { ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import {
   type ChannelHandle,
   type Emulator,
@@ -17,7 +15,7 @@ import {
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
-import { FIXTURES, startRole, stopRole } from './role-processes.js';
+import { roleEnv, startRole, stopRole, writeClusterBot } from './role-processes.js';
 
 const redisUrl = redisTestUrl();
 const INTAKE_LIMIT = 4;
@@ -59,39 +57,16 @@ describe.skipIf(redisUrl === undefined)(
       guild.addMember(bob);
       carol = discord.createUser({ username: 'carol' });
       guild.addMember(carol);
-      dir = await mkdtemp(join(tmpdir(), 'zoryx-cluster-limits-'));
-      for (const name of ['echo', 'hello']) {
-        await mkdir(join(dir, 'extensions', name), { recursive: true });
-        await copyFile(
-          join(FIXTURES, `${name}-extension.ts`),
-          join(dir, 'extensions', name, 'index.ts'),
-        );
-      }
-      await writeFile(
-        join(dir, 'config.json'),
-        JSON.stringify({
-          logging: { file: false, level: 'warn' },
-          autoReload: false,
-          components: { statusRotation: false },
-          commands: {
-            echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
-            hello: { cooldown: { limit: 2, windowSeconds: 600 } },
-          },
-          intake: {
-            commandsPerUser: { limit: INTAKE_LIMIT, windowSeconds: 600 },
-            unknownCommandReplies: false,
-          },
-        }),
-      );
+      dir = await writeClusterBot('limits', {
+        extensions: ['echo', 'hello'],
+        commands: {
+          echo: { cooldown: { limit: 1_000_000, windowSeconds: 1 } },
+          hello: { cooldown: { limit: 2, windowSeconds: 600 } },
+        },
+        intake: { commandsPerUser: { limit: INTAKE_LIMIT, windowSeconds: 600 } },
+      });
       prefix = testPrefix('limits');
-      env = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DISCORD_TOKEN: discord.token,
-        ZORYX_DISCORD_API: discord.apiUrl,
-        ZORYX_REDIS_URL: redisUrl,
-        ZORYX_TEST_PREFIX: prefix,
-      };
+      env = roleEnv(discord, redisUrl!, prefix);
       children.push(await startRole(dir, env, 'gateway'));
     }, 120_000);
 

@@ -1,7 +1,10 @@
 // Cluster processes for the end-to-end tests: `node test/fixtures/role.mjs <role> <botDir>` on
 // the built packages, resolved once the process prints `ready`.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Emulator } from '@zoryx/emulator';
 
 /** The fixtures folder (extensions copied into test bots, role.mjs). */
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -31,4 +34,50 @@ export function stopRole(child: ChildProcess | undefined): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** What differs between the clustered test bots: their extensions and limits. */
+export interface ClusterBotOptions {
+  /** Fixture extensions to install (`fixtures/<name>-extension.ts` → `extensions/<name>`). */
+  extensions: readonly string[];
+  /** The config's `commands` section (cooldowns). */
+  commands: Record<string, unknown>;
+  /** The config's `intake` section; unknown-command replies are always off. */
+  intake: Record<string, unknown>;
+}
+
+/**
+ * Writes a test bot's folder under the system temp folder: the fixture extensions and a quiet
+ * config (warnings only, no log files, no hot reload, no status rotation). Returns its path.
+ */
+export async function writeClusterBot(name: string, options: ClusterBotOptions): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `zoryx-cluster-${name}-`));
+  for (const extension of options.extensions) {
+    await mkdir(join(dir, 'extensions', extension), { recursive: true });
+    await copyFile(
+      join(FIXTURES, `${extension}-extension.ts`),
+      join(dir, 'extensions', extension, 'index.ts'),
+    );
+  }
+  const config = {
+    logging: { file: false, level: 'warn' },
+    autoReload: false,
+    components: { statusRotation: false },
+    commands: options.commands,
+    intake: { ...options.intake, unknownCommandReplies: false },
+  };
+  await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+  return dir;
+}
+
+/** The environment of a gateway or worker process of a test bot: the emulator, Redis, a key prefix. */
+export function roleEnv(discord: Emulator, redisUrl: string, prefix: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: discord.token,
+    ZORYX_DISCORD_API: discord.apiUrl,
+    ZORYX_REDIS_URL: redisUrl,
+    ZORYX_TEST_PREFIX: prefix,
+  };
 }
