@@ -66,4 +66,23 @@ describe('answer tracker', () => {
     expect(tracker.settled(event('MESSAGE_CREATE', { id: '6', author: {} }))).toBeUndefined();
     expect(tracker.settled(event('INTERACTION_CREATE', { id: '7' }))).toBeUndefined();
   });
+
+  it('does not take a 429 or 5xx answer for an answer (the REST client retries it)', async () => {
+    const tracker = new AnswerTracker({ messageMs: 60_000 });
+    let done = false;
+    const settled = tracker.settled(event('MESSAGE_CREATE', { id: '8', author: {} }))?.then(() => {
+      done = true;
+    });
+    const reply = {
+      path: '/channels/9/messages',
+      data: { body: { message_reference: { message_id: '8' } } },
+    };
+    tracker.onResponse(reply, 429);
+    tracker.onResponse(reply, 503);
+    await Promise.resolve();
+    expect(done).toBe(false);
+    tracker.onResponse(reply, 200);
+    await settled;
+    expect(done).toBe(true);
+  });
 });

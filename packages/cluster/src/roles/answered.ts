@@ -103,8 +103,13 @@ export class AnswerTracker {
     });
   }
 
-  /** Feed every REST response of the bot's client here. */
-  public onResponse(request: RestRequestLike): void {
+  /**
+   * Feed every REST response of the bot's client here, with its status. A 429 or a 5xx is not
+   * an answer: the REST client retries it, and a worker killed before the retry must not have
+   * acknowledged the event already.
+   */
+  public onResponse(request: RestRequestLike, status = 200): void {
+    if (status === 429 || status >= 500) return;
     const interaction = /^\/interactions\/(\d+)\//.exec(request.path);
     if (interaction) this.#waiting.get(`i:${interaction[1]}`)?.finish();
     const body = request.data?.body as { message_reference?: { message_id?: unknown } } | undefined;

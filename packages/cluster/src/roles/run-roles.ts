@@ -209,7 +209,7 @@ export async function startWorkerRole(
     clientOptions: link.clientOptions(layout),
     handleSignals: false,
   });
-  bot.rest.on('response', (request) => answers.onResponse(request));
+  bot.rest.on('response', (request, response) => answers.onResponse(request, response.status));
   answers.watch(bot);
   // Intake limits and cooldowns hold for the whole bot, not once per worker.
   shareLimits(bot, { redis, prefix: options.prefix ?? 'zoryx' });
