@@ -85,4 +85,22 @@ describe('answer tracker', () => {
     await settled;
     expect(done).toBe(true);
   });
+
+  it("holds a prefix command the framework's fallback runs until it succeeded", async () => {
+    const tracker = new AnswerTracker({ messageMs: 60_000, commandMs: 60_000 });
+    const client = new EventEmitter();
+    tracker.watch(client);
+    const message = { id: '10', channelId: '9' };
+    let done = false;
+    const settled = tracker.settled(event('MESSAGE_CREATE', { id: '10', author: {} }))?.then(() => {
+      done = true;
+    });
+    client.emit('prefixedMessage', message, '!');
+    client.emit('commandDoesNotHaveMessageCommandHandler', { message, prefix: '!' });
+    await Promise.resolve();
+    expect(done).toBe(false);
+    client.emit('messageCommandSuccess', { message, command: {}, context: {} });
+    await settled;
+    expect(done).toBe(true);
+  });
 });

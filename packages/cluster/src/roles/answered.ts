@@ -11,21 +11,28 @@ interface EventSource {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
-/** Sapphire events after which a user's message needs nothing more from the bot. */
+/**
+ * Sapphire events after which a user's message needs nothing more from the bot. Not
+ * `commandDoesNotHaveMessageCommandHandler`: that is where the framework *starts* a prefix
+ * invocation of a slash-style command (its prefix fallback), which then ends with
+ * `messageCommandSuccess` / `…Error` / `…Denied`.
+ */
 const MESSAGE_DONE = [
   'nonPrefixedMessage',
   'messageCommandFinish',
+  'messageCommandSuccess',
+  'messageCommandError',
   'messageCommandDenied',
   'unknownMessageCommandName',
   'unknownMessageCommand',
-  'commandDoesNotHaveMessageCommandHandler',
 ];
 /** Sapphire events after which an interaction needs nothing more from the bot. */
 const INTERACTION_DONE = [
   'chatInputCommandFinish',
+  'chatInputCommandSuccess',
+  'chatInputCommandError',
   'chatInputCommandDenied',
   'unknownChatInputCommand',
-  'commandDoesNotHaveChatInputCommandHandler',
 ];
 /** Early notes kept for events not registered yet (bounded). */
 const EARLY_MAX = 1_000;
