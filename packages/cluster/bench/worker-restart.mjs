@@ -89,7 +89,9 @@ let current = spawnWorker();
 await current.ready;
 for (let round = 0; round < ROUNDS; round += 1) {
   const next = spawnWorker();
-  await stopWorker(current.child); // the old one stops as the new one boots: a rolling restart
+  // The old one stops as the new one boots (a rolling restart); serving is the new one's, so its
+  // first answer is not waited for behind the old one's exit.
+  const stopped = stopWorker(current.child);
   readyMs.push(await next.ready);
   // Serving: a command answered by the new process (its pid in the reply).
   for (;;) {
@@ -97,6 +99,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
     if (reply.content.endsWith(`by ${next.child.pid}`)) break;
   }
   servingMs.push(performance.now() - next.started);
+  await stopped;
   current = next;
 }
 clearInterval(load);

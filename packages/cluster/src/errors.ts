@@ -55,6 +55,11 @@ export const clusterErrorCatalogue = {
       'a gateway could not renew a shard lease in time (its event loop or its Redis link stalled longer than `leaseMs`) and another gateway — a standby — took the shard; this gateway stopped publishing and closed its shards so the two never run one shard',
     hint: 'Nothing is lost: the standby RESUMEd the session. Let the restarter bring this process back (it waits as a standby); if it happens often, raise `leaseMs` or find what stalls the process.',
   },
+  ZRX_CLUSTER_WORK_RELEASED: {
+    meaning:
+      "a stopping worker gave back a command it had not finished within the stop's grace period: left unacknowledged, so another worker claims it after `claimIdleMs` (not logged as a handler failure)",
+    hint: 'Nothing to do: this is how a rolling restart hands unfinished work over.',
+  },
   ZRX_CLUSTER_SHUTDOWN_TIMEOUT: {
     meaning:
       "a worker's clean stop did not finish within its bound (default 10 s): typically replies still retrying against a Discord API that is gone; the worker stops anyway, and what it had not acknowledged is redelivered to another worker",

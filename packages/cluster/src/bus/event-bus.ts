@@ -305,10 +305,12 @@ export class EventBus {
   }
 
   #failed(event: BusEvent, cause: unknown, checked: boolean): void {
-    this.stats.failed += 1;
     // The entry stays pending and goes idle: it is claimed (and retried) later.
     this.#held.delete(event.entryId);
     if (checked) void this.#settle(undefined, undefined, event.id);
+    // Given back by a stopping worker: expected, not a failure to report.
+    if (cause instanceof ClusterError && cause.code === 'ZRX_CLUSTER_WORK_RELEASED') return;
+    this.stats.failed += 1;
     this.#onError(
       new ClusterError(
         'ZRX_CLUSTER_HANDLER',

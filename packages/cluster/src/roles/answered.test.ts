@@ -103,4 +103,23 @@ describe('answer tracker', () => {
     await settled;
     expect(done).toBe(true);
   });
+
+  it('gives back what the bot has not finished once the worker stops, and new events at once', async () => {
+    const tracker = new AnswerTracker({ interactionMs: 60_000, messageMs: 60_000 });
+    const answered = tracker.settled(event('INTERACTION_CREATE', { id: '10' }));
+    const unfinished = tracker.settled(event('INTERACTION_CREATE', { id: '11' }));
+    const message = tracker.settled(event('MESSAGE_CREATE', { id: '12', author: {} }));
+    tracker.onResponse({ path: '/interactions/10/token/callback' });
+    await expect(answered).resolves.toBeUndefined();
+    expect(tracker.held).toBe(2);
+    tracker.release();
+    await expect(unfinished).rejects.toMatchObject({ code: 'ZRX_CLUSTER_WORK_RELEASED' });
+    await expect(message).rejects.toMatchObject({ code: 'ZRX_CLUSTER_WORK_RELEASED' });
+    expect(tracker.held).toBe(0);
+    await expect(tracker.settled(event('INTERACTION_CREATE', { id: '13' }))).rejects.toMatchObject({
+      code: 'ZRX_CLUSTER_WORK_RELEASED',
+    });
+    // Events the tracker never holds are still not held.
+    expect(tracker.settled(event('GUILD_MEMBER_ADD', { id: '14' }))).toBeUndefined();
+  });
 });

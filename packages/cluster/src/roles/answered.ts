@@ -1,4 +1,5 @@
 import type { BusEvent } from '../bus/wire.js';
+import { ClusterError } from '../errors.js';
 
 /** What the worker's REST client reports for each response (discord.js `rest.on('response')`). */
 interface RestRequestLike {
@@ -60,7 +61,12 @@ function subjectId(args: unknown[], field: 'message' | 'interaction'): string | 
  * held, not acknowledged at a short deadline and lost with its worker).
  */
 export class AnswerTracker {
-  readonly #waiting = new Map<string, { finish: () => void; extend: (ms: number) => void }>();
+  readonly #waiting = new Map<
+    string,
+    { finish: () => void; extend: (ms: number) => void; release: (error: Error) => void }
+  >();
+  /** Set once the worker stops: what is still held is given back, and new events at once. */
+  #released: ClusterError | undefined;
   /** Keys the framework finished or marked as commands before `settled` registered them. */
   readonly #early = new Map<string, 'done' | 'command'>();
   readonly #interactionMs: number;
@@ -93,8 +99,9 @@ export class AnswerTracker {
     const early = this.#early.get(key);
     this.#early.delete(key);
     if (early === 'done') return undefined;
+    if (this.#released) return Promise.reject(this.#released);
     if (early === 'command') ms = this.#commandMs;
-    return new Promise<void>((resolve) => {
+    return new Promise<void>((resolve, reject) => {
       let timer: NodeJS.Timeout;
       const finish = () => {
         clearTimeout(timer);
@@ -105,9 +112,33 @@ export class AnswerTracker {
         clearTimeout(timer);
         timer = setTimeout(finish, longer);
       };
+      const release = (error: Error) => {
+        clearTimeout(timer);
+        this.#waiting.delete(key);
+        reject(error);
+      };
       timer = setTimeout(finish, ms);
-      this.#waiting.set(key, { finish, extend });
+      this.#waiting.set(key, { finish, extend, release });
     });
+  }
+
+  /**
+   * The worker is stopping: every event still held (the bot has not finished it) and every
+   * event registered from now on is given back — its `settled` promise rejects with
+   * `ZRX_CLUSTER_WORK_RELEASED`, so the bus leaves it unacknowledged and another worker claims
+   * it. Without this a rolling restart waited out each held event's deadline (up to 15 s).
+   */
+  public release(): void {
+    this.#released ??= new ClusterError(
+      'ZRX_CLUSTER_WORK_RELEASED',
+      'The worker is stopping: unfinished commands are left for another worker.',
+    );
+    for (const waiting of [...this.#waiting.values()]) waiting.release(this.#released);
+  }
+
+  /** How many events are held now (the bot has not finished them). */
+  public get held(): number {
+    return this.#waiting.size;
   }
 
   /**

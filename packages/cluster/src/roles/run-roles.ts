@@ -155,6 +155,8 @@ export function parseShards(value: string | undefined): number[] | null {
 
 /** How long a worker's clean stop may take before it stops anyway, ms. */
 const WORKER_STOP_BOUND_MS = 10_000;
+/** See the `releaseAfterMs` option of {@link startWorkerRole}. */
+const RELEASE_AFTER_MS = 2_000;
 
 /** A running worker process. */
 export interface RunningWorker {
@@ -174,6 +176,11 @@ export async function startWorkerRole(
   options: RoleOptions & {
     /** How long `close()` may take before it gives up waiting on the bot, ms. Default 10,000. */
     stopBoundMs?: number;
+    /**
+     * How long `close()` lets commands in progress finish before it gives the unfinished ones
+     * back to the other workers, ms. Default 2,000.
+     */
+    releaseAfterMs?: number;
   },
 ): Promise<RunningWorker> {
   const processId = processIdOf('worker', options);
@@ -243,6 +250,10 @@ export async function startWorkerRole(
       // Bounded, every step: with the Discord API gone, replies in flight retry for a long time
       // and the shutdown (and the bus, which waits for handlers in flight) would wait for them.
       // What this worker did not acknowledge is redelivered to another worker.
+      // Commands running now get a short grace to finish; what the bot has still not finished
+      // then is given back (left unacknowledged) for another worker instead of holding this
+      // stop until each event's deadline.
+      const grace = setTimeout(() => answers.release(), options.releaseAfterMs ?? RELEASE_AFTER_MS);
       const stopping = (async () => {
         await settings.stop();
         await sync.stop();
@@ -255,6 +266,7 @@ export async function startWorkerRole(
       });
       const outcome = await Promise.race([stopping.catch(() => undefined), late]);
       clearTimeout(bound);
+      clearTimeout(grace);
       if (outcome === 'late') {
         bot.zoryxLogger.error(
           {
