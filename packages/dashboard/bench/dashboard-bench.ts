@@ -9,12 +9,15 @@
 // - child-process (`zoryx start --no-supervise`): the bot alone in its own process
 //   (bot-child.mjs). In both, the bot starts from a bot folder like a deployed bot, and this
 //   process holds what is remote in production: the emulator (Discord), the command load and the
-//   measuring (the pollers on worker threads, see poller-worker.mjs).
+//   measuring (the pollers in their own processes, BENCH_POLLERS=thread on worker threads; see
+//   poller-worker.mjs).
 // - in-process (the earliest method, kept for comparison): emulator, load and bot share this
 //   process and its event loop, so a dashboard request also waits behind Discord's side.
 // Run: pnpm --filter @zoryx/dashboard bench  (env: BENCH_RATE=500 BENCH_PHASE_MS=5000 BENCH_ROUNDS=2)
+import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DashboardClient } from '../test/browser-less-client.js';
 import {
@@ -32,6 +35,13 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const POLL_PAUSE_MS = Number(process.env.BENCH_POLL_PAUSE_MS ?? 100);
+/** Where the pollers run: their own processes (default; a scraper is another process) or threads. */
+const POLLERS = process.env.BENCH_POLLERS === 'thread' ? 'thread' : 'process';
+/** A poller, whether a process or a thread: send it 'start' / 'stop', close it at the end. */
+interface Poller {
+  post(message: 'start' | 'stop'): void;
+  close(): Promise<unknown>;
+}
 /**
  * How often the load generator wakes to send what is due (open loop). 1 ms (default since
  * 2026-12-05 21:10): at 500/s about one command per wake, like independent users on a gateway
@@ -128,15 +138,34 @@ async function run(mode: Mode): Promise<void> {
       ] as const
     ).map(
       ([base, path, into, own]) =>
-        new Promise<Worker>((resolve) => {
-          const worker = new Worker(new URL('./poller-worker.mjs', import.meta.url), {
-            workerData: { url: `${base}${path}`, pauseMs: POLL_PAUSE_MS },
-          });
-          worker.on('message', (sample: 'ready' | { wallMs: number; appMs: number | null }) => {
-            if (sample === 'ready') return resolve(worker);
+        new Promise<Poller>((resolve) => {
+          const script = new URL('./poller-worker.mjs', import.meta.url);
+          const data = { url: `${base}${path}`, pauseMs: POLL_PAUSE_MS };
+          const onSample = (sample: 'ready' | { wallMs: number; appMs: number | null }) => {
+            if (sample === 'ready') return resolve(poller);
             into.push(sample.wallMs);
             if (sample.appMs !== null) own.push(sample.appMs);
-          });
+          };
+          let poller: Poller;
+          if (POLLERS === 'thread') {
+            const worker = new Worker(script, { workerData: data });
+            worker.on('message', onSample);
+            poller = { post: (m) => worker.postMessage(m), close: () => worker.terminate() };
+          } else {
+            const child = fork(fileURLToPath(script), {
+              env: { ...process.env, BENCH_POLLER: JSON.stringify(data) },
+              stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            });
+            child.on('message', onSample);
+            poller = {
+              post: (m) => child.send(m),
+              close: () =>
+                new Promise((done) => {
+                  child.once('exit', () => done(undefined));
+                  child.send('exit');
+                }),
+            };
+          }
         }),
     ),
   );
@@ -159,7 +188,7 @@ async function run(mode: Mode): Promise<void> {
           while (reader && !(await reader.read().catch(() => ({ done: true }))).done);
         })(),
       );
-      for (const worker of pollers) worker.postMessage('start');
+      for (const poller of pollers) poller.post('start');
     }
     const monitor = monitorEventLoopDelay({ resolution: 1 });
     if (!warmUp) {
@@ -212,7 +241,7 @@ async function run(mode: Mode): Promise<void> {
       worst.maxMs = Math.max(worst.maxMs, Number((monitor.max / 1e6).toFixed(2)));
     }
     dashboardOpen = false;
-    for (const worker of pollers) worker.postMessage('stop');
+    for (const poller of pollers) poller.post('stop');
     stream.abort();
     await Promise.allSettled(viewers);
   }
@@ -311,7 +340,7 @@ async function run(mode: Mode): Promise<void> {
     },
   };
   console.log(JSON.stringify(result, null, 2));
-  await Promise.all(pollers.map((w) => w.terminate()));
+  await Promise.all(pollers.map((p) => p.close()));
   await target.close();
 }
 
