@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { ChannelHandle, GuildHandle, UserHandle } from '@zoryx/emulator';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoryxClient } from '../../src/client/zoryx-client.js';
 import { FAULTS_PATH, type FaultLedger } from '../../src/faults/fault-ledger.js';
 import { BotFixture } from '../helpers/bot-fixture.js';
 import { CHATTY, FLOATY, NOISY, STEADY, TALLY, TIMERY } from '../helpers/fault-extensions.js';
+import { collectingLogger } from '../helpers/log-lines.js';
 
 interface LogLine {
   msg: string;
@@ -25,16 +24,7 @@ describe('one broken extension never takes the bot down', () => {
   let general: ChannelHandle;
   let owner: UserHandle;
   let alice: UserHandle;
-  const lines: LogLine[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = collectingLogger<LogLine>();
   const config = { owners: [] as string[], extensions: { quarantine: { maxFaults: 3 } } };
 
   /** The fault line of `extension` logged after `from` lines (it carries an error id). */

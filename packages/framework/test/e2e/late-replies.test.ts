@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import type { GuildHandle, UserHandle } from '@zoryx/emulator';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotFixture } from '../helpers/bot-fixture.js';
+import { collectingLogger } from '../helpers/log-lines.js';
 
 // A command that answers after Discord's acknowledgement window (shortened to 150 ms here; 3 s on
 // Discord): the reply fails with 10062 Unknown interaction. The framework must not send a second,
@@ -35,16 +34,7 @@ describe('a reply later than the interaction window', () => {
   let fx: BotFixture;
   let guild: GuildHandle;
   let alice: UserHandle;
-  const lines: LogLine[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = collectingLogger<LogLine>();
 
   beforeAll(async () => {
     fx = await BotFixture.create({ interactionAckTimeout: 150 });
