@@ -7,6 +7,11 @@ import { join } from 'node:path';
 /** [what it is, pattern] — matched against output lines with colours removed. */
 export const NOISE = [
   ['a Vite or Rollup warning', /(?:^|\s)\(!\) /],
+  // tsup prints the warnings of its Rollup pass bare, without Rollup's own `(!)` mark.
+  [
+    'a Rollup warning printed by tsup',
+    /is using named and default exports together|(?:is|are) imported from external module .* but never used/,
+  ],
   ['an esbuild warning', /\[WARNING\]/],
   ['an npm warning', /\bnpm warn\b/i],
   ['a bin pnpm could not link', /Failed to create bin/],

@@ -13,6 +13,8 @@ const PRINTED = [
   '@zoryx/backup:test: (node:28740) Warning: Supplying "ephemeral" for interaction response options is deprecated.',
   '@zoryx/store:test: (node:23202) [ZRX_STORE_RECOVERED] Warning: Store file "d/w.json" was not valid JSON',
   ' WARN  Failed to create bin at /work/main/node_modules/.bin/zoryx.',
+  '@zoryx/backup:build: Entry module "dist/index.cjs" is using named and default exports together. Consumers of your bundle will have to use `chunk.default` to access the default export, which may not be what you want. Use `output.exports: "named"` to disable this warning.',
+  '@zoryx/builtins:build: "ReplyColor" and "ZoryxClient" are imported from external module "@zoryx/framework" but never used in "dist/limits/index.cjs".',
 ];
 
 describe('the quiet-verify check', () => {
@@ -26,6 +28,8 @@ describe('the quiet-verify check', () => {
       'a Node process warning',
       'a Node process warning',
       'a bin pnpm could not link',
+      'a Rollup warning printed by tsup',
+      'a Rollup warning printed by tsup',
     ]);
     expect(found[0].line).not.toContain('\u001b');
   });
