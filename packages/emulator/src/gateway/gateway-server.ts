@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { GatewayCloseCodes, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { BoundedLog } from '../state/bounded-log.js';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, requiredIntent } from './intents.js';
 import { type GatewaySession, guildOnShard } from './session.js';
 
@@ -219,7 +220,7 @@ export class GatewayServer {
       compress: data.compress === true,
       seq: 0,
       socket,
-      backlog: [],
+      backlog: new BoundedLog(this.#world.resumeBacklog),
       detachedAt: null,
     };
     this.#sessions.set(session.id, session);
@@ -248,7 +249,7 @@ export class GatewayServer {
 
   #resume(socket: WebSocket, data: ResumeData): GatewaySession | null {
     const session = this.#sessions.get(data?.session_id ?? '');
-    const first = session?.backlog[0];
+    const first = session?.backlog.first();
     // Too late: the session timed out while detached, or what the client missed no longer fits
     // the replay buffer. Either way Discord answers op 9 `d: false` and the client IDENTIFYs.
     const expired =
@@ -305,7 +306,6 @@ export class GatewayServer {
       d: data,
     });
     session.backlog.push({ seq: session.seq, frame });
-    if (session.backlog.length > this.#world.resumeBacklog) session.backlog.shift();
     if (session.socket) this.#write(session.socket, session, frame);
   }
 

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { BoundedLog } from '../state/bounded-log.js';
 
 /** One gateway payload as sent, kept for replay on RESUME. */
 export interface SentDispatch {
@@ -17,7 +18,7 @@ export interface GatewaySession {
   seq: number;
   socket: WebSocket | null;
   /** The last dispatches, for RESUME. Bounded: an older `seq` gets INVALID_SESSION. */
-  backlog: SentDispatch[];
+  backlog: BoundedLog<SentDispatch>;
   /** When the session lost its socket (ms since epoch), or null while one is open. */
   detachedAt: number | null;
 }

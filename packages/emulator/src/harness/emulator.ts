@@ -75,9 +75,6 @@ export interface RateLimitControls {
   readonly stats: RateLimitStats;
 }
 
-/** How many REST requests `requests()` keeps (the oldest are dropped). */
-const REQUEST_LOG_LIMIT = 10_000;
-
 const PRIVILEGED_BITS = {
   GuildMembers: 1 << 1,
   GuildPresences: 1 << 8,
@@ -151,12 +148,12 @@ export class Emulator {
 
   /** Every REST request the bot made so far (method, route, path, body, status, response). */
   public requests(): readonly RequestRecord[] {
-    return [...this.#world.requests];
+    return this.#world.requests.slice();
   }
 
   /** Forgets the logged requests (to assert on what happens next only). */
   public clearRequests(): void {
-    this.#world.requests.length = 0;
+    this.#world.requests.clear();
   }
 
   /** Creates a guild the bot is in: GUILD_CREATE now if a bot is connected, else at login. */
@@ -327,9 +324,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     rateLimiter,
     bearer,
     onRequest: (record) => {
-      world.requests.push(record);
       // Bounded, so a long offline dev session does not grow without end.
-      if (world.requests.length > REQUEST_LOG_LIMIT) world.requests.shift();
+      world.requests.push(record);
       world.notifyChange();
     },
     onUpgrade: (request, socket, head) => {

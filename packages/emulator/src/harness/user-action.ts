@@ -165,7 +165,7 @@ export class UserAction {
         reject(
           new EmulatorError(
             'ZRX_EMULATOR_REPLY_TIMEOUT',
-            `Expected ${what} from the bot to ${this.#target.description} within ${timeout} ms, got ${got}.\nLast REST requests of the bot:\n${describeRequests(this.#world.requests)}`,
+            `Expected ${what} from the bot to ${this.#target.description} within ${timeout} ms, got ${got}.\nLast REST requests of the bot:\n${describeRequests(this.#world.requests.last(10))}`,
             'Check that the bot handles this (intents, command registered, listener attached) and that it answers in the same channel; pass { timeout } to wait longer.',
           ),
         );

@@ -3,6 +3,7 @@ import type {
   APIMessage,
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { BoundedLog } from '../state/bounded-log.js';
 
 /** What kind of visible thing the bot did. */
 export type BotOutputKind =
@@ -34,20 +35,17 @@ export interface BotOutput {
  * and scan from there, so a reply sent before anyone awaited it is never missed.
  */
 export class OutputLog {
-  readonly #entries: BotOutput[] = [];
+  readonly #entries: BoundedLog<BotOutput>;
   readonly #listeners = new Set<(output: BotOutput) => void>();
-  readonly #limit: number;
-  /** How many of the oldest outputs were dropped to stay within the limit. */
-  #dropped = 0;
 
   /** Keeps the last `limit` outputs, so a long `zoryx dev --offline` session stays bounded. */
   public constructor(limit = 10_000) {
-    this.#limit = limit;
+    this.#entries = new BoundedLog(limit);
   }
 
   /** The number of outputs so far; the start position of a new action. */
   public get length(): number {
-    return this.#dropped + this.#entries.length;
+    return this.#entries.dropped + this.#entries.length;
   }
 
   /** Appends an output and wakes every waiter. */
@@ -56,16 +54,12 @@ export class OutputLog {
     const snapshot: BotOutput = { ...output, seq: this.length };
     if (output.message) snapshot.message = structuredClone(output.message);
     this.#entries.push(snapshot);
-    if (this.#entries.length > this.#limit) {
-      this.#entries.shift();
-      this.#dropped += 1;
-    }
     for (const listener of [...this.#listeners]) listener(snapshot);
   }
 
   /** The outputs from position `from` on. */
   public since(from: number): BotOutput[] {
-    return this.#entries.slice(Math.max(0, from - this.#dropped));
+    return this.#entries.slice(from - this.#entries.dropped);
   }
 
   /**

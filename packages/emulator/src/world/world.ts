@@ -4,6 +4,7 @@ import { ALL_INTENTS, PRIVILEGED_INTENTS } from '../gateway/intents.js';
 import { missingAccess, missingPermissions, unknown } from '../rest/discord-error.js';
 import type { RequestRecord } from '../rest/request-log.js';
 import { SnowflakeGenerator } from '../snowflake.js';
+import { BoundedLog } from '../state/bounded-log.js';
 import { channelPermissions, guildPermissions, hasPermissions } from '../state/permissions.js';
 import type { ChannelRecord, GuildRecord, WorldRecords } from '../state/records.js';
 import { guildCreatePayload, makeUser } from '../state/serialize.js';
@@ -11,6 +12,9 @@ import type { InteractionRecord } from './interaction-record.js';
 import { membersChunk } from './member-chunks.js';
 import { OutputLog } from './outputs.js';
 import { voiceStatesPayload } from './voice-states.js';
+
+/** How many REST requests the world's log (`discord.requests()`) keeps; the oldest are dropped. */
+export const REQUEST_LOG_LIMIT = 10_000;
 
 /** Settings the world runs with (the resolved `EmulatorOptions`). */
 export interface WorldSettings {
@@ -51,8 +55,8 @@ export class World {
   public readonly gateway: GatewayServer;
   /** What the bot did that tests await. */
   public readonly outputs = new OutputLog();
-  /** The REST log (bounded). */
-  public readonly requests: RequestRecord[] = [];
+  /** The REST log: the last {@link REQUEST_LOG_LIMIT} requests. */
+  public readonly requests = new BoundedLog<RequestRecord>(REQUEST_LOG_LIMIT);
   /** Interactions by id. */
   public readonly interactions = new Map<string, InteractionRecord>();
   /** Interactions by token (for webhooks). */
