@@ -51,8 +51,28 @@ export function createHttpServer(hooks: HttpServerHooks): Server {
   return server;
 }
 
+/** Path characters the WHATWG URL parser keeps as they are (no `#`, `\\`, spaces, non-ASCII). */
+const PLAIN_PATH = /^\/[\w\-.~%:@!$&'()*+,;=/]*$/;
+
+/**
+ * A request target's path and query. `new URL()` cost ~15 µs a request (of ~300 µs the
+ * emulator spends on a bot's reply); a plain path (what @discordjs/rest sends: percent-encoded, no dot
+ * segments) is split by hand, anything else still goes through the WHATWG parser so it
+ * normalises as before.
+ */
+export function requestTarget(target: string): { pathname: string; query: URLSearchParams } {
+  const mark = target.indexOf('?');
+  const pathname = mark < 0 ? target : target.slice(0, mark);
+  if (PLAIN_PATH.test(pathname) && !pathname.includes('/.')) {
+    const search = mark < 0 ? '' : (target.slice(mark + 1).split('#')[0] ?? '');
+    return { pathname, query: new URLSearchParams(search) };
+  }
+  const url = new URL(target, 'http://127.0.0.1');
+  return { pathname: url.pathname, query: url.searchParams };
+}
+
 async function handle(hooks: HttpServerHooks, request: IncomingMessage, response: ServerResponse) {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const url = requestTarget(request.url ?? '/');
   const method = request.method ?? 'GET';
   const path = url.pathname.replace(API_PREFIX, '');
   const raw = await readBody(request);
@@ -112,7 +132,7 @@ async function handle(hooks: HttpServerHooks, request: IncomingMessage, response
       method,
       route: match.pattern,
       params: match.params,
-      query: url.searchParams,
+      query: url.query,
       body,
       files,
       reason: typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader) : null,

@@ -31,4 +31,16 @@ describe('Router', () => {
     expect(router.match('GET', '/channels/1/messages')).toBeNull();
     expect(router.match('GET', '/guilds/1/messages/2')).toBeNull();
   });
+
+  it('picks the first registered of the routes that match, as a scan in order would', () => {
+    const ordered = new Router();
+    ordered.on('GET', '/channels/:channel_id/pins', () => 'first');
+    ordered.on('GET', '/channels/:channel_id/:anything', () => 'second');
+    ordered.on('POST', '/channels/:channel_id/pins', () => 'post');
+    expect(ordered.match('GET', '/channels/1/pins')?.pattern).toBe('/channels/:channel_id/pins');
+    expect(ordered.match('GET', '/channels/1/other')?.pattern).toBe(
+      '/channels/:channel_id/:anything',
+    );
+    expect(ordered.match('POST', '/channels/1/pins/')?.pattern).toBe('/channels/:channel_id/pins');
+  });
 });

@@ -63,11 +63,22 @@ export class RedirectResponse {
  * a framework router would add a dependency for a 40-line concern.
  */
 export class Router {
-  readonly #routes: Route[] = [];
+  /**
+   * Routes by method and segment count, in registration order: only those can match a path,
+   * so a request scans a handful instead of every route (the first match still wins).
+   */
+  readonly #routes = new Map<string, Route[]>();
 
   /** Registers a handler; `auth: false` for routes Discord serves without a bot token. */
   public on(method: string, pattern: string, handler: RouteHandler, auth = true): void {
-    this.#routes.push({ method, pattern, segments: pattern.split('/').slice(1), handler, auth });
+    const segments = pattern.split('/').slice(1);
+    const key = `${method} ${segments.length}`;
+    let list = this.#routes.get(key);
+    if (!list) {
+      list = [];
+      this.#routes.set(key, list);
+    }
+    list.push({ method, pattern, segments, handler, auth });
   }
 
   /** Finds the route for a method and a path below `/api/v10`. */
@@ -75,8 +86,7 @@ export class Router {
     // Discord serves `/gateway/` as `/gateway`: a trailing slash names the same resource.
     const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
     const parts = trimmed.split('/').slice(1).map(decodeURIComponent);
-    for (const route of this.#routes) {
-      if (route.method !== method || route.segments.length !== parts.length) continue;
+    for (const route of this.#routes.get(`${method} ${parts.length}`) ?? []) {
       const params: Record<string, string> = {};
       let ok = true;
       for (let index = 0; index < parts.length; index += 1) {
