@@ -117,6 +117,30 @@ describe.each(fixtures.map((f) => [f.name, f] as [string, BackendFixture]))(
       }
     });
 
+    it('opens a guild once however many first uses of it race in one instance', async () => {
+      const db = fixture.open();
+      let ran = 0;
+      try {
+        await db.registerMigrations('contract-race', 'guild', {
+          '0001_race': {
+            async up(trx) {
+              ran += 1;
+              await trx.schema
+                .createTable('contract_race')
+                .addColumn('id', 'integer', (c) => c.primaryKey())
+                .execute();
+            },
+          },
+        });
+        const opened = await Promise.all(Array.from({ length: 20 }, () => db.guild(guildId(21))));
+        expect(new Set(opened).size).toBe(1);
+        expect(ran).toBe(1);
+        expect(db.stats()).toMatchObject({ misses: 1, openGuilds: 1 });
+      } finally {
+        await db.close();
+      }
+    });
+
     it('stores epoch milliseconds in integer columns and numbers auto-increment ids', async () => {
       const db = fixture.open();
       try {

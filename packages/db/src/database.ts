@@ -43,11 +43,12 @@ class Database implements ZoryxDatabase {
   public constructor(options: SqliteDatabaseOptions) {
     this.#options = resolveOptions(options);
     const o = this.#options;
-    this.#backend = new SqliteBackend({
+    const backend = new SqliteBackend({
       dir: o.dir,
       busyTimeoutMs: o.busyTimeoutMs,
       ...(o.backupDir === undefined ? {} : { backupDir: o.backupDir }),
     });
+    this.#backend = backend;
     this.#registry.register(BUILTIN_OWNER, 'main', mainMigrations);
     this.#backups = new BackupWriter(this.#backend, o.backupKeep, o.now);
     const recovery = new GuildRecovery(this.#backend, this.#backups, o.now, (report) =>
@@ -62,6 +63,8 @@ class Database implements ZoryxDatabase {
       onError: o.onError,
       acceptsGuilds: () => this.#state === 'open' || this.#state === 'closing',
       recover: (guildId, location, finding) => recovery.recover(guildId, location, finding),
+      // Opened now, synchronously: a damaged main.db throws from createDatabase, as documented.
+      mainConnection: backend.openNow(backend.mainLocation()),
     });
     this.main = this.#leases.main;
     this.#backupSteps = {
@@ -159,7 +162,7 @@ class Database implements ZoryxDatabase {
         if (options.backupFirst === true) {
           if (handle) await this.#backups.write(guildId, handle.connection);
           else if (this.#backend.exists(location)) {
-            const connection = this.#backend.open(location);
+            const connection = await this.#backend.open(location);
             try {
               await this.#backups.write(guildId, connection);
             } finally {
@@ -246,6 +249,8 @@ class Database implements ZoryxDatabase {
     }
     this.#state = 'draining';
     const { pool } = this.#leases;
+    // Opens that began before draining finish first, so no handle lands in the pool unclosed.
+    await pool.settled();
     for (const open of pool.handles()) {
       const handle = await pool.detach(open.key);
       if (handle === undefined) continue;

@@ -13,7 +13,13 @@ export interface GuildPoolOptions<DB> {
   maxOpen: number;
   idleCloseMs: number;
   now: () => number;
-  open: (guildId: string) => DatabaseHandle<DB>;
+  open: (guildId: string) => Promise<DatabaseHandle<DB>>;
+}
+
+/** A guild database being opened, and how many checkouts wait for it. */
+interface PendingOpen<DB> {
+  readonly promise: Promise<DatabaseHandle<DB>>;
+  waiters: number;
 }
 
 /**
@@ -23,9 +29,14 @@ export interface GuildPoolOptions<DB> {
  * size in V8); the scan for a victim happens only when a database must open, next to file I/O
  * that costs far more. A handle with leases in flight is never closed; when every handle is
  * busy the pool runs over its bound until one is returned, rather than failing or waiting.
+ *
+ * Opening is asynchronous: concurrent first checkouts of one guild share one pending open (the
+ * backend never opens a guild twice at once), and an open that fails is forgotten, so the next
+ * checkout tries again instead of getting the same failure from a cache.
  */
 export class GuildPool<DB> {
   readonly #open = new Map<string, DatabaseHandle<DB>>();
+  readonly #opening = new Map<string, PendingOpen<DB>>();
   readonly #options: GuildPoolOptions<DB>;
   #tick = 0;
   public readonly counters: PoolCounters = { hits: 0, misses: 0, evictions: 0, idleCloses: 0 };
@@ -51,22 +62,56 @@ export class GuildPool<DB> {
     return this.#open.get(guildId);
   }
 
-  /** Returns the handle of `guildId`, opening it if needed, with one more lease counted. */
-  public checkout(guildId: string): DatabaseHandle<DB> {
-    let handle = this.#open.get(guildId);
-    if (handle === undefined) {
-      this.counters.misses += 1;
-      handle = this.#options.open(guildId);
-      this.#open.set(guildId, handle);
-      handle.refs += 1;
-      handle.stamp = ++this.#tick;
-      this.#shrink();
-      return handle;
-    }
+  /**
+   * Returns the handle of `guildId` with one more lease counted: at once when it is open (a hit
+   * costs no promise), else once the (shared) open completes; rejects if that open fails.
+   */
+  public checkout(guildId: string): DatabaseHandle<DB> | Promise<DatabaseHandle<DB>> {
+    const handle = this.#open.get(guildId);
+    if (handle === undefined) return this.#checkoutOpening(guildId);
     this.counters.hits += 1;
     handle.refs += 1;
     handle.stamp = ++this.#tick;
     return handle;
+  }
+
+  #checkoutOpening(guildId: string): Promise<DatabaseHandle<DB>> {
+    let pending = this.#opening.get(guildId);
+    if (pending === undefined) {
+      this.counters.misses += 1;
+      pending = { promise: this.#openInto(guildId), waiters: 0 };
+      this.#opening.set(guildId, pending);
+    } else {
+      this.counters.hits += 1;
+    }
+    pending.waiters += 1;
+    return pending.promise;
+  }
+
+  /**
+   * Opens `guildId` and puts it in the pool with every waiting checkout's lease already counted,
+   * in the same turn as the open completes: no eviction can pick it before its waiters run.
+   */
+  async #openInto(guildId: string): Promise<DatabaseHandle<DB>> {
+    try {
+      const handle = await this.#options.open(guildId);
+      const pending = this.#opening.get(guildId);
+      handle.refs += pending?.waiters ?? 1;
+      handle.stamp = ++this.#tick;
+      this.#open.set(guildId, handle);
+      this.#shrink();
+      return handle;
+    } finally {
+      this.#opening.delete(guildId);
+    }
+  }
+
+  /** Resolves once no open is pending (opens started meanwhile included). */
+  public async settled(): Promise<void> {
+    for (let next = this.#opening.values().next(); !next.done; ) {
+      await next.value.promise.catch(() => undefined);
+      next = this.#opening.values().next();
+    }
   }
 
   /** Returns a lease; closes LRU idle handles if the pool ran over its bound meanwhile. */
@@ -116,6 +161,8 @@ export class GuildPool<DB> {
    * hands it to the caller holding its mutex. The caller closes it and calls `finish`.
    */
   public async detach(guildId: string): Promise<DatabaseHandle<DB> | undefined> {
+    // An open in flight would put a handle in the pool after the caller's work began.
+    await this.#opening.get(guildId)?.promise.catch(() => undefined);
     const handle = this.#open.get(guildId);
     if (handle === undefined) return undefined;
     handle.refs += 1;

@@ -29,7 +29,13 @@ export interface LeasesOptions {
   /** False once shutdown stops handing out guild databases. */
   acceptsGuilds: () => boolean;
   /** Keeps a guild database that failed its check aside, puts a replacement in place, opens it. */
-  recover: (guildId: string, location: string, finding: CorruptionFinding) => BackendConnection;
+  recover: (
+    guildId: string,
+    location: string,
+    finding: CorruptionFinding,
+  ) => Promise<BackendConnection>;
+  /** The main database, already open: the caller decides when and how it opens. */
+  mainConnection: BackendConnection;
 }
 
 /**
@@ -71,15 +77,14 @@ export class Leases {
 
   public constructor(options: LeasesOptions) {
     this.#options = options;
-    const { backend } = options;
     this.pool = new GuildPool({
       maxOpen: options.maxOpenGuilds,
       idleCloseMs: options.idleCloseMs,
       now: options.now,
       open: (guildId) => this.#openGuild(guildId),
     });
-    const connection = backend.open(backend.mainLocation());
-    this.main = createKysely<MainTables>(backend, {
+    const connection = options.mainConnection;
+    this.main = createKysely<MainTables>(options.backend, {
       acquire: () => this.acquireMain(),
       release: this.release,
     });
@@ -87,8 +92,8 @@ export class Leases {
     this.#handles.set(connection, this.mainHandle);
   }
 
-  #openGuild(guildId: string): DatabaseHandle<GuildTables> {
-    const connection = this.#openGuildFile(guildId);
+  async #openGuild(guildId: string): Promise<DatabaseHandle<GuildTables>> {
+    const connection = await this.#openGuildFile(guildId);
     // Bound to the guild id, not to this handle: after an eviction it reopens the database.
     const kysely = createKysely<GuildTables>(this.#options.backend, {
       acquire: () => this.acquireGuild(guildId),
@@ -100,22 +105,22 @@ export class Leases {
   }
 
   /** Opens a guild's file: checked on its first open, recovered when the check fails. */
-  #openGuildFile(guildId: string): BackendConnection {
+  async #openGuildFile(guildId: string): Promise<BackendConnection> {
     const { backend } = this.#options;
     const location = backend.guildLocation(guildId);
     if (this.#checked.has(guildId)) {
       try {
-        return backend.open(location);
+        return await backend.open(location);
       } catch (error) {
         if (!isDbError(error, 'ZRX_DB_CORRUPT')) throw error;
         this.#checked.delete(guildId); // damaged since its check: check and recover below
       }
     }
-    const opened = backend.openChecked(location);
+    const opened = await backend.openChecked(location);
     const connection =
       'connection' in opened
         ? opened.connection
-        : this.#options.recover(guildId, location, opened.corrupt);
+        : await this.#options.recover(guildId, location, opened.corrupt);
     this.#checked.add(guildId);
     return connection;
   }
@@ -203,7 +208,8 @@ export class Leases {
         await barrier;
         continue;
       }
-      const handle = this.pool.checkout(guildId);
+      const out = this.pool.checkout(guildId);
+      const handle = out instanceof Promise ? await out : out;
       const wait = handle.mutex.lock();
       if (wait) await wait;
       if (handle.closed) {

@@ -77,7 +77,11 @@ export class GuildRecovery {
   }
 
   /** Recovers `guildId`'s database at `location` (which failed with `finding`); opens the result. */
-  public recover(guildId: string, location: string, finding: CorruptionFinding): BackendConnection {
+  public async recover(
+    guildId: string,
+    location: string,
+    finding: CorruptionFinding,
+  ): Promise<BackendConnection> {
     const skippedBackups: string[] = [];
     let backup: string | null = null;
     for (const candidate of this.#backups.list(guildId).reverse()) {
@@ -141,7 +145,7 @@ export class GuildRecovery {
       error,
     });
     if (failure !== undefined) throw failure;
-    const opened = this.#backend.openChecked(location);
+    const opened = await this.#backend.openChecked(location);
     if ('connection' in opened) return opened.connection;
     throw recoveryError(
       guildId,

@@ -57,14 +57,19 @@ export interface Backend {
   guildLocation(guildId: string): string;
   /** The directory holding backups of one database (`main` or a guild id). */
   backupDirectory(key: string): string;
-  /** Opens (creating when absent) the database at `location`; throws coded errors. */
-  open(location: string): BackendConnection;
+  /**
+   * Opens (creating when absent) the database at `location`; rejects with coded errors. Async so
+   * that a backend which must reach a server (connect, check a schema) fits the same seam; one
+   * whose open is local (SQLite) resolves at once. Callers share one pending open per location
+   * (see `GuildPool`), so a backend never sees two concurrent opens of one guild.
+   */
+  open(location: string): Promise<BackendConnection>;
   /**
    * Opens the database at `location` only if it passes a check (not empty, a database header,
    * a structural check of every page); a missing one is created. A file that fails is closed
    * again and left as it is. Other failures (permissions, locks) throw coded errors.
    */
-  openChecked(location: string): CheckedOpen;
+  openChecked(location: string): Promise<CheckedOpen>;
   /**
    * Moves the database at `location` and its side files aside, next to it, under
    * `<location><suffix>` (`_NN` appended if taken; side files keep their own suffix after it),

@@ -4,7 +4,7 @@ import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../database.js';
 import { guildId, tempDir } from '../testing/temp-dir.js';
-import { SqliteBackend, type SqliteConnection } from './sqlite-backend.js';
+import { SqliteBackend } from './sqlite-backend.js';
 
 describe('SqliteBackend', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -17,7 +17,7 @@ describe('SqliteBackend', () => {
   afterEach(() => tmp.cleanup());
 
   it('opens with WAL, foreign keys and the busy timeout', async () => {
-    const connection = backend.open(backend.guildLocation(guildId(1)));
+    const connection = await backend.open(backend.guildLocation(guildId(1)));
     const pragma = async (name: string) =>
       Object.values(
         (await connection.executeQuery(CompiledQuery.raw(`pragma ${name}`))).rows[0] as object,
@@ -30,7 +30,7 @@ describe('SqliteBackend', () => {
   });
 
   it('reuses prepared statements for repeated SQL', async () => {
-    const connection = backend.open(backend.mainLocation()) as SqliteConnection;
+    const connection = backend.openNow(backend.mainLocation());
     const query = CompiledQuery.raw('select ? as n', [1]);
     for (let i = 0; i < 50; i += 1) await connection.executeQuery(query);
     await connection.executeQuery(CompiledQuery.raw('select ? as n', [2]));
@@ -42,7 +42,7 @@ describe('SqliteBackend', () => {
 
   it('verifies copies and removes a database with its side files', async () => {
     const location = backend.guildLocation(guildId(2));
-    const connection = backend.open(location);
+    const connection = await backend.open(location);
     await connection.executeQuery(CompiledQuery.raw('create table t (x)'));
     const copy = join(tmp.dir, 'copy.db');
     await connection.backupTo(copy);
@@ -58,19 +58,30 @@ describe('SqliteBackend', () => {
     expect(readdirSync(join(tmp.dir, 'guilds'))).toEqual([]);
   });
 
+  it('rejects an open it cannot do with a coded error, and a damaged file with ZRX_DB_CORRUPT', async () => {
+    const blocked = backend.guildLocation(guildId(5));
+    mkdirSync(blocked); // a directory where the file should be: SQLite cannot open it
+    await expect(backend.open(blocked)).rejects.toMatchObject({ code: 'ZRX_DB_OPEN' });
+    const foreign = backend.guildLocation(guildId(6));
+    writeFileSync(foreign, 'not a database, '.repeat(300));
+    await expect(backend.open(foreign)).rejects.toMatchObject({ code: 'ZRX_DB_CORRUPT' });
+  });
+
   it('opens a file only after checking it, and tells what is wrong with one that fails', async () => {
     const location = backend.guildLocation(guildId(3));
-    const fresh = backend.openChecked(location);
+    const fresh = await backend.openChecked(location);
     expect('connection' in fresh).toBe(true);
     if ('connection' in fresh) fresh.connection.close();
     expect(statSync(location).size).toBeGreaterThan(0); // a new database is never 0 bytes
 
     writeFileSync(location, '');
-    expect(backend.openChecked(location)).toEqual({
+    expect(await backend.openChecked(location)).toEqual({
       corrupt: { problem: 'empty', detail: 'the file is 0 bytes long' },
     });
     writeFileSync(location, 'SQLite format 2\0'.repeat(20));
-    expect(backend.openChecked(location)).toMatchObject({ corrupt: { problem: 'not-a-database' } });
+    expect(await backend.openChecked(location)).toMatchObject({
+      corrupt: { problem: 'not-a-database' },
+    });
     expect(readFileSync(location, 'utf8')).toBe('SQLite format 2\0'.repeat(20)); // untouched
   });
 

@@ -204,7 +204,19 @@ export class SqliteBackend implements Backend {
     return key === 'main' ? join(this.#backupDir, 'main') : join(this.#backupDir, 'guilds', key);
   }
 
-  public open(location: string): BackendConnection {
+  public open(location: string): Promise<BackendConnection> {
+    try {
+      return Promise.resolve(this.openNow(location));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * {@link open} without the promise: better-sqlite3 opens synchronously, and `createDatabase`
+   * opens `main.db` while it constructs (so a damaged one throws there, as documented).
+   */
+  public openNow(location: string): SqliteConnection {
     let db: Database.Database;
     try {
       db = new Database(location, { timeout: this.#busyTimeoutMs });
@@ -236,12 +248,20 @@ export class SqliteBackend implements Backend {
     return new SqliteConnection(db, location);
   }
 
-  public openChecked(location: string): CheckedOpen {
+  public openChecked(location: string): Promise<CheckedOpen> {
+    try {
+      return Promise.resolve(this.#openCheckedNow(location));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #openCheckedNow(location: string): CheckedOpen {
     const found = precheckFile(location);
     if (found !== undefined) return { corrupt: found };
     let connection: SqliteConnection;
     try {
-      connection = this.open(location) as SqliteConnection;
+      connection = this.openNow(location);
     } catch (error) {
       if (!isDbError(error, 'ZRX_DB_CORRUPT')) throw error;
       return { corrupt: damaged(error.cause) };

@@ -20,9 +20,12 @@ const HEADER_SIZE = 100;
 export function precheckFile(location: string): CorruptionFinding | undefined {
   let size: number;
   try {
-    size = statSync(location).size;
+    const stat = statSync(location);
+    // Missing, unreadable or not a file (a directory): opening it reports that with its code.
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
   } catch {
-    return undefined; // missing (or unreadable: opening it reports that properly)
+    return undefined;
   }
   if (size === 0) return { problem: 'empty', detail: 'the file is 0 bytes long' };
   const head = Buffer.alloc(HEADER.length);
