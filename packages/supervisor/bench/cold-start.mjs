@@ -5,6 +5,8 @@
 // boot of each compiles and registers; the later ones reuse.
 // ZORYX_BENCH_BOOTS (default 3) later boots per scenario; ZORYX_BENCH_ONLY=<kind>[,<kind>] runs
 // only those scenarios (sapphire-bare, zoryx-single, zoryx-supervised, zoryx-runbot).
+// ZORYX_BENCH_MARKS=1 also prints, per scenario, the median time from spawn at which each phase
+// of the boot was reached (bench/children/phase-marks.mjs).
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,8 +24,20 @@ async function boot(kind, world, env) {
   bot.send({ cmd: 'cpu' });
   const { cpuMs } = await bot.waitFor((m) => m.cpuMs !== undefined, asked);
   const started = bot.events.find((m) => m.event === 'worker_started')?.payload;
+  const marks = MARKS ? await phaseMarks(bot) : undefined;
   await stopChild(bot);
-  return { firstReply, cpuMs, workerSpawnToReady: started?.spawnToReadyMs };
+  return { firstReply, cpuMs, workerSpawnToReady: started?.spawnToReadyMs, marks };
+}
+
+const MARKS = process.env.ZORYX_BENCH_MARKS === '1';
+
+/** The child's phase marks, as ms since the bench spawned it. */
+async function phaseMarks(bot) {
+  const asked = performance.now();
+  bot.send({ cmd: 'marks' });
+  const { marks } = await bot.waitFor((m) => m.marks !== undefined, asked);
+  const spawnedAt = performance.timeOrigin + bot.t0;
+  return Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, at - spawnedAt]));
 }
 
 const ONLY = process.env.ZORYX_BENCH_ONLY?.split(',');
@@ -83,6 +97,17 @@ for (let round = 0; round <= BOOTS; round++) {
     else s.later.push(result);
   }
 }
+/** Each phase's median over the later boots, in the order they were reached. */
+function phaseLine(later) {
+  const names = [...new Set(later.flatMap((r) => Object.keys(r.marks ?? {})))];
+  const medians = names.map((n) => [
+    n,
+    median(later.map((r) => r.marks?.[n]).filter(Number.isFinite)),
+  ]);
+  medians.push(['firstReply', median(later.map((r) => r.firstReply))]);
+  medians.sort((a, b) => a[1] - b[1]);
+  return `    phases (median ms since spawn): ${medians.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' → ')}`;
+}
 const worker = (r) =>
   r.workerSpawnToReady === undefined ? '' : ` (worker spawn → ready ${fmt(r.workerSpawnToReady)})`;
 for (const [i, [label]] of SCENARIOS.entries()) {
@@ -91,4 +116,5 @@ for (const [i, [label]] of SCENARIOS.entries()) {
   console.log(
     `${label.padEnd(40)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(median(later.map((r) => r.firstReply)))} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])} | CPU to the first reply, later boots median ${fmt(median(later.map((r) => r.cpuMs)))}`,
   );
+  if (MARKS) console.log(phaseLine(later));
 }

@@ -3,6 +3,10 @@
 import './cpu-report.mjs';
 import { Command, container, Events, LogLevel, SapphireClient } from '@sapphire/framework';
 import { GatewayIntentBits } from 'discord.js';
+import { mark, reportMarks } from './phase-marks.mjs';
+
+reportMarks();
+mark('imported');
 
 const count = Number(process.env.ZORYX_BENCH_COMMANDS ?? '1');
 for (let i = 0; i < count; i++) {
@@ -31,7 +35,12 @@ const client = new SapphireClient({
   logger: { level: LogLevel.None },
   rest: { api: process.env.ZORYX_DISCORD_API, globalRequestsPerSecond: 1e9, timeout: 60_000 },
 });
-client.once(Events.ApplicationCommandRegistriesRegistered, () => process.send?.({ started: true }));
+client.once(Events.ClientReady, () => mark('clientReady'));
+client.once(Events.ApplicationCommandRegistriesRegistered, () => {
+  mark('started');
+  process.send?.({ started: true });
+});
+mark('login');
 await client.login(process.env.DISCORD_TOKEN);
 process.on('message', async (m) => {
   if (m === 'stop') {

@@ -3,9 +3,13 @@
 // worker (dist/supervised-worker.js). @zoryx/cli depends on this package, so it is imported by
 // path (its own dependencies resolve from packages/cli): build it first.
 import './cpu-report.mjs';
+import { mark, reportMarks } from './phase-marks.mjs';
+
+reportMarks();
 
 const cli = new URL('../../../cli/dist/index.js', import.meta.url);
 const { runBot } = await import(cli.href);
+mark('cliImported');
 
 const quiet = () => undefined;
 const running = await runBot({
@@ -25,6 +29,7 @@ const running = await runBot({
 for (const event of ['worker_started', 'worker_stalled', 'worker_crashed', 'worker_restarted']) {
   running.supervisor?.on(event, (payload) => process.send?.({ event, payload }));
 }
+mark('supervisorServing');
 process.send?.({ started: true });
 process.on('message', async (m) => {
   if (m === 'stop') {

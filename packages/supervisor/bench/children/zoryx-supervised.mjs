@@ -2,6 +2,10 @@
 // to the benchmark and restarts the worker on request.
 import './cpu-report.mjs';
 import { startSupervisor } from '@zoryx/supervisor';
+import { mark, reportMarks } from './phase-marks.mjs';
+
+reportMarks();
+mark('supervisorImported');
 
 const quiet = () => undefined;
 const supervisor = await startSupervisor({
@@ -15,6 +19,7 @@ const supervisor = await startSupervisor({
 for (const event of ['worker_started', 'worker_stalled', 'worker_crashed', 'worker_restarted']) {
   supervisor.on(event, (payload) => process.send?.({ event, payload }));
 }
+mark('supervisorServing');
 process.send?.({ started: true });
 // Steady state begins once the standby worker has loaded (its module loading costs CPU).
 const standbyPoll = setInterval(() => {
