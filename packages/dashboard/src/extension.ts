@@ -14,6 +14,7 @@ import { LoopLag } from './probes/loop-lag.js';
 import { DashboardMetrics } from './probes/metrics.js';
 import { createProbeDocuments } from './probes/probe-documents.js';
 import { ProbeServer } from './probes/probe-server.js';
+import { ReadinessSnapshot } from './probes/readiness-snapshot.js';
 import { RestHealth } from './probes/rest-health.js';
 import { botStatus } from './probes/status-document.js';
 import { startUptimeKumaPush } from './probes/uptime-kuma-schedule.js';
@@ -78,6 +79,10 @@ export const dashboardExtension = defineExtension({
     const live = new LiveHub(config.maxLiveConnections);
     const probes = createProbeDocuments(() => services);
     ctx.onDispose(() => probes.close());
+    const readiness = new ReadinessSnapshot(probes.status, () =>
+      currentChecks(ctx, lag, restHealth),
+    );
+    ctx.onDispose(() => readiness.close());
     // What changes /status.json's answer at once (the rest moves with the 1 s refresh).
     for (const event of [
       'bot_ready',
@@ -99,6 +104,7 @@ export const dashboardExtension = defineExtension({
       lag,
       restHealth,
       probes,
+      readiness,
       live,
       extensionPages: new ExtensionPages(ctx),
       oauth,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../src/server/security-headers.js';
 import { type DashboardBot, startDashboardBot } from './dashboard-bot.js';
 
 describe('probes and the contract', () => {
@@ -72,6 +73,15 @@ describe('probes and the contract', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // The probes answered before Fastify (the fast path) carry the same headers as its routes.
+    const routed = await fetch(`${d.url()}/api/status`);
+    for (const path of ['/livez', '/readyz', '/status.json', '/metrics']) {
+      const probe = await fetch(`${d.url()}${path}`);
+      await probe.arrayBuffer();
+      for (const name of Object.keys(SECURITY_HEADERS)) {
+        expect(probe.headers.get(name), `${path} ${name}`).toBe(routed.headers.get(name));
+      }
+    }
   });
 
   it('answers 401 (API) or redirects to login (HTML) without a session, and 403 to mutations without Origin', async () => {

@@ -68,6 +68,30 @@ describe('ProbeCache', () => {
     expect(waited.body.toString()).toBe('build 3');
   });
 
+  it('peek answers only what get would answer without waiting, and never starts a first build', async () => {
+    let builds = 0;
+    const cache = new ProbeCache(
+      async () => {
+        builds += 1;
+        return { code: 200, text: `build ${builds}` };
+      },
+      { maxAgeMs: 1_000, staleWhileRevalidateMs: 1_000 },
+    );
+    expect(cache.peek()).toBeUndefined();
+    expect(builds).toBe(0);
+    const first = await cache.refresh();
+    expect(cache.peek(first.builtAt + 500)).toBe(first);
+    // Stale window: the old answer, and the rebuild starts behind it.
+    expect(cache.peek(first.builtAt + 1_500)).toBe(first);
+    expect(builds).toBe(2);
+    const second = await cache.refresh();
+    expect(second.body.toString()).toBe('build 2');
+    // Past the stale window, or invalidated: nothing without waiting.
+    expect(cache.peek(second.builtAt + 2_500)).toBeUndefined();
+    cache.invalidate();
+    expect(cache.peek(second.builtAt)).toBeUndefined();
+  });
+
   it('a failed build is not cached and the next request retries', async () => {
     let fail = true;
     const cache = new ProbeCache(

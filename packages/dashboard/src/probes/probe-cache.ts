@@ -86,6 +86,24 @@ export class ProbeCache {
     return this.refresh();
   }
 
+  /**
+   * The answer {@link get} would return without waiting, or `undefined` when it would have to
+   * wait for a build (none yet, invalidated, or past the stale window; no build is started then:
+   * the caller falls back to {@link get}). Within the stale window it starts the background
+   * rebuild, as {@link get} does. For the dashboard port's synchronous fast path.
+   */
+  public peek(now = Date.now()): CachedDocument | undefined {
+    const current = this.#current;
+    if (!current || this.#currentGeneration !== this.#generation) return undefined;
+    const age = now - current.builtAt;
+    if (age < this.#maxAgeMs) return current;
+    if (age < this.#maxAgeMs + this.#staleMs) {
+      void this.refresh().catch(() => undefined);
+      return current;
+    }
+    return undefined;
+  }
+
   /** Marks the cached answer stale and rebuilds it now, in the background. */
   public invalidate(): void {
     this.#generation += 1;

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { isBotOwner } from '@zoryx/framework';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerFactory,
+} from 'fastify';
 import { principalOf } from '../auth/permissions.js';
 import { registerAssetRoutes } from '../routes/asset-routes.js';
 import { guardedRoutes } from '../routes/guarded-routes.js';
 import { registerLoginRoutes } from '../routes/login-routes.js';
 import { registerProbeRoutes } from '../routes/probe-routes.js';
 import { SESSION_COOKIE } from './cookies.js';
+import { type FastPath, probeFastPath } from './probe-fast-path.js';
 import { registerGuarded, unauthenticated } from './route-kit.js';
 import { applySecurityHeaders } from './security-headers.js';
 import type { Auth, DashboardServices } from './services.js';
@@ -51,17 +58,26 @@ export async function createDashboardApp(
   limits: RateLimits,
 ): Promise<FastifyInstance> {
   const { config } = services;
-  const https = config.tls
-    ? { https: { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } }
-    : {};
+  const secure = config.tls !== undefined || (config.publicOrigin?.startsWith('https://') ?? false);
+  const fast = probeFastPath({
+    status: services.probes.status,
+    metrics: services.probes.metrics,
+    metricsContentType: services.metrics.registry.contentType,
+    checks: () => services.readiness.current(),
+    draining: services.draining,
+    https: secure,
+  });
+  const tls = config.tls && {
+    cert: readFileSync(config.tls.cert),
+    key: readFileSync(config.tls.key),
+  };
   const app = Fastify({
     logger: false,
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    ...https,
+    serverFactory: serverWithFastPath(fast, tls),
   });
-  const secure = config.tls !== undefined || (config.publicOrigin?.startsWith('https://') ?? false);
   app.decorateRequest('dashboardAuth', null);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -120,6 +136,27 @@ export async function createDashboardApp(
     });
   });
   return app;
+}
+
+/**
+ * The server Fastify would create (http, or https with the configured certificate; its timeouts
+ * applied as Fastify applies them to its own), with the probe fast path in front of its handler.
+ */
+function serverWithFastPath(
+  fast: FastPath,
+  tls: { cert: Buffer; key: Buffer } | undefined,
+): FastifyServerFactory {
+  return (handler, options) => {
+    const onRequest: typeof handler = (request, response) => {
+      if (!fast(request, response)) handler(request, response);
+    };
+    const server: Server = tls ? createHttpsServer(tls, onRequest) : createHttpServer(onRequest);
+    const { keepAliveTimeout, requestTimeout, connectionTimeout } = options;
+    if (typeof keepAliveTimeout === 'number') server.keepAliveTimeout = keepAliveTimeout;
+    if (typeof requestTimeout === 'number') server.requestTimeout = requestTimeout;
+    if (typeof connectionTimeout === 'number') server.setTimeout(connectionTimeout);
+    return server;
+  };
 }
 
 async function resolveAuth(

@@ -10,6 +10,7 @@ import type { ExtensionPages } from '../pages/extension-pages.js';
 import type { LoopLag } from '../probes/loop-lag.js';
 import type { DashboardMetrics } from '../probes/metrics.js';
 import type { ProbeDocuments } from '../probes/probe-documents.js';
+import type { ReadinessSnapshot } from '../probes/readiness-snapshot.js';
 import type { RestHealth } from '../probes/rest-health.js';
 
 /** Everything the routes work with; one per loaded dashboard. */
@@ -25,6 +26,8 @@ export interface DashboardServices {
   readonly restHealth: RestHealth;
   /** `/status.json` and `/metrics`, pre-serialised off the request path. */
   readonly probes: ProbeDocuments;
+  /** The readiness checks of the last `/status.json` build (the `/readyz` fast path). */
+  readonly readiness: ReadinessSnapshot;
   readonly live: LiveHub;
   readonly extensionPages: ExtensionPages;
   readonly oauth: OAuthFlow | undefined;
