@@ -9,6 +9,7 @@ import {
   compileExtension,
   evaluateModule,
   isUpToDate,
+  type SharedModuleLookup,
 } from './module-compiler.js';
 import type { ExtensionManifestInfo } from './status.js';
 
@@ -33,7 +34,7 @@ export interface ExtensionVersion {
 export interface PrepareOptions {
   /** Reuse this bundle if none of its input files changed since (dependents of a reload). */
   reuse?: CompiledModule | undefined;
-  sharedModules?: ReadonlyMap<string, unknown>;
+  sharedModules?: SharedModuleLookup;
   sourceMaps?: boolean;
   activity?: ActivitySink | undefined;
   clock: () => number;

@@ -15,7 +15,7 @@ import {
   prepareVersion,
 } from './extension-version.js';
 import type { EnforcementToggles, ExtensionHostOptions } from './host-options.js';
-import type { CompiledModule } from './module-compiler.js';
+import type { CompiledModule, SharedModuleLookup } from './module-compiler.js';
 import { normaliseExtensionName } from './names.js';
 import type { ExtensionStatus, QuarantineInfo } from './status.js';
 
@@ -29,7 +29,7 @@ export class HostCore {
   readonly logger: Logger;
   readonly records = new ExtensionRecords();
   readonly env: ActivationEnv;
-  readonly shared: ReadonlyMap<string, unknown> | undefined;
+  readonly shared: SharedModuleLookup | undefined;
   readonly clock: () => number;
   /** Bundles `ExtensionHost#precompile` started for the next boot. */
   precompiled: Promise<BootBundles> | undefined;
@@ -41,9 +41,7 @@ export class HostCore {
     this.bus = options.bus;
     this.logger = logger;
     this.clock = clock;
-    this.shared = options.sharedModules
-      ? new Map(Object.entries(options.sharedModules))
-      : undefined;
+    this.shared = options.sharedModules ? sharedModuleLookup(options.sharedModules) : undefined;
     this.env = {
       bus: this.bus,
       logger,
@@ -342,4 +340,15 @@ export function resolverError(
     hint ?? 'See the resolver explanation: install, upgrade or remove the extensions it names.',
     { extension: name },
   );
+}
+
+/**
+ * The host's shared modules, each entry read when extension code requires it: an entry defined
+ * with a getter is a module the host loads only once an extension needs it (e.g. zod).
+ */
+function sharedModuleLookup(modules: Readonly<Record<string, unknown>>): SharedModuleLookup {
+  return {
+    has: (id) => Object.hasOwn(modules, id),
+    get: (id) => (Object.hasOwn(modules, id) ? modules[id] : undefined),
+  };
 }

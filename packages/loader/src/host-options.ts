@@ -83,7 +83,8 @@ export interface ExtensionHostOptions {
   afterSetup?: (info: ExtensionInfo, ctx: ExtensionContext) => void | Promise<void>;
   /**
    * Module ids answered from this map instead of `node_modules` when extension code `require`s
-   * or imports them (so extensions share the host's instance of e.g. `@zoryx/loader`).
+   * or imports them (so extensions share the host's instance of e.g. `@zoryx/loader`). Each entry
+   * is read when extension code first asks for it: one defined with a getter is loaded on demand.
    */
   sharedModules?: Readonly<Record<string, unknown>>;
   /** Compile extensions with inline source maps. Default false. */

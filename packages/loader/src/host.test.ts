@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extensionSource, probe, testHost, type Workspace, workspace } from '../test/helpers.js';
 import { LoaderError } from './errors.js';
+import * as loader from './index.js';
 
 let ws: Workspace | undefined;
 afterEach(async () => {
@@ -256,5 +257,36 @@ describe('ExtensionHost ownership and unload', () => {
         (l) => l.code === 'ZRX_EXT_TEARDOWN_FAILED' && String(l.msg).includes('teardown broke'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('ExtensionHost shared modules', () => {
+  it('reads a shared module defined with a getter only when extension code requires it', async () => {
+    ws = await workspace();
+    const calls = probe().calls;
+    await ws.write('plain/index.ts', extensionSource({ name: 'plain' }));
+    let reads = 0;
+    const sharedModules = { '@zoryx/loader': loader };
+    Object.defineProperty(sharedModules, 'on-demand', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return { answer: 42 };
+      },
+    });
+    const { host } = testHost(ws, { sharedModules });
+    await host.boot();
+    expect(reads).toBe(0);
+    await ws.write(
+      'user/index.ts',
+      extensionSource({
+        name: 'user',
+        top: "import { answer } from 'on-demand';",
+        setup: "probe.calls.push('answer:' + answer);",
+      }),
+    );
+    await host.load('user');
+    expect(reads).toBe(1);
+    expect(calls).toContain('answer:42');
   });
 });

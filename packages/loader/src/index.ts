@@ -40,7 +40,12 @@ export type {
 } from './host-options.js';
 export type { HotReloadEvent, HotReloaderOptions } from './hot-reload.js';
 export { HotReloader } from './hot-reload.js';
-export type { CompiledModule, CompileOptions, EvaluateOptions } from './module-compiler.js';
+export type {
+  CompiledModule,
+  CompileOptions,
+  EvaluateOptions,
+  SharedModuleLookup,
+} from './module-compiler.js';
 export { compileExtension, evaluateModule } from './module-compiler.js';
 export type { NormalisedName } from './names.js';
 export { normaliseExtensionName } from './names.js';

@@ -149,13 +149,16 @@ export async function isUpToDate(module: CompiledModule): Promise<boolean> {
   return checks.every(Boolean);
 }
 
+/** Module ids answered by the host: a map, or anything with a map's `has` and `get`. */
+export type SharedModuleLookup = Pick<ReadonlyMap<string, unknown>, 'has' | 'get'>;
+
 /** Options for {@link evaluateModule}. */
 export interface EvaluateOptions {
   /**
    * Module ids answered from this map instead of `node_modules`, so the host and every extension
    * share one instance (e.g. `'@zoryx/loader'`, `'discord.js'`).
    */
-  sharedModules?: ReadonlyMap<string, unknown>;
+  sharedModules?: SharedModuleLookup;
   /** Told the extension's name while its top level runs (see `ExtensionHostOptions.activity`). */
   activity?: ActivitySink;
 }
