@@ -78,6 +78,8 @@ export class UserAction {
       n,
       `${n} repl${n === 1 ? 'y' : 'ies'}`,
       options,
+      // A plain message in the action's channel may answer it too.
+      this.#target.channelId,
     );
     return outputs.map(
       (output) => new BotMessage(output.message!, output.kind === 'edit', this.#actor),
@@ -144,6 +146,7 @@ export class UserAction {
     count: number,
     what: string,
     options: WaitOptions,
+    channelId: string | null = null,
   ): Promise<BotOutput[]> {
     const timeout = options.timeout ?? this.#timeout;
     // One scan of what is already there, then each new output once as it comes (a rescan per
@@ -151,14 +154,17 @@ export class UserAction {
     const matches = this.#world.outputs.since(this.#start).filter(accept);
     if (matches.length >= count) return Promise.resolve(matches.slice(0, count));
     return new Promise((resolve, reject) => {
-      const stop = this.#world.outputs.subscribe((output) => {
-        if (!accept(output)) return;
-        matches.push(output);
-        if (matches.length < count) return;
-        stop();
-        clearTimeout(timer);
-        resolve(matches.slice(0, count));
-      });
+      const stop = this.#world.outputs.subscribe(
+        (output) => {
+          if (!accept(output)) return;
+          matches.push(output);
+          if (matches.length < count) return;
+          stop();
+          clearTimeout(timer);
+          resolve(matches.slice(0, count));
+        },
+        { interactionId: this.interactionId, channelId },
+      );
       const timer = setTimeout(() => {
         stop();
         const got = matches.length;

@@ -20,15 +20,23 @@ describe('OutputLog', () => {
     expect(log.since(0)[0]?.message?.content).toBe('before');
   });
 
-  it('wakes subscribers on every push until they unsubscribe', () => {
+  it('wakes subscribers with the outputs of their interaction or channel until they unsubscribe', () => {
     const log = new OutputLog();
-    let calls = 0;
-    const stop = log.subscribe(() => {
-      calls += 1;
+    const heard: string[] = [];
+    const stop = log.subscribe((output) => heard.push(`${output.seq}`), {
+      interactionId: 'i1',
+      channelId: 'c1',
     });
-    log.push({ kind: 'defer', channelId: null, interactionId: null });
+    const seqs: string[] = [];
+    log.subscribe((output) => seqs.push(`${output.seq}`), { interactionId: null, channelId: null });
+    log.push({ kind: 'defer', channelId: 'c1', interactionId: 'i1' }); // 0: its interaction
+    log.push({ kind: 'create', channelId: 'c1', interactionId: null }); // 1: plain, its channel
+    log.push({ kind: 'create', channelId: 'c1', interactionId: 'i2' }); // 2: another interaction
+    log.push({ kind: 'create', channelId: 'c2', interactionId: null }); // 3: another channel
+    log.push({ kind: 'create', channelId: 'c2', interactionId: 'i1' }); // 4: its interaction
     stop();
-    log.push({ kind: 'defer', channelId: null, interactionId: null });
-    expect(calls).toBe(1);
+    log.push({ kind: 'create', channelId: 'c1', interactionId: 'i1' }); // 5: after stop
+    expect(heard).toEqual(['0', '1', '4']);
+    expect(seqs).toEqual([]);
   });
 });

@@ -30,13 +30,26 @@ export interface BotOutput {
   choices?: APIApplicationCommandOptionChoice[];
 }
 
+/** A waiter's listener. */
+type OutputListener = (output: BotOutput) => void;
+
+/**
+ * Which outputs a waiter hears: those answering interaction `interactionId`, and the plain
+ * messages (no interaction) in channel `channelId`. `null` hears none of that kind.
+ */
+export interface OutputInterest {
+  interactionId: string | null;
+  channelId: string | null;
+}
+
 /**
  * The append-only log of the bot's outputs. Actions remember the log's length when they start
  * and scan from there, so a reply sent before anyone awaited it is never missed.
  */
 export class OutputLog {
   readonly #entries: BoundedLog<BotOutput>;
-  readonly #listeners = new Set<(output: BotOutput) => void>();
+  readonly #byInteraction = new Map<string, Set<OutputListener>>();
+  readonly #byChannel = new Map<string, Set<OutputListener>>();
 
   /** Keeps the last `limit` outputs, so a long `zoryx dev --offline` session stays bounded. */
   public constructor(limit = 10_000) {
@@ -54,7 +67,13 @@ export class OutputLog {
     const snapshot: BotOutput = { ...output, seq: this.length };
     if (output.message) snapshot.message = structuredClone(output.message);
     this.#entries.push(snapshot);
-    for (const listener of [...this.#listeners]) listener(snapshot);
+    const listeners =
+      snapshot.interactionId !== null
+        ? this.#byInteraction.get(snapshot.interactionId)
+        : snapshot.channelId !== null
+          ? this.#byChannel.get(snapshot.channelId)
+          : undefined;
+    if (listeners) for (const listener of [...listeners]) listener(snapshot);
   }
 
   /** The outputs from position `from` on. */
@@ -63,12 +82,30 @@ export class OutputLog {
   }
 
   /**
-   * Calls `listener` with each pushed output until the returned function is called. Waiters
-   * check only the new output: rescanning everything since they started made each push cost
-   * O(waiters × outputs), which collapsed a load generator with thousands of pending replies.
+   * Calls `listener` with each pushed output it is interested in until the returned function is
+   * called. Waiters hear only the new outputs of their own interaction or channel: each push
+   * used to wake every pending waiter (and a rescan before that), so a load generator with
+   * thousands of replies pending spent O(waiters) per output exactly when the bot fell behind.
    */
-  public subscribe(listener: (output: BotOutput) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  public subscribe(listener: OutputListener, interest: OutputInterest): () => void {
+    const entries: [Map<string, Set<OutputListener>>, string][] = [];
+    if (interest.interactionId !== null)
+      entries.push([this.#byInteraction, interest.interactionId]);
+    if (interest.channelId !== null) entries.push([this.#byChannel, interest.channelId]);
+    for (const [index, key] of entries) {
+      let listeners = index.get(key);
+      if (!listeners) {
+        listeners = new Set();
+        index.set(key, listeners);
+      }
+      listeners.add(listener);
+    }
+    return () => {
+      for (const [index, key] of entries) {
+        const listeners = index.get(key);
+        listeners?.delete(listener);
+        if (listeners?.size === 0) index.delete(key);
+      }
+    };
   }
 }
