@@ -143,7 +143,10 @@ export const dashboardExtension = defineExtension({
             draining,
           }),
           onCrash: (error) =>
-            ctx.logger.error({ err: error }, 'the dashboard probe port thread failed'),
+            ctx.logger.error(
+              { err: error },
+              'the dashboard probe port thread failed; it is started again',
+            ),
         });
       } catch (error) {
         await app.close();
