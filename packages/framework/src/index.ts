@@ -59,8 +59,10 @@ export type {
   ZoryxExtensionHost,
 } from './client/zoryx-extension-host.js';
 export type { SyncReport } from './commands/command-sync.js';
-export { loadConfig } from './config/load-config.js';
-export { defaultConfig, type ZoryxConfig, type ZoryxConfigInput } from './config/schema.js';
+// Neither loads zod with the framework: loadConfig imports it on its first call.
+export { loadConfig } from './config/config-on-demand.js';
+export { defaultConfig } from './config/defaults.js';
+export type { ZoryxConfig, ZoryxConfigInput } from './config/schema.js';
 export type {
   CooldownAnswer,
   CooldownResult,

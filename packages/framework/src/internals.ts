@@ -11,6 +11,7 @@ export { addOptions, readArgs } from './authoring/command-options.js';
 export { pieceMeta } from './authoring/define-command.js';
 export { bindContext } from './authoring/extension-context.js';
 export { defaultAllowedMentions, noticeMentions } from './client/allowed-mentions.js';
+export { createBotWithConfig } from './client/create-bot.js';
 export { EXTENSION_CONFIG_PATH } from './client/extension-config-overrides.js';
 export {
   defaultPieceName,
@@ -54,12 +55,9 @@ export {
   rootPieceName,
 } from './commands/folded-root.js';
 export { applyEnv, loadDotEnv, readEnv, type ZoryxEnv } from './config/env.js';
-export {
-  type LoadConfigOptions,
-  type LoadedConfig,
-  parseConfigText,
-} from './config/load-config.js';
-export { configSchema } from './config/schema.js';
+// The config's schema and parser (zod) are on `@zoryx/framework/config`: the extensions' shared
+// copy of this entry must not load zod for a bot whose extensions never use it.
+export type { LoadConfigOptions, LoadedConfig } from './config/load-config.js';
 export {
   COOLDOWN,
   CooldownPrecondition,

@@ -5,9 +5,9 @@ import type { ActivitySink, HotReloaderOptions } from '@zoryx/loader';
 import { AtomicStore, lockDataFolder } from '@zoryx/store';
 import type { ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
+import { loadConfig, parseConfigInput } from '../config/config-on-demand.js';
 import { applyEnv, loadDotEnv, readEnv } from '../config/env.js';
-import { loadConfig } from '../config/load-config.js';
-import { configSchema, type ZoryxConfigInput } from '../config/schema.js';
+import type { ZoryxConfig, ZoryxConfigInput } from '../config/schema.js';
 import { createLogger } from '../logging/create-logger.js';
 import { ZoryxClient } from './zoryx-client.js';
 
@@ -66,15 +66,34 @@ export interface CreateBotOptions {
  * await bot.start();
  * ```
  */
-export async function createBot(options: CreateBotOptions = {}): Promise<ZoryxClient> {
+export function createBot(options: CreateBotOptions = {}): Promise<ZoryxClient> {
+  return buildBot(options);
+}
+
+/**
+ * `createBot` with the bot's config already validated in this process — `config.json` or the
+ * config in code, as `loadConfig` / `configSchema.parse` returned it, before the environment's
+ * overrides (createBot applies those). runBot's worker takes it from its supervising thread,
+ * which validated it while the worker loaded: the worker then need not load zod for it.
+ * `configPath` and `config` are not read.
+ */
+export function createBotWithConfig(
+  options: CreateBotOptions,
+  validated: ZoryxConfig,
+): Promise<ZoryxClient> {
+  return buildBot(options, validated);
+}
+
+async function buildBot(options: CreateBotOptions, validated?: ZoryxConfig): Promise<ZoryxClient> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   await loadDotEnv(cwd, env);
   const zoryxEnv = readEnv(env);
   const fileConfig =
-    options.config === undefined
+    validated ??
+    (options.config === undefined
       ? (await loadConfig({ path: options.configPath ?? resolve(cwd, 'config.json') })).config
-      : configSchema.parse(options.config);
+      : await parseConfigInput(options.config));
   const config = applyEnv(fileConfig, zoryxEnv);
   const logs = options.logger
     ? { logger: options.logger, close: async () => undefined }

@@ -7,13 +7,13 @@ import * as loader from '@zoryx/loader';
 import { outsideExtension } from '@zoryx/loader';
 import { AtomicStore } from '@zoryx/store';
 import * as discord from 'discord.js';
-import * as zod from 'zod';
 import type { ExtensionFaults } from '../faults/extension-faults.js';
 import * as framework from '../index.js';
 import * as internals from '../internals.js';
 import { createExtensionJobs, type ExtensionJobs } from '../jobs/extension-jobs.js';
 import { createClientView } from './client-view.js';
 import { PieceOwnership } from './extension-pieces.js';
+import { zodModule } from './zod-on-demand.js';
 import type { ZoryxClient } from './zoryx-client.js';
 
 declare module '@zoryx/loader' {
@@ -111,7 +111,7 @@ export function createExtensionWiring(
       // The debounced sync is the bot's work: not attributed to the extension that triggered it.
       if (commands.length > 0) outsideExtension(() => client.commandService.schedule());
     },
-    sharedModules: {
+    sharedModules: withZodOnDemand({
       '@sapphire/framework': sapphire,
       'discord.js': discord,
       '@zoryx/loader': loader,
@@ -119,9 +119,17 @@ export function createExtensionWiring(
       // The framework's own extensions (the built-ins) read its runtime through the internals:
       // they must get this instance, whose state is the host's, never a second copy.
       '@zoryx/framework/internals': internals,
-      zod,
       ...sharedModules,
-    },
+    }),
   };
   return { options, ownership };
+}
+
+/**
+ * Adds the host's zod to the shared modules (unless the caller shares its own), as a getter: the
+ * loader reads it when an extension's code first imports zod, so only then is zod loaded.
+ */
+function withZodOnDemand(modules: Record<string, unknown>): Record<string, unknown> {
+  if (Object.hasOwn(modules, 'zod')) return modules;
+  return Object.defineProperty(modules, 'zod', { enumerable: true, get: zodModule });
 }

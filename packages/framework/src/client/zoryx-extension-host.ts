@@ -6,8 +6,9 @@ import {
   type ExtensionStatus,
   normaliseExtensionName,
 } from '@zoryx/loader';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { FrameworkError } from '../errors.js';
+import { zodModule } from './zod-on-demand.js';
 
 type StandardSchemaV1 = NonNullable<ExtensionConfigSchema>;
 
@@ -60,7 +61,8 @@ function isZodSchema(schema: StandardSchemaV1): schema is StandardSchemaV1 & z.c
 function jsonSchemaOf(schema: StandardSchemaV1): JsonSchema | null {
   if (!isZodSchema(schema)) return null;
   try {
-    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    // An extension built this schema, so zod is loaded (the shared instance, as a rule).
+    return zodModule().toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   } catch {
     // A schema with parts JSON Schema cannot express (e.g. transforms with no input type).
     return null;
