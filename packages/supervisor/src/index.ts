@@ -25,6 +25,7 @@ export type {
 } from './events.js';
 export { DEFAULT_INTENTS, type SupervisorLogger, type SupervisorOptions } from './options.js';
 export {
+  type BatchMessage,
   type ConnectMessage,
   type DispatchMessage,
   type FailedMessage,
@@ -44,6 +45,7 @@ export {
   type ShutdownMessage,
   type StartMessage,
   type StoppedMessage,
+  type StreamMessage,
   type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,

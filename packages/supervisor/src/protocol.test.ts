@@ -58,8 +58,18 @@ describe('the relay protocol', () => {
       { v, t: 'shard', shardId: 0, seq: 7, event: 'error', message: 'ECONNRESET' },
       { v, t: 'start', reason: 'initial', session },
       { v, t: 'shutdown', reason: 'signal' },
+      {
+        v,
+        t: 'batch',
+        messages: [
+          { v, t: 'dispatch', shardId: 0, seq: 8, data: dispatch },
+          { v, t: 'shard', shardId: 0, seq: 9, event: 'resumed' },
+        ],
+      },
     ];
-    for (const message of messages) expect(parseSupervisorMessage(message)).toEqual(message);
+    for (const message of messages) {
+      expect(parseSupervisorMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
+    }
   });
 
   it('refuses another protocol version with ZRX_SUPERVISOR_PROTOCOL_VERSION', () => {
@@ -93,6 +103,12 @@ describe('the relay protocol', () => {
       { v, t: 'shard', shardId: 0, seq: 1, event: 'ready' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'closed' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'invented' },
+      // A batch holds stream messages only, at least one, each well-formed.
+      { v, t: 'batch', messages: [] },
+      { v, t: 'batch' },
+      { v, t: 'batch', messages: [{ v, t: 'shutdown', reason: 'x' }] },
+      { v, t: 'batch', messages: [{ v, t: 'batch', messages: [] }] },
+      { v, t: 'batch', messages: [{ v, t: 'dispatch', shardId: 0, seq: 1, data: { op: 1 } }] },
     ];
     for (const message of invalidDown) {
       expect(codeOf(() => parseSupervisorMessage(message))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');

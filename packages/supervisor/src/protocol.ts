@@ -70,6 +70,23 @@ export type ShardEventMessage = {
   | { event: 'error'; message: string }
 );
 
+/** A message of the ordered session stream: a dispatch or a shard lifecycle event. */
+export type StreamMessage = DispatchMessage | ShardEventMessage;
+
+/**
+ * Several stream messages in one transport message, in stream order: what the supervisor posts
+ * when events arrived together (one socket read of the gateway, a buffer delivered to a worker
+ * that just became ready, a snapshot). The worker treats it exactly as the same messages posted
+ * one by one — each handed to discord.js in its own macrotask, acknowledged as it is handed over —
+ * but the transport is crossed (and the worker woken) once per batch rather than once per event.
+ * Never empty; never nested.
+ */
+export interface BatchMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'batch';
+  messages: StreamMessage[];
+}
+
 /** Asks the worker to shut the bot down gracefully (`bot.shutdown(reason)`), then report `stopped`. */
 export interface ShutdownMessage {
   v: typeof PROTOCOL_VERSION;
@@ -107,6 +124,7 @@ export interface WorkerSession {
 export type SupervisorMessage =
   | DispatchMessage
   | ShardEventMessage
+  | BatchMessage
   | StartMessage
   | ShutdownMessage;
 
@@ -328,6 +346,20 @@ export function parseWorkerMessage(value: unknown): WorkerMessage {
  * {@link parseWorkerMessage}).
  */
 export function parseSupervisorMessage(value: unknown): SupervisorMessage {
+  const m = header(value);
+  if (m.t === 'batch') {
+    if (!Array.isArray(m.messages) || m.messages.length === 0) throw invalid('empty batch', value);
+    for (const item of m.messages) {
+      const t = parseOne(item).t;
+      if (t !== 'dispatch' && t !== 'shard') throw invalid(`"${t}" in a batch`, item);
+    }
+    return m as unknown as BatchMessage;
+  }
+  return parseOne(m);
+}
+
+/** One message that is not a batch (a batch's items are checked with this too). */
+function parseOne(value: unknown): Exclude<SupervisorMessage, BatchMessage> {
   const m = header(value);
   switch (m.t) {
     case 'dispatch':

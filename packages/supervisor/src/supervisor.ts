@@ -288,7 +288,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const wanted = shardIds.filter((id) => held.includes(id));
     await this.#router.whenBootstrapped(wanted);
     if (handle !== this.#pool?.current || handle.ended) return;
-    for (const message of this.#router.snapshot(wanted)) handle.post(message);
+    for (const message of this.#router.snapshot(wanted)) handle.postStream(message);
     if (handle.phase === 'starting') handle.phase = 'syncing';
   }
 
@@ -297,7 +297,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     handle.phase = 'serving';
     handle.servingAt = now;
     this.#everServed = true;
-    this.#router.attach((message) => handle.post(message));
+    this.#router.attach((message) => handle.postStream(message));
     const startToReadyMs = now - (handle.startedAt ?? handle.spawnedAt);
     this.#options.logger.info(
       { workerId: handle.id, reason: handle.reason, startToReadyMs },

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   parseWorkerMessage,
   type SerializedError,
+  type StreamMessage,
   type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,
@@ -21,6 +22,7 @@ import {
   readBeat,
   type SlotViews,
 } from './shared-slots.js';
+import { StreamOutbox } from './stream-outbox.js';
 import { type SupervisedWorkerData, WORKER_DATA_KEY } from './worker-data.js';
 
 /**
@@ -76,6 +78,9 @@ export class WorkerHandle {
   #activityVersion = -1;
   #activitySeenAt = performance.now();
   #ended = false;
+  readonly #outbox = new StreamOutbox((message) => {
+    if (!this.#ended) this.#worker.postMessage(message);
+  });
 
   /** Spawns the thread. */
   public constructor(init: WorkerInit, options: ResolvedOptions, observer: WorkerObserver) {
@@ -139,9 +144,18 @@ export class WorkerHandle {
     this.post({ t: 'start', reason, session });
   }
 
-  /** Sends a message (adds the protocol version). */
+  /** Sends a message (adds the protocol version), after the stream messages posted before it. */
   public post(message: DistributiveOmit<SupervisorMessage, 'v'>): void {
+    this.#outbox.flush();
     if (!this.#ended) this.#worker.postMessage({ v: PROTOCOL_VERSION, ...message });
+  }
+
+  /**
+   * Sends a stream message (dispatch or shard event) with the others posted in the same turn of
+   * the event loop, as one `batch` message (see {@link StreamOutbox}).
+   */
+  public postStream(message: StreamMessage): void {
+    if (!this.#ended) this.#outbox.push(message);
   }
 
   /**
@@ -216,6 +230,7 @@ export class WorkerHandle {
   #end(observer: WorkerObserver, end: WorkerEnd): void {
     if (this.#ended) return;
     this.#ended = true;
+    this.#outbox.clear();
     this.phase = 'gone';
     this.#resolveExited(end);
     observer.ended(this, end);

@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DispatchMessage, PROTOCOL_VERSION } from '../protocol.js';
+import { type BatchMessage, type DispatchMessage, PROTOCOL_VERSION } from '../protocol.js';
 import { createSlots, readAcknowledged } from '../shared-slots.js';
 import { RelayChannel } from './relay-channel.js';
 
@@ -21,6 +21,13 @@ function dispatch(seq: number): DispatchMessage {
     seq,
     data: { op: 0, s: seq, t: 'TYPING_START', d: {} } as unknown as GatewayDispatchPayload,
   };
+}
+
+/** Events `from`..`to` as one batch message. */
+function batch(from: number, to: number): BatchMessage {
+  const messages = [];
+  for (let seq = from; seq <= to; seq++) messages.push(dispatch(seq));
+  return { v: PROTOCOL_VERSION, t: 'batch', messages };
 }
 
 /** A worker's channel on one end of a port pair; `supervisor` is the other end. */
@@ -146,6 +153,66 @@ describe("the worker's relay channel", () => {
       });
     });
     for (let seq = 1; seq <= 3; seq++) supervisor.postMessage(dispatch(seq));
+    supervisor.postMessage({ v: PROTOCOL_VERSION, t: 'shutdown', reason: 'restart' });
+    await stopped;
+    expect(seen).toEqual(['dispatch 1', 'dispatch 2', 'dispatch 3', 'shutdown restart']);
+  });
+
+  it('hands a batch over like the same events posted one by one: in order, each its own turn of microtasks, in slices', async () => {
+    const { channel, slots, supervisor } = channelPair();
+    const acknowledgedWhenStarted: number[] = [];
+    let handledWhenTimerRan: number | undefined;
+    let done: () => void = () => undefined;
+    const all = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    channel.attach({
+      onDispatch(message) {
+        channel.acknowledge(message.seq);
+        if (message.seq === 1) {
+          setTimeout(() => {
+            handledWhenTimerRan = acknowledgedWhenStarted.length;
+          }, 0);
+        }
+        // 0.2 ms per event: 300 of them cannot fit in one 2 ms slice.
+        const until = performance.now() + 0.2;
+        while (performance.now() < until) {}
+        void (async () => {
+          await null;
+          await null;
+          await null;
+          acknowledgedWhenStarted.push(readAcknowledged(slots));
+          if (message.seq === 300) done();
+        })();
+      },
+      onShardEvent() {},
+    });
+    // Three batches, as the supervisor posts the events of three gateway reads.
+    supervisor.postMessage(batch(1, 100));
+    supervisor.postMessage(batch(101, 200));
+    supervisor.postMessage(batch(201, 300));
+    await all;
+    // Handed over in order, each one's awaits run before the next was acknowledged.
+    expect(acknowledgedWhenStarted).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    // A timer set by the first event ran before the last: the batches were sliced.
+    expect(handledWhenTimerRan).toBeGreaterThan(0);
+    expect(handledWhenTimerRan).toBeLessThan(300);
+  });
+
+  it('handles a shutdown after the events of a batch posted before it', async () => {
+    const { channel, supervisor } = channelPair();
+    const seen: string[] = [];
+    channel.attach({
+      onDispatch: (message) => void seen.push(`dispatch ${message.seq}`),
+      onShardEvent() {},
+    });
+    const stopped = new Promise<void>((resolve) => {
+      channel.onShutdown((reason) => {
+        seen.push(`shutdown ${reason}`);
+        resolve();
+      });
+    });
+    supervisor.postMessage(batch(1, 3));
     supervisor.postMessage({ v: PROTOCOL_VERSION, t: 'shutdown', reason: 'restart' });
     await stopped;
     expect(seen).toEqual(['dispatch 1', 'dispatch 2', 'dispatch 3', 'shutdown restart']);

@@ -23,18 +23,44 @@ type Outgoing = WorkerMessage extends infer M
  * The longest stretch (ms) the channel hands messages to the bot before it lets the event loop
  * run (timers, I/O: the bot's REST answers, the heartbeat).
  *
- * Why: a port delivers everything queued to it in one go. A worker that fell behind (a burst, a
- * GC pause, a busy core) would then handle its whole backlog — thousands of events at 1,000
- * commands/s — in one macrotask: no REST answer read, no reply sent, no heartbeat written
- * meanwhile (seconds: the watchdog took it for a blocked loop and restarted it). A gateway socket
- * in one process never does that: frames arrive per read, with I/O between them.
+ * Why: a port delivers everything queued to it in one go, and a batch holds many events. A
+ * worker that fell behind (a burst, a GC pause, a busy core) would then handle its whole backlog
+ * — thousands of events at 1,000 commands/s — without a loop turn: no REST answer read, no reply
+ * sent, no heartbeat written meanwhile (seconds: the watchdog took it for a blocked loop and
+ * restarted it). A gateway socket in one process never does that: frames arrive per read, with
+ * I/O between them.
  *
  * 2 ms, not 4: a timer (an HTTP probe's answer) waits about one slice while a backlog drains —
  * p50 0.3 / 2–7 / 4–10 / 8–12 ms late with 1 / 2 / 4 / 8 ms slices in an isolated drain of
- * 3,000 events — while pausing the port per slice cost nothing measurable (20,000 empty events
+ * 3,000 events — while pausing per slice cost nothing measurable (20,000 empty events
  * drained with the same thread CPU at every size).
  */
 const SLICE_MS = 2;
+
+/** A FIFO over an array with a moving head (shift() of a long array is O(n)). */
+class Inbox {
+  #items: SupervisorMessage[] = [];
+  #head = 0;
+
+  public push(item: SupervisorMessage): void {
+    this.#items.push(item);
+  }
+
+  public shift(): SupervisorMessage | undefined {
+    if (this.#head >= this.#items.length) return undefined;
+    const item = this.#items[this.#head];
+    this.#items[this.#head] = undefined as unknown as SupervisorMessage;
+    this.#head++;
+    if (this.#head === this.#items.length) {
+      this.#items = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    return item;
+  }
+}
 
 /** Receives the session stream (the relay strategy of the worker's discord.js client). */
 export interface StreamReceiver {
@@ -59,16 +85,15 @@ export class RelayChannel {
   #session: WorkerSession | undefined;
   /** When the current slice's budget ends (performance.now()); 0 while no slice is open. */
   #sliceEnd = 0;
-  /** Whether the port is paused until the next loop turn (its queue holds the backlog). */
-  #paused = false;
-  readonly #listener = (raw: unknown): void => this.#receive(raw);
+  /** Received messages not handed over yet, in order. */
+  readonly #inbox = new Inbox();
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
     this.#port = port;
     this.#slots = slots;
     this.init = init;
-    port.on('message', this.#listener);
+    port.on('message', (raw: unknown) => this.#receive(raw));
   }
 
   /**
@@ -139,43 +164,51 @@ export class RelayChannel {
       });
       return;
     }
-    if (this.#sliceEnd === 0) {
-      this.#sliceEnd = performance.now() + SLICE_MS;
-      setImmediate(this.#endSlice);
+    if (message.t === 'batch') {
+      for (const item of message.messages) this.#enqueue(item);
+    } else {
+      this.#enqueue(message);
     }
-    // A throw propagates (the worker's uncaught error, as before).
-    this.#handle(message);
-    if (performance.now() >= this.#sliceEnd) this.#pause();
   }
 
   /**
-   * The slice is used up: stop the port until the next loop turn. The rest of the backlog waits
-   * in the port's own queue, in order (a `shutdown` after the events posted before it). Node hands
-   * a port's messages over one per callback and runs the microtasks between them, so an event's
-   * handler starts before the next event is handed over (and acknowledged): a command that spins
-   * does not take the events behind it with it.
-   *
-   * Not a queue of our own drained one message per loop turn (the first fix): a worker that fell
-   * behind then drained one event per turn however cheap the events were, which at 1,000
-   * commands/s with busy turns is slower than they arrive — a backlog that never drained.
+   * Every message — a batch's items one by one, a shutdown after the events posted before it —
+   * is handed over from its own `setImmediate`, in order. Node runs the microtasks between two
+   * immediates, so an event's handler starts (its awaits run) before the next event is handed
+   * over and acknowledged: a command that spins does not take the events behind it with it (the
+   * next worker replays them). The immediates queued now all run in this loop turn's check
+   * phase, several events per turn.
    */
-  #pause(): void {
-    this.#port.off('message', this.#listener);
-    // Another listener on the port (not ours to silence) keeps it delivering: do not pause, or
-    // its messages would bypass us.
-    if (this.#port.listenerCount('message') > 0) {
-      this.#port.on('message', this.#listener);
-      return;
-    }
-    this.#paused = true;
+  #enqueue(message: SupervisorMessage): void {
+    this.#inbox.push(message);
+    setImmediate(this.#next);
   }
 
-  /** Scheduled when a slice opens: the loop turned, so the next message opens a new slice. */
+  /**
+   * Hands over the oldest waiting message, unless the slice is used up: then it waits for the
+   * next loop turn (timers and I/O run first), still in order — every call takes the inbox's
+   * head, whichever immediate it runs from.
+   *
+   * Not one event per loop turn (the first version of the slices): a worker that fell behind
+   * then drained no faster than its loop turned, which at 1,000 commands/s with busy turns is
+   * slower than events arrive — a backlog that never drained.
+   */
+  readonly #next = (): void => {
+    if (this.#sliceEnd === 0) {
+      this.#sliceEnd = performance.now() + SLICE_MS;
+      // Queued from the check phase, so it runs first in the next turn's: the slice ends there.
+      setImmediate(this.#endSlice);
+    } else if (performance.now() >= this.#sliceEnd) {
+      setImmediate(this.#next);
+      return;
+    }
+    const message = this.#inbox.shift();
+    // A throw propagates (the worker's uncaught error, as before).
+    if (message !== undefined) this.#handle(message);
+  };
+
   readonly #endSlice = (): void => {
     this.#sliceEnd = 0;
-    if (!this.#paused) return;
-    this.#paused = false;
-    this.#port.on('message', this.#listener);
   };
 
   #handle(message: SupervisorMessage): void {
