@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type GuildHandle, startEmulator, type UserHandle } from '@zoryx/emulator';
 import { startDashboardBot } from '../test/dashboard-bot.js';
+import { gcMonitor } from './loop-monitor.mjs';
 
 export const GUILDS = 1_000;
 export const USERS = 100;
@@ -39,6 +40,8 @@ export interface Target {
   botLoop(kind: Kind, on: boolean): void;
   /** The bot's event-loop delay per condition; `null` when the bot shares this process. */
   botLoopDelay(): Promise<Record<Kind, LoopDelay> | null>;
+  /** The bot thread's GC per condition (loop-monitor.mjs gcMonitor; in-process: this process). */
+  botGc(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -78,6 +81,8 @@ export async function startInProcess(files: Record<string, string>): Promise<Tar
     description: `${GUILDS} guilds`,
   });
   const users = Array.from({ length: USERS }, (_, i) => t.addMember(`load-${i}`));
+  // In-process the bot's isolate is this process's: its GC includes the emulator's and the load's.
+  const gc = gcMonitor();
   return {
     guild: t.guild,
     users,
@@ -87,8 +92,9 @@ export async function startInProcess(files: Record<string, string>): Promise<Tar
     extensionsLoaded: t.bot.extensions.status().filter((s) => s.state === 'loaded').length,
     guilds: t.bot.guilds.cache.size,
     botCpuMs: () => null,
-    botLoop: () => undefined,
+    botLoop: (kind, on) => gc.phase(kind, on),
     botLoopDelay: async () => null,
+    botGc: async () => gc.read(),
     close: () => d.close(),
   };
 }
@@ -204,6 +210,19 @@ export async function startChildProcess(
   });
   if (ready.failed.length > 0) throw new Error(`extensions failed: ${ready.failed.join(', ')}`);
   const pid = child.pid ?? 0;
+  const readLoop = () =>
+    new Promise<{ loopDelay: Record<Kind, LoopDelay>; gc: Record<string, unknown> }>((done) => {
+      const onMessage = (message: {
+        loopDelay?: Record<Kind, LoopDelay>;
+        gc?: Record<string, unknown>;
+      }) => {
+        if (!message.loopDelay) return;
+        child.off('message', onMessage);
+        done({ loopDelay: message.loopDelay, gc: message.gc ?? {} });
+      };
+      child.on('message', onMessage);
+      child.send({ loop: 'read' });
+    });
   return {
     guild,
     users,
@@ -214,16 +233,8 @@ export async function startChildProcess(
     guilds: ready.guilds,
     botCpuMs: () => procCpuMs(pid),
     botLoop: (kind, on) => child.send({ loop: on ? 'start' : 'stop', kind }),
-    botLoopDelay: () =>
-      new Promise((done) => {
-        const onMessage = (message: { loopDelay?: Record<Kind, LoopDelay> }) => {
-          if (!message.loopDelay) return;
-          child.off('message', onMessage);
-          done(message.loopDelay);
-        };
-        child.on('message', onMessage);
-        child.send({ loop: 'read' });
-      }),
+    botLoopDelay: async () => (await readLoop()).loopDelay,
+    botGc: async () => (await readLoop()).gc,
     async close() {
       child.send('stop');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);

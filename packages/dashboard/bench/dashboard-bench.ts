@@ -101,6 +101,7 @@ async function run(mode: Mode): Promise<void> {
     metrics: [] as number[],
     probeStatus: [] as number[],
     probeMetrics: [] as number[],
+    floor: [] as number[],
   };
   // Server-Timing `app;dur=`: building the answer, without the wait for a busy event loop.
   const compute = {
@@ -108,6 +109,7 @@ async function run(mode: Mode): Promise<void> {
     metrics: [] as number[],
     probeStatus: [] as number[],
     probeMetrics: [] as number[],
+    floor: [] as number[],
   };
   let sent = { idle: 0, open: 0 };
   let failed = 0;
@@ -126,6 +128,17 @@ async function run(mode: Mode): Promise<void> {
     open: { p99Ms: 0, maxMs: 0 },
   };
 
+  // The peer: a bare node:http server in its own process with a body of /status.json's size
+  // (floor-server.mjs), polled in the same phases. What it shows is the machine's, not the bot's.
+  const floorBody = await (await fetch(`${url()}/status.json`)).text();
+  const floor = fork(fileURLToPath(new URL('./floor-server.mjs', import.meta.url)), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const floorUrl = await new Promise<string>((resolve) => {
+    floor.once('message', (m: { port: number }) => resolve(`http://127.0.0.1:${m.port}`));
+    floor.send({ body: floorBody });
+  });
+
   // Ten requests a second per endpoint (far more than a browser page or a scraper), each from a
   // worker thread (see poller-worker.mjs), polling during the open phases only.
   const pollers = await Promise.all(
@@ -135,6 +148,7 @@ async function run(mode: Mode): Promise<void> {
         [url(), '/metrics', endpoint.metrics, compute.metrics],
         [target.probesUrl, '/status.json', endpoint.probeStatus, compute.probeStatus],
         [target.probesUrl, '/metrics', endpoint.probeMetrics, compute.probeMetrics],
+        [floorUrl, '/status.json', endpoint.floor, compute.floor],
       ] as const
     ).map(
       ([base, path, into, own]) =>
@@ -338,9 +352,16 @@ async function run(mode: Mode): Promise<void> {
       statusJson: summary(endpoint.probeStatus, compute.probeStatus),
       metrics: summary(endpoint.probeMetrics, compute.probeMetrics),
     },
+    // The peer of the same run: a bare node:http server in its own process, same body size, same
+    // client and phases (floor-server.mjs). probePort.statusJson.p95Ms / floor.p95Ms is the
+    // probe port's own share; the floor itself is the machine's under this load.
+    floor: summary(endpoint.floor, compute.floor),
+    // The bot thread's garbage collection per condition (PerformanceObserver 'gc'), all phases.
+    botGc: (await target.botGc()) ?? null,
   };
   console.log(JSON.stringify(result, null, 2));
   await Promise.all(pollers.map((p) => p.close()));
+  floor.send('exit');
   await target.close();
 }
 

@@ -1,26 +1,57 @@
 // Measuring aid (not part of a deployed bot), shared by the bench's bot children: the bot
 // thread's event-loop delay, a fresh monitor per phase ({ loop: 'start' | 'stop', kind };
 // re-enabling one monitor would count the gap between phases), answered on { loop: 'read' } as
-// { loopDelay: { idle, open } }: the worst phase's p99 and max, ms.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// { loopDelay: { idle, open }, gc }: the worst phase's p99 and max, ms; gc: see gcMonitor.
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
+/**
+ * Garbage collection of this thread's isolate while a phase is measured ({ loop: 'start' | 'stop',
+ * kind }), summed per condition: pauses, total and longest pause (ms), and the pauses of 2 ms or
+ * more (each one a turn no request on this loop can be answered in).
+ */
+export function gcMonitor() {
+  const totals = {};
+  let kind;
+  const observer = new PerformanceObserver((list) => {
+    if (!kind) return;
+    totals[kind] ??= { pauses: 0, totalMs: 0, maxMs: 0, atLeast2Ms: 0 };
+    const t = totals[kind];
+    for (const entry of list.getEntries()) {
+      t.pauses += 1;
+      t.totalMs = Number((t.totalMs + entry.duration).toFixed(2));
+      t.maxMs = Math.max(t.maxMs, Number(entry.duration.toFixed(2)));
+      if (entry.duration >= 2) t.atLeast2Ms += 1;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    phase: (name, on) => {
+      kind = on ? name : undefined;
+    },
+    read: () => totals,
+  };
+}
 
 /** Returns the handler of the bench's loop messages; `reply` sends the answer back. */
 export function loopMonitor(reply) {
   const worst = { idle: { p99Ms: 0, maxMs: 0 }, open: { p99Ms: 0, maxMs: 0 } };
   let monitor;
+  const gc = gcMonitor();
   const ms = (ns) => Number((ns / 1e6).toFixed(2));
   return (message) => {
     if (message?.loop === 'start') {
       monitor = monitorEventLoopDelay({ resolution: 1 });
       monitor.enable();
+      gc.phase(message.kind, true);
     }
     if (message?.loop === 'stop' && monitor && worst[message.kind]) {
       monitor.disable();
+      gc.phase(message.kind, false);
       const w = worst[message.kind];
       w.p99Ms = Math.max(w.p99Ms, ms(monitor.percentile(99)));
       w.maxMs = Math.max(w.maxMs, ms(monitor.max));
     }
-    if (message?.loop === 'read') reply({ loopDelay: worst });
+    if (message?.loop === 'read') reply({ loopDelay: worst, gc: gc.read() });
   };
 }
 
