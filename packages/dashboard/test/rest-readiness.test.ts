@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardBot, startDashboardBot } from './dashboard-bot.js';
 
@@ -30,7 +32,7 @@ describe('/readyz REST check against the emulator', () => {
     expect(d.t.discord.rateLimits.stats.limited).toBeGreaterThanOrEqual(3);
     const seen = await readyzUntil(d, (_s, text) => /3\/10000 invalid requests/.test(text));
     expect(seen.text).toMatch(
-      /\[\+\]rest ok: 0 consecutive 5xx, 3\/10000 invalid requests in 10 min/,
+      /\[\+\]rest ok: 0 consecutive 5xx\/network failures, 3\/10000 invalid requests in 10 min/,
     );
     expect(seen.status).toBe(200);
   });
@@ -42,7 +44,7 @@ describe('/readyz REST check against the emulator', () => {
     }
     const failing = await readyzUntil(d, (status) => status === 503);
     expect(failing.status).toBe(503);
-    expect(failing.text).toMatch(/\[-\]rest failed: 5 consecutive 5xx/);
+    expect(failing.text).toMatch(/\[-\]rest failed: 5 consecutive 5xx\/network failures/);
     expect(failing.text).toContain('readyz check failed');
     // /status.json (rebuilt every second) reports the same check.
     let restStatus: string | undefined;
@@ -57,6 +59,32 @@ describe('/readyz REST check against the emulator', () => {
 
     await d.t.bot.rest.get('/users/@me');
     const recovered = await readyzUntil(d, (status) => status === 200);
-    expect(recovered.text).toMatch(/\[\+\]rest ok: 0 consecutive 5xx/);
+    expect(recovered.text).toMatch(/\[\+\]rest ok: 0 consecutive 5xx\/network failures/);
+  });
+
+  it('fails after consecutive network failures (a refused connection) and recovers', async () => {
+    // Discord unreachable: the REST client's API base pointed at a closed port for five requests.
+    const options = d.t.bot.rest.options;
+    const api = options.api;
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    Object.assign(options, { api: `http://127.0.0.1:${closed}/api` });
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        await expect(d.t.bot.rest.get('/users/@me')).rejects.toThrow();
+      }
+    } finally {
+      Object.assign(options, { api });
+    }
+    const failing = await readyzUntil(d, (status) => status === 503);
+    expect(failing.text).toMatch(/\[-\]rest failed: [5-9] consecutive 5xx\/network failures/);
+    expect(failing.text).toMatch(/last network failure \S+ \(ECONNREFUSED\)/);
+    await d.t.bot.rest.get('/users/@me');
+    const recovered = await readyzUntil(d, (status) => status === 200);
+    expect(recovered.text).toMatch(/\[\+\]rest ok: 0 consecutive 5xx\/network failures/);
   });
 });
