@@ -3,17 +3,18 @@
 // session as the events a real shard would emit on the manager (dispatch, ready, hello, resumed,
 // closed, heartbeat), and forwards the client's gateway sends to the supervisor.
 import { Collection } from '@discordjs/collection';
-import {
-  type IShardingStrategy,
-  type SessionInfo,
-  type WebSocketManager,
-  WebSocketShardEvents,
+import type {
+  IShardingStrategy,
+  SessionInfo,
+  WebSocketManager,
   WebSocketShardStatus,
 } from '@discordjs/ws';
 import type { GatewaySendPayload } from 'discord-api-types/v10';
 import { SupervisorError } from '../errors.js';
 import type { DispatchMessage, ShardEventMessage } from '../protocol.js';
 import type { RelayChannel, StreamReceiver } from './relay-channel.js';
+// Values typed by @discordjs/ws, not imported from it: see shard-constants.ts.
+import { ShardStatus, ShardEvents as WebSocketShardEvents } from './shard-constants.js';
 
 /** See the file comment. Built by `relay.clientOptions().ws.buildStrategy`. */
 export class RelayStrategy implements IShardingStrategy, StreamReceiver {
@@ -48,13 +49,13 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
         'Build the client from relay.clientOptions() and do not override `shards` or `shardCount`.',
       );
     }
-    for (const id of shardIds) this.#status.set(id, WebSocketShardStatus.Idle);
+    for (const id of shardIds) this.#status.set(id, ShardStatus.Idle);
   }
 
   /** Asks the supervisor for the session; resolves once every shard is ready. */
   public connect(): Promise<void> {
     const shardIds = [...this.#status.keys()];
-    for (const id of shardIds) this.#status.set(id, WebSocketShardStatus.Connecting);
+    for (const id of shardIds) this.#status.set(id, ShardStatus.Connecting);
     this.#channel.attach(this);
     const ready = new Promise<void>((done) => {
       this.#connecting = { pending: new Set(shardIds), done };
@@ -68,7 +69,7 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
    * with the supervisor, which ends it only when it closes itself.
    */
   public destroy(): void {
-    for (const id of this.#status.keys()) this.#status.set(id, WebSocketShardStatus.Idle);
+    for (const id of this.#status.keys()) this.#status.set(id, ShardStatus.Idle);
     this.#channel.detach(this);
     this.#connecting?.done();
     this.#connecting = null;
@@ -98,8 +99,7 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
   /** A gateway dispatch from the supervisor. */
   public onDispatch(message: DispatchMessage): void {
     const { shardId, seq, data } = message;
-    if ((this.#status.get(shardId) ?? WebSocketShardStatus.Idle) === WebSocketShardStatus.Idle)
-      return;
+    if ((this.#status.get(shardId) ?? ShardStatus.Idle) === ShardStatus.Idle) return;
     if (seq > 0) this.#channel.acknowledge(seq);
     if (data.s > (this.#lastS.get(shardId) ?? 0)) this.#lastS.set(shardId, data.s);
     this.#manager.emit(WebSocketShardEvents.Dispatch, { data, shardId });
@@ -108,17 +108,16 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
   /** A shard lifecycle event from the supervisor. */
   public onShardEvent(message: ShardEventMessage): void {
     const { shardId, seq } = message;
-    if ((this.#status.get(shardId) ?? WebSocketShardStatus.Idle) === WebSocketShardStatus.Idle)
-      return;
+    if ((this.#status.get(shardId) ?? ShardStatus.Idle) === ShardStatus.Idle) return;
     if (seq > 0) this.#channel.acknowledge(seq);
     const m = this.#manager;
     switch (message.event) {
       case 'hello':
-        this.#status.set(shardId, WebSocketShardStatus.Connecting);
+        this.#status.set(shardId, ShardStatus.Connecting);
         m.emit(WebSocketShardEvents.Hello, { shardId });
         break;
       case 'ready': {
-        this.#status.set(shardId, WebSocketShardStatus.Ready);
+        this.#status.set(shardId, ShardStatus.Ready);
         const data = message.data;
         this.#session.set(shardId, {
           sessionId: data.session_id,
@@ -133,13 +132,13 @@ export class RelayStrategy implements IShardingStrategy, StreamReceiver {
         break;
       }
       case 'resumed':
-        this.#status.set(shardId, WebSocketShardStatus.Ready);
+        this.#status.set(shardId, ShardStatus.Ready);
         this.#publishSession(shardId);
         m.emit(WebSocketShardEvents.Resumed, { shardId });
         this.#shardReady(shardId);
         break;
       case 'closed':
-        this.#status.set(shardId, WebSocketShardStatus.Connecting);
+        this.#status.set(shardId, ShardStatus.Connecting);
         // discord.js reads the session on the next HELLO to tell a resume from a new identify.
         this.#publishSession(shardId);
         m.emit(WebSocketShardEvents.Closed, { code: message.code, shardId });
