@@ -59,6 +59,16 @@ describe('what starting a bot loads in the supervising thread', () => {
     expect(heavy(urls)).toEqual([]);
   });
 
+  it("the worker's framework loads no zod: its config comes validated from this thread", async () => {
+    const urls = await importsOf(
+      '@zoryx/framework',
+      '@zoryx/framework/internals',
+      '@zoryx/supervisor/worker',
+    );
+    expect(urls.some((url) => url.endsWith('/packages/framework/dist/index.js'))).toBe(true);
+    expect(urls.filter((url) => /\/zod\//.test(url))).toEqual([]);
+  });
+
   it('the worker entry does load the framework (the check above can see it)', async () => {
     const urls = await importsOf('@zoryx/framework');
     expect(heavy(urls).some((url) => /\/discord\.js\//.test(url))).toBe(true);

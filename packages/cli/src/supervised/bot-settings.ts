@@ -19,7 +19,10 @@ import {
 /** The bot's settings as the supervising main thread sees them. */
 export interface BotSettings {
   readonly cwd: string;
+  /** The config with the environment's overrides (BOT_OWNER_ID…) applied, as the bot runs it. */
   readonly config: ZoryxConfig;
+  /** The config as validated, before the environment's overrides (what the worker is handed). */
+  readonly fileConfig: ZoryxConfig;
   readonly token: string | undefined;
   readonly apiBase: string | undefined;
   /** Owners from config.json and BOT_OWNER_ID: who hears of a quarantine. */
@@ -51,6 +54,7 @@ export async function readBotSettings(options: {
   return {
     cwd: options.cwd,
     config,
+    fileConfig,
     token: zoryxEnv.token,
     apiBase: zoryxEnv.apiBase,
     owners: config.owners,

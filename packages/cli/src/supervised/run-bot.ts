@@ -15,6 +15,7 @@ import {
 } from '@zoryx/supervisor';
 import { CliError } from '../errors.js';
 import type { BotSettings } from './bot-settings.js';
+import { ConfigOffer, handoverChannel } from './config-handover.js';
 import { type EarlyStart, earlyStart, type SettingsSource } from './early-start.js';
 import { FaultGate } from './fault-gate.js';
 import type { FaultReport } from './fault-reports.js';
@@ -218,9 +219,16 @@ async function runSupervised(
   });
   const reading =
     known ?? import('./bot-settings.js').then(({ readBotSettings }) => readBotSettings(source));
+  // The first worker builds the bot from this validated config (config-handover.ts).
+  const offer = new ConfigOffer(
+    handoverChannel(gate.name),
+    Promise.resolve(reading).then((settings) => settings.fileConfig),
+  );
   // Loaded meanwhile, so the fault listeners are on as soon as the supervisor resolves.
   const faultReports = import('./fault-reports.js');
   const [started, settings, reports] = await Promise.allSettled([starting, reading, faultReports]);
+  // The first worker has started (or failed): nobody else asks for the handover.
+  offer.close();
   if (settings.status === 'rejected') {
     if (started.status === 'fulfilled') await started.value.close('invalid settings');
     gate.close();

@@ -2,8 +2,10 @@
 // supervisor imports it as JavaScript; the bot's extensions stay TypeScript, compiled by the
 // framework's loader as usual). It builds the bot from its folder, with the supervisor's gateway
 // relay and the activity slot the watchdog reads to name a blocking extension.
-import { createBot, type ZoryxClient } from '@zoryx/framework';
+import { type CreateBotOptions, createBot, type ZoryxClient } from '@zoryx/framework';
+import { createBotWithConfig } from '@zoryx/framework/internals';
 import { setActivity, type WorkerRelay } from '@zoryx/supervisor/worker';
+import { handoverChannel, takeConfig } from './config-handover.js';
 import { passFaultGate } from './fault-gate.js';
 import { type HandedOver, importBotModule } from './module-handoff.js';
 import { readWorkerRunOptions, type WorkerRunOptions } from './run-options.js';
@@ -39,7 +41,7 @@ async function startBot(
   options: WorkerRunOptions,
   custom: HandedOver | undefined,
 ): Promise<ZoryxClient> {
-  const bot = await createBot({
+  const botOptions: CreateBotOptions = {
     ...custom?.bot,
     cwd: options.cwd,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
@@ -50,7 +52,14 @@ async function startBot(
     // The supervisor owns the signals; errors an extension lets escape stay in the worker.
     handleSignals: false,
     handleErrors: true,
-  });
+  };
+  // The first worker: the config the main thread validated while this one loaded (no zod here);
+  // a replacement reads config.json again, so a restart picks up an edited file as it always has.
+  const validated =
+    relay.reason === 'initial' ? await takeConfig(handoverChannel(options.gate)) : null;
+  const bot = validated
+    ? await createBotWithConfig(botOptions, validated)
+    : await createBot(botOptions);
   const report = await bot.start();
   bot.zoryxLogger.info(
     { workerId: relay.workerId, reason: relay.reason },
