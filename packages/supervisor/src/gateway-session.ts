@@ -15,6 +15,7 @@ import type {
 } from 'discord-api-types/v10';
 import { describeError, SupervisorError } from './errors.js';
 import { Opcodes as GatewayOpcodes } from './gateway-constants.js';
+import { fastDispatchStrategy } from './gateway-fast-path.js';
 import type { ResolvedOptions } from './options.js';
 import { resumeShard } from './shard-reconnect.js';
 
@@ -66,10 +67,14 @@ export class GatewaySession {
   private constructor(
     options: ResolvedOptions,
     handlers: GatewayHandlers,
-    { WebSocketManager, WebSocketShardEvents }: typeof import('@discordjs/ws'),
+    ws: typeof import('@discordjs/ws'),
   ) {
+    const { WebSocketManager, WebSocketShardEvents } = ws;
     this.#handlers = handlers;
     this.#manager = new WebSocketManager({
+      // Dispatches skip the library's async event chain (gateway-fast-path.ts); READY, RESUMED
+      // and the rest still arrive through the Dispatch event below.
+      buildStrategy: fastDispatchStrategy(ws, (shardId, data) => handlers.dispatch(shardId, data)),
       token: options.token,
       intents: options.intents,
       rest: gatewayRest(options),
