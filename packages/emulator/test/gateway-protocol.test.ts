@@ -161,4 +161,22 @@ describe('gateway protocol', () => {
     await again.next((f) => f.t === 'RESUMED');
     expect(discord.gateway.identifyCount).toBe(2);
   });
+
+  it('delivers a burst of dispatches (written together) as separate frames in order', async () => {
+    discord = await startEmulator();
+    const guild = discord.createGuild({ name: 'Burst' });
+    const channel = guild.createChannel({ name: 'general' });
+    const user = discord.createUser({ username: 'burst' });
+    guild.addMember(user);
+    const client = await connect(discord);
+    client.send(identify(discord.token, { intents: 1 | 512 | 32768 }));
+    await client.next((f) => f.t === 'GUILD_CREATE');
+    // One synchronous burst: the gateway coalesces it into one TCP write per socket.
+    for (let i = 0; i < 50; i += 1) user.send(channel, `m${i}`);
+    await client.next((f) => f.t === 'MESSAGE_CREATE' && f.d?.content === 'm49');
+    const created = client.frames.filter((f) => f.t === 'MESSAGE_CREATE');
+    expect(created.map((f) => f.d?.content)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`));
+    const seqs = created.map((f) => f.s ?? 0);
+    expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
+  });
 });
