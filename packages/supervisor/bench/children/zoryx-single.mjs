@@ -1,10 +1,14 @@
 // Child process: today's runtime, the Zoryx bot in one process (no supervisor).
 import './cpu-report.mjs';
-import { createBot } from '@zoryx/framework';
-import { botOptions } from './bot-options.mjs';
 import { mark, markBoot, reportMarks } from './phase-marks.mjs';
 
 reportMarks();
+// As in the worker's entry: the bot's modules loaded from here, so the marks separate the two.
+mark('entryLoading');
+const [{ createBot }, { botOptions }] = await Promise.all([
+  import('@zoryx/framework'),
+  import('./bot-options.mjs'),
+]);
 mark('imported');
 const bot = await createBot(botOptions({}));
 mark('created');
