@@ -45,6 +45,17 @@ export interface Target {
   close(): Promise<void>;
 }
 
+/**
+ * The probe port's config: any free port; `BENCH_PROBE_PRIORITY=<nice>` sets `probes.priority`
+ * (Linux; below 0 needs CAP_SYS_NICE — the bot logs a warning when refused).
+ */
+const PROBES = {
+  port: 0,
+  ...(process.env.BENCH_PROBE_PRIORITY
+    ? { priority: Number(process.env.BENCH_PROBE_PRIORITY) }
+    : {}),
+};
+
 /** This package's folder (its `dist` is what a bot loads). */
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
 
@@ -68,7 +79,7 @@ export function ownCpuMs(): number {
 export async function startInProcess(files: Record<string, string>): Promise<Target> {
   const d = await startDashboardBot({
     files,
-    dashboard: { probes: { port: 0 } },
+    dashboard: { probes: PROBES },
     config: {
       intake: { commandsPerUser: false },
       cooldowns: { default: { limit: 100_000, windowSeconds: 1 } },
@@ -153,7 +164,7 @@ export async function startChildProcess(
         cooldowns: { default: { limit: 100_000, windowSeconds: 1 } },
         extensions: {
           packages: ['@zoryx/dashboard'],
-          config: { dashboard: { port: 0, printLoginLink: false, probes: { port: 0 } } },
+          config: { dashboard: { port: 0, printLoginLink: false, probes: PROBES } },
         },
       },
       null,

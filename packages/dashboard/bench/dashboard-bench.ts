@@ -311,6 +311,9 @@ async function run(mode: Mode): Promise<void> {
     guilds: target.guilds,
     targetRate: RATE,
     sendTickMs: TICK_MS,
+    probePriority: process.env.BENCH_PROBE_PRIORITY
+      ? Number(process.env.BENCH_PROBE_PRIORITY)
+      : null,
     sentPerSecond: Number(
       ((sent.idle + sent.open) / ((loadMs.idle + loadMs.open) / 1000)).toFixed(0),
     ),

@@ -55,6 +55,12 @@ export const dashboardConfigSchema = z.object({
       port: z.number().int().min(0).max(65_535),
       /** `/livez` answers 503 when the bot's event loop has not turned for this long (ms). */
       blockedMs: z.number().int().min(1_000).max(600_000).default(10_000),
+      /**
+       * Linux only: the probe thread's nice value (-20…19; below 0 needs CAP_SYS_NICE). On a
+       * saturated machine a probe waits for a core behind the command load; a negative value
+       * lets the thread preempt it. Not permitted → a warning, the thread runs at the default.
+       */
+      priority: z.number().int().min(-20).max(19).optional(),
     })
     .optional(),
   /** Print a login link for the first bot owner at start (default: when NODE_ENV is not production). */

@@ -142,6 +142,11 @@ export const dashboardExtension = defineExtension({
             checks: await currentChecks(ctx, lag, restHealth),
             draining,
           }),
+          onPriorityRefused: (message) =>
+            ctx.logger.warn(
+              { priority: config.probes?.priority },
+              `the dashboard probe thread's priority was not set: ${message}`,
+            ),
           onCrash: (error) =>
             ctx.logger.error(
               { err: error },

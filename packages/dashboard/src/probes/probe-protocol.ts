@@ -14,6 +14,8 @@ export interface ProbeWorkerData {
   readonly metricsMaxAgeMs: number;
   readonly metricsStaleMs: number;
   readonly metricsContentType: string;
+  /** The thread's nice value (`probes.priority`), set on its own OS thread (Linux). */
+  readonly priority: number | undefined;
 }
 
 /** Bot thread → probe thread. */
@@ -26,6 +28,11 @@ export type ToProbeThread =
 
 /** Probe thread → bot thread. */
 export type FromProbeThread =
-  | { readonly type: 'listening'; readonly port: number }
+  | {
+      readonly type: 'listening';
+      readonly port: number;
+      /** Why `priority` could not be set, if it could not. */
+      readonly priorityError?: string;
+    }
   | { readonly type: 'listen-failed'; readonly message: string }
   | { readonly type: 'metrics-wanted' };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from './health.js';
@@ -19,6 +20,14 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`never happened: ${what}`);
+}
+
+/** How many threads of this process run at nice `value` (Linux /proc; field 19 of stat). */
+function threadsAtNice(value: number): number {
+  return readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === value;
+  }).length;
 }
 
 describe('the probe port thread', () => {
@@ -67,6 +76,32 @@ describe('the probe port thread', () => {
     expect(((await after.json()) as { build: number }).build).toBeGreaterThan(before.build);
     expect(await (await fetch(`${base}/metrics`)).text()).toBe('zoryx_guilds 1\n');
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its OS thread at probes.priority, a restarted one too',
+    async () => {
+      const doc = new ProbeCache(async () => ({ code: 200, text: '{}' }), { maxAgeMs: 60_000 });
+      const refused: string[] = [];
+      // Below this process's priority: lowering needs no privilege (raising needs CAP_SYS_NICE).
+      const nice = Math.min(19, getPriority() + 2);
+      server = await ProbeServer.start({
+        config: { host: '127.0.0.1', port: 0, blockedMs: 10_000, priority: nice },
+        tls: undefined,
+        documents: { status: doc, metrics: doc, close: () => undefined },
+        metricsContentType: 'text/plain',
+        readiness: async () => ({ checks, draining: false }),
+        onCrash: () => undefined,
+        onPriorityRefused: (message) => refused.push(message),
+        workerUrl: WORKER,
+      });
+      expect(refused).toEqual([]);
+      expect(threadsAtNice(nice)).toBe(1);
+      const first = server.thread;
+      await first.terminate();
+      await eventually(async () => server?.thread !== first, 'a new thread');
+      await eventually(async () => threadsAtNice(nice) === 1, 'the new thread at that nice');
+    },
+  );
 
   it('is not started again once closed', async () => {
     const doc = new ProbeCache(async () => ({ code: 200, text: '{}' }), { maxAgeMs: 60_000 });

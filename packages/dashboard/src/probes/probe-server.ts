@@ -39,6 +39,8 @@ export interface ProbeServerOptions {
   readiness(): Promise<{ checks: readonly CheckResult[]; draining: boolean }>;
   /** Where a crash of the probe thread (or a failed restart) is reported. */
   onCrash(error: Error): void;
+  /** Where a `probes.priority` the system refused is reported (the thread runs on). */
+  onPriorityRefused?(message: string): void;
   /** The thread's bundle; by default `probe-worker.js` beside this bundle in `dist/`. */
   readonly workerUrl?: URL;
 }
@@ -52,7 +54,10 @@ const copy = (doc: CachedDocument): ProbeDocument => ({
 });
 
 /** Starts one probe thread and resolves with it once it listens. */
-function spawn(url: URL, data: ProbeWorkerData): Promise<{ worker: Worker; port: number }> {
+function spawn(
+  url: URL,
+  data: ProbeWorkerData,
+): Promise<{ worker: Worker; port: number; priorityError: string | undefined }> {
   const worker = new Worker(url, { workerData: data });
   // The dashboard's own server keeps the process alive; this thread never should on its own.
   worker.unref();
@@ -72,7 +77,7 @@ function spawn(url: URL, data: ProbeWorkerData): Promise<{ worker: Worker; port:
       if (message.type === 'listening') {
         worker.off('message', first);
         worker.off('error', onError);
-        resolve({ worker, port: message.port });
+        resolve({ worker, port: message.port, priorityError: message.priorityError });
       } else if (message.type === 'listen-failed') {
         worker.off('message', first);
         void worker.terminate();
@@ -139,9 +144,11 @@ export class ProbeServer {
       metricsMaxAgeMs: METRICS_MAX_AGE_MS,
       metricsStaleMs: METRICS_STALE_MS,
       metricsContentType: options.metricsContentType,
+      priority: config.priority,
     };
     const url = options.workerUrl ?? PROBE_WORKER;
-    const { worker, port } = await spawn(url, data);
+    const { worker, port, priorityError } = await spawn(url, data);
+    if (priorityError) options.onPriorityRefused?.(priorityError);
     const server = new ProbeServer(worker, port, options, url, data);
     server.#wire(beats);
     return server;

@@ -3,6 +3,8 @@
 // builds and hands over, so a probe never waits for the bot's event loop: at 500 commands/s that
 // loop's turns are what made /status.json slow, not building it. The bot loop's heartbeat comes
 // through shared memory, so a stuck loop is reported (503) instead of a probe timing out.
+
+import { readlinkSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -10,6 +12,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DashboardError } from '../errors.js';
@@ -145,7 +148,19 @@ port.on('message', (message: ToProbeThread) => {
     settleMetrics(undefined);
   }
 });
+/** Sets `priority` on this OS thread (Linux: setpriority() takes a thread id); why not, if not. */
+function setOwnPriority(priority: number): string | undefined {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    setPriority(tid, priority);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+const priorityError = data.priority === undefined ? undefined : setOwnPriority(data.priority);
 server.once('error', (error) => post({ type: 'listen-failed', message: error.message }));
 server.listen(data.port, data.host, () => {
-  post({ type: 'listening', port: (server.address() as AddressInfo).port });
+  const port = (server.address() as AddressInfo).port;
+  post(priorityError ? { type: 'listening', port, priorityError } : { type: 'listening', port });
 });
