@@ -1,3 +1,4 @@
+import { cloneData } from '../state/clone.js';
 import type { StoredMessage } from '../state/records.js';
 
 type Components = NonNullable<StoredMessage['components']>;
@@ -32,9 +33,8 @@ function walk(nodes: readonly Node[], visit: (node: Node) => void): void {
  * default `min_values`/`max_values` of 1 — fields Discord's schema requires in responses.
  */
 export function storedComponents(input: readonly unknown[] | null | undefined): Components {
-  // Most messages have none: skip structuredClone's fixed cost (~10 µs) for an empty list.
   if (!input || input.length === 0) return [];
-  const copy = structuredClone(input as Node[]);
+  const copy = cloneData(input as Node[]);
   const taken = new Set<number>();
   walk(copy, (node) => {
     if (typeof node.id === 'number') taken.add(node.id);

@@ -4,6 +4,7 @@ import type {
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { BoundedLog } from '../state/bounded-log.js';
+import { cloneData } from '../state/clone.js';
 
 /** What kind of visible thing the bot did. */
 export type BotOutputKind =
@@ -65,7 +66,7 @@ export class OutputLog {
   public push(output: Omit<BotOutput, 'seq'>): void {
     // Snapshot: messages are edited in place later, but each output shows them as they were.
     const snapshot: BotOutput = { ...output, seq: this.length };
-    if (output.message) snapshot.message = structuredClone(output.message);
+    if (output.message) snapshot.message = cloneData(output.message);
     this.#entries.push(snapshot);
     const listeners =
       snapshot.interactionId !== null
