@@ -25,6 +25,13 @@ export {
   isClusterError,
 } from './errors.js';
 export {
+  type Fence,
+  type FencedEntry,
+  type FencedOp,
+  FencedWrites,
+  type FenceLost,
+} from './gateway/fenced-writes.js';
+export {
   type IdentifyThrottlerOptions,
   RedisIdentifyThrottler,
   RedisSessionStore,

@@ -27,6 +27,54 @@ export function startRole(
   });
 }
 
+/** A role process whose stdout lines can be awaited. */
+export interface WatchedRole {
+  child: ChildProcess;
+  /** Resolves with the rest of the first line starting with `word`; rejects if it exits first. */
+  line(word: string): Promise<string>;
+  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Spawns a gateway or worker process for the bot in `dir` and watches its output: a gateway
+ * prints `standby` when it waits as a hot standby, `ready <takeover>` once it serves, `lost <code>`
+ * when another gateway took its shards.
+ */
+export function spawnRole(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  role: 'gateway' | 'worker',
+): WatchedRole {
+  const child = spawn(process.execPath, [join(FIXTURES, 'role.mjs'), role, dir], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  // 'close', not 'exit': by then stdout has been read to its end.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
+  const line = (word: string) =>
+    new Promise<string>((resolve, reject) => {
+      const look = () => {
+        const match = new RegExp(`^${word}(.*)$`, 'm').exec(output);
+        if (match) resolve((match[1] ?? '').trim());
+      };
+      child.stdout?.on('data', look);
+      look();
+      // After the last output: a line printed just before the exit still counts.
+      void exited.then((code) => {
+        look();
+        reject(new Error(`${role} exited (${code}) before printing "${word}"`));
+      });
+    });
+  return { child, line, exited };
+}
+
 /** Stops a process cleanly (SIGTERM) and waits for its exit; nothing to do if it has exited. */
 export function stopRole(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import type { FencedOp } from './fenced-writes.js';
 
 /** Discord's identify window per rate-limit key (`shard_id % max_concurrency`). */
 const IDENTIFY_WINDOW_MS = 5_000;
@@ -85,6 +86,7 @@ export class RedisSessionStore {
   #frozen = false;
 
   readonly #cap: (shardId: number) => number | undefined;
+  readonly #write: ((ops: readonly FencedOp[]) => Promise<void>) | undefined;
 
   /**
    * `sequenceCap(shardId)`: the highest sequence that is safe to resume from (a gateway passes
@@ -96,8 +98,14 @@ export class RedisSessionStore {
     ttlMs?: number;
     flushMs?: number;
     sequenceCap?: (shardId: number) => number | undefined;
+    /**
+     * Writes the sessions instead of a plain pipeline; a gateway passes its `FencedWrites`, so a
+     * gateway that lost its lease cannot move its successor's stored sequence.
+     */
+    write?: (ops: readonly FencedOp[]) => Promise<void>;
   }) {
     this.#cap = options.sequenceCap ?? (() => undefined);
+    this.#write = options.write;
     this.#redis = options.redis;
     this.#prefix = options.prefix ?? 'zoryx';
     this.#ttlMs = options.ttlMs ?? 600_000;
@@ -137,18 +145,27 @@ export class RedisSessionStore {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#dirty.size === 0 || this.#frozen) return;
-    const pipeline = this.#redis.pipeline();
+    const ops: FencedOp[] = [];
     for (const shardId of this.#dirty) {
       const session = this.#cache.get(shardId) ?? null;
       const cap = this.#cap(shardId);
-      if (session === null) pipeline.del(this.#key(shardId));
+      if (session === null) ops.push({ key: this.#key(shardId), del: true });
       else {
         const stored =
           cap === undefined ? session : { ...session, sequence: Math.min(session.sequence, cap) };
-        pipeline.set(this.#key(shardId), JSON.stringify(stored), 'PX', this.#ttlMs);
+        ops.push({ key: this.#key(shardId), value: JSON.stringify(stored), px: this.#ttlMs });
       }
     }
     this.#dirty.clear();
+    if (this.#write !== undefined) {
+      await this.#write(ops);
+      return;
+    }
+    const pipeline = this.#redis.pipeline();
+    for (const op of ops) {
+      if ('del' in op) pipeline.del(op.key);
+      else pipeline.set(op.key, op.value, 'PX', op.px ?? this.#ttlMs);
+    }
     await pipeline.exec();
   }
 

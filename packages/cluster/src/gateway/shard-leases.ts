@@ -44,6 +44,14 @@ export class ShardLeases {
   readonly #onLost: (shardId: number) => void;
   readonly #held = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
+  /**
+   * Until when (monotonic clock, `performance.now()`) every held lease is certainly still this
+   * owner's: the start of the last renewal that confirmed them all, plus the TTL (Redis started
+   * counting the TTL after that moment, so this ends first). A process that was stopped (SIGSTOP,
+   * a VM pause) finds it in the past when it wakes, whatever its timers have not run yet.
+   */
+  #validUntil = 0;
+  #renewing: Promise<void> | undefined;
 
   public constructor(options: ShardLeasesOptions) {
     this.#redis = options.redis;
@@ -58,6 +66,25 @@ export class ShardLeases {
     return `${this.#prefix}:lease:shard:${shardId}`;
   }
 
+  /** The Redis key of `shardId`'s lease (what `FencedWrites` checks). */
+  public keyOf(shardId: number): string {
+    return this.#key(shardId);
+  }
+
+  /** The owner name written into the leases. */
+  public get owner(): string {
+    return this.#owner;
+  }
+
+  /**
+   * Whether every held lease is known to be this owner's right now, without asking Redis (see
+   * {@link ShardLeases.renew}); false before the first acquire, after a loss, or once a renewal is
+   * overdue past the TTL.
+   */
+  public valid(): boolean {
+    return this.#held.size > 0 && performance.now() < this.#validUntil;
+  }
+
   /** Shards held now. */
   public get held(): number[] {
     return [...this.#held].sort((a, b) => a - b);
@@ -70,6 +97,7 @@ export class ShardLeases {
   public async acquire(shardIds: readonly number[]): Promise<void> {
     const taken: number[] = [];
     const refused: string[] = [];
+    const start = performance.now();
     for (const shardId of shardIds) {
       const ok = await this.#redis.set(this.#key(shardId), this.#owner, 'PX', this.#leaseMs, 'NX');
       if (ok === 'OK' || (await this.#redis.get(this.#key(shardId))) === this.#owner) {
@@ -88,12 +116,25 @@ export class ShardLeases {
       );
     }
     for (const shardId of taken) this.#held.add(shardId);
+    this.#validUntil = start + this.#leaseMs;
     this.#timer ??= setInterval(() => void this.renew(), this.#renewMs);
     this.#timer.unref();
   }
 
-  /** Extends every held lease; a lease found lost is dropped and reported. */
-  public async renew(): Promise<void> {
+  /**
+   * Extends every held lease; a lease found lost is dropped and reported. Calls made while one
+   * runs share it (the timer's and a caller's, see `valid`).
+   */
+  public renew(): Promise<void> {
+    this.#renewing ??= this.#renewAll().finally(() => {
+      this.#renewing = undefined;
+    });
+    return this.#renewing;
+  }
+
+  async #renewAll(): Promise<void> {
+    const start = performance.now();
+    let confirmed = true;
     for (const shardId of this.#held) {
       let kept = 0;
       try {
@@ -101,20 +142,24 @@ export class ShardLeases {
           await this.#redis.eval(RENEW, 1, this.#key(shardId), this.#owner, this.#leaseMs),
         );
       } catch {
+        confirmed = false;
         continue; // Redis unreachable: try again next round; the TTL decides
       }
       if (this.#timer === undefined) return; // released meanwhile (a clean stop): nothing lost
       if (kept !== 1) {
+        confirmed = false;
         this.#held.delete(shardId);
         this.#onLost(shardId);
       }
     }
+    if (confirmed) this.#validUntil = start + this.#leaseMs;
   }
 
   /** Releases every held lease now (a clean stop hands the shards over at once). */
   public async release(): Promise<void> {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#validUntil = 0;
     for (const shardId of this.#held) {
       await this.#redis.eval(RELEASE, 1, this.#key(shardId), this.#owner).catch(() => undefined);
     }

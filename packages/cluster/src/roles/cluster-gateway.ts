@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { EventBus } from '../bus/event-bus.js';
 import { type BusEventInput, encodeEntry } from '../bus/wire.js';
 import { ClusterError, isClusterError } from '../errors.js';
+import { type FencedEntry, FencedWrites } from '../gateway/fenced-writes.js';
 import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
 import { ShardLeases } from '../gateway/shard-leases.js';
 import { reconnectShard } from '../monitor/reconnect.js';
@@ -95,6 +96,8 @@ export class ClusterGateway {
   readonly #publishedSeq = new Map<number, number>();
   readonly #subscriber: Redis;
   readonly #sessions: RedisSessionStore;
+  /** Every write a successor must not see from this gateway once it lost a lease. */
+  readonly #writes: FencedWrites;
   readonly #bus: EventBus;
   readonly #onError: (error: unknown) => void;
   readonly monitor: ShardMonitor;
@@ -140,10 +143,19 @@ export class ClusterGateway {
       leaseMs: options.leaseMs ?? 2_000,
       onLost: (shardId) => this.#fence(shardId),
     });
+    const leases = this.#leases;
+    this.#writes = new FencedWrites(options.redis, {
+      owner: options.processId,
+      leases: () => this.#shardIds.map((shardId) => ({ key: leases.keyOf(shardId), shardId })),
+    });
     const sessions = new RedisSessionStore({
       redis: options.redis,
       prefix: this.#prefix,
       sequenceCap: (shardId) => this.#publishedSeq.get(shardId),
+      write: async (ops) => {
+        const refused = await this.#writes.write(ops);
+        if (refused !== undefined) this.#fence(refused.lost);
+      },
     });
     this.#sessions = sessions;
     const rest = new REST({ version: '10', ...(options.apiBase ? { api: options.apiBase } : {}) });
@@ -155,7 +167,12 @@ export class ClusterGateway {
       rest,
       shardIds: options.shardIds ?? null,
       shardCount: options.shardCount ?? null,
-      retrieveSessionInfo: (shardId) => sessions.retrieve(shardId),
+      // Every (re)connect and heartbeat of @discordjs/ws asks this first: a gateway that woke
+      // from a stall past its lease confirms it before its socket RESUMEs anything.
+      retrieveSessionInfo: async (shardId) => {
+        await this.#leaseCurrent();
+        return sessions.retrieve(shardId);
+      },
       updateSessionInfo: (shardId, info) => sessions.update(shardId, info),
       buildIdentifyThrottler: async (manager) => {
         const info = await manager.fetchGatewayInformation();
@@ -216,7 +233,7 @@ export class ClusterGateway {
     // process published, so Discord replays these to it.
     if (this.#fenced) batch.length = 0;
     try {
-      const pipeline = this.#o.redis.pipeline();
+      const entries: FencedEntry[] = [];
       const now = Date.now();
       const routes: ('state' | 'work' | 'skip')[] = [];
       for (const { shardId, payload } of batch) {
@@ -237,19 +254,27 @@ export class ClusterGateway {
           continue;
         }
         const stream = fanOut ? keys.state(this.#prefix) : this.#bus.stream;
-        pipeline.xadd(stream, 'MAXLEN', '~', this.#maxLen, '*', ...encodeEntry(event, now));
+        entries.push({ stream, fields: encodeEntry(event, now) });
         routes.push(fanOut ? 'state' : 'work');
       }
-      const results = (await pipeline.exec()) ?? [];
+      let ids: string[] = [];
+      if (entries.length > 0) {
+        // One script: the lease check and the appends are atomic in Redis.
+        const outcome = await this.#writes.publish(entries, this.#maxLen);
+        if ('lost' in outcome) {
+          this.#fence(outcome.lost);
+          return;
+        }
+        ids = outcome.ids;
+      }
       let r = 0;
       for (const [i, { shardId, payload }] of batch.entries()) {
         this.#apply(shardId, payload);
         if (payload.s > (this.#publishedSeq.get(shardId) ?? 0))
           this.#publishedSeq.set(shardId, payload.s);
         if (routes[i] === 'skip') continue;
-        const [error, id] = results[r++] ?? [];
-        if (error) throw error;
-        if (routes[i] === 'state') this.#lastStateId = String(id);
+        const id = ids[r++];
+        if (routes[i] === 'state' && id !== undefined) this.#lastStateId = id;
         this.published += 1;
       }
     } catch (error) {
@@ -290,23 +315,41 @@ export class ClusterGateway {
 
   /** Writes the snapshots of shards whose state changed; runs every 250 ms and on close. */
   async #saveSnapshots(): Promise<void> {
-    if (this.#dirty.size === 0) return;
+    if (this.#dirty.size === 0 || this.#fenced) return;
     const shards = [...this.#dirty];
     this.#dirty.clear();
-    const pipeline = this.#o.redis.pipeline();
+    const ops = [];
     for (const shardId of shards) {
       const snapshot = this.#cache.snapshot(shardId);
       if (!snapshot) continue;
-      pipeline.set(
-        keys.snapshot(this.#prefix, shardId),
-        JSON.stringify({
+      ops.push({
+        key: keys.snapshot(this.#prefix, shardId),
+        value: JSON.stringify({
           ready: snapshot.ready,
           frames: snapshot.frames,
           stateId: this.#lastStateId,
         }),
-      );
+      });
     }
-    await pipeline.exec();
+    const refused = await this.#writes.write(ops);
+    if (refused !== undefined) this.#fence(refused.lost);
+  }
+
+  /**
+   * Resolves once this gateway's leases are known to be its own (at once while they are fresh;
+   * after a renewal when one is overdue, e.g. after a stall; retried while Redis is away), and
+   * never once it lost one: a fenced gateway's shard must not reconnect and RESUME the session
+   * its successor runs (the process is exiting).
+   */
+  async #leaseCurrent(): Promise<void> {
+    for (;;) {
+      if (this.#fenced) return new Promise<void>(() => undefined);
+      if (this.#leases.valid()) return;
+      await this.#leases.renew();
+      if (!this.#fenced && !this.#leases.valid()) {
+        await new Promise((resolve) => setTimeout(resolve, this.#o.leasePollMs ?? 100));
+      }
+    }
   }
 
   /**
@@ -389,6 +432,7 @@ export class ClusterGateway {
     this.#fenced = true;
     this.#sessions.freeze();
     this.#queue.length = 0;
+    if (this.#snapshotTimer !== undefined) clearInterval(this.#snapshotTimer);
     const error = new ClusterError(
       'ZRX_CLUSTER_LEASE_LOST',
       `Another gateway took the lease of shard ${shardId}; this gateway stopped its shards.`,
