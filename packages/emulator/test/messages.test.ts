@@ -8,6 +8,25 @@ afterEach(async () => {
 });
 
 describe('message round trip', () => {
+  it('records user, role and everyone mentions, and none in a message without an @', async () => {
+    harness = await setup();
+    const { discord } = harness;
+    const guild = discord.createGuild({ name: 'Mentions' });
+    const general = guild.createChannel({ name: 'general' });
+    const role = guild.createRole({ name: 'mods' });
+    const alice = discord.createUser({ username: 'alice' });
+    const bob = discord.createUser({ username: 'bob' });
+    guild.addMember(alice);
+    guild.addMember(bob);
+    alice.send(general, `hi <@!${bob.id}>, <@&${role.id}> @here`);
+    alice.send(general, 'plain words, no mention');
+    const [mentioning, plain] = discord.messages(general);
+    expect(mentioning?.mentions.map((user) => user.id)).toEqual([bob.id]);
+    expect(mentioning?.mention_roles).toEqual([role.id]);
+    expect(mentioning?.mention_everyone).toBe(true);
+    expect(plain).toMatchObject({ mentions: [], mention_roles: [], mention_everyone: false });
+  });
+
   it('delivers a user message and resolves reply() with the bot answer', async () => {
     harness = await setup();
     const { discord } = harness;

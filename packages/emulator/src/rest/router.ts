@@ -85,7 +85,10 @@ export class Router {
   public match(method: string, path: string): RouteMatch | null {
     // Discord serves `/gateway/` as `/gateway`: a trailing slash names the same resource.
     const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
-    const parts = trimmed.split('/').slice(1).map(decodeURIComponent);
+    const parts = trimmed
+      .split('/')
+      .slice(1)
+      .map((part) => (part.includes('%') ? decodeURIComponent(part) : part));
     for (const route of this.#routes.get(`${method} ${parts.length}`) ?? []) {
       const params: Record<string, string> = {};
       let ok = true;

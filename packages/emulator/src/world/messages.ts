@@ -43,6 +43,8 @@ export function findMessage(world: World, channelId: string, messageId: string):
 }
 
 function mentionsOf(world: World, channel: ChannelRecord, content: string) {
+  // Every mention form has an `@`: most messages skip the three scans.
+  if (!content.includes('@')) return { users: [], roles: [], everyone: false };
   const guild = world.guildOf(channel);
   const users = [...content.matchAll(MENTION_USER)]
     .map((match) => world.records.users.get(match[1] ?? ''))
