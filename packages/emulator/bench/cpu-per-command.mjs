@@ -126,6 +126,7 @@ async function openLoop({ guild, channels, users, bot }, mode) {
   const io = syscalls();
   return {
     emulatorUs: (cpu.user + cpu.system) / total,
+    systemUs: cpu.system / total,
     writes: (io.writes - io0.writes) / total,
     reads: (io.reads - io0.reads) / total,
     botUs: ((childCpuMs(bot.pid) - bot0) * 1000) / total,
@@ -164,6 +165,7 @@ async function closedLoop({ guild, channels, users, bot }, mode, commands = COMM
   const io = syscalls();
   return {
     emulatorUs: (cpu.user + cpu.system) / commands,
+    systemUs: cpu.system / commands,
     writes: (io.writes - io0.writes) / commands,
     reads: (io.reads - io0.reads) / commands,
     botUs: ((childCpuMs(bot.pid) - bot0) * 1000) / commands,
@@ -198,7 +200,7 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const mode of MODES) {
       const o = r[mode];
       console.log(
-        `round ${round + 1} ${build.name.padEnd(8)} ${mode.padEnd(6)} emulator ${o.emulatorUs.toFixed(0)} µs/command, bot ${o.botUs.toFixed(0)} µs/command, emulator syscalls/command ${o.writes.toFixed(2)} write + ${o.reads.toFixed(2)} read, p50 ${o.p50.toFixed(2)} ms, missed ${o.missed}/${o.total}; load ${load()}`,
+        `round ${round + 1} ${build.name.padEnd(8)} ${mode.padEnd(6)} emulator ${o.emulatorUs.toFixed(0)} µs/command (${o.systemUs.toFixed(0)} in the kernel), bot ${o.botUs.toFixed(0)} µs/command, emulator syscalls/command ${o.writes.toFixed(2)} write + ${o.reads.toFixed(2)} read, p50 ${o.p50.toFixed(2)} ms, missed ${o.missed}/${o.total}; load ${load()}`,
       );
     }
   }
