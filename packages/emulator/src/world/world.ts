@@ -100,6 +100,8 @@ export class World {
 
   /** Wakes `waitFor` callers: something visible to the bot changed. */
   public notifyChange(): void {
+    // Called several times per command: no copy while nobody waits (the usual case under load).
+    if (this.changeListeners.size === 0) return;
     for (const listener of [...this.changeListeners]) listener();
   }
 
