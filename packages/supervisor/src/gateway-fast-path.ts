@@ -10,7 +10,9 @@
 // supervisor sees them in the order Discord sent them.
 //
 // It replaces a private method of each shard (`onMessage`): should a future `@discordjs/ws`
-// rename it, the shards simply keep the library's path.
+// rename it, the shards simply keep the library's path (a test checks the installed version has
+// it). One thing is lost: the library's debug line after a RESUME counts the replayed events it
+// saw itself, so it reports 0.
 import type {
   SessionInfo,
   WebSocketManager,
