@@ -2,6 +2,12 @@
 // supervisor, bot in a worker thread, every event relayed), under an open loop of RATE commands/s
 // for SECONDS (slash commands, then `!ping` messages), measured from the emulator's side from
 // send to reply. Both modes run in this one run, alternating, ROUNDS times each.
+//
+// ZORYX_BENCH_BOT=bare: the relay's own CPU per event, without the bot's work — a bare
+// discord.js client counting `messageCreate` (no replies, so no REST), one process vs
+// supervised, RATE MESSAGE_CREATE/s for SECONDS; prints CPU µs per event per thread (the
+// supervisor's, the worker's) and for the whole process, ROUNDS rounds interleaved.
+import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
@@ -165,48 +171,176 @@ async function measure(kind) {
   return { kind, slash, prefix, identifies };
 }
 
-// ZORYX_BENCH_ONLY=zoryx-supervised (or zoryx-single) runs one mode, e.g. under --cpu-prof.
-const only = process.env.ZORYX_BENCH_ONLY;
-const runs = only ? { [only]: [] } : { 'zoryx-single': [], 'zoryx-supervised': [] };
-for (let round = 0; round < ROUNDS; round++) {
-  // Alternate which mode goes first: the load generator's own state (GC, a warm JIT) favours
-  // neither.
-  const kinds = Object.keys(runs);
-  for (const kind of round % 2 === 0 ? kinds : kinds.reverse()) {
-    const r = await measure(kind);
-    runs[kind].push(r);
-    for (const mode of ['slash', 'prefix']) {
-      const o = r[mode];
-      console.log(
-        `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
-      );
-      if (process.env.ZORYX_BENCH_TIMELINE === '1') {
-        console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
+if (process.env.ZORYX_BENCH_BARE_CHILD) await bareChild(process.env.ZORYX_BENCH_BARE_CHILD);
+else if (process.env.ZORYX_BENCH_BOT === 'bare') await bareBench();
+else await botBench();
+
+async function botBench() {
+  // ZORYX_BENCH_ONLY=zoryx-supervised (or zoryx-single) runs one mode, e.g. under --cpu-prof.
+  const only = process.env.ZORYX_BENCH_ONLY;
+  const runs = only ? { [only]: [] } : { 'zoryx-single': [], 'zoryx-supervised': [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate which mode goes first: the load generator's own state (GC, a warm JIT) favours
+    // neither.
+    const kinds = Object.keys(runs);
+    for (const kind of round % 2 === 0 ? kinds : kinds.reverse()) {
+      const r = await measure(kind);
+      runs[kind].push(r);
+      for (const mode of ['slash', 'prefix']) {
+        const o = r[mode];
+        console.log(
+          `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+        );
+        if (process.env.ZORYX_BENCH_TIMELINE === '1') {
+          console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
+        }
+        const c = o.cpuPer1k;
+        console.log(
+          `  CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+        );
       }
-      const c = o.cpuPer1k;
-      console.log(
-        `  CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
-      );
     }
   }
-}
-const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
-console.log(
-  `open loop: ${RATE} commands/s for ${SECONDS} s, ${USERS} users in ${CHANNELS} channels, ${ROUNDS} rounds`,
-);
-for (const mode of only ? [] : ['slash', 'prefix']) {
-  const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
-  const of = (kind) => ({
-    p50: stat(kind, 'p50'),
-    p99: stat(kind, 'p99'),
-    cpu: stat(kind, 'botCpu'),
-  });
-  const single = of('zoryx-single');
-  const supervised = of('zoryx-supervised');
+  const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
   console.log(
-    `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x`,
+    `open loop: ${RATE} commands/s for ${SECONDS} s, ${USERS} users in ${CHANNELS} channels, ${ROUNDS} rounds`,
+  );
+  for (const mode of only ? [] : ['slash', 'prefix']) {
+    const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
+    const of = (kind) => ({
+      p50: stat(kind, 'p50'),
+      p99: stat(kind, 'p99'),
+      cpu: stat(kind, 'botCpu'),
+    });
+    const single = of('zoryx-single');
+    const supervised = of('zoryx-supervised');
+    console.log(
+      `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x`,
+    );
+  }
+  console.log(
+    `IDENTIFYs per supervised run: ${(runs['zoryx-supervised'] ?? []).map((r) => r.identifies).join(', ')}`,
   );
 }
-console.log(
-  `IDENTIFYs per supervised run: ${(runs['zoryx-supervised'] ?? []).map((r) => r.identifies).join(', ')}`,
-);
+
+/** CPU time (ns) of each thread of a process so far (Linux schedstat: nanosecond precision). */
+function threadCpuNs(pid) {
+  const threads = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    threads.set(Number(tid), ns);
+  }
+  return threads;
+}
+
+async function bareBench() {
+  const total = RATE * SECONDS;
+  const results = { single: [], supervised: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of round % 2 === 0 ? ['single', 'supervised'] : ['supervised', 'single']) {
+      const world = await createWorld({ channels: 20, users: 50 });
+      const child = fork(new URL(import.meta.url), [], {
+        env: {
+          ...process.env,
+          ZORYX_BENCH_BARE_CHILD: mode,
+          DISCORD_TOKEN: world.discord.token,
+          ZORYX_DISCORD_API: world.discord.apiUrl,
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const ask = () =>
+        new Promise((resolve) => {
+          child.once('message', (m) => resolve(m.count));
+          child.send('count');
+        });
+      const send = (from, to) => {
+        for (let i = from; i < to; i++) {
+          world.users[i % 50].send(world.channels[i % 20], `m${i}`);
+        }
+      };
+      await new Promise((resolve) => child.once('message', resolve));
+      // Warm-up (and the supervised bot's standby worker loads meanwhile).
+      send(0, 500);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const counted = await ask();
+      const before = threadCpuNs(child.pid);
+      const t0 = performance.now();
+      for (let sent = 0; sent < total; ) {
+        const due = Math.min(total, Math.floor((performance.now() - t0) / (1000 / RATE)) + 1);
+        send(sent, due);
+        sent = due;
+        await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+      }
+      while ((await ask()) - counted < total) await new Promise((r) => setTimeout(r, 50));
+      const after = threadCpuNs(child.pid);
+      const us = (tid) => (after.get(tid) - (before.get(tid) ?? 0)) / 1000 / total;
+      const others = [...after.keys()].filter((tid) => tid !== child.pid).map(us);
+      const r = {
+        main: us(child.pid),
+        worker: mode === 'supervised' ? Math.max(...others) : 0,
+        all: [...after.keys()].reduce((sum, tid) => sum + us(tid), 0),
+      };
+      results[mode].push(r);
+      console.log(
+        `round ${round + 1} ${mode.padEnd(10)} CPU µs per event: main thread ${r.main.toFixed(1)}${mode === 'supervised' ? `, worker ${r.worker.toFixed(1)}` : ''}, whole process ${r.all.toFixed(1)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      );
+      child.send('stop');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await world.discord.close();
+    }
+  }
+  const mean = (list, key) => list.reduce((sum, r) => sum + r[key], 0) / list.length;
+  const single = mean(results.single, 'all');
+  const supervised = mean(results.supervised, 'all');
+  console.log(
+    `bare client, ${RATE} MESSAGE_CREATE/s for ${SECONDS} s, ${ROUNDS} rounds: one process ${single.toFixed(1)} µs per event; supervised ${supervised.toFixed(1)} (supervisor ${mean(results.supervised, 'main').toFixed(1)}, worker ${mean(results.supervised, 'worker').toFixed(1)}): +${(supervised - single).toFixed(1)} µs, ${(supervised / single).toFixed(2)}x`,
+  );
+}
+
+/** The bare bot's process: a discord.js client, in this thread or in a supervised worker. */
+async function bareChild(mode) {
+  const { Client, GatewayIntentBits } = await import('discord.js');
+  const intents =
+    GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent;
+  let count;
+  let close;
+  if (mode === 'single') {
+    let n = 0;
+    const client = new Client({ intents, rest: { api: process.env.ZORYX_DISCORD_API } });
+    client.on('messageCreate', () => n++);
+    await client.login(process.env.DISCORD_TOKEN);
+    count = () => n;
+    close = () => client.destroy();
+  } else {
+    const { startSupervisor } = await import('@zoryx/supervisor');
+    // The worker's entry, self-contained: discord.js by absolute URL.
+    const source = `import { Client } from ${JSON.stringify(import.meta.resolve('discord.js'))};
+export default async function start(relay) {
+  const client = new Client({ ...relay.clientOptions(), rest: { api: process.env.ZORYX_DISCORD_API } });
+  client.on('messageCreate', () => {});
+  await client.login(process.env.DISCORD_TOKEN);
+  return client;
+}`;
+    const quiet = () => undefined;
+    const supervisor = await startSupervisor({
+      entry: new URL(`data:text/javascript,${encodeURIComponent(source)}`),
+      handleSignals: false,
+      intents,
+      logger: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    });
+    // Events the worker handed to discord.js (acknowledged; applied every 100 ms).
+    count = () => {
+      const { delivered, inFlight } = supervisor.stats().stream;
+      return delivered - inFlight;
+    };
+    close = () => supervisor.close('bench');
+  }
+  process.on('message', async (m) => {
+    if (m === 'count') process.send({ count: count() });
+    if (m === 'stop') {
+      await close();
+      process.exit(0);
+    }
+  });
+  process.send({ started: true });
+}
