@@ -40,6 +40,21 @@ const COMMANDS = Number(process.env.ZORYX_E2E_COMMANDS ?? 150);
  */
 const REPLIES_MS = Math.max(120_000, COMMANDS * 100);
 const PHASE_MS = Math.max(300_000, REPLIES_MS + 300_000);
+/**
+ * Discord's acknowledgement window for interactions, ms (`ZORYX_E2E_ACK_TIMEOUT`, e.g. 3000);
+ * default off. On, a slash command whose answer comes later is refused (10062) and stays
+ * unanswered: the phases then count those (reported, not failed) and still require every prefix
+ * command answered and nothing answered twice. A measurement mode, not CI's.
+ */
+const ACK_MS = process.env.ZORYX_E2E_ACK_TIMEOUT
+  ? Number(process.env.ZORYX_E2E_ACK_TIMEOUT)
+  : undefined;
+/** With the window on, an answer this late is not coming (a refused slash command). */
+const REPLY_WAIT_MS = ACK_MS === undefined ? REPLIES_MS : 30_000;
+/** Slash commands of each phase left unanswered (only with `ACK_MS`). */
+const expired = new Map<string, number>();
+/** The answers a phase of `count` commands must have: all but its expired slash commands. */
+const answerable = (tag: string, count: number) => count - (expired.get(tag) ?? 0);
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
 
@@ -144,19 +159,36 @@ const WINDOW = Number(process.env.ZORYX_E2E_WINDOW ?? 500);
 async function load(world: World, tag: string, count: number, during?: () => Promise<void>) {
   const replies: Promise<BotMessage>[] = [];
   for (let n = 0; n < count; n += 1) {
-    if (n >= WINDOW) await replies[n - WINDOW];
+    if (n >= WINDOW) await replies[n - WINDOW]!.catch(() => undefined);
     const text = `${tag}-${n}`;
     const action =
       n % 2 === 0
         ? world.alice.slash(world.guild, 'echo', { text }, { channel: world.general })
         : world.alice.send(world.general, `!echo ${text}`);
-    const reply = action.reply({ timeout: REPLIES_MS });
-    reply.catch(() => undefined); // reported by Promise.all below
+    const reply = action.reply({ timeout: REPLY_WAIT_MS });
+    reply.catch(() => undefined); // reported below
     replies.push(reply);
     if (n === Math.floor(count / 3)) await during?.();
     else if (n % TICK === TICK - 1) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return (await Promise.all(replies)).map((r) => r.content);
+  const settled = await Promise.allSettled(replies);
+  const missing = { slash: 0, prefix: 0 };
+  for (const [n, outcome] of settled.entries()) {
+    if (outcome.status === 'rejected') missing[n % 2 === 0 ? 'slash' : 'prefix'] += 1;
+  }
+  if (ACK_MS === undefined || missing.prefix > 0) {
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+  if (ACK_MS !== undefined) {
+    expired.set(tag, missing.slash);
+    console.log(
+      `phase ${tag}: ${count} commands; slash unanswered after Discord's ${ACK_MS} ms window: ${missing.slash} of ${Math.ceil(count / 2)}; prefix unanswered: ${missing.prefix}`,
+    );
+  }
+  return settled.flatMap((outcome) =>
+    outcome.status === 'fulfilled' ? [outcome.value.content] : [],
+  );
 }
 
 /** The texts of `tag` answered more than once, with the pids that answered (should be none). */
@@ -197,15 +229,15 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       execFileSync(PSQL, [databaseUrl!, '-qc', `create database ${database}`]);
       const pgUrl = new URL(databaseUrl!);
       pgUrl.pathname = `/${database}`;
-      // Discord's 3 s acknowledgement window is off: an interaction created just before a kill -9
-      // of the gateway reaches a worker only after the successor took over the shard lease and
-      // RESUMEd (seconds later); on Discord that interaction is lost to the user whatever the bus
-      // does (10062). What this file proves is the bus and the RESUME: every event Discord
+      // Discord's 3 s acknowledgement window is off (ZORYX_E2E_ACK_TIMEOUT turns it on, see
+      // ACK_MS): an interaction created just before a kill -9 of the gateway reaches a worker
+      // only after the successor took over the shard lease and RESUMEd (seconds later); on
+      // Discord that interaction is lost to the user whatever the bus does (10062). What this file proves is the bus and the RESUME: every event Discord
       // delivers or replays is handled exactly once.
       const discord = await startEmulator({
         heartbeatInterval: 60_000,
         replyTimeout: 120_000,
-        interactionAckTimeout: false,
+        interactionAckTimeout: ACK_MS ?? false,
       });
       const guild = discord.createGuild({ name: 'Cluster' });
       const general = guild.createChannel({ name: 'general' });
@@ -271,9 +303,9 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
       'answers slash and prefix commands exactly once, spread over the workers',
       async () => {
         const replies = await load(world, 'a', COMMANDS);
-        expect(replies).toHaveLength(COMMANDS);
+        expect(replies).toHaveLength(answerable('a', COMMANDS));
         const counts = answers(world, 'a');
-        expect(counts.size).toBe(COMMANDS);
+        expect(counts.size).toBe(answerable('a', COMMANDS));
         expect([...counts.values()].every((n) => n === 1)).toBe(true);
         const pids = new Set(replies.map((r) => r.split(' by ')[1]));
         expect(pids.size).toBeGreaterThan(1);
@@ -310,9 +342,9 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
         standby = await nextStandby;
         // Reported, not asserted (no timing assertions): the note records it.
         console.log(`gateway kill -9 outage (ms): ${JSON.stringify(outage)}`);
-        expect(replies).toHaveLength(COMMANDS);
+        expect(replies).toHaveLength(answerable('b', COMMANDS));
         const counts = answers(world, 'b');
-        expect(counts.size).toBe(COMMANDS);
+        expect(counts.size).toBe(answerable('b', COMMANDS));
         expect({ victim: victim.pid, duplicates: duplicates(world, 'b') }).toEqual({
           victim: victim.pid,
           duplicates: [],
@@ -332,7 +364,7 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
           for (const child of old) await stop(child);
         };
         const replies = await load(world, 'c', COMMANDS, restart);
-        expect(replies).toHaveLength(COMMANDS);
+        expect(replies).toHaveLength(answerable('c', COMMANDS));
         expect([...answers(world, 'c').values()].every((n) => n === 1)).toBe(true);
         expect(world.discord.gateway.identifyCount).toBe(1);
       },
@@ -393,7 +425,7 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
         expect([...reloaded.values()].filter((text) => !/ loads 2 by /.test(text))).toEqual([]);
         // echo still answers after the reload, exactly once.
         const replies = await load(world, 'd', 30);
-        expect(replies).toHaveLength(30);
+        expect(replies).toHaveLength(answerable('d', 30));
         expect([...answers(world, 'd').values()].every((n) => n === 1)).toBe(true);
       },
       PHASE_MS,

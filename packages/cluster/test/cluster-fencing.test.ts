@@ -82,10 +82,9 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
     });
 
     it('loses its shards to the standby, publishes nothing more, exits ZRX_CLUSTER_LEASE_LOST', async () => {
-      // The guild exists before the gateway connects (it comes in READY's GUILD_CREATEs): a
-      // guild created while the workers run reaches them on the fan-out stream, and its first
-      // message on the work stream may be handled before that (seen: the first command of 2 of
-      // 15 runs unanswered), which is not what this file tests.
+      // The guild exists before the gateway connects (it comes in READY's GUILD_CREATEs). A guild
+      // created while the workers run once lost its first command here (2 runs in 15): that is
+      // what test/cluster-new-guild.test.ts covers (src/roles/fan-out-barrier.ts), not this file.
       const guild = discord.createGuild({ name: 'Fencing' });
       const general = guild.createChannel({ name: 'general' });
       const alice = discord.createUser({ username: 'alice' });

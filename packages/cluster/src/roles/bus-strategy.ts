@@ -15,6 +15,7 @@ import type { Redis } from 'ioredis';
 import { EventBus } from '../bus/event-bus.js';
 import { type BusEvent, decodeEntry } from '../bus/wire.js';
 import { ClusterError } from '../errors.js';
+import { FanOutBarrier } from './fan-out-barrier.js';
 import { replyNonces } from './reply-nonces.js';
 import { HEARTBEAT_TYPE, keys } from './routing.js';
 
@@ -69,6 +70,8 @@ export class WorkerLink {
   #tailing: Promise<void> | undefined;
   #stopped = false;
   #strategy: BusStrategy | undefined;
+  /** Holds a work event of a guild not introduced yet until the fan-out tail caught up. */
+  readonly barrier: FanOutBarrier;
 
   public constructor(options: WorkerLinkOptions) {
     this.#o = options;
@@ -79,6 +82,11 @@ export class WorkerLink {
       consumer: options.processId,
       claimIdleMs: options.claimIdleMs ?? 1_500,
       ...(options.onError ? { onError: options.onError } : {}),
+    });
+    this.barrier = new FanOutBarrier({
+      redis: options.redis,
+      stream: keys.state(this.#prefix),
+      from: '0-0',
     });
   }
 
@@ -147,8 +155,10 @@ export class WorkerLink {
   public async start(strategy: BusStrategy, fromId: string): Promise<void> {
     this.#stopped = false;
     this.#tail = this.#o.redis.duplicate();
+    this.barrier.applied(fromId);
     this.#tailing = this.#tailLoop(this.#tail, strategy, fromId);
     await this.bus.consume(async (event) => {
+      await this.barrier.before(event);
       strategy.deliver(event);
       await this.#o.settled?.(event);
     });
@@ -178,12 +188,15 @@ export class WorkerLink {
         for (const [id, fields] of entries) {
           last = id;
           try {
-            strategy.deliver(decodeEntry(id, fields));
+            const event = decodeEntry(id, fields);
+            this.barrier.note(event.type, event.data);
+            strategy.deliver(event);
           } catch (error) {
             this.#o.onError?.(error);
           }
         }
       }
+      this.barrier.applied(last);
     }
   }
 
@@ -234,7 +247,10 @@ export class BusStrategy implements IShardingStrategy {
       this.#status.set(shardId, WebSocketShardStatus.Ready);
       m.emit(WebSocketShardEvents.Hello, { shardId });
       m.emit(WebSocketShardEvents.Ready, { data: snapshot.ready, shardId });
-      for (const data of snapshot.frames) m.emit(WebSocketShardEvents.Dispatch, { data, shardId });
+      for (const data of snapshot.frames) {
+        this.#link.barrier.note(data.t, data.d);
+        m.emit(WebSocketShardEvents.Dispatch, { data, shardId });
+      }
     }
     await this.#link.start(this, fromId);
   }
