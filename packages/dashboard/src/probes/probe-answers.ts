@@ -25,11 +25,43 @@ export interface ProbePortState {
   readonly https: boolean;
 }
 
-/** One answer to send: status code, headers, body. */
+/**
+ * Response headers as `writeHead` takes them raw: names and values in one flat list. Built once
+ * per document (and once per scheme for the plain-text answers): writing a header object costs
+ * Node a validation per header per request — measured ~40 µs of ~160 µs a request for these 15.
+ */
+export type RawHeaders = string[];
+
+/** One answer to send: status code, headers (`content-length` included), body. */
 export interface ProbeReply {
   readonly code: number;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly headers: RawHeaders;
   readonly body: string | Uint8Array;
+}
+
+/** The value of header `name` (lower case) in a reply, for readers and tests. */
+export function headerOf(reply: ProbeReply, name: string): string | undefined {
+  for (let i = 0; i < reply.headers.length; i += 2) {
+    if (reply.headers[i] === name) return reply.headers[i + 1];
+  }
+  return undefined;
+}
+
+const raw = (headers: Readonly<Record<string, string>>): string[] => Object.entries(headers).flat();
+
+/** A plain-text answer (also the probe thread's 404/405/503), with the probe headers. */
+export function plainReply(
+  code: number,
+  body: string,
+  https: boolean,
+  extra: readonly string[] = [],
+): ProbeReply {
+  const headers = https ? TEXT_HEADERS_HTTPS : TEXT_HEADERS;
+  return {
+    code,
+    headers: [...headers, ...extra, 'content-length', String(Buffer.byteLength(body))],
+    body,
+  };
 }
 
 /**
@@ -47,7 +79,39 @@ export function baseHeaders(https: boolean, cacheControl = 'no-store'): Record<s
   };
 }
 
-/** A cached document as the dashboard's port sends it: ETag, 304 on a match, Server-Timing. */
+const TEXT_HEADERS = raw({ ...baseHeaders(false), 'content-type': 'text/plain; charset=utf-8' });
+const TEXT_HEADERS_HTTPS = raw({
+  ...baseHeaders(true),
+  'content-type': 'text/plain; charset=utf-8',
+});
+
+/** Per document (a new object per build), its headers without `Server-Timing`, per type/scheme. */
+const documentHeaders = new WeakMap<
+  ProbeDocument,
+  Map<string, { full: string[]; notModified: string[] }>
+>();
+
+function headersFor(doc: ProbeDocument, type: string, https: boolean) {
+  let byKind = documentHeaders.get(doc);
+  if (!byKind) {
+    byKind = new Map();
+    documentHeaders.set(doc, byKind);
+  }
+  const kind = `${https ? 's' : ''}${type}`;
+  let built = byKind.get(kind);
+  if (!built) {
+    const notModified = raw({
+      ...baseHeaders(https, 'no-cache'),
+      'content-type': type,
+      etag: doc.etag,
+    });
+    built = { full: [...notModified, 'content-length', String(doc.body.byteLength)], notModified };
+    byKind.set(kind, built);
+  }
+  return built;
+}
+
+/** A cached document as both ports send it: ETag, 304 on a match, Server-Timing. */
 export function documentReply(
   doc: ProbeDocument,
   type: string,
@@ -55,21 +119,23 @@ export function documentReply(
   https: boolean,
   appMs: number,
 ): ProbeReply {
-  const headers = {
-    ...baseHeaders(https, 'no-cache'),
-    'content-type': type,
-    etag: doc.etag,
-    'server-timing': `app;dur=${appMs.toFixed(2)}, build;dur=${doc.buildMs.toFixed(2)}`,
-  };
-  if (ifNoneMatch === doc.etag && doc.code === 200) return { code: 304, headers, body: '' };
-  return { code: doc.code, headers, body: doc.body };
+  const { full, notModified } = headersFor(doc, type, https);
+  const timing = `app;dur=${appMs.toFixed(2)}, build;dur=${doc.buildMs.toFixed(2)}`;
+  if (ifNoneMatch === doc.etag && doc.code === 200) {
+    return { code: 304, headers: [...notModified, 'server-timing', timing], body: '' };
+  }
+  return { code: doc.code, headers: [...full, 'server-timing', timing], body: doc.body };
 }
 
-const text = (code: number, body: string, https: boolean): ProbeReply => ({
-  code,
-  headers: { ...baseHeaders(https), 'content-type': 'text/plain; charset=utf-8' },
-  body,
-});
+const text = (code: number, body: string, https: boolean): ProbeReply =>
+  plainReply(code, body, https);
+
+/** A health+json answer built on the spot (the rare paths: starting, a stuck loop). */
+function jsonReply(code: number, body: string, https: boolean): ProbeReply {
+  const headers = raw({ ...baseHeaders(https), 'content-type': 'application/health+json' });
+  headers.push('content-length', String(Buffer.byteLength(body)));
+  return { code, headers, body };
+}
 
 /** The check reported before the bot thread has sent its first readiness. */
 const starting: CheckResult = {
@@ -127,11 +193,7 @@ export function answerProbe(
   if (path === '/status.json') {
     const type = 'application/health+json';
     if (!state.status) {
-      return {
-        code: 503,
-        headers: { ...baseHeaders(state.https), 'content-type': type },
-        body: JSON.stringify({ status: 'fail', output: 'starting' }),
-      };
+      return jsonReply(503, JSON.stringify({ status: 'fail', output: 'starting' }), state.https);
     }
     if (age <= readyLimit) {
       return documentReply(state.status, type, ifNoneMatch, state.https, appMs());
@@ -152,11 +214,7 @@ export function answerProbe(
         ],
       },
     };
-    return {
-      code: 503,
-      headers: { ...baseHeaders(state.https), 'content-type': type },
-      body: JSON.stringify(body),
-    };
+    return jsonReply(503, JSON.stringify(body), state.https);
   }
   return undefined;
 }

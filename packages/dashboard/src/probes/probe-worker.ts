@@ -19,10 +19,10 @@ import { DashboardError } from '../errors.js';
 import type { CheckResult } from './health.js';
 import {
   answerProbe,
-  baseHeaders,
   documentReply,
   type ProbeDocument,
   type ProbeReply,
+  plainReply,
 } from './probe-answers.js';
 import type { FromProbeThread, ProbeWorkerData, ToProbeThread } from './probe-protocol.js';
 
@@ -90,15 +90,13 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const [path = '/', search = ''] = (request.url ?? '/').split('?', 2);
   const head = request.method === 'HEAD';
   if (request.method !== 'GET' && !head) {
-    const reply = { code: 405, headers: { ...baseHeaders(https), allow: 'GET, HEAD' }, body: '' };
-    return send(response, reply, head);
+    return send(response, plainReply(405, '', https, ['allow', 'GET, HEAD']), head);
   }
   const ifNoneMatch = request.headers['if-none-match'];
   if (path === '/metrics') {
     const doc = await currentMetrics();
     if (!doc) {
-      const reply = { code: 503, headers: baseHeaders(https), body: 'metrics not available' };
-      return send(response, reply, head);
+      return send(response, plainReply(503, 'metrics not available', https), head);
     }
     return send(
       response,
@@ -109,20 +107,15 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const heartbeatAgeMs = Date.now() - Number(Atomics.load(heartbeat, 0));
   const state = { status, checks, draining, heartbeatAgeMs, blockedMs: data.blockedMs, https };
   const reply = answerProbe(path, search, ifNoneMatch, state, appMs);
-  send(
-    response,
-    reply ?? {
-      code: 404,
-      headers: { ...baseHeaders(https), 'content-type': 'text/plain' },
-      body: 'not found',
-    },
-    head,
-  );
+  send(response, reply ?? plainReply(404, 'not found', https), head);
 }
 
 const listener = (request: IncomingMessage, response: ServerResponse) => {
   handle(request, response).catch(() => {
-    if (!response.headersSent) response.writeHead(500, baseHeaders(https));
+    if (!response.headersSent) {
+      const reply = plainReply(500, '', https);
+      response.writeHead(reply.code, reply.headers);
+    }
     response.end();
   });
 };

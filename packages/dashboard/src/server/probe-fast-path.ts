@@ -42,12 +42,8 @@ export function probeFastPath(source: FastProbeSource): FastPath {
     const started = performance.now();
     const reply = answer(path, mark === -1 ? '' : url.slice(mark + 1), request, source, started);
     if (!reply) return false;
-    const body = method === 'HEAD' ? undefined : reply.body;
-    response.writeHead(reply.code, {
-      ...reply.headers,
-      'content-length': String(Buffer.byteLength(reply.body)),
-    });
-    response.end(body);
+    response.writeHead(reply.code, reply.headers);
+    response.end(method === 'HEAD' ? undefined : reply.body);
     return true;
   };
 }
