@@ -9,6 +9,7 @@
 //
 // An event leaving either queue for good (acknowledged or dropped) is applied to the state cache.
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
+import { Queue } from './fifo-queue.js';
 import type { DispatchMessage, ShardEventMessage } from './protocol.js';
 import type { StateCache } from './state/state-cache.js';
 
@@ -45,48 +46,6 @@ export interface StreamStats {
   replayed: number;
   /** Events posted to workers since the start (replays included). */
   delivered: number;
-}
-
-/** A FIFO queue over an array with a moving head (shift() of a long array is O(n)). */
-class Queue<T> {
-  #items: T[] = [];
-  #head = 0;
-
-  public get length(): number {
-    return this.#items.length - this.#head;
-  }
-
-  public push(item: T): void {
-    this.#items.push(item);
-  }
-
-  public peek(): T | undefined {
-    return this.#items[this.#head];
-  }
-
-  public shift(): T | undefined {
-    if (this.#head >= this.#items.length) return undefined;
-    const item = this.#items[this.#head] as T;
-    this.#items[this.#head] = undefined as T;
-    this.#head++;
-    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return item;
-  }
-
-  /** Removes and returns everything. */
-  public drain(): T[] {
-    const items = this.#items.slice(this.#head);
-    this.#items = [];
-    this.#head = 0;
-    return items;
-  }
-
-  public *[Symbol.iterator](): Iterator<T> {
-    for (let i = this.#head; i < this.#items.length; i++) yield this.#items[i] as T;
-  }
 }
 
 /** Where the stream posts messages while a worker is serving. */

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { describeError, SupervisorError } from '../errors.js';
+import { Queue } from '../fifo-queue.js';
 import {
   type DispatchMessage,
   PROTOCOL_VERSION,
@@ -37,31 +38,6 @@ type Outgoing = WorkerMessage extends infer M
  */
 const SLICE_MS = 2;
 
-/** A FIFO over an array with a moving head (shift() of a long array is O(n)). */
-class Inbox {
-  #items: SupervisorMessage[] = [];
-  #head = 0;
-
-  public push(item: SupervisorMessage): void {
-    this.#items.push(item);
-  }
-
-  public shift(): SupervisorMessage | undefined {
-    if (this.#head >= this.#items.length) return undefined;
-    const item = this.#items[this.#head];
-    this.#items[this.#head] = undefined as unknown as SupervisorMessage;
-    this.#head++;
-    if (this.#head === this.#items.length) {
-      this.#items = [];
-      this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return item;
-  }
-}
-
 /** Receives the session stream (the relay strategy of the worker's discord.js client). */
 export interface StreamReceiver {
   onDispatch(message: DispatchMessage): void;
@@ -86,7 +62,7 @@ export class RelayChannel {
   /** When the current slice's budget ends (performance.now()); 0 while no slice is open. */
   #sliceEnd = 0;
   /** Received messages not handed over yet, in order. */
-  readonly #inbox = new Inbox();
+  readonly #inbox = new Queue<SupervisorMessage>();
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
