@@ -6,6 +6,8 @@ export interface GcTotals {
   totalMs: number;
   maxMs: number;
   atLeast2Ms: number;
+  scavenges: number;
+  markSweeps: number;
 }
 
 /** GC of this thread's isolate while a phase is measured, summed per condition. */

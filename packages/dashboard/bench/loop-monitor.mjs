@@ -6,18 +6,28 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 /**
  * Garbage collection of this thread's isolate while a phase is measured ({ loop: 'start' | 'stop',
- * kind }), summed per condition: pauses, total and longest pause (ms), and the pauses of 2 ms or
- * more (each one a turn no request on this loop can be answered in).
+ * kind }), summed per condition: pauses, total and longest pause (ms), the pauses of 2 ms or more
+ * (each one a turn no request on this loop can be answered in), scavenges and mark-sweeps.
  */
 export function gcMonitor() {
   const totals = {};
   let kind;
   const observer = new PerformanceObserver((list) => {
     if (!kind) return;
-    totals[kind] ??= { pauses: 0, totalMs: 0, maxMs: 0, atLeast2Ms: 0 };
+    totals[kind] ??= {
+      pauses: 0,
+      totalMs: 0,
+      maxMs: 0,
+      atLeast2Ms: 0,
+      scavenges: 0,
+      markSweeps: 0,
+    };
     const t = totals[kind];
     for (const entry of list.getEntries()) {
       t.pauses += 1;
+      // detail.kind: 1 scavenge (young generation), 2 mark-sweep-compact (whole heap).
+      if (entry.detail?.kind === 1) t.scavenges += 1;
+      if (entry.detail?.kind === 2) t.markSweeps += 1;
       t.totalMs = Number((t.totalMs + entry.duration).toFixed(2));
       t.maxMs = Math.max(t.maxMs, Number(entry.duration.toFixed(2)));
       if (entry.duration >= 2) t.atLeast2Ms += 1;
