@@ -179,4 +179,33 @@ describe('gateway protocol', () => {
     const seqs = created.map((f) => f.s ?? 0);
     expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
   });
+
+  it('runs a slash command without a channel in the first text channel, the guild command first', async () => {
+    discord = await startEmulator();
+    const guild = discord.createGuild({ name: 'Defaults' });
+    guild.createChannel({ name: 'Lobby', type: 2 });
+    const rules = guild.createChannel({ name: 'rules' });
+    guild.createChannel({ name: 'general' });
+    const user = discord.createUser({ username: 'runner' });
+    guild.addMember(user);
+    const client = await connect(discord);
+    client.send(identify(discord.token, { intents: 1 }));
+    await client.next((f) => f.t === 'GUILD_CREATE');
+    const register = async (path: string) => {
+      const response = await fetch(
+        `${discord?.apiUrl}/v10/applications/${discord?.applicationId}${path}`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bot ${discord?.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'ping', description: 'Pong' }),
+        },
+      );
+      return ((await response.json()) as { id: string }).id;
+    };
+    await register('/commands');
+    const guildCommand = await register(`/guilds/${guild.id}/commands`);
+    user.slash(guild, 'ping');
+    const created = await client.next((f) => f.t === 'INTERACTION_CREATE');
+    expect(created.d).toMatchObject({ channel_id: rules.id, data: { id: guildCommand } });
+  });
 });

@@ -16,12 +16,12 @@ export function findCommand(
   name: string,
   types: readonly number[],
 ): APIApplicationCommand {
-  const match = (command: APIApplicationCommand) =>
-    command.name === name && types.includes(command.type ?? 1);
-  const found =
-    [...(guild?.commands.values() ?? [])].find(match) ??
-    [...world.records.globalCommands.values()].find(match);
-  if (found) return found;
+  // Scanned in place (no copies of the command lists per invocation).
+  for (const commands of [guild?.commands, world.records.globalCommands]) {
+    for (const command of commands?.values() ?? []) {
+      if (command.name === name && types.includes(command.type ?? 1)) return command;
+    }
+  }
   const known = [...(guild?.commands.values() ?? []), ...world.records.globalCommands.values()].map(
     (command) => command.name,
   );
@@ -104,9 +104,14 @@ export function interactionChannel(
 ): ChannelRecord {
   if (channel !== undefined) return lookupChannel(world, idOf(channel));
   if (!guild) return dmChannel(world, userId);
-  const first = world
-    .guildChannels(guild)
-    .find((candidate) => candidate.type === ChannelType.GuildText);
+  // The first text channel in position order (ties: the first created), found in one pass
+  // rather than by sorting every channel of the guild for each command.
+  let first: ChannelRecord | undefined;
+  for (const id of guild.channelIds) {
+    const candidate = world.records.channels.get(id);
+    if (candidate?.type !== ChannelType.GuildText) continue;
+    if (!first || (candidate.position ?? 0) < (first.position ?? 0)) first = candidate;
+  }
   if (!first) {
     throw unknownEntity(
       `Guild ${guild.name} has no text channel to run the command in.`,
