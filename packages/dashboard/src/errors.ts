@@ -21,6 +21,11 @@ export const dashboardErrorCatalogue = {
     meaning: 'the dashboard server could not listen on the configured host and port',
     hint: 'Pick a free port (`port: 0` takes any free one) or stop the process that holds it.',
   },
+  ZRX_DASHBOARD_PROBE_THREAD_EXITED: {
+    meaning:
+      "the probe port's thread (`probes: { port }`) crashed or exited; it is reported (logged) and started again on the same port",
+    hint: 'Nothing to do if it recovers; if it keeps exiting, the logged cause (the thread’s error) says why — the dashboard port keeps serving the same probes meanwhile.',
+  },
   ZRX_DASHBOARD_ROUTE_LIST_ONLY: {
     meaning:
       'a handler of a route list made by `guardedRoutes()` without services was called (such a list only describes the routes)',

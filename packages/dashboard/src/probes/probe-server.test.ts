@@ -68,6 +68,7 @@ describe('the probe port thread', () => {
     await eventually(async () => server?.thread !== first, 'a new thread');
     expect(server.restarts).toBe(1);
     expect(crashes).toHaveLength(1);
+    expect(crashes[0]).toMatchObject({ code: 'ZRX_DASHBOARD_PROBE_THREAD_EXITED' });
     expect(crashes[0]?.message).toContain('exited with code 1');
     // Same port, and it was handed the documents again (not "starting").
     await eventually(async () => (await fetch(`${base}/readyz`)).status === 200, 'ready again');

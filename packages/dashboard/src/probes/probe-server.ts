@@ -204,7 +204,12 @@ export class ProbeServer {
     worker.once('exit', (code) => {
       if (this.#closing) return;
       this.#options.onCrash(
-        crash ?? new Error(`the probe port thread exited with code ${code}; starting it again`),
+        new DashboardError(
+          'ZRX_DASHBOARD_PROBE_THREAD_EXITED',
+          `The probe port's thread ${crash ? `crashed (${crash.message})` : `exited with code ${code}`}; it is started again.`,
+          undefined,
+          { cause: crash },
+        ),
       );
       this.#scheduleRestart();
     });
@@ -235,7 +240,14 @@ export class ProbeServer {
       this.#attach(worker);
     } catch (error) {
       // The port may be held for a moment (or taken): keep trying, with the growing delay.
-      this.#options.onCrash(error instanceof Error ? error : new Error(String(error)));
+      this.#options.onCrash(
+        error instanceof Error
+          ? error
+          : new DashboardError(
+              'ZRX_DASHBOARD_PROBE_THREAD_EXITED',
+              `The probe port's thread could not be started again: ${String(error)}`,
+            ),
+      );
       this.#scheduleRestart();
     }
   }
