@@ -69,6 +69,12 @@ describe('what starting a bot loads in the supervising thread', () => {
     expect(urls.filter((url) => /\/zod\//.test(url))).toEqual([]);
   });
 
+  it("the worker's loader loads semver as part of @zoryx/resolver's one file, not as 47 modules", async () => {
+    const urls = await importsOf('@zoryx/framework', '@zoryx/framework/internals');
+    expect(urls.some((url) => url.endsWith('/packages/resolver/dist/index.js'))).toBe(true);
+    expect(urls.filter((url) => /\/semver\//.test(url))).toEqual([]);
+  });
+
   it('the worker entry does load the framework (the check above can see it)', async () => {
     const urls = await importsOf('@zoryx/framework');
     expect(heavy(urls).some((url) => /\/discord\.js\//.test(url))).toBe(true);
