@@ -13,10 +13,14 @@ import { type BusEventInput, encodeEntry } from '../bus/wire.js';
 import { ClusterError, isClusterError } from '../errors.js';
 import { type FencedEntry, FencedWrites } from '../gateway/fenced-writes.js';
 import { RedisIdentifyThrottler, RedisSessionStore } from '../gateway/identify-and-sessions.js';
+import { publishedPastSessions } from '../gateway/republish-scan.js';
 import { ShardLeases } from '../gateway/shard-leases.js';
 import { reconnectShard } from '../monitor/reconnect.js';
 import { ShardMonitor } from '../monitor/shard-monitor.js';
+import type { ClusterGatewayOptions } from './cluster-gateway-options.js';
 import { HEARTBEAT_TYPE, isFanOut, keys } from './routing.js';
+
+export type { ClusterGatewayOptions } from './cluster-gateway-options.js';
 
 /** Gateway opcodes a worker may send through a gateway. */
 const WORKER_SENDABLE = new Set<number>([
@@ -27,55 +31,6 @@ const WORKER_SENDABLE = new Set<number>([
 
 /** Events per publishing pipeline: bounds one turn's memory and Redis' reply size. */
 const PIPELINE_MAX = 1_000;
-/** How far back (entries) a restarted gateway looks for what its predecessor published. */
-const REPUBLISH_SCAN_MAX = 50_000;
-
-/** Options of a {@link ClusterGateway}. */
-export interface ClusterGatewayOptions {
-  token: string;
-  intents: number;
-  redis: Redis;
-  prefix?: string;
-  /** This process' id (the shard leases' owner). */
-  processId: string;
-  /** REST base (the emulator's in tests). */
-  apiBase?: string;
-  /** Shards this gateway runs; default all (`null`: as Discord recommends). */
-  shardIds?: number[] | null;
-  shardCount?: number | null;
-  /** Fan-out and work streams keep about this many entries. Default 100,000. */
-  maxLen?: number;
-  /**
-   * Shard lease time to live, ms (renewed every quarter): how long a killed gateway's shards wait
-   * for a standby, which is most of the outage a kill -9 causes. Default 2,000, so the outage
-   * stays well inside what a session replays on RESUME (see the README, "Hot standby").
-   */
-  leaseMs?: number;
-  /**
-   * How long to wait for another gateway's shard leases, ms, before failing with
-   * `ZRX_CLUSTER_SHARD_LEASED`. Default 30,000; ignored with `standby`.
-   */
-  leaseWaitMs?: number;
-  /**
-   * A hot standby: prepared (gateway info, shard layout, connections) and waiting, without a
-   * deadline, for the shard leases; it takes them the moment the holder stops renewing and
-   * RESUMEs the holder's sessions from Redis. Default false.
-   */
-  standby?: boolean;
-  /** How often a waiting gateway tries to take the leases, ms. Default 100. */
-  leasePollMs?: number;
-  /** Called once when the leases are held by another gateway and this one starts waiting. */
-  onStandby?: (holders: string) => void;
-  /**
-   * Called when another gateway took a held shard (this one stalled past the lease): this
-   * gateway has already stopped publishing, storing sessions and running its shards; the
-   * process should exit (a restarter brings it back as a standby). Default: `onError`.
-   */
-  onLeaseLost?: (error: ClusterError) => void;
-  /** The shard monitor to feed; default a new one. */
-  monitor?: ShardMonitor;
-  onError?: (error: unknown) => void;
-}
 
 /**
  * The gateway role: holds the Discord sessions of its shards (leased in Redis, IDENTIFY
@@ -352,40 +307,6 @@ export class ClusterGateway {
     }
   }
 
-  /**
-   * Reads the work stream backwards (newest first) and remembers the ids of events published
-   * under a resumed session past its stored sequence, until every resumed shard shows an event
-   * at or below it (or `REPUBLISH_SCAN_MAX` entries): the session is stored write-behind, so a
-   * killed gateway may have published a few events Discord will replay.
-   */
-  async #collectPublished(): Promise<void> {
-    const open = new Map<string, { shardId: number; sequence: number }>();
-    for (const shardId of this.#shardIds) {
-      const stored = await this.#sessions.retrieve(shardId);
-      if (stored)
-        open.set(`${shardId}:${stored.sessionId}:`, { shardId, sequence: stored.sequence });
-    }
-    let end = '+';
-    let scanned = 0;
-    while (open.size > 0 && scanned < REPUBLISH_SCAN_MAX) {
-      const page = (await this.#o.redis.xrevrange(this.#bus.stream, end, '-', 'COUNT', 1_000)) as [
-        string,
-        string[],
-      ][];
-      if (page.length === 0) return;
-      for (const [, fields] of page) {
-        const id = fields[fields.indexOf('id') + 1] ?? '';
-        const cut = id.lastIndexOf(':') + 1;
-        const session = open.get(id.slice(0, cut));
-        if (session === undefined) continue;
-        if (Number(id.slice(cut)) > session.sequence) this.#alreadyPublished.add(id);
-        else open.delete(id.slice(0, cut));
-      }
-      scanned += page.length;
-      end = `(${page[page.length - 1]![0]}`;
-    }
-  }
-
   /** Reloads the snapshot cache a previous gateway process left in Redis (so a restart resumes). */
   async #restoreSnapshots(shardIds: number[]): Promise<void> {
     for (const shardId of shardIds) {
@@ -455,7 +376,14 @@ export class ClusterGateway {
       const stored = await this.#sessions.retrieve(shardId);
       if (stored) this.#sessionIds.set(shardId, stored.sessionId);
     }
-    await this.#collectPublished();
+    for (const id of await publishedPastSessions(
+      this.#o.redis,
+      this.#bus.stream,
+      this.#sessions,
+      this.#shardIds,
+    )) {
+      this.#alreadyPublished.add(id);
+    }
     await this.#restoreSnapshots(this.#shardIds);
     await this.#o.redis.set(
       keys.layout(this.#prefix),
