@@ -188,19 +188,22 @@ export async function tempVoice(
   } finally {
     settingUp.delete(channel.id);
   }
-  // The member may have left while it was being set up: sweep once more.
-  await cleanupTempVoice(env);
+  // Other dynamic channels may have emptied while this one was set up: sweep once more. The new
+  // one is kept: Discord accepted the move, but its voice update may reach the gateway after the
+  // REST answer, so the cache can still show it empty. The member's next voice event sweeps it.
+  await cleanupTempVoice(env, channel.id);
   return `temp_voice <#${channel.id}>`;
 }
 
 /**
  * Deletes the guild's dynamic voice channels that are empty (or gone). Run on every voice event
- * and once when the bot starts: a channel emptied while the bot was down is removed then.
+ * and once when the bot starts: a channel emptied while the bot was down is removed then. `keep`
+ * is a channel the caller knows to be occupied (just moved into).
  */
-export async function cleanupTempVoice(env: DiscordActionEnv): Promise<string> {
+export async function cleanupTempVoice(env: DiscordActionEnv, keep?: string): Promise<string> {
   const removed: string[] = [];
   for (const row of await env.store.channels(env.guild.id, 'temp_voice')) {
-    if (settingUp.has(row.channel_id)) continue;
+    if (settingUp.has(row.channel_id) || row.channel_id === keep) continue;
     const channel = env.guild.channels.cache.get(row.channel_id);
     if (channel?.isVoiceBased() && channel.members.size > 0) continue;
     await channel?.delete('automations: dynamic voice channel empty');
