@@ -171,7 +171,8 @@ describe('gateway protocol', () => {
     const client = await connect(discord);
     client.send(identify(discord.token, { intents: 1 | 512 | 32768 }));
     await client.next((f) => f.t === 'GUILD_CREATE');
-    // One synchronous burst: every dispatch is its own frame, in order, with consecutive sequences.
+    // One synchronous burst: the gateway coalesces it into one TCP write per socket; each dispatch
+    // still arrives as its own frame, in order, with consecutive sequences.
     for (let i = 0; i < 50; i += 1) user.send(channel, `m${i}`);
     await client.next((f) => f.t === 'MESSAGE_CREATE' && f.d?.content === 'm49');
     const created = client.frames.filter((f) => f.t === 'MESSAGE_CREATE');

@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { GatewayCloseCodes, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { BoundedLog } from '../state/bounded-log.js';
+import { FrameBatcher } from './frame-batcher.js';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, requiredIntent } from './intents.js';
 import { type GatewaySession, guildOnShard } from './session.js';
 
@@ -49,6 +50,7 @@ export class GatewayServer {
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, GatewaySession>();
   readonly #readyWaiters = new Set<() => void>();
+  readonly #batcher = new FrameBatcher();
   #readyCount = 0;
   #identifyCount = 0;
 
@@ -112,6 +114,8 @@ export class GatewayServer {
 
   /** Drops every socket without a close frame, as a network failure would; sessions stay resumable. */
   public dropConnections(): void {
+    // What was sent before the drop reached the client (as it would have over a real network).
+    this.#batcher.flush();
     for (const session of this.#sessions.values()) {
       session.socket?.terminate();
       if (session.socket) session.detachedAt = Date.now();
@@ -137,6 +141,7 @@ export class GatewayServer {
 
   /** Closes every socket and the server. */
   public async close(): Promise<void> {
+    this.#batcher.flush();
     for (const session of this.#sessions.values()) session.socket?.terminate();
     this.#sessions.clear();
     for (const client of this.#wss.clients) client.terminate();
@@ -260,6 +265,7 @@ export class GatewayServer {
       this.#send(socket, null, { op: GatewayOpcodes.InvalidSession, d: false });
       return null;
     }
+    this.#batcher.flush();
     session.socket?.terminate();
     session.socket = socket;
     session.detachedAt = null;
@@ -315,6 +321,7 @@ export class GatewayServer {
 
   #write(socket: WebSocket, session: GatewaySession | null, frame: string): void {
     if (socket.readyState !== socket.OPEN) return;
+    this.#batcher.hold(socket);
     if (session?.compress) socket.send(deflateSync(frame));
     else socket.send(frame);
   }
