@@ -18,18 +18,11 @@ import {
   type UserHandle,
 } from '@zoryx/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClusterError } from '../src/errors.js';
+import { databaseTestUrl } from '../src/testing/postgres.js';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
 
 const redisUrl = redisTestUrl();
-const databaseUrl = process.env.ZORYX_TEST_DATABASE_URL || undefined;
-if (process.env.CI && databaseUrl === undefined) {
-  throw new ClusterError(
-    'ZRX_CLUSTER_CONFIG',
-    'ZORYX_TEST_DATABASE_URL is not set but CI is.',
-    'Start the services first: eval "$(bash scripts/services.sh start)".',
-  );
-}
+const databaseUrl = databaseTestUrl();
 /** Whether the built framework has the settings sync hook the workers use. */
 const HAS_SETTINGS_SYNC = 'settingsSync' in (await import('@zoryx/framework/internals'));
 const COMMANDS = Number(process.env.ZORYX_E2E_COMMANDS ?? 150);

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { type BotMessage, type Emulator, startEmulator } from '@zoryx/emulator';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClusterError } from '../src/errors.js';
+import { databaseTestUrl } from '../src/testing/postgres.js';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
 import {
   roleEnv,
@@ -20,14 +20,7 @@ import {
 } from './role-processes.js';
 
 const redisUrl = redisTestUrl();
-const databaseUrl = process.env.ZORYX_TEST_DATABASE_URL || undefined;
-if (process.env.CI && databaseUrl === undefined) {
-  throw new ClusterError(
-    'ZRX_CLUSTER_CONFIG',
-    'ZORYX_TEST_DATABASE_URL is not set but CI is.',
-    'Start the services first: eval "$(bash scripts/services.sh start)".',
-  );
-}
+const databaseUrl = databaseTestUrl();
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
 /** How long the stalled gateway stays stopped after the standby RESUMEd (commands go on). */
 const AFTER_TAKEOVER_MS = 1_500;
