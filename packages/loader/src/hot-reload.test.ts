@@ -115,4 +115,28 @@ describe('HotReloader', () => {
     await ws.write('second/index.ts', versioned('second', 7));
     await eventually(() => live('second') === 7);
   });
+
+  it('catches up on what changed between boot and the watcher: a new extension loads, a save goes live', async () => {
+    ws = await workspace();
+    probe();
+    await ws.write('kept.ts', versioned('kept', 1));
+    await ws.write('saved.ts', versioned('saved', 1));
+    const env = testHost(ws);
+    await env.host.boot();
+    // The gap a bot has between booting its extensions and starting the reloader.
+    await ws.write('saved.ts', versioned('saved', 2));
+    await ws.write('late/index.ts', versioned('late', 3));
+    const seen: HotReloadEvent[] = [];
+    reloader = new HotReloader(env.host, { onEvent: (e) => seen.push(e) });
+    await reloader.start();
+    await reloader.idle();
+    const live = (name: string) => (env.host.get(name) as { n: number } | undefined)?.n;
+    expect([live('kept'), live('saved'), live('late')]).toEqual([1, 2, 3]);
+    expect(
+      seen
+        .filter((e) => e.type === 'reloaded')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['late', 'saved']);
+  });
 });

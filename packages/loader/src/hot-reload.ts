@@ -97,6 +97,32 @@ export class HotReloader {
     });
     // After start, watcher errors (e.g. a folder that became unreadable) are reported, not thrown.
     watcher.on('error', (error) => this.#onEvent?.({ type: 'watcher-error', error }));
+    this.#catchUp();
+  }
+
+  /**
+   * Nothing watched the folder between the host's boot and the watcher's ready (`ignoreInitial`
+   * reports none of what the initial scan finds): a new extension or a save in that gap would
+   * wait for an unrelated change. This looks once, as a change would: unknown sources are
+   * loaded and loaded extensions whose files changed are reloaded. `idle()` covers it.
+   */
+  #catchUp(): void {
+    this.#loadingNew++;
+    void (async () => {
+      try {
+        const loaded = this.#host.status().filter((s) => s.state === 'loaded');
+        const stale = await Promise.all(
+          loaded.map(async (s) => ((await this.#host.isCurrent(s.name)) ? undefined : s.name)),
+        );
+        if (this.#closed) return;
+        for (const name of stale) if (name) this.#pending.add(name);
+        if (this.#pending.size > 0 && this.#flushTimer === undefined) this.#flush();
+        await this.#loadNew();
+      } finally {
+        this.#loadingNew--;
+        this.#checkIdle();
+      }
+    })();
   }
 
   /** Stops watching and cancels pending work (a reload in progress finishes). */
