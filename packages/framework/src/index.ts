@@ -62,6 +62,7 @@ export type { SyncReport } from './commands/command-sync.js';
 // Neither loads zod with the framework: loadConfig imports it on its first call.
 export { loadConfig } from './config/config-on-demand.js';
 export { defaultConfig } from './config/defaults.js';
+export type { DeepMergePatch } from './config/json-merge-patch.js';
 export type { ZoryxConfig, ZoryxConfigInput } from './config/schema.js';
 export type {
   CooldownAnswer,

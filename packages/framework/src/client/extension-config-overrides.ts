@@ -1,4 +1,7 @@
 import type { AtomicStore } from '@zoryx/store';
+import { applyMergePatch, isJsonObject, type JsonObject } from '../config/json-merge-patch.js';
+
+export { isJsonObject, type JsonObject };
 
 /** Store path (under the bot's data folder) of the settings changed at run time, by extension. */
 export const EXTENSION_CONFIG_PATH = 'framework/extension-config.json';
@@ -8,9 +11,6 @@ export const EXTENSION_CONFIG_PATH = 'framework/extension-config.json';
  * `configure` patch that sends it back for such a field keeps the stored value.
  */
 export const SETTINGS_SECRET_MARKER = '[secret]';
-
-/** A JSON object (an extension's config, a settings patch). */
-export type JsonObject = { [key: string]: unknown };
 
 interface OverridesFile {
   readonly version: 1;
@@ -39,23 +39,6 @@ export function isSecretKey(key: string): boolean {
   return SECRET_NAMES.has(k) || /(token|secret|password|apikey)$/.test(k);
 }
 
-/** Whether a value is a plain object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/** `patch` merged over `base`: objects merged key by key, everything else (arrays too) replaced. */
-export function mergeConfig(base: unknown, patch: JsonObject): JsonObject {
-  const out: JsonObject = isJsonObject(base) ? { ...base } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (UNSAFE_KEYS.has(key)) continue;
-    out[key] = isJsonObject(value) ? mergeConfig(out[key], value) : value;
-  }
-  return out;
-}
-
 /** A copy with every set secret-looking field (at any depth) replaced by the marker. */
 export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
@@ -81,8 +64,13 @@ export function dropKeptSecrets(patch: JsonObject): JsonObject {
 
 /**
  * The settings changed at run time, kept in the bot's store (never in `config.json`, which the
- * framework does not write) and merged over `extensions.config.<name>` whenever the loader
+ * framework does not write) and applied over `extensions.config.<name>` whenever the loader
  * builds an extension's `ctx.config`. Loaded once before the first extension loads.
+ *
+ * Each override is a JSON Merge Patch (RFC 7396) of the `config.json` section: keys it holds win,
+ * keys it does not hold follow `config.json` (also after an edit of the file), and a `null` in it
+ * is a tombstone — the key stays unset whatever `config.json` says, until a later `configure`
+ * sets it again.
  */
 export class ExtensionConfigOverrides {
   readonly #store: AtomicStore;
@@ -106,10 +94,10 @@ export class ExtensionConfigOverrides {
     return this.#byName[name];
   }
 
-  /** The config input the loader validates: the override merged over the config file's section. */
+  /** The config input the loader validates: the override applied over the config file's section. */
   effective(name: string, fromFile: unknown): unknown {
     const override = this.#byName[name];
-    return override ? mergeConfig(fromFile, override) : fromFile;
+    return override ? applyMergePatch(fromFile, override) : fromFile;
   }
 
   /** Replaces (or with `undefined` removes) an extension's override and persists all of them. */

@@ -7,6 +7,12 @@ import {
   normaliseExtensionName,
 } from '@zoryx/loader';
 import type { z } from 'zod';
+import {
+  applyMergePatch,
+  composeMergePatches,
+  type DeepMergePatch,
+  unsetPathsOf,
+} from '../config/json-merge-patch.js';
 import { FrameworkError } from '../errors.js';
 import { zodModule } from './zod-on-demand.js';
 
@@ -19,7 +25,6 @@ import {
   isSecretKey,
   type JsonObject,
   maskSecrets,
-  mergeConfig,
 } from './extension-config-overrides.js';
 
 /** A JSON Schema document (draft 2020-12, as `z.toJSONSchema` writes it). */
@@ -50,6 +55,8 @@ export interface ExtensionConfigureResult {
   readonly extension: string;
   readonly before: JsonObject;
   readonly after: JsonObject;
+  /** Dotted paths the patch unset (sent as `null`), e.g. `['webhook.url']`; empty when none. */
+  readonly unset: readonly string[];
   /** The extensions reloaded with it (it and its loaded dependents), in load order. */
   readonly reloaded: readonly string[];
 }
@@ -154,23 +161,33 @@ export class ZoryxExtensionHost extends ExtensionHost {
   }
 
   /**
-   * Changes an extension's settings: `patch` is merged over its current config (objects key by
-   * key, arrays replaced; a secret field sent back as `SETTINGS_SECRET_MARKER` keeps its value),
-   * validated with the extension's schema (`ZRX_EXT_CONFIG_INVALID` naming every bad key path;
+   * Changes an extension's settings with a JSON Merge Patch (RFC 7396): `patch` is applied over
+   * its current config (objects key by key, arrays replaced, `null` unsets the key; a secret
+   * field sent back as `SETTINGS_SECRET_MARKER` keeps its value), validated with the extension's
+   * schema (`ZRX_EXT_CONFIG_INVALID` naming every bad key path — unsetting a required key too;
    * nothing changes), stored as an override that survives restarts (`config.json` is not
    * written), and the extension reloaded like {@link ExtensionHost.reload} (loaded if it was
    * not). If the reload fails, the previous override is restored, the loader has rolled the
    * extension back to its previous config, and this rejects with the loader's error
    * (`ZRX_EXT_RELOAD_FAILED`).
    *
+   * A key unset here stays unset even if it is in `config.json` (the override keeps a `null`
+   * tombstone for it), also when `config.json` is edited later, until a patch sets it again. Keys
+   * the override does not hold follow `config.json`. A `null` cannot be stored as a value: for a
+   * nullable setting, `null` unsets it (its default applies).
+   *
+   * `T` (optional) is the config's input type, e.g. `z.input<typeof schema>`: the patch is then
+   * checked against it, `null` allowed only for optional keys ({@link DeepMergePatch}).
+   *
    * @example
    * ```ts
    * const { before, after } = await bot.extensions.configure('greeter', { greeting: 'Hi' });
+   * await bot.extensions.configure<GreeterInput>('greeter', { webhook: null }); // unset
    * ```
    */
-  configure(
+  configure<T extends object = JsonObject>(
     name: string,
-    patch: Readonly<Record<string, unknown>>,
+    patch: DeepMergePatch<NoInfer<T>>,
   ): Promise<ExtensionConfigureResult> {
     // One change at a time: each one reads the override the previous one stored.
     const run = () => this.#configure(normaliseExtensionName(name).name, patch);
@@ -192,10 +209,13 @@ export class ZoryxExtensionHost extends ExtensionHost {
     }
     const previous = this.#overrides.get(extension);
     const before = await this.#valuesOf(extension, this.#input(extension));
-    const override = mergeConfig(previous, dropKeptSecrets(json));
+    const fromFile = this.#fromFile(extension);
+    const change = dropKeptSecrets(json);
+    const composed = composeMergePatches(previous, change, fromFile);
+    const override = Object.keys(composed).length > 0 ? composed : undefined;
     const after = await this.validateConfigOf(
       extension,
-      mergeConfig(this.#fromFile(extension), override),
+      override ? applyMergePatch(fromFile, override) : fromFile,
     );
     await this.#overrides.set(extension, override);
     let reloaded: string[];
@@ -209,6 +229,7 @@ export class ZoryxExtensionHost extends ExtensionHost {
       extension,
       before: maskSecrets(before) as JsonObject,
       after: maskSecrets(isJsonObject(after) ? after : {}) as JsonObject,
+      unset: unsetPathsOf(change),
       reloaded,
     };
   }

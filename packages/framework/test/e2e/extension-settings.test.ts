@@ -152,4 +152,47 @@ describe('extension settings: bot.extensions.settingsOf / configure', () => {
     expect((await fx.bot!.extensions.settingsOf('greeter')).overridden).toBe(true);
     expect(await readFile(join(fx.dir, 'config.json'), 'utf8')).toBe(configFile);
   });
+
+  it('null unsets (JSON Merge Patch): a config.json value too, kept as a tombstone; a required key cannot be unset', async () => {
+    const refused = await fx
+      .bot!.extensions.configure('greeter', { webhook: { url: null } })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'ZRX_EXT_CONFIG_INVALID' });
+    expect(String((refused as Error).message)).toContain('webhook.url:');
+    expect(seen()?.webhook?.url).toBe('https://hooks.example/b');
+
+    const result = await fx.bot!.extensions.configure('greeter', { apiKey: null, level: null });
+    expect(result.unset).toEqual(['apiKey', 'level']);
+    expect(result.after).not.toHaveProperty('apiKey');
+    expect(seen()).toEqual({
+      greeting: 'Hi',
+      level: 1, // back to the schema's default
+      webhook: { url: 'https://hooks.example/b', secret: WEBHOOK_SECRET },
+    });
+    const stored = JSON.parse(
+      await readFile(join(fx.dir, 'data', 'framework', 'extension-config.json'), 'utf8'),
+    );
+    expect(stored.extensions.greeter).toMatchObject({ apiKey: null, level: null });
+  });
+
+  it('an unset key stays unset after config.json is edited and the bot restarts; untouched keys follow the file', async () => {
+    await fx.stopBot();
+    const edited = structuredClone(CONFIG);
+    edited.extensions.config.greeter.apiKey = 'ak-edited-later';
+    edited.extensions.config.greeter.webhook.secret = 'whsec-edited-later';
+    Object.assign(edited.extensions.config.greeter, { level: 7 });
+    await fx.write('config.json', JSON.stringify(edited, null, 2));
+    await start();
+    // apiKey and level were unset: the file's new values do not bring them back. The webhook's
+    // secret was never changed here: it follows the file.
+    expect(seen()).toEqual({
+      greeting: 'Hi',
+      level: 1,
+      webhook: { url: 'https://hooks.example/b', secret: 'whsec-edited-later' },
+    });
+    // Setting it again replaces the tombstone.
+    await fx.bot!.extensions.configure('greeter', { apiKey: 'ak-set-again' });
+    expect(seen()?.apiKey).toBe('ak-set-again');
+    expect((await fx.bot!.extensions.configure('greeter', {})).unset).toEqual([]);
+  });
 });
