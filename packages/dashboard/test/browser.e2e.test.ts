@@ -30,6 +30,7 @@ export default defineExtension({
     loud: z.boolean().default(false),
     mode: z.enum(['plain', 'fancy']).default('plain'),
     token: z.string().default('settable-token-never-shown'),
+    footer: z.string().optional(),
   }),
   setup(ctx) { return { config: () => ctx.config }; },
 });
@@ -235,6 +236,32 @@ describe.skipIf(missing !== undefined)(
         'Hello from the browser',
       );
       expect(await page.isChecked('input[name="setting:loud"]')).toBe(true);
+    });
+
+    it('clears an optional field in the form: unset, and still gone after a reload of the page', async () => {
+      const config = () =>
+        (
+          d.t.bot.extensions.get('settable') as { config(): Record<string, unknown> } | undefined
+        )?.config();
+      const save = () =>
+        Promise.all([
+          page.waitForSelector('.notice.ok'),
+          page.getByRole('button', { name: 'Save and reload' }).click(),
+        ]);
+      await page.goto(`${d.url()}/extensions/settable/settings`);
+      await page.fill('input[name="setting:footer"]', 'A footer for now');
+      await save();
+      expect(config()?.footer).toBe('A footer for now');
+      await page.fill('input[name="setting:footer"]', '');
+      await save();
+      expect(await page.textContent('.notice')).toContain('Unset: footer.');
+      expect(config()).not.toHaveProperty('footer');
+      expect(config()?.greeting).toBe('Hello from the browser');
+      await page.reload();
+      expect(await page.inputValue('input[name="setting:footer"]')).toBe('');
+      expect(await page.inputValue('input[name="setting:greeting"]')).toBe(
+        'Hello from the browser',
+      );
     });
 
     it('refuses cross-origin and origin-less form posts (CSRF), even with a valid session', async () => {

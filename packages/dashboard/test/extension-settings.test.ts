@@ -3,7 +3,8 @@ import { DashboardClient } from './browser-less-client.js';
 import { type DashboardBot, startDashboardBot } from './dashboard-bot.js';
 
 // An extension with settings of every kind the form draws (string, integer, boolean, enum, a
-// nested object with a secret) and one it shows read-only (an array). Setup refuses "boom".
+// nested object with a secret, optional ones without a default) and one it shows read-only (an
+// array). Setup refuses "boom".
 const GREETER = `
 import { defineExtension } from '@zoryx/framework';
 import { z } from 'zod';
@@ -17,6 +18,8 @@ export default defineExtension({
     mode: z.enum(['plain', 'fancy']).default('plain'),
     webhook: z.object({ url: z.string().url(), secret: z.string() }).optional(),
     channels: z.array(z.string()).default(['general']),
+    footer: z.string().optional(),
+    apiKey: z.string().optional(),
   }),
   setup(ctx) {
     if (ctx.config.greeting === 'boom') throw new Error('greeting "boom" is refused');
@@ -26,6 +29,7 @@ export default defineExtension({
 `;
 
 const WEBHOOK_SECRET = 'whsec-never-served-5150';
+const API_KEY = 'ak-never-served-6060';
 const CLIENT_SECRET = 'dashboard-client-secret-never-served-77';
 
 interface AuditRow {
@@ -43,6 +47,8 @@ interface GreeterConfig {
   loud: boolean;
   mode: string;
   webhook?: { url: string; secret: string };
+  footer?: string;
+  apiKey?: string;
 }
 
 describe('dashboard: editable extension settings (bot.extensions.configure)', () => {
@@ -64,7 +70,11 @@ describe('dashboard: editable extension settings (bot.extensions.configure)', ()
     await d.t.restart({
       extensions: {
         config: {
-          greeter: { webhook: { url: 'https://hooks.example/a', secret: WEBHOOK_SECRET } },
+          greeter: {
+            webhook: { url: 'https://hooks.example/a', secret: WEBHOOK_SECRET },
+            footer: 'From config.json',
+            apiKey: API_KEY,
+          },
           dashboard: {
             roles: { operator: [operatorUser.id], viewer: [viewerUser.id] },
             oauth: {
@@ -193,8 +203,45 @@ describe('dashboard: editable extension settings (bot.extensions.configure)', ()
     ]);
   });
 
-  it('keeps the saved settings across a restart', async () => {
+  it('unsets an emptied optional field (null), and a secret whose "clear" is ticked; the audit row names them', async () => {
+    const form = await (await owner.get('/extensions/greeter/settings')).text();
+    expect(form).toContain('<input type="text" name="setting:footer" value="From config.json">');
+    expect(form).toContain('<input type="checkbox" name="unset:apiKey" value="on"> clear');
+    // The webhook's secret is required inside it: no "clear" box.
+    expect(form).not.toContain('name="unset:webhook.secret"');
+    expect(form).not.toContain(API_KEY);
+    const page = await (
+      await owner.post('/extensions/greeter/settings', {
+        'setting:footer': '',
+        'setting:apiKey': '',
+        'unset:apiKey': 'on',
+        'setting:level': '',
+      })
+    ).text();
+    expect(page).toContain(
+      'Settings of greeter saved; reloaded greeter v1.0.0. Unset: level, footer, apiKey.',
+    );
+    const config = seen();
+    expect(config).not.toHaveProperty('footer');
+    expect(config).not.toHaveProperty('apiKey');
+    expect(config).toMatchObject({ greeting: 'Hi there', level: 1 }); // level: its default
+    expect(page).toContain('<input type="text" name="setting:footer" value="">');
+    const row = (await audit()).at(-1);
+    expect(row?.result).toBe('ok');
+    expect(JSON.parse(String(row?.after))).toMatchObject({
+      '(unset)': ['level', 'footer', 'apiKey'],
+    });
+    expect(JSON.parse(String(row?.before))).toMatchObject({
+      footer: 'From config.json',
+      apiKey: '[secret]',
+    });
+    expect(`${row?.before}${row?.after}`).not.toContain(API_KEY);
+  });
+
+  it('keeps the saved settings across a restart; what was unset stays unset though config.json sets it', async () => {
     await d.t.restart();
-    expect(seen()).toMatchObject({ greeting: 'Hi there', level: 3, mode: 'fancy' });
+    expect(seen()).toMatchObject({ greeting: 'Hi there', level: 1, mode: 'fancy' });
+    expect(seen()).not.toHaveProperty('footer');
+    expect(seen()).not.toHaveProperty('apiKey');
   });
 });

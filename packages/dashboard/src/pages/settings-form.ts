@@ -32,8 +32,17 @@ function propertiesOf(node: JsonSchema): [string, JsonSchema][] {
   );
 }
 
+/** Whether `key` may be left out of `node` (not in its `required`): clearing it unsets it. */
+function isOptional(node: JsonSchema, key: string): boolean {
+  const required = node.required;
+  return !(Array.isArray(required) && required.includes(key));
+}
+
 /** The form field name of a setting: `setting:` and its dotted path. */
 export const fieldName = (path: readonly string[]): string => `setting:${path.join('.')}`;
+
+/** The name of the box that clears a set optional secret: `unset:` and its dotted path. */
+export const unsetName = (path: readonly string[]): string => `unset:${path.join('.')}`;
 
 /** What the form is drawn from: `ExtensionSettings` of `@zoryx/framework`. */
 export interface SettingsView {
@@ -56,6 +65,7 @@ function leaf(
   node: JsonSchema,
   value: unknown,
   secret: boolean,
+  optional: boolean,
 ): SafeHtml {
   const name = fieldName(path);
   const kind = kindOf(node);
@@ -63,7 +73,12 @@ function leaf(
   if (secret) {
     // A secret is never sent back to the browser; empty means "keep the stored one".
     const hint = value === undefined ? 'not set' : 'set — leave empty to keep';
-    return html`<label>${label} <input type="password" name="${name}" value="" autocomplete="new-password" placeholder="${hint}"></label>`;
+    // An optional secret that is set can be cleared on purpose (empty alone keeps it).
+    const clear =
+      optional && value !== undefined
+        ? html` <label class="unset"><input type="checkbox" name="${unsetName(path)}" value="on"> clear</label>`
+        : '';
+    return html`<label>${label} <input type="password" name="${name}" value="" autocomplete="new-password" placeholder="${hint}"></label>${clear}`;
   }
   if (kind === 'boolean') {
     return html`<label><input type="checkbox" name="${name}" value="on"${value === true ? html` checked` : ''}> ${label}</label>`;
@@ -73,7 +88,12 @@ function leaf(
       (option) =>
         html`<option value="${String(option)}"${option === value ? html` selected` : ''}>${String(option)}</option>`,
     );
-    return html`<label>${label} <select name="${name}">${value === undefined ? html`<option value="" selected>—</option>` : ''}${options}</select></label>`;
+    // "—" (unset) is offered while unset, and always for an optional setting.
+    const none =
+      value === undefined || optional
+        ? html`<option value=""${value === undefined ? html` selected` : ''}>—</option>`
+        : '';
+    return html`<label>${label} <select name="${name}">${none}${options}</select></label>`;
   }
   if (kind === 'number' || kind === 'integer') {
     const min = typeof node.minimum === 'number' ? html` min="${node.minimum}"` : '';
@@ -96,7 +116,7 @@ function fields(view: SettingsView, node: JsonSchema, values: unknown, path: str
     if (!secrets.has(at.join('.')) && kindOf(inner) === 'object') {
       return html`<fieldset><legend>${labelOf(key, inner)}</legend>${fields(view, inner, value, at)}</fieldset>`;
     }
-    return leaf(key, at, inner, value, secrets.has(at.join('.')));
+    return leaf(key, at, inner, value, secrets.has(at.join('.')), isOptional(node, key));
   });
 }
 
@@ -125,17 +145,25 @@ function patchOf(
     const current = isObject(values) ? values[key] : undefined;
     const sent = read(body, fieldName(at));
     const kind = kindOf(inner);
+    // A set optional setting whose input was emptied is unset (JSON Merge Patch `null`): its
+    // default applies, or it is absent. A required one is sent empty, for the schema to name it.
+    const cleared = sent === '' && current !== undefined;
+    const unset = cleared && isOptional(node, key);
     if (secrets.has(at.join('.'))) {
-      if (sent) patch[key] = sent; // empty: keep the stored secret
+      if (read(body, unsetName(at)) !== undefined && isOptional(node, key)) patch[key] = null;
+      else if (sent) patch[key] = sent; // empty: keep the stored secret
     } else if (kind === 'object') {
       const nested = patchOf(view, inner, current, at, body);
       if (Object.keys(nested).length > 0) patch[key] = nested;
     } else if (kind === 'boolean') {
       const checked = sent !== undefined;
       if (current !== undefined || checked) patch[key] = checked;
+    } else if (unset) {
+      patch[key] = null;
     } else if (kind === 'number' || kind === 'integer') {
       // Not a number: sent as typed, so the extension's schema names the key in its error.
-      if (sent !== undefined && sent !== '')
+      if (cleared) patch[key] = sent;
+      else if (sent !== undefined && sent !== '')
         patch[key] = Number.isNaN(Number(sent)) ? sent : Number(sent);
     } else if (kind === 'enum') {
       if (sent !== undefined && sent !== '') {
@@ -150,7 +178,10 @@ function patchOf(
   return patch;
 }
 
-/** Reads a submitted settings form into the patch `bot.extensions.configure` takes. */
+/**
+ * Reads a submitted settings form into the JSON Merge Patch `bot.extensions.configure` takes:
+ * changed inputs as values, an emptied optional input (or a ticked "clear" of a secret) as `null`.
+ */
 export function settingsPatch(view: SettingsView, body: unknown): JsonObject {
   return patchOf(view, view.schema, view.values, [], body);
 }

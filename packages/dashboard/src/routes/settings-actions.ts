@@ -3,6 +3,12 @@ import { settingsPatch } from '../pages/settings-form.js';
 import type { DashboardServices } from '../server/services.js';
 import { describeFailure } from './actions.js';
 
+/**
+ * The key of a settings audit row's `after` listing the dotted paths the change unset
+ * (`{ "(unset)": ["webhook.secret"] }`); present only when something was unset.
+ */
+export const UNSET_KEY = '(unset)';
+
 function codeOf(error: unknown): string {
   const code: unknown =
     typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
@@ -11,8 +17,9 @@ function codeOf(error: unknown): string {
 
 /**
  * Saves a submitted settings form through `bot.extensions.configure` (the framework's one code
- * path: validated by the extension's schema, stored, reloaded with rollback). Audited with the
- * settings before and after, secrets masked by the framework.
+ * path: validated by the extension's schema, stored, reloaded with rollback). An emptied
+ * optional field is sent as `null` (JSON Merge Patch: unset). Audited with the settings before
+ * and after, secrets masked by the framework, and the unset paths under {@link UNSET_KEY}.
  */
 export async function configureExtension(
   services: DashboardServices,
@@ -41,10 +48,17 @@ export async function configureExtension(
   try {
     const result = await host.configure(name, patch);
     const versions = result.reloaded.map((n) => `${n} v${host.statusOf(n)?.version ?? '?'}`);
+    const unset = result.unset.length > 0 ? ` Unset: ${result.unset.join(', ')}.` : '';
     return {
-      notice: { kind: 'ok', text: `Settings of ${name} saved; reloaded ${versions.join(', ')}.` },
+      notice: {
+        kind: 'ok',
+        text: `Settings of ${name} saved; reloaded ${versions.join(', ')}.${unset}`,
+      },
       before: result.before,
-      after: result.after,
+      // What was unset is named in the row, not only implied by before/after (a key with a
+      // default shows its default after): under a key no config uses.
+      after:
+        result.unset.length > 0 ? { ...result.after, [UNSET_KEY]: result.unset } : result.after,
     };
   } catch (error) {
     const code = codeOf(error);
