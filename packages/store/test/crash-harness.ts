@@ -46,6 +46,11 @@ export interface TortureOptions {
   maxDelayMs: number;
   /** Bundled child script from {@link buildCrashChild}. */
   child: string;
+  /**
+   * Starts no further run after this many ms (the test's bound: on a machine loaded several
+   * times over, each spawn and fsync takes seconds, and a fixed count outgrows any timeout).
+   */
+  budgetMs?: number;
   onProgress?: (kill: number, report: TortureReport) => void;
 }
 
@@ -113,7 +118,9 @@ export async function runCrashTorture(options: TortureOptions): Promise<TortureR
   let acked = 0; // highest version acknowledged so far, over all runs (0: none yet)
   let counterFloor = 0; // counter value every acknowledged increment adds up to
   try {
+    const deadline = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
     for (let kill = 1; kill <= options.kills && report.problems.length === 0; kill++) {
+      if (kill > 1 && performance.now() > deadline) break;
       // Above anything on disk: the last acknowledged version + the one that was in flight.
       const start = acked + 2;
       const run = await runUntilKilled(
