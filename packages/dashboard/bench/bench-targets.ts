@@ -36,10 +36,10 @@ export interface Target {
   readonly guilds: number;
   /** CPU time (ms) the bot's process used so far; `null` when the bot shares this process. */
   botCpuMs(): number | null;
-  /** Records the bot's event-loop delay into `kind` while `on` (child process only). */
-  botLoop(kind: Kind, on: boolean): void;
-  /** The bot's event-loop delay per condition; `null` when the bot shares this process. */
-  botLoopDelay(): Promise<Record<Kind, LoopDelay> | null>;
+  /** Records the bot's event-loop delay into phase `name` while `on` (child process only). */
+  botLoop(name: string, on: boolean): void;
+  /** The bot's event-loop delay per phase name; `null` when the bot shares this process. */
+  botLoopDelay(): Promise<Record<string, LoopDelay> | null>;
   /** The bot thread's GC per condition (loop-monitor.mjs gcMonitor; in-process: this process). */
   botGc(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -222,9 +222,9 @@ export async function startChildProcess(
   if (ready.failed.length > 0) throw new Error(`extensions failed: ${ready.failed.join(', ')}`);
   const pid = child.pid ?? 0;
   const readLoop = () =>
-    new Promise<{ loopDelay: Record<Kind, LoopDelay>; gc: Record<string, unknown> }>((done) => {
+    new Promise<{ loopDelay: Record<string, LoopDelay>; gc: Record<string, unknown> }>((done) => {
       const onMessage = (message: {
-        loopDelay?: Record<Kind, LoopDelay>;
+        loopDelay?: Record<string, LoopDelay>;
         gc?: Record<string, unknown>;
       }) => {
         if (!message.loopDelay) return;

@@ -13,6 +13,12 @@
 //   poller-worker.mjs).
 // - in-process (the earliest method, kept for comparison): emulator, load and bot share this
 //   process and its event loop, so a dashboard request also waits behind Discord's side.
+// Priority (bench-priority.ts): every round runs the idle/open pair twice, alternating — `equal`
+// (this process, i.e. Discord's stand-in, at the bot's priority: the method before) and `niced`
+// (this process at nice BENCH_DISCORD_NICE, default 10: Discord as if on another machine). The
+// JSON's top-level figures are the `equal` phases, as before; `discordNiced` holds the same
+// figures for the niced phases. Not in in-process mode (the bot is this process) nor with
+// BENCH_POLLERS=thread (the pollers would be niced too); BENCH_DISCORD_NICE=0 turns it off.
 // Run: pnpm --filter @zoryx/dashboard bench  (env: BENCH_RATE=500 BENCH_PHASE_MS=5000 BENCH_ROUNDS=2)
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +26,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DashboardClient } from '../test/browser-less-client.js';
+import { canAlternate, DISCORD_NICE, reniceBench, STARTING_NICE } from './bench-priority.js';
+import { percentile, type Sample, summary } from './bench-stats.js';
 import {
   type Kind,
   type LoopDelay,
@@ -49,23 +57,38 @@ interface Poller {
  */
 const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 1);
 
-function summary(wall: readonly number[], app: readonly number[]) {
+/** `equal`: this process at the bot's priority (the method before); `niced`: at DISCORD_NICE. */
+type Condition = 'equal' | 'niced';
+type Endpoint = 'status' | 'metrics' | 'probeStatus' | 'probeMetrics' | 'floor';
+
+/** What one condition's phases collected. */
+function newStore() {
+  const perKind = () => ({ idle: 0, open: 0 });
   return {
-    requests: wall.length,
-    p50Ms: percentile(wall, 50).toFixed(2),
-    p95Ms: percentile(wall, 95).toFixed(2),
-    p99Ms: percentile(wall, 99).toFixed(2),
-    computeP95Ms: percentile(app, 95).toFixed(2),
+    latencies: { idle: [] as number[], open: [] as number[] },
+    // Polled samples per endpoint, open phases only: the dashboard's port, the probe port (its own
+    // thread, src/probes/probe-server.ts) and the floor peer.
+    endpoint: {
+      status: [] as Sample[],
+      metrics: [] as Sample[],
+      probeStatus: [] as Sample[],
+      probeMetrics: [] as Sample[],
+      floor: [] as Sample[],
+    } satisfies Record<Endpoint, Sample[]>,
+    sent: perKind(),
+    failed: 0,
+    // Time spent sending load per kind (excluding the wait for the last answers).
+    loadMs: perKind(),
+    // CPU time (ms) of the bot's process and of this one per kind, over each phase's wall time.
+    cpu: { bot: perKind(), bench: perKind(), wallMs: perKind() },
+    // This process's event-loop delay: the worst phase per kind.
+    benchLoop: {
+      idle: { p99Ms: 0, maxMs: 0 },
+      open: { p99Ms: 0, maxMs: 0 },
+    } as Record<Kind, LoopDelay>,
   };
 }
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
-}
+type Store = ReturnType<typeof newStore>;
 
 const extension = (i: number) => `
 import { defineCommand, defineExtension } from '@zoryx/framework';
@@ -93,40 +116,12 @@ async function run(mode: Mode): Promise<void> {
 
   const owner = new DashboardClient(url);
   await owner.loginWithLink(target.loginLink);
-  const latencies = { idle: [] as number[], open: [] as number[] };
-  // Wall times per endpoint: the dashboard's port, and the probe port (`probes: { port }`, its own
-  // thread, see src/probes/probe-server.ts), both polled in the same open phases.
-  const endpoint = {
-    status: [] as number[],
-    metrics: [] as number[],
-    probeStatus: [] as number[],
-    probeMetrics: [] as number[],
-    floor: [] as number[],
-  };
-  // Server-Timing `app;dur=`: building the answer, without the wait for a busy event loop.
-  const compute = {
-    status: [] as number[],
-    metrics: [] as number[],
-    probeStatus: [] as number[],
-    probeMetrics: [] as number[],
-    floor: [] as number[],
-  };
-  let sent = { idle: 0, open: 0 };
-  let failed = 0;
-  // Time spent sending load per condition (excluding the wait for the last answers).
-  const loadMs = { idle: 0, open: 0 };
-  // CPU time (ms) of the bot's process and of this one per condition, over each phase's wall time.
-  const cpu = {
-    bot: { idle: 0, open: 0 },
-    bench: { idle: 0, open: 0 },
-    wallMs: { idle: 0, open: 0 },
-  };
-  // Event-loop delay of this process (emulator, load; and the bot, in-process): a fresh monitor
-  // per phase (re-enabling one would count the gap between phases), the worst phase per condition.
-  const benchLoop: Record<Kind, LoopDelay> = {
-    idle: { p99Ms: 0, maxMs: 0 },
-    open: { p99Ms: 0, maxMs: 0 },
-  };
+  // Alternate priorities in the same run where the bot is another process and this process may
+  // come back from the lower priority; otherwise the equal phases only (BENCH_DISCORD_NICE=0).
+  const niced = mode !== 'in-process' && POLLERS === 'process' && DISCORD_NICE > STARTING_NICE;
+  const alternate = niced && canAlternate();
+  const stores: Record<Condition, Store> = { equal: newStore(), niced: newStore() };
+  let condition: Condition = 'equal';
 
   // The peer: a bare node:http server in its own process with a body of /status.json's size
   // (floor-server.mjs), polled in the same phases. What it shows is the machine's, not the bot's.
@@ -139,26 +134,26 @@ async function run(mode: Mode): Promise<void> {
     floor.send({ body: floorBody });
   });
 
-  // Ten requests a second per endpoint (far more than a browser page or a scraper), each from a
-  // worker thread (see poller-worker.mjs), polling during the open phases only.
+  // Ten requests a second per endpoint (far more than a browser page or a scraper), each from its
+  // own process by default (see poller-worker.mjs), polling during the open phases only; a sample
+  // goes to the condition of the phase it arrives in.
   const pollers = await Promise.all(
     (
       [
-        [url(), '/status.json', endpoint.status, compute.status],
-        [url(), '/metrics', endpoint.metrics, compute.metrics],
-        [target.probesUrl, '/status.json', endpoint.probeStatus, compute.probeStatus],
-        [target.probesUrl, '/metrics', endpoint.probeMetrics, compute.probeMetrics],
-        [floorUrl, '/status.json', endpoint.floor, compute.floor],
+        [url(), '/status.json', 'status'],
+        [url(), '/metrics', 'metrics'],
+        [target.probesUrl, '/status.json', 'probeStatus'],
+        [target.probesUrl, '/metrics', 'probeMetrics'],
+        [floorUrl, '/status.json', 'floor'],
       ] as const
     ).map(
-      ([base, path, into, own]) =>
+      ([base, path, into]) =>
         new Promise<Poller>((resolve) => {
           const script = new URL('./poller-worker.mjs', import.meta.url);
           const data = { url: `${base}${path}`, pauseMs: POLL_PAUSE_MS };
-          const onSample = (sample: 'ready' | { wallMs: number; appMs: number | null }) => {
+          const onSample = (sample: 'ready' | Sample) => {
             if (sample === 'ready') return resolve(poller);
-            into.push(sample.wallMs);
-            if (sample.appMs !== null) own.push(sample.appMs);
+            stores[condition].endpoint[into].push(sample);
           };
           let poller: Poller;
           if (POLLERS === 'thread') {
@@ -185,6 +180,8 @@ async function run(mode: Mode): Promise<void> {
   );
 
   async function runPhase(kind: Kind, warmUp = false): Promise<void> {
+    const store = stores[condition];
+    const phaseName = condition === 'equal' ? kind : `niced${kind === 'idle' ? 'Idle' : 'Open'}`;
     const inFlight: Promise<void>[] = [];
     let dashboardOpen = kind === 'open';
     const stream = new AbortController();
@@ -207,7 +204,7 @@ async function run(mode: Mode): Promise<void> {
     const monitor = monitorEventLoopDelay({ resolution: 1 });
     if (!warmUp) {
       monitor.enable();
-      target.botLoop(kind, true);
+      target.botLoop(phaseName, true);
     }
     const botCpu0 = target.botCpuMs();
     const benchCpu0 = ownCpuMs();
@@ -222,7 +219,7 @@ async function run(mode: Mode): Promise<void> {
         const user = users[index % USERS];
         const command = `bench${index % EXTENSIONS}`;
         index += 1;
-        sent[kind] += 1;
+        store.sent[kind] += 1;
         if (!user) continue;
         const t0 = performance.now();
         inFlight.push(
@@ -231,26 +228,27 @@ async function run(mode: Mode): Promise<void> {
             .reply({ timeout: 30_000 })
             .then(
               () => {
-                latencies[kind].push(performance.now() - t0);
+                store.latencies[kind].push(performance.now() - t0);
               },
               () => {
-                failed += 1;
+                store.failed += 1;
               },
             ),
         );
       }
       await new Promise((resolve) => setTimeout(resolve, TICK_MS));
     }
-    loadMs[kind] += performance.now() - phaseStart;
+    store.loadMs[kind] += performance.now() - phaseStart;
     await Promise.all(inFlight);
     const botCpu1 = target.botCpuMs();
+    const { cpu } = store;
     cpu.bot[kind] += botCpu1 === null || botCpu0 === null ? Number.NaN : botCpu1 - botCpu0;
     cpu.bench[kind] += ownCpuMs() - benchCpu0;
     cpu.wallMs[kind] += performance.now() - phaseStart;
     if (!warmUp) {
       monitor.disable();
-      target.botLoop(kind, false);
-      const worst = benchLoop[kind];
+      target.botLoop(phaseName, false);
+      const worst = store.benchLoop[kind];
       worst.p99Ms = Math.max(worst.p99Ms, Number((monitor.percentile(99) / 1e6).toFixed(2)));
       worst.maxMs = Math.max(worst.maxMs, Number((monitor.max / 1e6).toFixed(2)));
     }
@@ -286,43 +284,45 @@ async function run(mode: Mode): Promise<void> {
   }
 
   await runPhase('idle', true); // warm-up, discarded
-  latencies.idle.length = 0;
-  sent = { idle: 0, open: 0 };
-  loadMs.idle = 0;
-  cpu.bot.idle = 0;
-  cpu.bench.idle = 0;
-  cpu.wallMs.idle = 0;
-  failed = 0;
+  stores.equal = newStore();
+  const setCondition = (next: Condition) => {
+    condition = next;
+    reniceBench(next === 'niced' ? DISCORD_NICE : STARTING_NICE);
+  };
   const runStart = performance.now();
   for (let round = 0; round < ROUNDS; round += 1) {
-    await runPhase('idle');
-    await runPhase('open');
+    for (const next of alternate ? (['equal', 'niced'] as const) : (['equal'] as const)) {
+      setCondition(next);
+      await runPhase('idle');
+      await runPhase('open');
+    }
+  }
+  // Without CAP_SYS_NICE this process cannot come back: the niced phases come last.
+  if (niced && !alternate) {
+    setCondition('niced');
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await runPhase('idle');
+      await runPhase('open');
+    }
   }
   const wallS = (performance.now() - runStart) / 1000;
   const fmt = (n: number) => n.toFixed(2);
   const botLoop = await target.botLoopDelay();
   const percent = (used: number, wallMs: number) =>
     Number.isNaN(used) ? null : Number(((used / wallMs) * 100).toFixed(0));
-  const result = {
-    mode,
-    date: new Date().toISOString(),
-    node: process.version,
-    extensions: loaded,
-    guilds: target.guilds,
-    targetRate: RATE,
-    sendTickMs: TICK_MS,
-    probePriority: process.env.BENCH_PROBE_PRIORITY
-      ? Number(process.env.BENCH_PROBE_PRIORITY)
-      : null,
+  /** One condition's figures (the same keys for both, so they read side by side). */
+  const figures = ({ latencies, endpoint, sent, failed, loadMs, cpu, benchLoop }: Store) => ({
     sentPerSecond: Number(
       ((sent.idle + sent.open) / ((loadMs.idle + loadMs.open) / 1000)).toFixed(0),
     ),
+    // Commands answered (within the 30 s timeout) per second of sending: the rate the bot served.
+    answeredPerSecond: Number(
+      (
+        (latencies.idle.length + latencies.open.length) /
+        ((loadMs.idle + loadMs.open) / 1000)
+      ).toFixed(0),
+    ),
     answeredInTime: latencies.idle.length + latencies.open.length,
-    wallSeconds: Number(wallS.toFixed(1)),
-    loadAverage: loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' '),
-    cores: cpus().length,
     commands: { idle: latencies.idle.length, open: latencies.open.length, failed },
     commandP99Ms: {
       dashboardIdle: fmt(percentile(latencies.idle, 99)),
@@ -337,29 +337,58 @@ async function run(mode: Mode): Promise<void> {
       dashboardIdle: percent(cpu.bot.idle, cpu.wallMs.idle),
       dashboardOpen: percent(cpu.bot.open, cpu.wallMs.open),
     },
-    // This process: emulator, command load, SSE viewer, pollers (and the bot, in-process).
+    // This process: emulator, command load, SSE viewer (and the bot, in-process).
     benchProcessCpuPercent: {
       dashboardIdle: percent(cpu.bench.idle, cpu.wallMs.idle),
       dashboardOpen: percent(cpu.bench.open, cpu.wallMs.open),
     },
-    // Event-loop delay (monitorEventLoopDelay, 1 ms resolution), worst measured phase per
-    // condition; botLoopDelay null: the bot is in this process (benchLoopDelay is then its loop).
-    botLoopDelay: botLoop ?? null,
+    // This process's event-loop delay (monitorEventLoopDelay, 1 ms resolution), worst phase.
     benchLoopDelay: benchLoop,
-    withoutLoad: quiet,
     // The dashboard's port (its Fastify server on the bot's event loop).
-    statusJson: summary(endpoint.status, compute.status),
-    metrics: summary(endpoint.metrics, compute.metrics),
+    statusJson: summary(endpoint.status),
+    metrics: summary(endpoint.metrics),
     // The probe port: answered on its own thread from the documents the bot's loop built.
     probePort: {
-      statusJson: summary(endpoint.probeStatus, compute.probeStatus),
-      metrics: summary(endpoint.probeMetrics, compute.probeMetrics),
+      statusJson: summary(endpoint.probeStatus),
+      metrics: summary(endpoint.probeMetrics),
     },
-    // The peer of the same run: a bare node:http server in its own process, same body size, same
-    // client and phases (floor-server.mjs). probePort.statusJson.p95Ms / floor.p95Ms is the
+    // The peer of the same phases: a bare node:http server in its own process, same body size,
+    // same client (floor-server.mjs). probePort.statusJson.p95Ms against floor.p95Ms is the
     // probe port's own share; the floor itself is the machine's under this load.
-    floor: summary(endpoint.floor, compute.floor),
-    // The bot thread's garbage collection per condition (PerformanceObserver 'gc'), all phases.
+    floor: summary(endpoint.floor),
+  });
+  const result = {
+    mode,
+    date: new Date().toISOString(),
+    node: process.version,
+    extensions: loaded,
+    guilds: target.guilds,
+    targetRate: RATE,
+    sendTickMs: TICK_MS,
+    probePriority: process.env.BENCH_PROBE_PRIORITY
+      ? Number(process.env.BENCH_PROBE_PRIORITY)
+      : null,
+    wallSeconds: Number(wallS.toFixed(1)),
+    loadAverage: loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' '),
+    cores: cpus().length,
+    // The method before: this process (emulator + load) at the bot's priority.
+    ...figures(stores.equal),
+    // The same phases with this process at nice DISCORD_NICE (Discord as if on another machine),
+    // in the same run; null where not run (in-process, pollers as threads, BENCH_DISCORD_NICE=0).
+    discordNiced: niced
+      ? {
+          nice: DISCORD_NICE,
+          order: alternate ? 'alternating with the equal phases' : 'after the equal phases',
+          ...figures(stores.niced),
+        }
+      : null,
+    // The bot thread's event-loop delay, worst phase per name (idle/open: equal priority;
+    // nicedIdle/nicedOpen: Discord niced); null: the bot is in this process.
+    botLoopDelay: botLoop ?? null,
+    withoutLoad: quiet,
+    // The bot thread's garbage collection per phase name (PerformanceObserver 'gc').
     botGc: (await target.botGc()) ?? null,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -4,15 +4,29 @@
 // shared with either. Polled beside the two ports in the same open phases, it tells how much of a
 // probe's wall time is the machine's (the kernel waking two processes on cores the command load
 // keeps busy) rather than the dashboard's. Started with fork; IPC { body } → { port }; 'exit' ends it.
+//
+// Each answer says, in `Server-Timing: wait;dur=`, how long this thread waited runnable for a core
+// between the end of its previous answer and the start of this one (run-delay.mjs): it sleeps in
+// between, so that is the kernel's delay in waking it for this request.
 import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { runDelayMs } from './run-delay.mjs';
 
 let body = Buffer.alloc(0);
-const server = createServer((request, response) => {
+let lastWait = runDelayMs();
+const server = createServer({ noDelay: true }, (request, response) => {
+  const t0 = performance.now();
+  const wait = runDelayMs();
+  const waited = wait === null || lastWait === null ? null : wait - lastWait;
+  const timing = `app;dur=${(performance.now() - t0).toFixed(2)}${waited === null ? '' : `, wait;dur=${waited.toFixed(3)}`}`;
   response.writeHead(200, {
     'content-type': 'application/health+json',
     'content-length': String(body.length),
+    'server-timing': timing,
   });
   response.end(request.method === 'HEAD' ? undefined : body);
+  // From here to the next request it sleeps: the next read's difference is that wake-up's wait.
+  lastWait = runDelayMs();
 });
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {

@@ -54,9 +54,11 @@ export function loopMonitor(reply) {
       monitor.enable();
       gc.phase(message.kind, true);
     }
-    if (message?.loop === 'stop' && monitor && worst[message.kind]) {
+    if (message?.loop === 'stop' && monitor && typeof message.kind === 'string') {
       monitor.disable();
       gc.phase(message.kind, false);
+      // Any phase name (idle, open, nicedIdle, nicedOpen): the worst phase of each.
+      worst[message.kind] ??= { p99Ms: 0, maxMs: 0 };
       const w = worst[message.kind];
       w.p99Ms = Math.max(w.p99Ms, ms(monitor.percentile(99)));
       w.maxMs = Math.max(w.maxMs, ms(monitor.max));
