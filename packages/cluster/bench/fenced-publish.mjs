@@ -24,20 +24,10 @@ const writes = new FencedWrites(redis, {
 const data = { id: '1', type: 2, data: { name: 'echo', options: [{ name: 'text', value: 'hi' }] } };
 const batchOf = (start) =>
   Array.from({ length: BATCH }, (_, i) =>
-    // The gateway's entry layout (bus/wire.ts encodeEntry).
+    // The gateway's entry layout (bus/wire.ts encodeEntry, wire version 2: one field).
     [
-      'v',
-      WIRE_VERSION,
-      'id',
-      `0:s:${start + i}`,
-      't',
-      'INTERACTION_CREATE',
-      's',
-      '0',
-      'at',
-      String(Date.now()),
-      'd',
-      JSON.stringify(data),
+      'e',
+      `[${WIRE_VERSION},"0:s:${start + i}","INTERACTION_CREATE",0,${Date.now()},${JSON.stringify(data)}]`,
     ],
   );
 

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { type BotMessage, type Emulator, startEmulator } from '@zoryx/emulator';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEntry } from '../src/bus/wire.js';
 import { databaseTestUrl } from '../src/testing/postgres.js';
 import { redisTestUrl, testPrefix } from '../src/testing/redis.js';
 import {
@@ -149,12 +150,12 @@ describe.skipIf(redisUrl === undefined || databaseUrl === undefined)(
           string,
           string[],
         ][]) {
-          const id = fields[fields.indexOf('id') + 1] ?? '';
-          ids.push(id);
-          const data = fields[fields.indexOf('d') + 1] ?? '';
+          const event = decodeEntry(entry, fields);
+          ids.push(event.id);
+          const data = JSON.stringify(event.data);
           for (const text of unanswered) {
             if (data.includes(`"${text}"`) || data.includes(`echo ${text}"`))
-              traces.push(`${text}: ${entry} ${id} ${fields[fields.indexOf('t') + 1]}`);
+              traces.push(`${text}: ${entry} ${event.id} ${event.type}`);
           }
         }
       } finally {

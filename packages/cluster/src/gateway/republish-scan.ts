@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { eventIdOf } from '../bus/wire.js';
 import type { RedisSessionStore } from './identify-and-sessions.js';
 
 /** How far back (entries) a restarted gateway looks for what its predecessor published. */
@@ -29,7 +30,7 @@ export async function publishedPastSessions(
     const page = (await redis.xrevrange(stream, end, '-', 'COUNT', 1_000)) as [string, string[]][];
     if (page.length === 0) break;
     for (const [, fields] of page) {
-      const id = fields[fields.indexOf('id') + 1] ?? '';
+      const id = eventIdOf(fields) ?? '';
       const cut = id.lastIndexOf(':') + 1;
       const sequence = open.get(id.slice(0, cut));
       if (sequence === undefined) continue;
