@@ -6,8 +6,8 @@
 // keeps busy) rather than the dashboard's. Started with fork; IPC { body } → { port }; 'exit' ends it.
 //
 // Each answer says, in `Server-Timing: wait;dur=`, how long this thread waited runnable for a core
-// between the end of its previous answer and the start of this one (run-delay.mjs): it sleeps in
-// between, so that is the kernel's delay in waking it for this request.
+// between the end of its previous loop turn and the start of this answer (run-delay.mjs): it
+// sleeps in between, so that is mostly the kernel's delay in waking it for this request.
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { runDelayMs } from './run-delay.mjs';
@@ -25,8 +25,12 @@ const server = createServer({ noDelay: true }, (request, response) => {
     'server-timing': timing,
   });
   response.end(request.method === 'HEAD' ? undefined : body);
-  // From here to the next request it sleeps: the next read's difference is that wake-up's wait.
-  lastWait = runDelayMs();
+  // Read once this loop turn's work is done (the check phase, just before the thread sleeps in
+  // epoll): from there to the next request it sleeps, so the next read's difference is that
+  // wake-up's wait. A preemption between this read and the sleep is still counted (approximate).
+  setImmediate(() => {
+    lastWait = runDelayMs();
+  });
 });
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
