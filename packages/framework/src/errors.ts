@@ -148,6 +148,11 @@ export const frameworkErrorCatalogue = {
       'logged (with `errorId`, `extension`, `job`) when a job handler threw; a repeating job keeps its schedule, a one-shot job is retried after 30 s, 1, 2 and 4 min, then kept with its `lastError` and not run again',
     hint: 'Search the log for the error id and fix the handler; `ctx.jobs.list()` shows `lastError`',
   },
+  ZRX_HOT_RELOAD_START: {
+    meaning:
+      'logged (with `directory`) when the hot reloader could not start watching the extensions folder after start() (chokidar missing, the folder unreadable, the system out of file watchers: `ENOSPC`); the bot keeps serving without hot reload and `hot_reload_failed` is emitted',
+    hint: 'Fix the cause named in the log line (on Linux, raise `fs.inotify.max_user_watches` for ENOSPC) and restart, or set `autoReload: false`',
+  },
   ZRX_EXTENSION_NO_SETTINGS: {
     meaning:
       '`bot.extensions.settingsOf` / `configure` named an extension the host knows no config schema of (unknown, never evaluated, or its definition declares no `config`)',

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { type Command, SapphireClient, type SapphireClientOptions } from '@sapphire/framework';
 import type { ZoryxDatabase } from '@zoryx/db';
 import type { HookBus } from '@zoryx/hooks';
-import {
-  type ActivitySink,
-  type BootReport,
-  type EnforcementToggles,
+import type {
+  ActivitySink,
+  BootReport,
+  EnforcementToggles,
   HotReloader,
-  type HotReloaderOptions,
+  HotReloaderOptions,
 } from '@zoryx/loader';
 import type { AtomicStore } from '@zoryx/store';
 import { type ClientOptions, Events, Partials } from 'discord.js';
@@ -35,6 +35,7 @@ import { FrameworkData, type FrameworkDataStats } from './framework-data.js';
 import { FRAMEWORK_INTENTS } from './framework-intents.js';
 import { registerFrameworkPieces } from './framework-pieces.js';
 import { reportCorruptGuildDatabases } from './guild-database-notices.js';
+import { startHotReload } from './hot-reload-start.js';
 import { notifyOwnersOfFailedReloads, notifyOwnersOfQuarantine } from './owner-notices.js';
 import { createPrefixResolver } from './prefixes.js';
 import { ProcessHandlers } from './process-handlers.js';
@@ -113,7 +114,9 @@ export class ZoryxClient extends SapphireClient {
   public readonly faults: ExtensionFaults;
   /** Persistent jobs of every extension (`ctx.jobs`); runs due jobs once the client is ready. */
   public readonly jobs: JobScheduler;
+  /** The hot reloader (with `autoReload`), set by start(); its watcher may still be starting. */
   public hotReloader: HotReloader | undefined;
+  private hotReloadStarting: Promise<boolean> = Promise.resolve(false);
   private readonly services: ZoryxServices;
   /** Guild settings and command usage: the framework's own tables. */
   private readonly data: FrameworkData;
@@ -276,8 +279,9 @@ export class ZoryxClient extends SapphireClient {
 
   /**
    * Logs in (compiling the extensions meanwhile), boots the extensions, waits for the gateway to
-   * be ready and the commands to be synced, then starts the hot reloader (when `autoReload` is
-   * on). Resolves with the boot report.
+   * be ready and the commands to be synced, and starts the hot reloader's watcher (when
+   * `autoReload` is on) without waiting for it: {@link ZoryxClient.hotReloadStarted} does.
+   * Resolves with the boot report.
    */
   public async start(): Promise<BootReport> {
     const token = this.services.token;
@@ -311,21 +315,27 @@ export class ZoryxClient extends SapphireClient {
     await ready;
     await this.readyHandled;
     if (this.config.autoReload && this.config.components.hotReload) {
-      this.hotReloader = new HotReloader(this.extensions, {
-        ...this.services.hotReload,
-        onEvent: (event) => {
-          this.services.hotReload?.onEvent?.(event);
-          if (event.type === 'failed') {
-            this.zoryxLogger.warn(
-              { extension: event.name, err: event.error },
-              `hot reload of ${event.name} failed; the previous version keeps running`,
-            );
-          }
-        },
-      });
-      await this.hotReloader.start();
+      // Not awaited: chokidar's import and first scan are no part of the first reply, and a
+      // watcher that cannot start only costs hot reload (hot-reload-start.ts).
+      const { reloader, started } = startHotReload(
+        this.extensions,
+        this.services.hotReload,
+        this.zoryxLogger,
+        this.hooks,
+      );
+      this.hotReloader = reloader;
+      this.hotReloadStarting = started;
     }
     return report;
+  }
+
+  /**
+   * Resolves once the hot reloader watches the extensions folder (`true`; changes saved since the
+   * boot are caught up then), or `false` when hot reload is off or its watcher could not start
+   * (logged as `ZRX_HOT_RELOAD_START` and emitted as `hot_reload_failed`). Never rejects.
+   */
+  public hotReloadStarted(): Promise<boolean> {
+    return this.hotReloadStarting;
   }
 
   /**

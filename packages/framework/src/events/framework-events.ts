@@ -67,5 +67,10 @@ declare module '@zoryx/hooks' {
     command_error: CommandErrorPayload;
     /** A damaged guild database was kept aside and replaced (logged as an error, owners DMed). */
     guild_database_corrupt: GuildDatabaseCorruptPayload;
+    /**
+     * The hot reloader's watcher could not start after start() (logged as
+     * `ZRX_HOT_RELOAD_START`): the bot serves without hot reload.
+     */
+    hot_reload_failed: { readonly directory: string; readonly error: SerializedError };
   }
 }
