@@ -9,6 +9,8 @@ export default createTsupConfig({
     'supervised-worker': 'src/supervised/worker-entry.ts',
     // `zoryx ext …` (picked by bin/zoryx.mjs): the marketplace without the bot-running modules.
     ext: 'src/ext/ext-cli.ts',
+    // bin/zoryx.mjs imports it alone, before the rest: Node's compile cache covers all the others.
+    'compile-cache': 'src/compile-cache.ts',
   },
   format: ['esm'],
   // main.ts and the entry import each command's modules when it runs: split so that running a

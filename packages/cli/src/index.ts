@@ -16,10 +16,19 @@ export {
   stopBot,
 } from './bot-process.js';
 export { CHAT_HELP, type ChatOptions, runChat } from './chat.js';
+export { COMPILE_CACHE_ENV, type CompileCacheStatus, startCompileCache } from './compile-cache.js';
 export { createDevWorld, type DevWorld, type DevWorldOptions } from './dev-world.js';
 export { CliError, type CliErrorCode, cliErrorCatalogue } from './errors.js';
 export { extensionSkeleton, pascalCase } from './extension-skeleton.js';
-export { type DevIo, type MainIo, main, runDev } from './lazy-commands.js';
+export {
+  type DevIo,
+  type MainIo,
+  main,
+  type RunBotOptions,
+  type RunningBot,
+  runBot,
+  runDev,
+} from './lazy-commands.js';
 export {
   type NewExtensionOptions,
   type NewExtensionResult,
@@ -40,4 +49,3 @@ export {
   tokenize,
 } from './slash-line.js';
 export { operatorLogger } from './supervised/operator-logger.js';
-export { type RunBotOptions, type RunningBot, runBot } from './supervised/run-bot.js';

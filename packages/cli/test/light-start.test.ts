@@ -4,8 +4,9 @@
 // other. Checked on the built dist/ (`npm test` builds first) in a fresh process, by recording
 // every module URL the imports resolve (test/fixtures/record-imports.mjs).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -18,6 +19,17 @@ async function importsOf(...specifiers: string[]): Promise<string[]> {
     cwd: join(import.meta.dirname, '..'),
   });
   return JSON.parse(stdout) as string[];
+}
+
+/** The chunk runBot imports when called (dist/index.js imports it lazily), as a file URL. */
+function runPath(): string {
+  const dist = join(import.meta.dirname, '..', 'dist');
+  const chunk = /import\("\.\/(run-bot-[\w-]+\.js)"\)|import\('\.\/(run-bot-[\w-]+\.js)'\)/.exec(
+    readFileSync(join(dist, 'index.js'), 'utf8'),
+  );
+  const name = chunk?.[1] ?? chunk?.[2];
+  if (!name) throw new Error('dist/index.js imports no run-bot chunk: rebuild @zoryx/cli');
+  return pathToFileURL(join(dist, name)).href;
 }
 
 /** What the worker loads and the supervising thread must not. */
@@ -38,14 +50,20 @@ describe('what starting a bot loads in the supervising thread', () => {
   });
 
   it("@zoryx/cli's entry (runBot: the template's start) loads no discord.js, framework or emulator", async () => {
-    const urls = await importsOf('@zoryx/cli');
+    const urls = await importsOf('@zoryx/cli', runPath());
     expect(urls.some((url) => url.endsWith('/packages/cli/dist/index.js'))).toBe(true);
     expect(urls.some((url) => url.endsWith('/packages/supervisor/dist/index.js'))).toBe(true);
     expect(heavy(urls)).toEqual([]);
   });
 
-  it('nor zod: runBot reads the validated settings after it has spawned the worker', async () => {
+  it('nor the run path itself: runBot enables the compile cache before it is compiled', async () => {
     const urls = await importsOf('@zoryx/cli');
+    expect(urls.some((url) => url.endsWith('/packages/cli/dist/index.js'))).toBe(true);
+    expect(urls.filter((url) => /\/packages\/(supervisor|framework)\//.test(url))).toEqual([]);
+  });
+
+  it('nor zod: runBot reads the validated settings after it has spawned the worker', async () => {
+    const urls = await importsOf('@zoryx/cli', runPath());
     // What the supervisor needs first (the token, the intents) comes from the env entry.
     expect(urls.some((url) => url.endsWith('/packages/framework/dist/env.js'))).toBe(true);
     expect(

@@ -7,8 +7,16 @@
 // only those scenarios (sapphire-bare, zoryx-single, zoryx-supervised, zoryx-runbot).
 // ZORYX_BENCH_MARKS=1 also prints, per scenario, the median time from spawn at which each phase
 // of the boot was reached (bench/children/phase-marks.mjs).
+// ZORYX_BENCH_COMPILE_CACHE=1 (Node ≥ 22.1) runs every scenario twice: without Node's module
+// compile cache and with it, in a fresh folder per scenario (its first boot compiles and writes
+// the cache, the later boots read it). The peer and the one-process bot get NODE_COMPILE_CACHE (what
+// a bare Sapphire user could set; `zoryx start --no-supervise` enables it as early), the supervised
+// bots ZORYX_COMPILE_CACHE (runBot enables it before its run path and hands it to the worker's
+// start; a startSupervisor entry's worker enables it before importing the entry). Otherwise every
+// scenario runs without it (NODE_DISABLE_COMPILE_CACHE=1, ZORYX_COMPILE_CACHE=off), like for like.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { botFolder, createWorld, fmt, median, startChild, stopChild } from './lib.mjs';
 
@@ -44,12 +52,33 @@ const ONLY = process.env.ZORYX_BENCH_ONLY?.split(',');
 // The runBot scenario runs @zoryx/cli's build, which this package's build does not make.
 const CLI_BUILT = existsSync(new URL('../../cli/dist/index.js', import.meta.url));
 if (!CLI_BUILT) console.log('zoryx-runbot skipped: build @zoryx/cli first to include it');
-const SCENARIOS = [
+const BASE = [
   ['sapphire (bare), 200 commands', 'sapphire-bare', { ZORYX_BENCH_COMMANDS: '200' }],
   ['zoryx single process, 50 ext / 200 cmds', 'zoryx-single', {}],
   ['zoryx supervised, 50 ext / 200 cmds', 'zoryx-supervised', {}],
   ['zoryx runBot (zoryx start), 50 ext / 200', 'zoryx-runbot', {}],
 ].filter(([, kind]) => (!ONLY || ONLY.includes(kind)) && (kind !== 'zoryx-runbot' || CLI_BUILT));
+const WITH_CACHE = process.env.ZORYX_BENCH_COMPILE_CACHE === '1';
+const NO_CACHE = { NODE_DISABLE_COMPILE_CACHE: '1', ZORYX_COMPILE_CACHE: 'off' };
+/** The scenario's environment with a compile cache in `folder`, as its kind enables it. */
+function cached(kind, env, folder) {
+  const { NODE_DISABLE_COMPILE_CACHE: _off, ...inherited } = env;
+  return kind === 'sapphire-bare' || kind === 'zoryx-single'
+    ? { ...inherited, NODE_COMPILE_CACHE: folder, ZORYX_COMPILE_CACHE: 'off' }
+    : { ...inherited, ZORYX_COMPILE_CACHE: folder };
+}
+const cacheFolders = [];
+const SCENARIOS = [];
+for (const [label, kind, env] of BASE) {
+  SCENARIOS.push([label, kind, { ...process.env, ...NO_CACHE, ...env }]);
+}
+if (WITH_CACHE) {
+  for (const [label, kind, env] of BASE) {
+    const folder = await mkdtemp(join(tmpdir(), 'zoryx-bench-compile-cache-'));
+    cacheFolders.push(folder);
+    SCENARIOS.push([`${label} +cache`, kind, cached(kind, { ...process.env, ...env }, folder)]);
+  }
+}
 
 /**
  * The bench folder without the first extension's fault commands: they import
@@ -110,11 +139,24 @@ function phaseLine(later) {
 }
 const worker = (r) =>
   r.workerSpawnToReady === undefined ? '' : ` (worker spawn → ready ${fmt(r.workerSpawnToReady)})`;
+/** Later boots' median first reply of the peer in the same cache mode, for the ratios. */
+const peerOf = (label) =>
+  worlds.find(
+    (w, i) =>
+      w.kind === 'sapphire-bare' && SCENARIOS[i][0].endsWith('+cache') === label.endsWith('+cache'),
+  );
 for (const [i, [label]] of SCENARIOS.entries()) {
   const { first, later, world } = worlds[i];
   await world.discord.close();
+  const wall = median(later.map((r) => r.firstReply));
+  const peer = peerOf(label);
+  const ratio =
+    peer && peer !== worlds[i]
+      ? ` (${(wall / median(peer.later.map((r) => r.firstReply))).toFixed(2)}× its peer)`
+      : '';
   console.log(
-    `${label.padEnd(40)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(median(later.map((r) => r.firstReply)))} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])} | CPU to the first reply, later boots median ${fmt(median(later.map((r) => r.cpuMs)))}`,
+    `${label.padEnd(46)} first boot ${fmt(first.firstReply)}${worker(first)} | later boots median ${fmt(wall)}${ratio} (${later.map((r) => fmt(r.firstReply)).join(', ')})${worker(later[later.length - 1])} | CPU to the first reply: first ${fmt(first.cpuMs)}, later median ${fmt(median(later.map((r) => r.cpuMs)))}`,
   );
   if (MARKS) console.log(phaseLine(later));
 }
+await Promise.all(cacheFolders.map((folder) => rm(folder, { recursive: true, force: true })));

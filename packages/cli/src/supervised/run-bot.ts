@@ -7,12 +7,12 @@ import { pathToFileURL } from 'node:url';
 import type { ZoryxClient, ZoryxConfigInput } from '@zoryx/framework';
 import { FRAMEWORK_INTENTS } from '@zoryx/framework/env';
 import {
-  enableCompileCache,
   type Supervisor,
   type SupervisorLogger,
   type SupervisorOptions,
   startSupervisor,
 } from '@zoryx/supervisor';
+import { type CompileCacheStatus, startCompileCache } from '../compile-cache.js';
 import { CliError } from '../errors.js';
 import type { BotSettings } from './bot-settings.js';
 import { ConfigOffer, handoverChannel } from './config-handover.js';
@@ -120,9 +120,9 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
   }
   const cwd = resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
-  // Node ≥ 22.1: what this thread loads from here on (the framework, for a plain process) is
-  // compiled from a cache on disk next time; the supervised worker enables its own.
-  enableCompileCache(env);
+  // Node ≥ 22.1: normally already on (the package entry enables it before importing this
+  // module); for the record in the log, and for a caller that imported this file directly.
+  const compileCache = startCompileCache(env);
   const source: SettingsSource = {
     cwd,
     env,
@@ -133,13 +133,15 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
   // reads and validates the settings (zod): the two are not paid one after the other.
   const canSupervise = !(options.bot && options.module === undefined);
   const early = canSupervise ? await earlyStart(source, options.supervise) : null;
-  if (early) return runSupervised(early, source, options);
+  if (early) return runSupervised(early, source, options, compileCache);
   const { readBotSettings } = await import('./bot-settings.js');
   const settings = await readBotSettings(source);
   if (!settings.token) {
     throw new CliError('ZRX_CLI_NO_TOKEN', `No DISCORD_TOKEN for the bot in ${cwd}.`);
   }
-  if (!(options.supervise ?? settings.config.supervise)) return runPlain(cwd, options, env);
+  if (!(options.supervise ?? settings.config.supervise)) {
+    return runPlain(cwd, options, env, compileCache);
+  }
   if (!canSupervise) {
     throw new CliError(
       'ZRX_CLI_BOT_MODULE',
@@ -150,6 +152,7 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
     { token: settings.token, apiBase: settings.apiBase },
     source,
     options,
+    compileCache,
     settings,
   );
 }
@@ -158,6 +161,7 @@ async function runPlain(
   cwd: string,
   options: RunBotOptions,
   env: Record<string, string | undefined>,
+  compileCache: CompileCacheStatus,
 ): Promise<RunningBot> {
   // The whole framework only here: supervised, this thread never needs it (the worker loads it).
   const { createBot } = await import('@zoryx/framework');
@@ -169,6 +173,7 @@ async function runPlain(
     ...(options.config === undefined ? {} : { config: options.config }),
     handleSignals: options.handleSignals ?? true,
   });
+  bot.zoryxLogger.debug({ compileCache }, compileCacheLine(compileCache));
   const report = await bot.start();
   bot.zoryxLogger.info(report.summary);
   return {
@@ -188,9 +193,11 @@ async function runSupervised(
   early: EarlyStart,
   source: SettingsSource,
   options: RunBotOptions,
+  compileCache: CompileCacheStatus,
   known?: BotSettings,
 ): Promise<RunningBot> {
   const logger = options.logger ?? operatorLogger();
+  logger.debug({ compileCache }, compileCacheLine(compileCache));
   const gate = new FaultGate(`zoryx-run-${randomUUID()}`);
   const workerOptions: WorkerRunOptions = {
     cwd: source.cwd,
@@ -252,6 +259,14 @@ async function runSupervised(
       gate.close();
     },
   };
+}
+
+/** The compile cache's state as a log line (debug: it only matters to someone timing starts). */
+function compileCacheLine({ status, directory, message }: CompileCacheStatus): string {
+  if (status === 'enabled')
+    return `module compile cache in ${directory ?? "Node's default folder"}`;
+  if (status === 'failed') return `module compile cache not used: ${message ?? 'Node refused it'}`;
+  return status === 'off' ? 'module compile cache off' : 'no module compile cache (Node < 22.1)';
 }
 
 /** The module as a URL the worker can import. */

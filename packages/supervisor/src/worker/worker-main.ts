@@ -75,7 +75,15 @@ channel.onStart((reason) => {
 async function load(): Promise<EntryFunction | undefined> {
   // The entry's modules (discord.js, the bot) are most of a cold start: on Node ≥ 22.1 their
   // compiled code is kept on disk for the next worker and the next start (ZORYX_COMPILE_CACHE).
-  enableCompileCache();
+  // Usually already on: runBot's NODE_COMPILE_CACHE enabled it when this thread started.
+  const cache = enableCompileCache();
+  if (cache.status === 'failed') {
+    channel.post({
+      t: 'log',
+      level: 'debug',
+      msg: `module compile cache not used: ${cache.message ?? 'Node refused it'}`,
+    });
+  }
   let start: unknown;
   try {
     start = ((await import(channel.init.entry)) as { default?: unknown }).default;
