@@ -2,20 +2,21 @@ import type { Redis } from 'ioredis';
 import { ClusterError } from '../errors.js';
 import type { BusHandler, BusStats, EventBusOptions } from './bus-options.js';
 import { runScript, scriptOf } from './bus-script.js';
-import { type BusEvent, type BusEventInput, decodeEntry, encodeEntry } from './wire.js';
+import { type BusEvent, type BusEventInput, decodeEntry, ENTRY_FIELD, entryValue } from './wire.js';
 
 export type { BusHandler, BusStats, EventBusOptions } from './bus-options.js';
 
 type Entry = [id: string, fields: string[] | null];
 
 /**
- * Appends the entries of one publish (ARGV: maxLen, then field, value per entry) and trims once
- * per batch rather than per entry: the same "about maxLen" as `XADD MAXLEN ~` on each, one
- * command for Redis to parse and one reply for the publisher instead of one per event.
+ * Appends the entries of one publish (ARGV: maxLen, the entry field's name, then one value per
+ * entry: a version-2 entry is one field) and trims once per batch rather than per entry: the
+ * same "about maxLen" as `XADD MAXLEN ~` on each, one command for Redis to parse and one reply
+ * for the publisher instead of one per event.
  */
 const APPEND = scriptOf(`local ids = {}
-for i = 2, #ARGV, 2 do
-  ids[#ids + 1] = redis.call('xadd', KEYS[1], '*', ARGV[i], ARGV[i + 1])
+for i = 3, #ARGV do
+  ids[#ids + 1] = redis.call('xadd', KEYS[1], '*', ARGV[2], ARGV[i])
 end
 redis.call('xtrim', KEYS[1], 'MAXLEN', '~', ARGV[1])
 return ids`);
@@ -116,12 +117,8 @@ export class EventBus {
   public async publish(events: readonly BusEventInput[]): Promise<string[]> {
     if (events.length === 0) return [];
     const now = this.#now();
-    const args: (string | number)[] = [this.#maxLen];
-    for (const event of events) {
-      const fields = encodeEntry(event, now);
-      // The script appends pairs; a version-2 entry is one pair (field, value).
-      args.push(fields[0]!, fields[1]!);
-    }
+    const args: (string | number)[] = [this.#maxLen, ENTRY_FIELD];
+    for (const event of events) args.push(entryValue(event, now));
     const ids = (await runScript(this.#redis, APPEND, [this.#stream], args)) as string[];
     this.stats.published += events.length;
     return ids;

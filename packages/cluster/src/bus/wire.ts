@@ -26,7 +26,7 @@ import { ClusterError } from '../errors.js';
 export const WIRE_VERSION = '2';
 
 /** The one field of a version-2 entry. */
-const ENTRY_FIELD = 'e';
+export const ENTRY_FIELD = 'e';
 /** One event as published on the bus. */
 export interface BusEventInput<T = unknown> {
   /** Idempotency key: an event with an id already handled is acknowledged, not handled again. */
@@ -47,15 +47,17 @@ export interface BusEvent<T = unknown> extends BusEventInput<T> {
   publishedAt: number;
 }
 
-/** The field/value list of one entry (wire version 2: one field, a JSON array). */
-export function encodeEntry(event: BusEventInput, now: number): string[] {
+/** The value of a version-2 entry's one field: `[2, id, type, shard, at, payload]` as JSON. */
+export function entryValue(event: BusEventInput, now: number): string {
   // Built by hand rather than JSON.stringify([...]): the payload is the only value worth
   // serialising, and no intermediate array is made per event.
   const data = JSON.stringify(event.data ?? null) ?? 'null';
-  return [
-    ENTRY_FIELD,
-    `[2,${JSON.stringify(event.id)},${JSON.stringify(event.type)},${event.shardId},${now},${data}]`,
-  ];
+  return `[2,${JSON.stringify(event.id)},${JSON.stringify(event.type)},${event.shardId},${now},${data}]`;
+}
+
+/** The field/value list of one entry (wire version 2: one field, a JSON array). */
+export function encodeEntry(event: BusEventInput, now: number): string[] {
+  return [ENTRY_FIELD, entryValue(event, now)];
 }
 
 function wireError(entryId: string, why: string): ClusterError {
@@ -81,7 +83,11 @@ function decodeV2(entryId: string, raw: string): BusEvent {
   }
   if (!Array.isArray(entry)) throw wireError(entryId, 'e is not an array');
   if (entry[0] !== 2) throw wireError(entryId, `wire version ${String(entry[0])}`);
-  const [, id, type, shardId, publishedAt, data] = entry as unknown[];
+  // Indexes, not destructuring: no iterator per event.
+  const id: unknown = entry[1];
+  const type: unknown = entry[2];
+  const shardId: unknown = entry[3];
+  const publishedAt: unknown = entry[4];
   if (
     entry.length !== 6 ||
     typeof id !== 'string' ||
@@ -99,7 +105,7 @@ function decodeV2(entryId: string, raw: string): BusEvent {
     type,
     shardId: shardId as number,
     publishedAt: publishedAt as number,
-    data,
+    data: entry[5] as unknown,
   };
 }
 
