@@ -160,6 +160,10 @@ describe('extension settings: bot.extensions.settingsOf / configure', () => {
     expect(refused).toMatchObject({ code: 'ZRX_EXT_CONFIG_INVALID' });
     expect(String((refused as Error).message)).toContain('webhook.url:');
     expect(seen()?.webhook?.url).toBe('https://hooks.example/b');
+    const overrideFile = join(fx.dir, 'data', 'framework', 'extension-config.json');
+    expect(JSON.parse(await readFile(overrideFile, 'utf8')).extensions.greeter.webhook).toEqual({
+      url: 'https://hooks.example/b',
+    });
 
     const result = await fx.bot!.extensions.configure('greeter', { apiKey: null, level: null });
     expect(result.unset).toEqual(['apiKey', 'level']);
@@ -169,9 +173,7 @@ describe('extension settings: bot.extensions.settingsOf / configure', () => {
       level: 1, // back to the schema's default
       webhook: { url: 'https://hooks.example/b', secret: WEBHOOK_SECRET },
     });
-    const stored = JSON.parse(
-      await readFile(join(fx.dir, 'data', 'framework', 'extension-config.json'), 'utf8'),
-    );
+    const stored = JSON.parse(await readFile(overrideFile, 'utf8'));
     expect(stored.extensions.greeter).toMatchObject({ apiKey: null, level: null });
   });
 
