@@ -14,6 +14,9 @@
 // bots ZORYX_COMPILE_CACHE (runBot enables it before its run path and hands it to the worker's
 // start; a startSupervisor entry's worker enables it before importing the entry). Otherwise every
 // scenario runs without it (NODE_DISABLE_COMPILE_CACHE=1, ZORYX_COMPILE_CACHE=off), like for like.
+// ZORYX_BENCH_HOT_RELOAD=1 adds each Zoryx scenario with hot reload on (`autoReload`, as the
+// template's config.json has it; the other runs have it off): its watcher starts after start()
+// resolves, so the first reply should not wait for chokidar and the scan of 50 folders.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,6 +74,13 @@ const cacheFolders = [];
 const SCENARIOS = [];
 for (const [label, kind, env] of BASE) {
   SCENARIOS.push([label, kind, { ...process.env, ...NO_CACHE, ...env }]);
+}
+if (process.env.ZORYX_BENCH_HOT_RELOAD === '1') {
+  for (const [label, kind, env] of BASE) {
+    if (kind === 'sapphire-bare') continue;
+    const on = { ...process.env, ...NO_CACHE, ...env, ZORYX_BENCH_AUTORELOAD: '1' };
+    SCENARIOS.push([`${label} +hot reload`, kind, on]);
+  }
 }
 if (WITH_CACHE) {
   for (const [label, kind, env] of BASE) {

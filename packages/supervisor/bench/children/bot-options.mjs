@@ -8,7 +8,7 @@ export function botOptions(clientOptions) {
     cwd: process.env.ZORYX_BENCH_DIR,
     config: {
       logging: { file: false },
-      autoReload: false,
+      autoReload: process.env.ZORYX_BENCH_AUTORELOAD === '1',
       commands: { ping: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
       // The load generator is a few users sending thousands of commands: not spam to limit.
       intake: { commandsPerUser: false },

@@ -18,7 +18,7 @@ const running = await runBot({
   // the rest (DISCORD_TOKEN, ZORYX_DISCORD_API) from the environment as a deployed bot does.
   config: {
     logging: { file: false, level: 'silent' },
-    autoReload: false,
+    autoReload: process.env.ZORYX_BENCH_AUTORELOAD === '1',
     commands: { ping: { cooldown: { limit: 1_000_000, windowSeconds: 1 } } },
     intake: { commandsPerUser: false },
     components: { statusRotation: false },
