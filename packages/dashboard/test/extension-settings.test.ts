@@ -203,10 +203,13 @@ describe('dashboard: editable extension settings (bot.extensions.configure)', ()
     ]);
   });
 
-  it('unsets an emptied optional field (null), and a secret whose "clear" is ticked; the audit row names them', async () => {
+  it('unsets an emptied optional field (null), a secret whose "clear" and a section whose "remove" is ticked; the audit row names them', async () => {
     const form = await (await owner.get('/extensions/greeter/settings')).text();
     expect(form).toContain('<input type="text" name="setting:footer" value="From config.json">');
     expect(form).toContain('<input type="checkbox" name="unset:apiKey" value="on"> clear');
+    expect(form).toContain(
+      '<input type="checkbox" name="unset:webhook" value="on"> remove this section',
+    );
     // The webhook's secret is required inside it: no "clear" box.
     expect(form).not.toContain('name="unset:webhook.secret"');
     expect(form).not.toContain(API_KEY);
@@ -216,26 +219,30 @@ describe('dashboard: editable extension settings (bot.extensions.configure)', ()
         'setting:apiKey': '',
         'unset:apiKey': 'on',
         'setting:level': '',
+        'setting:webhook.url': 'https://hooks.example/b',
+        'unset:webhook': 'on',
       })
     ).text();
     expect(page).toContain(
-      'Settings of greeter saved; reloaded greeter v1.0.0. Unset: level, footer, apiKey.',
+      'Settings of greeter saved; reloaded greeter v1.0.0. Unset: level, webhook, footer, apiKey.',
     );
     const config = seen();
     expect(config).not.toHaveProperty('footer');
     expect(config).not.toHaveProperty('apiKey');
+    expect(config).not.toHaveProperty('webhook');
     expect(config).toMatchObject({ greeting: 'Hi there', level: 1 }); // level: its default
     expect(page).toContain('<input type="text" name="setting:footer" value="">');
     const row = (await audit()).at(-1);
     expect(row?.result).toBe('ok');
     expect(JSON.parse(String(row?.after))).toMatchObject({
-      '(unset)': ['level', 'footer', 'apiKey'],
+      '(unset)': ['level', 'webhook', 'footer', 'apiKey'],
     });
     expect(JSON.parse(String(row?.before))).toMatchObject({
       footer: 'From config.json',
       apiKey: '[secret]',
     });
     expect(`${row?.before}${row?.after}`).not.toContain(API_KEY);
+    expect(`${row?.before}${row?.after}`).not.toContain(WEBHOOK_SECRET);
   });
 
   it('keeps the saved settings across a restart; what was unset stays unset though config.json sets it', async () => {
@@ -243,5 +250,6 @@ describe('dashboard: editable extension settings (bot.extensions.configure)', ()
     expect(seen()).toMatchObject({ greeting: 'Hi there', level: 1, mode: 'fancy' });
     expect(seen()).not.toHaveProperty('footer');
     expect(seen()).not.toHaveProperty('apiKey');
+    expect(seen()).not.toHaveProperty('webhook');
   });
 });

@@ -46,9 +46,23 @@ describe('settingsPatch: the form read back as a JSON Merge Patch', () => {
     });
   });
 
-  it('draws "—" for an optional enum and a "clear" box for a set optional secret', () => {
+  it('removes a whole optional section when its box is ticked, whatever its inputs say', () => {
+    expect(settingsPatch(view, { 'setting:hook.url': 'kept?', 'unset:hook': 'on' })).toEqual({
+      hook: null,
+    });
+  });
+
+  it('draws "—" for an optional enum and a "clear"/"remove" box for a set optional secret/section', () => {
     const html = String(settingsFields(view));
     expect(html).toContain('<select name="setting:mode"><option value="">—</option>');
     expect(html).toContain('<input type="checkbox" name="unset:apiKey" value="on"> clear');
+    expect(html).toContain(
+      '<input type="checkbox" name="unset:hook" value="on"> remove this section',
+    );
+    // Not for a required key nor an unset section.
+    expect(html).not.toContain('name="unset:name"');
+    expect(String(settingsFields({ ...view, values: { name: 'n' } }))).not.toContain(
+      'name="unset:hook"',
+    );
   });
 });

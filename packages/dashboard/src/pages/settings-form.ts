@@ -41,7 +41,10 @@ function isOptional(node: JsonSchema, key: string): boolean {
 /** The form field name of a setting: `setting:` and its dotted path. */
 export const fieldName = (path: readonly string[]): string => `setting:${path.join('.')}`;
 
-/** The name of the box that clears a set optional secret: `unset:` and its dotted path. */
+/**
+ * The name of the box that unsets a set optional secret or a whole optional section: `unset:` and
+ * its dotted path.
+ */
 export const unsetName = (path: readonly string[]): string => `unset:${path.join('.')}`;
 
 /** What the form is drawn from: `ExtensionSettings` of `@zoryx/framework`. */
@@ -114,7 +117,12 @@ function fields(view: SettingsView, node: JsonSchema, values: unknown, path: str
     const at = [...path, key];
     const value = isObject(values) ? values[key] : undefined;
     if (!secrets.has(at.join('.')) && kindOf(inner) === 'object') {
-      return html`<fieldset><legend>${labelOf(key, inner)}</legend>${fields(view, inner, value, at)}</fieldset>`;
+      // A set optional section can be removed whole (its required keys could not be emptied alone).
+      const clear =
+        isOptional(node, key) && value !== undefined
+          ? html`<label class="unset"><input type="checkbox" name="${unsetName(at)}" value="on"> remove this section</label>`
+          : '';
+      return html`<fieldset><legend>${labelOf(key, inner)}</legend>${clear}${fields(view, inner, value, at)}</fieldset>`;
     }
     return leaf(key, at, inner, value, secrets.has(at.join('.')), isOptional(node, key));
   });
@@ -154,7 +162,8 @@ function patchOf(
       else if (sent) patch[key] = sent; // empty: keep the stored secret
     } else if (kind === 'object') {
       const nested = patchOf(view, inner, current, at, body);
-      if (Object.keys(nested).length > 0) patch[key] = nested;
+      if (read(body, unsetName(at)) !== undefined && isOptional(node, key)) patch[key] = null;
+      else if (Object.keys(nested).length > 0) patch[key] = nested;
     } else if (kind === 'boolean') {
       const checked = sent !== undefined;
       if (current !== undefined || checked) patch[key] = checked;
