@@ -10,7 +10,9 @@
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DISCORD_NICE, reniceSelf, STARTING_NICE } from './bench-priority.mjs';
 import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
+import { busiestOther, formatSplit, splitRecorder, threadCpuNs } from './sched-split.mjs';
 
 const RATE = Number(process.env.ZORYX_BENCH_RATE ?? '1000');
 const SECONDS = Number(process.env.ZORYX_BENCH_SECONDS ?? '10');
@@ -66,7 +68,7 @@ function threadSplit(pid, before) {
 }
 
 /** Sends RATE commands/s for SECONDS in batches every TICK_MS; times each from send to reply. */
-async function openLoop(world, mode, pid) {
+async function openLoop(world, mode, pid, workerTid) {
   const { guild, users, channels } = world;
   const total = RATE * SECONDS;
   const interval = 1000 / RATE;
@@ -79,6 +81,12 @@ async function openLoop(world, mode, pid) {
   const pending = [];
   let stalled = false;
   let missed = 0;
+  // Each tick's batch split into CPU and run-queue wait per thread (bench/sched-split.mjs).
+  const split = splitRecorder({
+    emulator: [process.pid, process.pid],
+    botMain: [pid, pid],
+    ...(workerTid ? { worker: [pid, workerTid] } : {}),
+  });
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
   const cpu0 = cpuMs(pid);
@@ -94,6 +102,11 @@ async function openLoop(world, mode, pid) {
         process.kill(pid, 'SIGSTOP');
         setTimeout(() => process.kill(pid, 'SIGCONT'), STALL_MS);
       }
+      const batch = next < due ? { token: split.start(), left: due - next, latencies: [] } : null;
+      const settled = (latency) => {
+        batch.latencies.push(latency);
+        if (--batch.left === 0) split.end(batch.token, batch.latencies);
+      };
       for (; next < due; next++) {
         const user = users[next % users.length];
         const channel = channels[next % channels.length];
@@ -110,9 +123,11 @@ async function openLoop(world, mode, pid) {
               latencies.push(latency);
               bySecond[Math.min(SECONDS - 1, Math.floor((t - t0) / 1000))].push(latency);
               if (inTail) tail.push(latency);
+              settled(latency);
             },
             () => {
               missed++;
+              settled(Number.POSITIVE_INFINITY);
               if (inTail) tail.push(Number.POSITIVE_INFINITY);
             },
           ),
@@ -128,14 +143,14 @@ async function openLoop(world, mode, pid) {
   loopDelay.disable();
   const wallMs = performance.now() - t0;
   const benchCpu = process.cpuUsage(benchCpu0);
-  const split = threadSplit(pid, threads0);
+  const threads = threadSplit(pid, threads0);
   const perThousand = (ms) => (ms / total) * 1000;
   return {
     // CPU ms per 1,000 commands sent: robust under foreign load, unlike latency.
     cpuPer1k: {
-      main: perThousand(split.main),
-      busiest: perThousand(split.busiest),
-      rest: perThousand(split.rest),
+      main: perThousand(threads.main),
+      busiest: perThousand(threads.busiest),
+      rest: perThousand(threads.rest),
       bench: perThousand((benchCpu.user + benchCpu.system) / 1000),
     },
     // The bot process's CPU (supervisor and worker threads together), in % of one core.
@@ -147,20 +162,56 @@ async function openLoop(world, mode, pid) {
     missed,
     total,
     generatorLoopP99: loopDelay.percentile(99) / 1e6,
+    split: split.summary(),
+    answeredPerSecond: latencies.length / (wallMs / 1000),
   };
 }
 
-async function measure(kind) {
+// ZORYX_BENCH_NICED=0: only the method before (no phases with Discord's stand-in at nice 10).
+const NICED = process.env.ZORYX_BENCH_NICED !== '0';
+// The phases of each bot run; `…Niced`: the same with Discord's stand-in at nice DISCORD_NICE.
+const PHASES = NICED ? ['slash', 'prefix', 'slashNiced', 'prefixNiced'] : ['slash', 'prefix'];
+
+/** One open loop with this process (emulator + load generator) at nice DISCORD_NICE. */
+async function nicedLoop(world, mode, pid, workerTid) {
+  if (!reniceSelf(DISCORD_NICE)) throw new Error('bench: could not renice its own threads');
+  try {
+    return await openLoop(world, mode, pid, workerTid);
+  } finally {
+    if (!reniceSelf(STARTING_NICE)) {
+      console.log('bench: could not return to the starting priority (needs CAP_SYS_NICE)');
+    }
+  }
+}
+
+async function measure(kind, round) {
   const world = await createWorld({ channels: CHANNELS, users: USERS });
   const bot = startChild(kind, world.discord, { ZORYX_BENCH_DIR: await botFolder(1, 1) });
   await bot.started;
   if (kind === 'zoryx-supervised') await bot.waitFor((m) => m.standbyLoaded);
   await world.discord.waitFor(() => world.discord.commands().some((c) => c.name === 'ping'));
+  const warm0 = threadCpuNs(bot.child.pid);
   for (let i = 0; i < 200; i++) await world.users[0].slash(world.guild, 'ping').reply();
   for (let i = 0; i < 200; i++) await world.users[0].send(world.channels[0], '!ping').reply();
-  const slash = await openLoop(world, 'slash', bot.child.pid);
-  await new Promise((r) => setTimeout(r, 500));
-  const prefix = await openLoop(world, 'prefix', bot.child.pid);
+  // The bot's worker thread: the thread that answered the warm-up (Node does not name threads).
+  const workerTid =
+    kind === 'zoryx-supervised'
+      ? busiestOther(bot.child.pid, warm0, threadCpuNs(bot.child.pid))
+      : null;
+  // Each mode by the method before and, alternating which goes first, with Discord niced.
+  const phases = {};
+  for (const mode of ['slash', 'prefix']) {
+    const order = !NICED ? [false] : round % 2 === 0 ? [false, true] : [true, false];
+    for (const niced of order) {
+      phases[niced ? `${mode}Niced` : mode] = await (niced ? nicedLoop : openLoop)(
+        world,
+        mode,
+        bot.child.pid,
+        workerTid,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   const identifies = world.discord.gateway.identifyCount;
   // A worker restarted mid-run (watchdog, crash) would explain missed replies: say so.
   for (const e of bot.events.filter((m) => m.event && m.event !== 'worker_started')) {
@@ -168,7 +219,7 @@ async function measure(kind) {
   }
   await stopChild(bot);
   await world.discord.close();
-  return { kind, slash, prefix, identifies };
+  return { kind, ...phases, identifies };
 }
 
 if (process.env.ZORYX_BENCH_BARE_CHILD) await bareChild(process.env.ZORYX_BENCH_BARE_CHILD);
@@ -184,19 +235,19 @@ async function botBench() {
     // neither.
     const kinds = Object.keys(runs);
     for (const kind of round % 2 === 0 ? kinds : kinds.reverse()) {
-      const r = await measure(kind);
+      const r = await measure(kind, round);
       runs[kind].push(r);
-      for (const mode of ['slash', 'prefix']) {
+      for (const mode of PHASES) {
         const o = r[mode];
         console.log(
-          `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(6)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
+          `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(11)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
         );
         if (process.env.ZORYX_BENCH_TIMELINE === '1') {
           console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
         }
         const c = o.cpuPer1k;
         console.log(
-          `  CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+          `  ${formatSplit('batch split, middle batches', o.split.middle)}\n  ${formatSplit('batch split, slowest 2 %', o.split.slowest)}\n  answered ${o.answeredPerSecond.toFixed(0)}/s; CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
         );
       }
     }
@@ -205,32 +256,23 @@ async function botBench() {
   console.log(
     `open loop: ${RATE} commands/s for ${SECONDS} s, ${USERS} users in ${CHANNELS} channels, ${ROUNDS} rounds`,
   );
-  for (const mode of only ? [] : ['slash', 'prefix']) {
+  for (const mode of only ? [] : PHASES) {
     const stat = (kind, key) => mean(runs[kind].map((r) => r[mode][key]));
     const of = (kind) => ({
       p50: stat(kind, 'p50'),
       p99: stat(kind, 'p99'),
       cpu: stat(kind, 'botCpu'),
+      answered: stat(kind, 'answeredPerSecond'),
     });
     const single = of('zoryx-single');
     const supervised = of('zoryx-supervised');
     console.log(
-      `${mode.padEnd(6)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x`,
+      `${mode.padEnd(11)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x; answered/s ${single.answered.toFixed(0)} | ${supervised.answered.toFixed(0)}${Math.min(single.answered, supervised.answered) < RATE * 0.95 ? ' — BEHIND the offered rate: not a latency figure' : ''}`,
     );
   }
   console.log(
     `IDENTIFYs per supervised run: ${(runs['zoryx-supervised'] ?? []).map((r) => r.identifies).join(', ')}`,
   );
-}
-
-/** CPU time (ns) of each thread of a process so far (Linux schedstat: nanosecond precision). */
-function threadCpuNs(pid) {
-  const threads = new Map();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    threads.set(Number(tid), ns);
-  }
-  return threads;
 }
 
 async function bareBench() {
