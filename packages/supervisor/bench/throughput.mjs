@@ -290,9 +290,14 @@ async function bareBench() {
         },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
+      // Messages the supervisor thread posted to its workers so far (each may wake the worker).
+      let posts = 0;
       const ask = () =>
         new Promise((resolve) => {
-          child.once('message', (m) => resolve(m.count));
+          child.once('message', (m) => {
+            posts = m.posts;
+            resolve(m.count);
+          });
           child.send('count');
         });
       const send = (from, to) => {
@@ -305,6 +310,7 @@ async function bareBench() {
       send(0, 500);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       const counted = await ask();
+      const posts0 = posts;
       const before = threadCpuNs(child.pid);
       const t0 = performance.now();
       for (let sent = 0; sent < total; ) {
@@ -321,10 +327,11 @@ async function bareBench() {
         main: us(child.pid),
         worker: mode === 'supervised' ? Math.max(...others) : 0,
         all: [...after.keys()].reduce((sum, tid) => sum + us(tid), 0),
+        postsPerEvent: (posts - posts0) / total,
       };
       results[mode].push(r);
       console.log(
-        `round ${round + 1} ${mode.padEnd(10)} CPU µs per event: main thread ${r.main.toFixed(1)}${mode === 'supervised' ? `, worker ${r.worker.toFixed(1)}` : ''}, whole process ${r.all.toFixed(1)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+        `round ${round + 1} ${mode.padEnd(10)} CPU µs per event: main thread ${r.main.toFixed(1)}${mode === 'supervised' ? `, worker ${r.worker.toFixed(1)}, posts per event ${r.postsPerEvent.toFixed(2)}` : ''}, whole process ${r.all.toFixed(1)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
       );
       child.send('stop');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -346,6 +353,7 @@ async function bareChild(mode) {
     GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent;
   let count;
   let close;
+  let posts = 0;
   if (mode === 'single') {
     let n = 0;
     const client = new Client({ intents, rest: { api: process.env.ZORYX_DISCORD_API } });
@@ -355,6 +363,13 @@ async function bareChild(mode) {
     close = () => client.destroy();
   } else {
     const { startSupervisor } = await import('@zoryx/supervisor');
+    // Counts the supervisor's posts to its worker threads (a batch is one).
+    const { Worker } = await import('node:worker_threads');
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function counted(...args) {
+      posts++;
+      return post.apply(this, args);
+    };
     // The worker's entry, self-contained: discord.js by absolute URL.
     const source = `import { Client } from ${JSON.stringify(import.meta.resolve('discord.js'))};
 export default async function start(relay) {
@@ -378,7 +393,7 @@ export default async function start(relay) {
     close = () => supervisor.close('bench');
   }
   process.on('message', async (m) => {
-    if (m === 'count') process.send({ count: count() });
+    if (m === 'count') process.send({ count: count(), posts });
     if (m === 'stop') {
       await close();
       process.exit(0);
