@@ -64,7 +64,9 @@ function threadSplit(pid, before) {
   const others = deltas.filter(([tid]) => tid !== pid).map(([, ms]) => ms);
   const busiest = Math.max(0, ...others);
   const total = deltas.reduce((sum, [, ms]) => sum + ms, 0);
-  return { main, busiest, rest: total - main - busiest };
+  // The largest of the rest (the standby worker, V8's GC helpers, libuv's pool): which one grows.
+  const restLargest = others.sort((a, b) => b - a).slice(1, 4);
+  return { main, busiest, rest: total - main - busiest, restLargest };
 }
 
 /** Sends RATE commands/s for SECONDS in batches every TICK_MS; times each from send to reply. */
@@ -151,6 +153,7 @@ async function openLoop(world, mode, pid, workerTid) {
       main: perThousand(threads.main),
       busiest: perThousand(threads.busiest),
       rest: perThousand(threads.rest),
+      restLargest: threads.restLargest.map(perThousand),
       bench: perThousand((benchCpu.user + benchCpu.system) / 1000),
     },
     // The bot process's CPU (supervisor and worker threads together), in % of one core.
@@ -247,7 +250,7 @@ async function botBench() {
         }
         const c = o.cpuPer1k;
         console.log(
-          `  ${formatSplit('batch split, middle batches', o.split.middle)}\n  ${formatSplit('batch split, slowest 2 %', o.split.slowest)}\n  answered ${o.answeredPerSecond.toFixed(0)}/s; CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)}; bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+          `  ${formatSplit('batch split, middle batches', o.split.middle)}\n  ${formatSplit('batch split, slowest 2 %', o.split.slowest)}\n  answered ${o.answeredPerSecond.toFixed(0)}/s; CPU ms per 1,000 commands: bot main thread ${c.main.toFixed(0)}, busiest other thread ${c.busiest.toFixed(0)}, rest ${c.rest.toFixed(0)} (largest ${c.restLargest.map((ms) => ms.toFixed(0)).join(', ')}); bench process (emulator + generator) ${c.bench.toFixed(0)}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
         );
       }
     }
