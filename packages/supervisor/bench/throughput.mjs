@@ -1,7 +1,10 @@
 // Relay overhead: the same Zoryx bot as today (one process) and supervised (gateway in the
 // supervisor, bot in a worker thread, every event relayed), under an open loop of RATE commands/s
 // for SECONDS (slash commands, then `!ping` messages), measured from the emulator's side from
-// send to reply. Both modes run in this one run, alternating, ROUNDS times each.
+// send to reply. Both modes run in this one run, alternating, ROUNDS times each. Each phase runs
+// twice per round: as before (the top-level figures) and with this process — Discord's stand-in —
+// at nice 10 (`…Niced`, bench-priority.mjs); each prints its batches' CPU / run-queue wait per
+// thread (sched-split.mjs) and answered/s (a mode behind the offered rate gives no latency figure).
 //
 // ZORYX_BENCH_BOT=bare: the relay's own CPU per event, without the bot's work — a bare
 // discord.js client counting `messageCreate` (no replies, so no REST), one process vs
