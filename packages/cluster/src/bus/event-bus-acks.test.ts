@@ -2,20 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, redisTestUrl, testPrefix } from '../testing/redis.js';
+import { until } from '../testing/until.js';
 import { runScript, scriptOf } from './bus-script.js';
 import { EventBus } from './event-bus.js';
 import { decodeEntry } from './wire.js';
 
 const url = redisTestUrl();
-
-/** Resolves once `check` holds, polling; rejects after `ms` (a generous bound, not a timing assertion). */
-async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.skipIf(url === undefined)(
   `event bus publishing and acknowledgements${url === undefined ? ' (skipped: ZORYX_TEST_REDIS_URL is not set)' : ''}`,
