@@ -65,6 +65,29 @@ describe.skipIf(url === undefined)(
       await leases.release();
     });
 
+    it('trims each stream of a batch to about maxLen once per batch, keeping the newest entries', async () => {
+      const prefix = testPrefix('fenced-trim');
+      const leases = new ShardLeases({ redis, prefix, owner: 'gw-1', leaseMs: 60_000 });
+      await leases.acquire([0]);
+      const writes = fenceOf(leases, [0]);
+      const work = `${prefix}:events`;
+      for (let batch = 0; batch < 10; batch++) {
+        const entries = Array.from({ length: 500 }, (_, i) => ({
+          stream: work,
+          fields: ['id', `${batch}:${i}`],
+        }));
+        expect(await writes.publish(entries, 1_000)).toHaveProperty('ids');
+      }
+      // MAXLEN ~ trims whole macro nodes only: about 1,000, never all 5,000.
+      const length = await redis.xlen(work);
+      expect(length).toBeGreaterThanOrEqual(1_000);
+      expect(length).toBeLessThan(2_000);
+      // The newest entry is kept.
+      const [[, last] = ['', []]] = await redis.xrevrange(work, '+', '-', 'COUNT', 1);
+      expect(last).toEqual(['id', '9:499']);
+      await leases.release();
+    });
+
     it('sets with and without a TTL and deletes, in one fenced script', async () => {
       const prefix = testPrefix('fenced-write');
       const leases = new ShardLeases({ redis, prefix, owner: 'gw-1', leaseMs: 60_000 });

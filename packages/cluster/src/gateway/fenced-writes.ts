@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { runScript, scriptOf } from '../bus/bus-script.js';
 
 /**
  * The fence, checked inside Redis in the same script as the writes it guards: every lease key
@@ -13,19 +14,24 @@ for i = 1, n do
 end
 `;
 
-/** ARGV after the check's: maxLen, then per entry: stream index (after the leases), count, fields. */
-const PUBLISH = `${CHECK}local out = {1}
+/**
+ * ARGV after the check's: maxLen, then per entry: stream index (after the leases), count, fields.
+ * Every stream key after the leases is trimmed once, after the batch's appends (as the bus does),
+ * not at each append.
+ */
+const PUBLISH = scriptOf(`${CHECK}local out = {1}
 local a = 4
 while a <= #ARGV do
   local count = tonumber(ARGV[a + 1])
-  out[#out + 1] = redis.call('xadd', KEYS[n + tonumber(ARGV[a])], 'MAXLEN', '~', ARGV[3], '*',
+  out[#out + 1] = redis.call('xadd', KEYS[n + tonumber(ARGV[a])], '*',
     unpack(ARGV, a + 2, a + 1 + count))
   a = a + 2 + count
 end
-return out`;
+for k = n + 1, #KEYS do redis.call('xtrim', KEYS[k], 'MAXLEN', '~', ARGV[3]) end
+return out`);
 
 /** ARGV after the check's, per key after the leases: 'del', or 'set', px (0: none), value. */
-const WRITE = `${CHECK}local j, a = n, 3
+const WRITE = scriptOf(`${CHECK}local j, a = n, 3
 while a <= #ARGV do
   j = j + 1
   if ARGV[a] == 'del' then
@@ -40,7 +46,7 @@ while a <= #ARGV do
     a = a + 3
   end
 end
-return {1}`;
+return {1}`);
 
 /** Who the fence belongs to: the owner name and its lease keys, one per shard. */
 export interface Fence {
@@ -101,7 +107,8 @@ export class FencedWrites {
       args.push(index + 1, fields.length, ...fields);
     }
     const keys = [...leases.map((lease) => lease.key), ...streams];
-    const reply = (await this.#redis.eval(PUBLISH, keys.length, ...keys, ...args)) as unknown[];
+    // By hash (EVALSHA), the body sent only when Redis does not know it yet: one call per batch.
+    const reply = (await runScript(this.#redis, PUBLISH, keys, args)) as unknown[];
     return lostOf(this.#fence, reply) ?? { ids: reply.slice(1).map(String) };
   }
 
@@ -115,6 +122,6 @@ export class FencedWrites {
       else args.push('set', op.px ?? 0, op.value);
     }
     const keys = [...leases.map((lease) => lease.key), ...ops.map((op) => op.key)];
-    return lostOf(this.#fence, await this.#redis.eval(WRITE, keys.length, ...keys, ...args));
+    return lostOf(this.#fence, await runScript(this.#redis, WRITE, keys, args));
   }
 }
