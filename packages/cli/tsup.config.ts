@@ -11,6 +11,8 @@ export default createTsupConfig({
     ext: 'src/ext/ext-cli.ts',
     // bin/zoryx.mjs imports it alone, before the rest: Node's compile cache covers all the others.
     'compile-cache': 'src/compile-cache.ts',
+    // `zoryx start` builds the boot bundle in a child process of its own (low priority).
+    'boot-bundle-child': 'src/boot-bundle/boot-bundle-child.ts',
   },
   format: ['esm'],
   // main.ts and the entry import each command's modules when it runs: split so that running a

@@ -81,6 +81,11 @@ export const cliErrorCatalogue = {
       "`runBot({ bot })` of a customised bot: supervised, the worker imports the bot's module to take its createBot options, and `module` was not given, or the module failed to load in the worker, or loaded without calling `runBot()`",
     hint: "Pass `module: import.meta.url` from the module that calls `runBot({ bot })`, and call `runBot` from that module's top level (run it on its own with `supervise: false` to see a load error).",
   },
+  ZRX_CLI_BOOT_BUNDLE: {
+    meaning:
+      'the boot bundle (`<data>/cache/boot`, what `zoryx start` builds after a start so the next one loads the framework from one file) could not be built; the bot is not affected: it keeps loading the framework from node_modules',
+    hint: 'Nothing is needed for the bot to run. To stop trying, set ZORYX_BOOT_BUNDLE=off; to see why, run `zoryx start` with LOG_LEVEL=debug and report the message with your package versions.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Stable codes of the errors the `zoryx` command reports: the keys of {@link cliErrorCatalogue}. */

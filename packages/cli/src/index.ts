@@ -15,6 +15,18 @@ export {
   spawnBot,
   stopBot,
 } from './bot-process.js';
+export { BOOT_BUNDLE_ENV } from './boot-bundle/boot-bundle-folder.js';
+export {
+  type BootBundleInput,
+  type BootBundleManifest,
+  type BootBundleState,
+  bootBundleState,
+} from './boot-bundle/boot-bundle-manifest.js';
+export {
+  type BuildBootBundleOptions,
+  buildBootBundle,
+  SHARED_MODULES,
+} from './boot-bundle/build-boot-bundle.js';
 export { CHAT_HELP, type ChatOptions, runChat } from './chat.js';
 export { COMPILE_CACHE_ENV, type CompileCacheStatus, startCompileCache } from './compile-cache.js';
 export { createDevWorld, type DevWorld, type DevWorldOptions } from './dev-world.js';

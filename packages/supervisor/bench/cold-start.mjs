@@ -60,6 +60,7 @@ const BASE = [
   ['zoryx single process, 50 ext / 200 cmds', 'zoryx-single', {}],
   ['zoryx supervised, 50 ext / 200 cmds', 'zoryx-supervised', {}],
   ['zoryx runBot (zoryx start), 50 ext / 200', 'zoryx-runbot', {}],
+  ['zoryx runBot, boot bundle off, 50 ext / 200', 'zoryx-runbot', { ZORYX_BOOT_BUNDLE: 'off' }],
 ].filter(([, kind]) => (!ONLY || ONLY.includes(kind)) && (kind !== 'zoryx-runbot' || CLI_BUILT));
 const WITH_CACHE = process.env.ZORYX_BENCH_COMPILE_CACHE === '1';
 const NO_CACHE = { NODE_DISABLE_COMPILE_CACHE: '1', ZORYX_COMPILE_CACHE: 'off' };
@@ -108,6 +109,33 @@ async function runBotFolder(extensions, commands) {
   return dir;
 }
 
+/**
+ * The boot bundle as `zoryx start` makes it (on by default; ZORYX_BOOT_BUNDLE=off: none): built
+ * by a child process once a start has served 2 s, and its code cache written by the next start,
+ * after its boot. The bench's first boot stops sooner, so it runs the same child (dist of
+ * @zoryx/cli) and then one boot it does not count, before the later boots.
+ */
+async function bootBundleOf(s) {
+  if (s.env.ZORYX_BOOT_BUNDLE === 'off') return;
+  const { execFile } = await import('node:child_process');
+  const child = new URL('../../cli/dist/boot-bundle-child.js', import.meta.url);
+  const folder = join(s.env.ZORYX_BENCH_DIR, 'data', 'cache', 'boot');
+  const out = await new Promise((resolve, reject) =>
+    execFile(process.execPath, [child.pathname, folder], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    ),
+  );
+  const built = JSON.parse(out);
+  if (!built.ok) throw new Error(`cold-start: the boot bundle was not built: ${built.message}`);
+  await boot(s.kind, s.world, s.env);
+  const cached = existsSync(
+    join(folder, JSON.parse(await readFile(join(folder, 'runtime.json'), 'utf8')).cache),
+  );
+  console.log(
+    `boot bundle: ${built.inputs} files watched, ${(built.bytes / 1e6).toFixed(1)} MB, built in ${built.buildMs} ms; code cache ${cached ? 'written' : 'MISSING'} by the boot after`,
+  );
+}
+
 // One world per scenario (its commands stay registered between boots); the scenarios' boots are
 // interleaved, so a change in the machine's load affects all three alike.
 // Each Zoryx scenario has its own bot folder: the folder's data remembers which commands its
@@ -134,6 +162,7 @@ for (let round = 0; round <= BOOTS; round++) {
     const result = await boot(s.kind, s.world, s.env);
     if (round === 0) s.first = result;
     else s.later.push(result);
+    if (round === 0 && s.kind === 'zoryx-runbot') await bootBundleOf(s);
   }
 }
 /** Each phase's median over the later boots, in the order they were reached. */

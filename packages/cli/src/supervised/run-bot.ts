@@ -12,6 +12,11 @@ import {
   type SupervisorOptions,
   startSupervisor,
 } from '@zoryx/supervisor';
+import { bootBundleFolder, rawDataDir } from '../boot-bundle/boot-bundle-folder.js';
+import {
+  type ScheduledBootBundle,
+  scheduleBootBundle,
+} from '../boot-bundle/schedule-boot-bundle.js';
 import { type CompileCacheStatus, startCompileCache } from '../compile-cache.js';
 import { CliError } from '../errors.js';
 import type { BotSettings } from './bot-settings.js';
@@ -52,6 +57,13 @@ export interface RunBotOptions {
    * starts too; 30 s for the framework's own boot work; heap 1,024 MiB).
    */
   watchdog?: SupervisorOptions['watchdog'];
+  /**
+   * Load the framework from the boot bundle (one file of the framework, discord.js, Sapphire…,
+   * built in the background after a start into `<data>/cache/boot`, used while its files are
+   * unchanged): a faster cold start. Default true; `ZORYX_BOOT_BUNDLE=off` also turns it off.
+   * Off for a customised bot (`bot` + `module`), whose module imports the framework itself.
+   */
+  bootBundle?: boolean;
   /** Keep a standby worker for fast restarts. Default true. */
   standby?: boolean;
   /** Delays between restarts after consecutive faults. */
@@ -140,7 +152,7 @@ export async function runBot(options: RunBotOptions = {}): Promise<RunningBot> {
     throw new CliError('ZRX_CLI_NO_TOKEN', `No DISCORD_TOKEN for the bot in ${cwd}.`);
   }
   if (!(options.supervise ?? settings.config.supervise)) {
-    return runPlain(cwd, options, env, compileCache);
+    return runPlain(cwd, options, env, compileCache, settings.config.data.dir);
   }
   if (!canSupervise) {
     throw new CliError(
@@ -162,10 +174,22 @@ async function runPlain(
   options: RunBotOptions,
   env: Record<string, string | undefined>,
   compileCache: CompileCacheStatus,
+  dataDir: string,
 ): Promise<RunningBot> {
   // The whole framework only here: supervised, this thread never needs it (the worker loads it).
-  const { createBot } = await import('@zoryx/framework');
-  const bot = await createBot({
+  // From the boot bundle when there is a usable one (not for a customised bot's options).
+  const bootBundle = bootBundleFolder(
+    cwd,
+    dataDir,
+    env,
+    options.bootBundle !== false && options.bot === undefined,
+  );
+  const { loadFramework } = await import('../boot-bundle/load-framework.js');
+  const runtime = await loadFramework(bootBundle);
+  const bot = await runtime.createBot({
+    ...(Object.keys(runtime.sharedModules).length > 0
+      ? { sharedModules: runtime.sharedModules }
+      : {}),
     ...options.bot,
     cwd,
     env,
@@ -175,12 +199,17 @@ async function runPlain(
   });
   bot.zoryxLogger.debug({ compileCache }, compileCacheLine(compileCache));
   const report = await bot.start();
-  bot.zoryxLogger.info(report.summary);
+  runtime.refreshCodeCache();
+  bot.zoryxLogger.info({ framework: runtime.note }, report.summary);
+  const scheduled = bootBundle ? scheduleBootBundle(bootBundle, bot.zoryxLogger) : null;
   return {
     supervised: false,
     supervisor: null,
     bot,
-    close: (reason = 'closed') => bot.shutdown(reason),
+    close: (reason = 'closed') => {
+      scheduled?.cancel();
+      return bot.shutdown(reason);
+    },
   };
 }
 
@@ -199,9 +228,16 @@ async function runSupervised(
   const logger = options.logger ?? operatorLogger();
   logger.debug({ compileCache }, compileCacheLine(compileCache));
   const gate = new FaultGate(`zoryx-run-${randomUUID()}`);
+  const bootBundle = bootBundleFolder(
+    source.cwd,
+    known ? known.config.data.dir : await dataDirOf(source),
+    source.env,
+    options.bootBundle !== false && options.module === undefined,
+  );
   const workerOptions: WorkerRunOptions = {
     cwd: source.cwd,
     gate: gate.name,
+    ...(bootBundle === undefined ? {} : { bootBundle }),
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
     ...(options.module === undefined ? {} : { module: moduleUrl(options.module) }),
@@ -250,15 +286,32 @@ async function runSupervised(
   }
   const supervisor = started.value;
   watchFaults(supervisor, settings.value, gate, logger, options.watchdog?.memoryMb, reports.value);
+  // For the next start, once this one serves (nothing when the folder's bundle is usable).
+  const scheduled: ScheduledBootBundle | null = bootBundle
+    ? scheduleBootBundle(bootBundle, logger)
+    : null;
   return {
     supervised: true,
     supervisor,
     bot: null,
     close: async (reason = 'closed') => {
+      scheduled?.cancel();
       await supervisor.close(reason);
       gate.close();
     },
   };
+}
+
+/** `data.dir` as the settings give it, unvalidated (config.json is read again in full later). */
+async function dataDirOf(source: SettingsSource): Promise<string | undefined> {
+  if (source.config !== undefined) return rawDataDir(source.config);
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(source.configPath ?? join(source.cwd, 'config.json'), 'utf8');
+    return rawDataDir(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The compile cache's state as a log line (debug: it only matters to someone timing starts). */

@@ -18,6 +18,8 @@ export interface WorkerRunOptions {
   readonly module?: string;
   /** The name of the {@link BroadcastChannel} of the fault gate (see fault-gate.ts). */
   readonly gate: string;
+  /** The boot bundle's folder (absolute), when it is on (see boot-bundle/). */
+  readonly bootBundle?: string;
 }
 
 /** The worker environment variable carrying {@link WorkerRunOptions}. */

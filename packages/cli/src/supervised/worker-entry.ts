@@ -2,15 +2,18 @@
 // supervisor imports it as JavaScript; the bot's extensions stay TypeScript, compiled by the
 // framework's loader as usual). It builds the bot from its folder, with the supervisor's gateway
 // relay and the activity slot the watchdog reads to name a blocking extension.
-import { type CreateBotOptions, createBot, type ZoryxClient } from '@zoryx/framework';
-import { createBotWithConfig } from '@zoryx/framework/internals';
+import type { CreateBotOptions, ZoryxClient } from '@zoryx/framework';
 import { setActivity, type WorkerRelay } from '@zoryx/supervisor/worker';
+import { type FrameworkRuntime, loadFramework } from '../boot-bundle/load-framework.js';
 import { handoverChannel, takeConfig } from './config-handover.js';
 import { passFaultGate } from './fault-gate.js';
 import { type HandedOver, importBotModule } from './module-handoff.js';
 import { readWorkerRunOptions, type WorkerRunOptions } from './run-options.js';
 
 const options = readWorkerRunOptions(process.env);
+// The framework: from the boot bundle when the bot folder has a usable one (one file instead of
+// ~700 modules), else from node_modules. Loaded at the top level, so a standby has it ahead of need.
+const framework: Promise<FrameworkRuntime> = loadFramework(options.bootBundle);
 // A customised bot: its own module, imported here, hands over its createBot options. Imported
 // at the top level, so a standby worker has the module and what it imports loaded ahead of need
 // (its runBot call then waits for the start); a failure surfaces in start().
@@ -41,8 +44,12 @@ async function startBot(
   options: WorkerRunOptions,
   custom: HandedOver | undefined,
 ): Promise<ZoryxClient> {
+  const runtime = await framework;
+  const { createBot, createBotWithConfig, sharedModules, note } = runtime;
   const botOptions: CreateBotOptions = {
     ...custom?.bot,
+    // The bundle's instances of what extensions may import (none from node_modules).
+    ...(Object.keys(sharedModules).length > 0 ? { sharedModules } : {}),
     cwd: options.cwd,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.config === undefined ? {} : { config: options.config }),
@@ -61,8 +68,9 @@ async function startBot(
     ? await createBotWithConfig(botOptions, validated)
     : await createBot(botOptions);
   const report = await bot.start();
+  runtime.refreshCodeCache();
   bot.zoryxLogger.info(
-    { workerId: relay.workerId, reason: relay.reason },
+    { workerId: relay.workerId, reason: relay.reason, framework: note },
     `${report.summary} (worker ${relay.workerId}, ${relay.reason})`,
   );
   return bot;

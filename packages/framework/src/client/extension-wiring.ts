@@ -111,16 +111,21 @@ export function createExtensionWiring(
       // The debounced sync is the bot's work: not attributed to the extension that triggered it.
       if (commands.length > 0) outsideExtension(() => client.commandService.schedule());
     },
-    sharedModules: withZodOnDemand({
-      '@sapphire/framework': sapphire,
-      'discord.js': discord,
-      '@zoryx/loader': loader,
-      '@zoryx/framework': framework,
-      // The framework's own extensions (the built-ins) read its runtime through the internals:
-      // they must get this instance, whose state is the host's, never a second copy.
-      '@zoryx/framework/internals': internals,
-      ...sharedModules,
-    }),
+    sharedModules: withZodOnDemand(
+      // Copied by descriptor, not spread: a caller's getter (a module loaded on demand) stays one.
+      Object.defineProperties(
+        {
+          '@sapphire/framework': sapphire,
+          'discord.js': discord,
+          '@zoryx/loader': loader,
+          '@zoryx/framework': framework,
+          // The framework's own extensions (the built-ins) read its runtime through the internals:
+          // they must get this instance, whose state is the host's, never a second copy.
+          '@zoryx/framework/internals': internals,
+        },
+        Object.getOwnPropertyDescriptors(sharedModules),
+      ),
+    ),
   };
   return { options, ownership };
 }
