@@ -6,15 +6,6 @@ export {
   type StartArgs,
   USAGE,
 } from './args.js';
-export {
-  DEFAULT_ENTRIES,
-  exited,
-  findEntry,
-  readDotEnv,
-  type SpawnBotOptions,
-  spawnBot,
-  stopBot,
-} from './bot-process.js';
 export { BOOT_BUNDLE_ENV } from './boot-bundle/boot-bundle-folder.js';
 export {
   type BootBundleInput,
@@ -27,6 +18,15 @@ export {
   buildBootBundle,
   SHARED_MODULES,
 } from './boot-bundle/build-boot-bundle.js';
+export {
+  DEFAULT_ENTRIES,
+  exited,
+  findEntry,
+  readDotEnv,
+  type SpawnBotOptions,
+  spawnBot,
+  stopBot,
+} from './bot-process.js';
 export { CHAT_HELP, type ChatOptions, runChat } from './chat.js';
 export { COMPILE_CACHE_ENV, type CompileCacheStatus, startCompileCache } from './compile-cache.js';
 export { createDevWorld, type DevWorld, type DevWorldOptions } from './dev-world.js';
