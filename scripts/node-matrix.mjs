@@ -28,8 +28,9 @@ const PNPM = ['-y', 'pnpm@10.34.8'];
 const SUITES = [
   { dir: 'packages/framework', args: ['run', 'test/e2e'] },
   { dir: 'templates/default', args: ['run'] },
-  // Node's module compile cache exists from 22.1: on 20 the test only checks nothing breaks.
-  { dir: 'packages/cli', args: ['run', 'test/compile-cache.test.ts'] },
+  // Node's module compile cache exists from 22.1: on 20 the test only checks nothing breaks. The
+  // boot bundle keeps V8's code cache of a script, which each Node version must accept.
+  { dir: 'packages/cli', args: ['run', 'test/compile-cache.test.ts', 'test/boot-bundle.test.ts'] },
 ];
 
 function capture(command, argv, cwd) {
