@@ -49,4 +49,19 @@ describe('earlyStart: what the supervisor needs before the settings are read', (
     expect(await earlyStart({ cwd: dir, env }, undefined)).toBeNull();
     expect(await earlyStart({ cwd: dir, env }, false)).toBeNull();
   });
+
+  it("passes config's data.dir as written, for the boot bundle's folder", async () => {
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ data: { dir: 'state' } }));
+    expect(await earlyStart({ cwd: dir, env }, undefined)).toMatchObject({ dataDir: 'state' });
+    expect(
+      await earlyStart({ cwd: dir, env, config: { data: { dir: 'other' } } }, undefined),
+    ).toMatchObject({ dataDir: 'other' });
+    // Not JSON: the full settings read reports it; the supervisor may still start first.
+    await writeFile(join(dir, 'config.json'), '{ torn');
+    expect(await earlyStart({ cwd: dir, env }, true)).toEqual({
+      token: 'token-1',
+      apiBase: 'http://127.0.0.1:1/api',
+      dataDir: undefined,
+    });
+  });
 });

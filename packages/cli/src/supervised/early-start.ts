@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ZoryxConfigInput } from '@zoryx/framework';
 import { loadDotEnv, readEnv } from '@zoryx/framework/env';
+import { rawDataDir } from '../boot-bundle/boot-bundle-folder.js';
 
 /** Where a bot's settings come from (the options of `readBotSettings`). */
 export interface SettingsSource {
@@ -18,6 +19,8 @@ export interface SettingsSource {
 export interface EarlyStart {
   readonly token: string;
   readonly apiBase: string | undefined;
+  /** config's `data.dir` as written (unvalidated): where the boot bundle is. */
+  readonly dataDir?: string | undefined;
 }
 
 /**
@@ -30,7 +33,8 @@ export async function earlyStart(
   source: SettingsSource,
   supervise: boolean | undefined,
 ): Promise<EarlyStart | null> {
-  if ((supervise ?? (await superviseOf(source))) !== true) return null;
+  const config = await rawConfig(source);
+  if ((supervise ?? (config === INVALID ? undefined : superviseOf(config))) !== true) return null;
   const env = { ...source.env };
   await loadDotEnv(source.cwd, env);
   let token: string | undefined;
@@ -40,23 +44,34 @@ export async function earlyStart(
   } catch {
     return null;
   }
-  return token ? { token, apiBase } : null;
+  return token
+    ? { token, apiBase, dataDir: config === INVALID ? undefined : rawDataDir(config) }
+    : null;
 }
 
 /** config's `supervise` as createBot will read it (a missing file gets the defaults: true). */
-async function superviseOf(source: SettingsSource): Promise<boolean | undefined> {
-  if (source.config !== undefined) return source.config.supervise ?? true;
+const INVALID = Symbol('config.json is not JSON or unreadable');
+
+/** The config as given (code) or in config.json, unvalidated; `undefined` when there is no file. */
+async function rawConfig(source: SettingsSource): Promise<unknown> {
+  if (source.config !== undefined) return source.config;
   let text: string;
   try {
     text = await readFile(source.configPath ?? resolve(source.cwd, 'config.json'), 'utf8');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? true : undefined;
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : INVALID;
   }
   try {
-    const value = (JSON.parse(text) as { supervise?: unknown }).supervise;
-    if (value === undefined) return true;
-    return typeof value === 'boolean' ? value : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return INVALID;
   }
+}
+
+/** `supervise` of a raw config: true when absent, `undefined` when it is not a boolean. */
+function superviseOf(config: unknown): boolean | undefined {
+  if (typeof config !== 'object' || config === null) return config === undefined ? true : undefined;
+  const value = (config as { supervise?: unknown }).supervise;
+  if (value === undefined) return true;
+  return typeof value === 'boolean' ? value : undefined;
 }

@@ -12,7 +12,7 @@ import {
   type SupervisorOptions,
   startSupervisor,
 } from '@zoryx/supervisor';
-import { bootBundleFolder, rawDataDir } from '../boot-bundle/boot-bundle-folder.js';
+import { bootBundleFolder } from '../boot-bundle/boot-bundle-folder.js';
 import {
   type ScheduledBootBundle,
   scheduleBootBundle,
@@ -230,7 +230,7 @@ async function runSupervised(
   const gate = new FaultGate(`zoryx-run-${randomUUID()}`);
   const bootBundle = bootBundleFolder(
     source.cwd,
-    known ? known.config.data.dir : await dataDirOf(source),
+    known ? known.config.data.dir : early.dataDir,
     source.env,
     options.bootBundle !== false && options.module === undefined,
   );
@@ -300,18 +300,6 @@ async function runSupervised(
       gate.close();
     },
   };
-}
-
-/** `data.dir` as the settings give it, unvalidated (config.json is read again in full later). */
-async function dataDirOf(source: SettingsSource): Promise<string | undefined> {
-  if (source.config !== undefined) return rawDataDir(source.config);
-  try {
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(source.configPath ?? join(source.cwd, 'config.json'), 'utf8');
-    return rawDataDir(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The compile cache's state as a log line (debug: it only matters to someone timing starts). */
