@@ -54,20 +54,24 @@ const logger = {
   error: (_: object, message: string) => lines.push(message),
 };
 
+/** The bot's environment. The suite turns the bundle off (vitest.config.ts); this file is about it. */
+function botEnv(): Record<string, string | undefined> {
+  return {
+    ...process.env,
+    ZORYX_BOOT_BUNDLE: '',
+    DISCORD_TOKEN: discord.token,
+    ZORYX_DISCORD_API: discord.apiUrl,
+    BOT_OWNER_ID: owner.id,
+  };
+}
+
 async function start(): Promise<RunningBot> {
   lines.length = 0;
   running = await runBot({
     cwd: dir,
     handleSignals: false,
     logger,
-    // The suite turns the bundle off (vitest.config.ts); this file is about it.
-    env: {
-      ...process.env,
-      ZORYX_BOOT_BUNDLE: '',
-      DISCORD_TOKEN: discord.token,
-      ZORYX_DISCORD_API: discord.apiUrl,
-      BOT_OWNER_ID: owner.id,
-    },
+    env: botEnv(),
   });
   return running;
 }
@@ -205,13 +209,7 @@ describe('the boot bundle of `zoryx start`', () => {
       cwd: dir,
       supervise: false,
       handleSignals: false,
-      env: {
-        ...process.env,
-        ZORYX_BOOT_BUNDLE: '',
-        DISCORD_TOKEN: discord.token,
-        ZORYX_DISCORD_API: discord.apiUrl,
-        BOT_OWNER_ID: owner.id,
-      },
+      env: botEnv(),
     });
     await answersCommands();
     // The bundle's framework is its own copy: not the class node_modules would give.
