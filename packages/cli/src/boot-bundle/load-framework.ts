@@ -14,8 +14,7 @@ export interface FrameworkRuntime {
   readonly createBotWithConfig: typeof createBotWithConfig;
   /** The bundle's modules for createBot's `sharedModules` (empty from node_modules). */
   readonly sharedModules: Readonly<Record<string, unknown>>;
-  /** `bundle` or `node_modules`, and why not the bundle, for the start's log line. */
-  readonly source: 'bundle' | 'node_modules';
+  /** Where the framework came from (and why not the bundle), for the start's log line. */
   readonly note: string;
   /**
    * Once the bot has started: writes the bundle's code cache when there was none or V8 refused
@@ -36,7 +35,6 @@ async function fromNodeModules(note: string): Promise<FrameworkRuntime> {
     createBot: framework.createBot,
     createBotWithConfig: internals.createBotWithConfig,
     sharedModules: {},
-    source: 'node_modules',
     note,
     refreshCodeCache: () => undefined,
   };
@@ -91,7 +89,6 @@ export async function loadFramework(folder: string | undefined): Promise<Framewo
     createBot: framework.createBot,
     createBotWithConfig: internals.createBotWithConfig,
     sharedModules,
-    source: 'bundle',
     note: `boot bundle ${state.manifest.bundle}${
       cachedData === undefined
         ? ' (no code cache)'

@@ -23,9 +23,8 @@ export type BootBundleBuild =
     }
   | { readonly ok: false; readonly message: string };
 
-/** A scheduled build: `done` resolves with its report, or `null` when none was needed or it was cancelled. */
+/** A scheduled build (its outcome is logged). */
 export interface ScheduledBootBundle {
-  readonly done: Promise<BootBundleBuild | null>;
   /** Cancels the build if it has not started (a started one finishes on its own). */
   cancel(): void;
 }
@@ -82,15 +81,11 @@ export function scheduleBootBundle(
   delayMs = BUILD_DELAY_MS,
 ): ScheduledBootBundle {
   const state = bootBundleState(folder);
-  if (state.usable) return { done: Promise.resolve(null), cancel: () => undefined };
+  if (state.usable) return { cancel: () => undefined };
   logger.debug(
     { folder, reason: state.reason },
     `boot bundle ${state.reason}: building it in ${delayMs} ms`,
   );
-  let settle: (build: BootBundleBuild | null) => void = () => undefined;
-  const done = new Promise<BootBundleBuild | null>((resolve) => {
-    settle = resolve;
-  });
   const timer = setTimeout(() => {
     void runChild(folder).then((build) => {
       if (build.ok) {
@@ -104,15 +99,8 @@ export function scheduleBootBundle(
           `boot bundle not built (the bot is not affected): ${build.message}`,
         );
       }
-      settle(build);
     });
   }, delayMs);
   timer.unref();
-  return {
-    done,
-    cancel: () => {
-      clearTimeout(timer);
-      settle(null);
-    },
-  };
+  return { cancel: () => clearTimeout(timer) };
 }
