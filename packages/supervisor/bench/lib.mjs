@@ -77,6 +77,19 @@ export default defineExtension({ name: ${JSON.stringify(name)}, version: '1.0.0'
  * Starts a bot child (bench/children/<kind>.mjs); resolves `started` with ms since spawn once it
  * reports. `events` collects its messages; `waitFor(predicate)` awaits one.
  */
+/**
+ * The bot process's Node flags: ZORYX_BENCH_CPU_PROF=<dir> (a CPU profile per thread) and
+ * ZORYX_BENCH_NODE_ARGS="--trace-gc …" (any others, V8's too).
+ */
+export function benchExecArgv() {
+  return [
+    ...(process.env.ZORYX_BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.ZORYX_BENCH_CPU_PROF]
+      : []),
+    ...(process.env.ZORYX_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+  ];
+}
+
 export function startChild(kind, discord, env = {}) {
   const t0 = performance.now();
   const child = fork(join(here, 'children', `${kind}.mjs`), [], {
@@ -93,9 +106,7 @@ export function startChild(kind, discord, env = {}) {
     detached: process.env.ZORYX_BENCH_OWN_SESSION === '1',
     // ZORYX_BENCH_CPU_PROF=<dir>: a CPU profile per bot thread (Node refuses --cpu-prof in
     // NODE_OPTIONS; worker threads inherit execArgv).
-    ...(process.env.ZORYX_BENCH_CPU_PROF
-      ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', process.env.ZORYX_BENCH_CPU_PROF] }
-      : {}),
+    execArgv: benchExecArgv(),
   });
   const events = [];
   const waiters = new Set();

@@ -14,7 +14,15 @@ import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DISCORD_NICE, reniceSelf, STARTING_NICE } from './bench-priority.mjs';
-import { botFolder, createWorld, fmt, percentile, startChild, stopChild } from './lib.mjs';
+import {
+  benchExecArgv,
+  botFolder,
+  createWorld,
+  fmt,
+  percentile,
+  startChild,
+  stopChild,
+} from './lib.mjs';
 import { busiestOther, formatSplit, splitRecorder, threadCpuNs } from './sched-split.mjs';
 
 const RATE = Number(process.env.ZORYX_BENCH_RATE ?? '1000');
@@ -313,6 +321,7 @@ async function bareBench() {
           ZORYX_DISCORD_API: world.discord.apiUrl,
         },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        execArgv: benchExecArgv(),
       });
       // Messages the supervisor thread posted to its workers so far (each may wake the worker).
       let posts = 0;

@@ -11,9 +11,15 @@ const quiet = () => undefined;
 const supervisor = await startSupervisor({
   entry: new URL('./worker-entry.mjs', import.meta.url),
   handleSignals: false,
-  ...(process.env.ZORYX_BENCH_BLOCKED_MS
-    ? { watchdog: { blockedMs: Number(process.env.ZORYX_BENCH_BLOCKED_MS) } }
-    : {}),
+  watchdog: {
+    ...(process.env.ZORYX_BENCH_BLOCKED_MS
+      ? { blockedMs: Number(process.env.ZORYX_BENCH_BLOCKED_MS) }
+      : {}),
+    // ZORYX_BENCH_MEMORY_MB: the worker's heap limit (default: this process's own, as the supervisor's).
+    ...(process.env.ZORYX_BENCH_MEMORY_MB
+      ? { memoryMb: Number(process.env.ZORYX_BENCH_MEMORY_MB) }
+      : {}),
+  },
   logger: { debug: quiet, info: quiet, warn: quiet, error: quiet },
 });
 for (const event of ['worker_started', 'worker_stalled', 'worker_crashed', 'worker_restarted']) {
