@@ -5,24 +5,39 @@
 // the next snapshot covers them.
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { DispatchEvents as GatewayDispatchEvents } from './gateway-constants.js';
+import type { DispatchFrame } from './gateway-fast-path.js';
 import type { ShardEvent } from './gateway-session.js';
-import { type DispatchMessage, PROTOCOL_VERSION, type ShardEventMessage } from './protocol.js';
+import {
+  type DispatchMessage,
+  type FrameMessage,
+  PROTOCOL_VERSION,
+  type ShardEventMessage,
+  type StreamMessage,
+} from './protocol.js';
 import {
   type BufferLimits,
   type Deliver,
+  guildOf,
   RelayStream,
   type StreamItem,
   type StreamStats,
 } from './relay-stream.js';
 import type { Json } from './state/guild-snapshot.js';
-import { guildIdOf, StateCache } from './state/state-cache.js';
+import { StateCache } from './state/state-cache.js';
+
+/** Dispatches the router handles on arrival (see `dispatch`); the rest on consumption. */
+const ON_ARRIVAL: ReadonlySet<string> = new Set([
+  GatewayDispatchEvents.Ready,
+  GatewayDispatchEvents.GuildCreate,
+  GatewayDispatchEvents.GuildDelete,
+]);
 
 /** Session lifecycle items a snapshot makes obsolete when they are still buffered. */
 function isLifecycle(item: StreamItem, shardIds: ReadonlySet<number>): boolean {
   const m = item.message;
   if (!shardIds.has(m.shardId)) return false;
   if (m.t === 'shard') return true;
-  return m.data.t === GatewayDispatchEvents.Ready || m.data.t === GatewayDispatchEvents.Resumed;
+  return item.event === GatewayDispatchEvents.Ready || item.event === GatewayDispatchEvents.Resumed;
 }
 
 /** See the file comment. */
@@ -45,8 +60,47 @@ export class EventRouter {
     this.#waitGuildTimeoutMs = waitGuildTimeoutMs;
   }
 
-  /** A dispatch from the gateway. */
-  public dispatch(shardId: number, payload: GatewayDispatchPayload): void {
+  /**
+   * A dispatch from the fast path: its envelope and text (gateway-fast-path.ts). Most go on as
+   * they are, a `frame` message the worker parses; the state cache parses one when it applies it.
+   * Those that change what a new worker is told on arrival (READY, GUILD_CREATE, GUILD_DELETE)
+   * are parsed now, and still relayed as text.
+   */
+  public frame(shardId: number, frame: DispatchFrame): void {
+    if (ON_ARRIVAL.has(frame.t)) {
+      let payload = frame.payload;
+      if (payload === undefined) {
+        try {
+          payload = JSON.parse(frame.text) as GatewayDispatchPayload;
+        } catch {
+          // Not JSON after all (never from Discord): the worker reports it; nothing to apply.
+          payload = undefined;
+        }
+      }
+      if (payload !== undefined) {
+        this.dispatch(shardId, payload, frame.text);
+        return;
+      }
+    }
+    this.cache.see(shardId, frame.s);
+    this.#seq++;
+    const message: FrameMessage = {
+      v: PROTOCOL_VERSION,
+      t: 'frame',
+      shardId,
+      seq: this.#seq,
+      text: frame.text,
+    };
+    const item: StreamItem = { message, event: frame.t, applied: false, bytes: 0 };
+    if (frame.payload !== undefined) item.payload = frame.payload;
+    this.#stream.push(item);
+  }
+
+  /**
+   * A parsed dispatch from the gateway (READY and RESUMED come this way); `text` is its frame's
+   * text when there is one, and is then what the worker receives (a `frame` message).
+   */
+  public dispatch(shardId: number, payload: GatewayDispatchPayload, text?: string): void {
     this.cache.see(shardId, payload.s);
     switch (payload.t) {
       case GatewayDispatchEvents.Ready: {
@@ -54,15 +108,15 @@ export class EventRouter {
         // Whatever was pending for this shard belongs to the old session: READY replaces it.
         this.#stream.supersede((item) => item.message.shardId === shardId);
         this.#startBootstrapTimer(shardId);
-        if (this.#synced) this.#push(shardId, payload, true);
+        if (this.#synced) this.#push(shardId, payload, true, text);
         return;
       }
       case GatewayDispatchEvents.GuildCreate: {
         const awaited = this.cache.onGuildCreate(shardId, payload.d as unknown as Json);
-        this.#stream.supersede((item) => item.guildId === payload.d.id);
+        this.#stream.supersede((item) => guildOf(item) === payload.d.id);
         this.#checkBootstrap();
         if (awaited && !this.#synced) return;
-        const seq = this.#push(shardId, payload, true);
+        const seq = this.#push(shardId, payload, true, text);
         this.cache.markPendingCreate(payload.d.id, seq);
         return;
       }
@@ -70,11 +124,11 @@ export class EventRouter {
         const bootstrap = this.cache.onGuildDelete(shardId, payload.d.id);
         this.#checkBootstrap();
         if (bootstrap && !this.#synced) return;
-        this.#push(shardId, payload, bootstrap);
+        this.#push(shardId, payload, bootstrap, text);
         return;
       }
       default:
-        this.#push(shardId, payload, false);
+        this.#push(shardId, payload, false, text);
     }
   }
 
@@ -89,7 +143,7 @@ export class EventRouter {
       seq: this.#seq,
       ...event,
     } as ShardEventMessage;
-    this.#stream.push({ message, applied: true, guildId: undefined, bytes: 0 });
+    this.#stream.push({ message, event: undefined, payload: null, applied: true, bytes: 0 });
   }
 
   /** Resolves once every one of `shardIds` has its READY and GUILD_CREATEs (or timed out). */
@@ -105,8 +159,8 @@ export class EventRouter {
    * lifecycle events of these shards are dropped (the snapshot is the current session), and the
    * worker counts as synced from here.
    */
-  public snapshot(shardIds: readonly number[]): (DispatchMessage | ShardEventMessage)[] {
-    const messages: (DispatchMessage | ShardEventMessage)[] = [];
+  public snapshot(shardIds: readonly number[]): StreamMessage[] {
+    const messages: StreamMessage[] = [];
     this.#stream.discard((item) => isLifecycle(item, new Set(shardIds)));
     for (const shardId of shardIds) {
       const snapshot = this.cache.snapshot(shardId);
@@ -155,17 +209,15 @@ export class EventRouter {
     this.#bootstrapTimers.clear();
   }
 
-  #push(shardId: number, data: GatewayDispatchPayload, applied: boolean): number {
+  #push(shardId: number, data: GatewayDispatchPayload, applied: boolean, text?: string): number {
     this.#seq++;
-    const message: DispatchMessage = {
-      v: PROTOCOL_VERSION,
-      t: 'dispatch',
-      shardId,
-      seq: this.#seq,
-      data,
-    };
-    this.#stream.push({ message, applied, guildId: guildIdOf(data), bytes: 0 });
-    return this.#seq;
+    const seq = this.#seq;
+    const message: DispatchMessage | FrameMessage =
+      text === undefined
+        ? { v: PROTOCOL_VERSION, t: 'dispatch', shardId, seq, data }
+        : { v: PROTOCOL_VERSION, t: 'frame', shardId, seq, text };
+    this.#stream.push({ message, event: data.t, payload: data, applied, bytes: 0 });
+    return seq;
   }
 
   #startBootstrapTimer(shardId: number): void {

@@ -1,9 +1,8 @@
 import type { REST } from '@discordjs/rest';
 import * as ws from '@discordjs/ws';
 import { type SessionInfo, WebSocketManager, WebSocketShard } from '@discordjs/ws';
-import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { fastDispatchStrategy, installFastPath } from './gateway-fast-path.js';
+import { type DispatchFrame, fastDispatchStrategy, installFastPath } from './gateway-fast-path.js';
 
 /**
  * A shard whose own `onMessage` behaves like @discordjs/ws's: async, a few awaits, then the
@@ -48,23 +47,40 @@ describe("the supervisor's dispatch fast path", () => {
     const seen: string[] = [];
     const shard = fakeShard(seen);
     const store = sessionStore(4);
-    installFastPath(store, shard, 0, (shardId, payload) =>
-      seen.push(`fast ${shardId} ${payload.t} ${payload.s}`),
-    );
+    const frames: DispatchFrame[] = [];
+    installFastPath(store, shard, 0, (shardId, dispatch) => {
+      seen.push(`fast ${shardId} ${dispatch.t} ${dispatch.s}`);
+      frames.push(dispatch);
+    });
     void shard.onMessage(frame('MESSAGE_CREATE', 5), false);
     // No await in between: the dispatch is already with the supervisor.
     expect(seen).toEqual(['fast 0 MESSAGE_CREATE 5']);
+    // As its envelope and the frame's own text, which the relay passes on as it is: not parsed.
+    expect(frames).toEqual([{ t: 'MESSAGE_CREATE', s: 5, text: frame('MESSAGE_CREATE', 5) }]);
     expect(store.sessions.get(0)?.sequence).toBe(5);
     // An older sequence number (a replay) does not move it back.
     void shard.onMessage(frame('MESSAGE_CREATE', 3), false);
     expect(store.sessions.get(0)?.sequence).toBe(5);
   });
 
+  it('parses a frame whole when its envelope does not come first, and hands it over with its payload', () => {
+    const frames: DispatchFrame[] = [];
+    const store = sessionStore(0);
+    const shard = fakeShard([]);
+    installFastPath(store, shard, 0, (_shardId, dispatch) => void frames.push(dispatch));
+    const payload = { d: { id: '9' }, op: 0, s: 8, t: 'MESSAGE_CREATE' };
+    void shard.onMessage(JSON.stringify(payload), false);
+    expect(frames).toEqual([
+      { t: 'MESSAGE_CREATE', s: 8, text: JSON.stringify(payload), payload },
+    ]);
+    expect(store.sessions.get(0)?.sequence).toBe(8);
+  });
+
   it('leaves other frames to the library, and holds dispatches behind a READY or RESUMED in order', async () => {
     const seen: string[] = [];
     const shard = fakeShard(seen);
-    installFastPath(sessionStore(0), shard, 0, (_shardId, payload: GatewayDispatchPayload) =>
-      seen.push(`fast ${payload.t}`),
+    installFastPath(sessionStore(0), shard, 0, (_shardId, dispatch) =>
+      seen.push(`fast ${dispatch.t}`),
     );
     // One socket read: READY, then guilds; HELLO and a binary frame on the library's path.
     void shard.onMessage(JSON.stringify({ op: 10, d: { heartbeat_interval: 1 } }), false);

@@ -3,8 +3,9 @@
 // sequence number) and three event emits (shard → strategy, which copies the payload to add the
 // shard id → manager) before the supervisor sees the dispatch — a dozen promise hops per event,
 // about a tenth of the supervisor thread's CPU at 1,000 commands/s (perf, 6 December). Here a
-// shard's dispatch frames (all but READY and RESUMED) are parsed and handed over synchronously,
-// with the session's sequence number moved as `@discordjs/ws` would; everything else (HELLO,
+// shard's dispatch frames (all but READY and RESUMED) are handed over synchronously, as their
+// envelope (read from the text's start, frame-envelope.ts) and text, with the session's sequence
+// number moved as `@discordjs/ws` would; everything else (HELLO,
 // heartbeats, READY, RESUMED, RECONNECT, INVALID_SESSION, compressed frames) takes the library's
 // own path. Frames arriving while a READY or RESUMED is still on that path wait for it, so the
 // supervisor sees them in the order Discord sent them.
@@ -20,10 +21,26 @@ import type {
   WebSocketShard,
 } from '@discordjs/ws';
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
+import { type FrameEnvelope, readEnvelope } from './frame-envelope.js';
 import { DispatchEvents } from './gateway-constants.js';
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * A dispatch frame as the fast path hands it over: its envelope and its text, relayed as it is.
+ * `payload` is there when the frame had to be parsed whole to read its envelope (see
+ * frame-envelope.ts); otherwise whoever needs it parses `text`.
+ */
+export interface DispatchFrame {
+  t: string;
+  s: number;
+  text: string;
+  payload?: GatewayDispatchPayload;
+}
+
 /** Where dispatches go (the supervisor's router). */
-export type DispatchHandler = (shardId: number, payload: GatewayDispatchPayload) => void;
+export type DispatchHandler = (shardId: number, frame: DispatchFrame) => void;
 
 type OnMessage = (data: unknown, isBinary: boolean) => Promise<void>;
 
@@ -87,26 +104,33 @@ export function installFastPath(
       held.push(data);
       return Promise.resolve();
     }
-    let payload: GatewayDispatchPayload | null;
-    try {
-      payload = JSON.parse(data) as GatewayDispatchPayload | null;
-    } catch {
-      payload = null;
+    // The envelope from the text's start (no parse of `d`); else the whole frame, parsed.
+    let envelope: FrameEnvelope | null = readEnvelope(data);
+    let payload: GatewayDispatchPayload | undefined;
+    if (envelope === null) {
+      try {
+        payload = JSON.parse(data) as GatewayDispatchPayload;
+        envelope = isRecord(payload) ? { op: payload.op, t: payload.t, s: payload.s } : null;
+      } catch {
+        envelope = null;
+      }
     }
+    const { op, t, s } = envelope ?? { op: null, t: null, s: null };
     if (
-      payload?.op !== 0 ||
-      payload.t === DispatchEvents.Ready ||
-      payload.t === DispatchEvents.Resumed
+      op !== 0 ||
+      typeof t !== 'string' ||
+      typeof s !== 'number' ||
+      t === DispatchEvents.Ready ||
+      t === DispatchEvents.Resumed
     ) {
-      if (payload?.op === 0) held = [];
+      if (op === 0) held = [];
       const done = Reflect.apply(original, shard, [data, isBinary]) as Promise<void>;
-      if (payload?.op === 0) return done.finally(release);
+      if (op === 0) return done.finally(release);
       return done;
     }
     try {
       // What @discordjs/ws does for every dispatch: the session (for a RESUME) moves to its seq.
       const store = manager.options;
-      const s = payload.s;
       const move = (session: SessionInfo | null): void => {
         if (session && s > session.sequence) {
           void store.updateSessionInfo(shardId, { ...session, sequence: s });
@@ -116,7 +140,7 @@ export function installFastPath(
       // The default store (the supervisor's) answers synchronously; a custom one may not.
       if (session !== null && 'then' in session) void Promise.resolve(session).then(move);
       else move(session);
-      onDispatch(shardId, payload);
+      onDispatch(shardId, payload === undefined ? { t, s, text: data } : { t, s, text: data, payload });
     } catch (error) {
       // As from the library's async path: a rejection, not a throw into the socket's callback.
       return Promise.reject(error);

@@ -15,7 +15,7 @@ import type {
 } from 'discord-api-types/v10';
 import { describeError, SupervisorError } from './errors.js';
 import { Opcodes as GatewayOpcodes } from './gateway-constants.js';
-import { fastDispatchStrategy } from './gateway-fast-path.js';
+import { type DispatchFrame, fastDispatchStrategy } from './gateway-fast-path.js';
 import type { ResolvedOptions } from './options.js';
 import { resumeShard } from './shard-reconnect.js';
 
@@ -30,7 +30,10 @@ export type ShardEvent =
 
 /** What the session reports to the supervisor. */
 export interface GatewayHandlers {
+  /** A dispatch that took the library's path (READY, RESUMED, compressed frames), parsed. */
   dispatch(shardId: number, payload: GatewayDispatchPayload): void;
+  /** A dispatch from the fast path: its envelope and text (gateway-fast-path.ts). */
+  frame(shardId: number, frame: DispatchFrame): void;
   shard(shardId: number, event: ShardEvent): void;
   debug(shardId: number, message: string): void;
 }
@@ -74,7 +77,7 @@ export class GatewaySession {
     this.#manager = new WebSocketManager({
       // Dispatches skip the library's async event chain (gateway-fast-path.ts); READY, RESUMED
       // and the rest still arrive through the Dispatch event below.
-      buildStrategy: fastDispatchStrategy(ws, (shardId, data) => handlers.dispatch(shardId, data)),
+      buildStrategy: fastDispatchStrategy(ws, (shardId, frame) => handlers.frame(shardId, frame)),
       token: options.token,
       intents: options.intents,
       rest: gatewayRest(options),

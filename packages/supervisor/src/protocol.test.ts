@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SupervisorError } from './errors.js';
 import {
   PROTOCOL_VERSION,
+  parseFrame,
   parseSupervisorMessage,
   parseWorkerInit,
   parseWorkerMessage,
@@ -51,6 +52,7 @@ describe('the relay protocol', () => {
     const dispatch = { op: 0, t: 'MESSAGE_CREATE', s: 7, d: { id: '1' } };
     const messages = [
       { v, t: 'dispatch', shardId: 0, seq: 3, data: dispatch },
+      { v, t: 'frame', shardId: 0, seq: 3, text: JSON.stringify(dispatch) },
       { v, t: 'shard', shardId: 0, seq: 0, event: 'hello' },
       { v, t: 'shard', shardId: 0, seq: 4, event: 'ready', data: { session_id: 's' } },
       { v, t: 'shard', shardId: 0, seq: 5, event: 'closed', code: 4000 },
@@ -63,7 +65,8 @@ describe('the relay protocol', () => {
         t: 'batch',
         messages: [
           { v, t: 'dispatch', shardId: 0, seq: 8, data: dispatch },
-          { v, t: 'shard', shardId: 0, seq: 9, event: 'resumed' },
+          { v, t: 'frame', shardId: 0, seq: 9, text: JSON.stringify(dispatch) },
+          { v, t: 'shard', shardId: 0, seq: 10, event: 'resumed' },
         ],
       },
     ];
@@ -73,7 +76,7 @@ describe('the relay protocol', () => {
   });
 
   it('refuses another protocol version with ZRX_SUPERVISOR_PROTOCOL_VERSION', () => {
-    expect(codeOf(() => parseWorkerMessage({ v: 2, t: 'stopped' }))).toBe(
+    expect(codeOf(() => parseWorkerMessage({ v: v - 1, t: 'stopped' }))).toBe(
       'ZRX_SUPERVISOR_PROTOCOL_VERSION',
     );
     expect(codeOf(() => parseSupervisorMessage({ t: 'shutdown', reason: 'x' }))).toBe(
@@ -100,6 +103,8 @@ describe('the relay protocol', () => {
     const invalidDown = [
       { v, t: 'dispatch', shardId: 0, seq: 1, data: { op: 1, t: 'X' } },
       { v, t: 'dispatch', shardId: 0, seq: 1.5, data: { op: 0, t: 'X' } },
+      { v, t: 'frame', shardId: 0, seq: 1, text: { op: 0 } },
+      { v, t: 'frame', shardId: '0', seq: 1, text: '{}' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'ready' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'closed' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'invented' },
@@ -112,6 +117,15 @@ describe('the relay protocol', () => {
     ];
     for (const message of invalidDown) {
       expect(codeOf(() => parseSupervisorMessage(message))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
+    }
+  });
+
+  it("parses a frame's text into the dispatch it stands for, and refuses what is not one", () => {
+    const dispatch = { op: 0, t: 'MESSAGE_CREATE', s: 7, d: { id: '1', content: 'é 🎉' } };
+    const frame = { v, t: 'frame', shardId: 2, seq: 11, text: JSON.stringify(dispatch) } as const;
+    expect(parseFrame(frame)).toEqual({ v, t: 'dispatch', shardId: 2, seq: 11, data: dispatch });
+    for (const text of ['{"op":0', '{"op":1,"t":"X","d":null}', '{"op":0,"d":{}}', '[0]', 'null']) {
+      expect(codeOf(() => parseFrame({ ...frame, text }))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
     }
   });
 

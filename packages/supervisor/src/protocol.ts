@@ -11,7 +11,7 @@ import type {
 import { SupervisorError } from './errors.js';
 
 /** The protocol version; a message with another `v` is refused with `ZRX_SUPERVISOR_PROTOCOL_VERSION`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A JSON value: what a log message's `data` may hold. */
 export type JsonValue =
@@ -51,6 +51,24 @@ export interface DispatchMessage {
 }
 
 /**
+ * A gateway dispatch as the text of its frame, exactly as the gateway sent it: what the
+ * supervisor relays for every dispatch it received as a text frame (all but the snapshot it
+ * synthesizes). The worker parses `text` when it hands the event to discord.js, and treats it as
+ * the {@link DispatchMessage} it parses to. Why text: a worker thread then receives one string
+ * (a copy) instead of an object graph that `postMessage` serializes field by field on the
+ * supervisor's thread and rebuilds on the worker's, the relay's largest cost per event; and the
+ * text is what a transport between processes carries anyway. `seq` as in {@link DispatchMessage}.
+ */
+export interface FrameMessage {
+  v: typeof PROTOCOL_VERSION;
+  t: 'frame';
+  shardId: number;
+  seq: number;
+  /** The frame's JSON text: an object with `op` 0, a string `t`, `s` and `d`. */
+  text: string;
+}
+
+/**
  * A shard lifecycle event of the supervisor's session, re-emitted on the worker's
  * `@discordjs/ws` manager so discord.js keeps its shard status and ping: `hello`, `ready` (with
  * the READY data), `resumed`, `closed` (with the close code), `heartbeat` (latency) and `error`.
@@ -70,8 +88,8 @@ export type ShardEventMessage = {
   | { event: 'error'; message: string }
 );
 
-/** A message of the ordered session stream: a dispatch or a shard lifecycle event. */
-export type StreamMessage = DispatchMessage | ShardEventMessage;
+/** A message of the ordered session stream: a dispatch (parsed or as text) or a shard event. */
+export type StreamMessage = DispatchMessage | FrameMessage | ShardEventMessage;
 
 /**
  * Several stream messages in one transport message, in stream order: what the supervisor posts
@@ -123,6 +141,7 @@ export interface WorkerSession {
 /** Everything the supervisor sends a worker. */
 export type SupervisorMessage =
   | DispatchMessage
+  | FrameMessage
   | ShardEventMessage
   | BatchMessage
   | StartMessage
@@ -351,7 +370,7 @@ export function parseSupervisorMessage(value: unknown): SupervisorMessage {
     if (!Array.isArray(m.messages) || m.messages.length === 0) throw invalid('empty batch', value);
     for (const item of m.messages) {
       const t = parseOne(item).t;
-      if (t !== 'dispatch' && t !== 'shard') throw invalid(`"${t}" in a batch`, item);
+      if (t !== 'dispatch' && t !== 'frame' && t !== 'shard') throw invalid(`"${t}" in a batch`, item);
     }
     return m as unknown as BatchMessage;
   }
@@ -371,6 +390,12 @@ function parseOne(value: unknown): Exclude<SupervisorMessage, BatchMessage> {
         typeof m.data.t === 'string'
       ) {
         return m as unknown as DispatchMessage;
+      }
+      break;
+    case 'frame':
+      // The text is parsed (and its envelope checked) when it is handed over: parseFrame.
+      if (isInt(m.shardId) && isInt(m.seq) && typeof m.text === 'string') {
+        return m as unknown as FrameMessage;
       }
       break;
     case 'shard':
@@ -397,6 +422,29 @@ function parseOne(value: unknown): Exclude<SupervisorMessage, BatchMessage> {
       break;
   }
   throw invalid(`supervisor message "${m.t}"`, value);
+}
+
+/**
+ * Parses a {@link FrameMessage}'s text into the {@link DispatchMessage} it stands for. Throws
+ * `ZRX_SUPERVISOR_PROTOCOL_INVALID` when the text is not JSON or not a dispatch (`op` 0, string `t`).
+ */
+export function parseFrame(message: FrameMessage): DispatchMessage {
+  let data: unknown;
+  try {
+    data = JSON.parse(message.text);
+  } catch {
+    data = undefined;
+  }
+  if (!isRecord(data) || data.op !== 0 || typeof data.t !== 'string') {
+    throw invalid('frame text', message.text);
+  }
+  return {
+    v: PROTOCOL_VERSION,
+    t: 'dispatch',
+    shardId: message.shardId,
+    seq: message.seq,
+    data: data as unknown as GatewayDispatchPayload,
+  };
 }
 
 /** Checks a worker's start data (its `workerData.init`). */

@@ -1,7 +1,7 @@
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from './protocol.js';
-import { RelayStream, type StreamItem } from './relay-stream.js';
+import { guildOf, payloadOf, RelayStream, type StreamItem } from './relay-stream.js';
 import { StateCache } from './state/state-cache.js';
 
 function item(
@@ -11,9 +11,10 @@ function item(
 ): StreamItem {
   const data = { op: 0, t, s: seq, d } as unknown as GatewayDispatchPayload;
   return {
-    message: { v: PROTOCOL_VERSION, t: 'dispatch', shardId: 0, seq, data },
+    // As the fast path relays it: the text, parsed only when the cache applies it.
+    message: { v: PROTOCOL_VERSION, t: 'frame', shardId: 0, seq, text: JSON.stringify(data) },
+    event: t,
     applied: false,
-    guildId: undefined,
     bytes: 0,
   };
 }
@@ -79,6 +80,29 @@ describe('the relay stream', () => {
     const small = setup(100, bytes * 2 + 1);
     for (const seq of [1, 2, 3]) small.stream.push(item(seq));
     expect(small.drops).toEqual([1]);
+  });
+
+  it("parses a frame's text only when the cache applies it (or a guild's events are superseded)", () => {
+    const cache = new StateCache();
+    const applied: unknown[] = [];
+    cache.consume = (_shardId, _seq, payload) => void applied.push(payload);
+    const stream = new RelayStream({ maxEvents: 100, maxBytes: 1e9 }, cache, () => undefined);
+    stream.attach(() => undefined);
+    const first = item(1, 'MESSAGE_CREATE', { id: '1', guild_id: 'g', content: 'ü 🎉' });
+    const second = item(2, 'TYPING_START', { guild_id: 'h' });
+    const broken = { ...item(3), message: { ...item(3).message, text: '{"op":0,"t":"X","s":3,"d":' } };
+    for (const each of [first, second, broken]) stream.push(each);
+    expect([first.payload, second.payload]).toEqual([undefined, undefined]);
+    expect(guildOf(second)).toBe('h');
+    expect(second.payload).toEqual(JSON.parse((second.message as { text: string }).text));
+    expect(first.payload).toBeUndefined();
+    stream.acknowledge(3);
+    // The broken one (never from Discord: the worker reports it) has nothing to apply.
+    expect(applied).toEqual([
+      { op: 0, t: 'MESSAGE_CREATE', s: 1, d: { id: '1', guild_id: 'g', content: 'ü 🎉' } },
+      { op: 0, t: 'TYPING_START', s: 2, d: { guild_id: 'h' } },
+    ]);
+    expect(payloadOf(broken)).toBeNull();
   });
 
   it('keeps posted events when paused, and buffers new ones', () => {

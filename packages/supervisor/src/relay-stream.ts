@@ -10,17 +10,26 @@
 // An event leaving either queue for good (acknowledged or dropped) is applied to the state cache.
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { Queue } from './fifo-queue.js';
-import type { DispatchMessage, ShardEventMessage } from './protocol.js';
-import type { StateCache } from './state/state-cache.js';
+import { parseFrame, type StreamMessage } from './protocol.js';
+import { guildIdOf, type StateCache } from './state/state-cache.js';
 
 /** One event of the stream. */
 export interface StreamItem {
-  message: DispatchMessage | ShardEventMessage;
+  /** What the worker receives. */
+  message: StreamMessage;
+  /** A dispatch's event name (`t`); undefined for a shard event. */
+  event: string | undefined;
+  /**
+   * The dispatch, parsed, for the state cache: undefined until first needed for a `frame`
+   * message (see {@link payloadOf}); null for a shard event or a frame that is not JSON.
+   */
+  payload?: GatewayDispatchPayload | null;
   /** Applied to the cache on arrival (READY, GUILD_CREATE…) or superseded by such an event. */
   applied: boolean;
-  /** The guild the event is about, if any. */
-  guildId: string | undefined;
-  /** Approximate size (JSON length), measured when the item enters the buffer; 0 before. */
+  /**
+   * Approximate size (JSON length; a frame's text length), measured when the item enters the
+   * buffer; 0 before.
+   */
   bytes: number;
 }
 
@@ -49,7 +58,7 @@ export interface StreamStats {
 }
 
 /** Where the stream posts messages while a worker is serving. */
-export type Deliver = (message: DispatchMessage | ShardEventMessage) => void;
+export type Deliver = (message: StreamMessage) => void;
 
 /** See the file comment. */
 export class RelayStream {
@@ -171,7 +180,7 @@ export class RelayStream {
   }
 
   #enqueue(item: StreamItem): void {
-    if (item.bytes === 0) item.bytes = JSON.stringify(item.message).length;
+    if (item.bytes === 0) item.bytes = sizeOf(item.message);
     this.#buffer.push(item);
     this.#bufferBytes += item.bytes;
     while (
@@ -187,8 +196,43 @@ export class RelayStream {
   }
 
   #settle(item: StreamItem | undefined): void {
-    if (item?.message.t !== 'dispatch') return;
-    const { shardId, seq, data } = item.message;
-    this.#cache.consume(shardId, seq, data as GatewayDispatchPayload, item.applied);
+    if (item === undefined) return;
+    const payload = payloadOf(item);
+    if (payload === null) return;
+    const { shardId, seq } = item.message;
+    this.#cache.consume(shardId, seq, payload, item.applied);
   }
+}
+
+/**
+ * An item's dispatch, parsed: a `frame` message's text is parsed the first time this is asked
+ * (when the event is applied to the state cache, once the worker has it, or when a GUILD_CREATE
+ * supersedes pending events) and kept.
+ */
+export function payloadOf(item: StreamItem): GatewayDispatchPayload | null {
+  if (item.payload === undefined) {
+    const m = item.message;
+    if (m.t === 'dispatch') item.payload = m.data;
+    else if (m.t === 'shard') item.payload = null;
+    else {
+      try {
+        item.payload = parseFrame(m).data;
+      } catch {
+        // The worker reports it (ZRX_SUPERVISOR_PROTOCOL_INVALID); the cache has nothing to apply.
+        item.payload = null;
+      }
+    }
+  }
+  return item.payload;
+}
+
+/** The guild an item's event is about, if any. */
+export function guildOf(item: StreamItem): string | undefined {
+  const payload = payloadOf(item);
+  return payload === null ? undefined : guildIdOf(payload);
+}
+
+/** A message's approximate size in bytes: its JSON length (a frame's text plus its envelope). */
+function sizeOf(message: StreamMessage): number {
+  return message.t === 'frame' ? message.text.length + 64 : JSON.stringify(message).length;
 }

@@ -69,7 +69,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         {
           code: 'ZRX_SUPERVISOR_BUFFER_OVERFLOW',
           dropped,
-          event: m.t === 'dispatch' ? m.data.t : m.event,
+          event: m.t === 'shard' ? m.event : item.event,
         },
         'event buffer full: dropped the oldest event(s) while no worker was serving',
       );
@@ -96,6 +96,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       this.#watchdog.unref();
       const gateway = await GatewaySession.create(this.#options, {
         dispatch: (shardId, payload) => this.#router.dispatch(shardId, payload),
+        frame: (shardId, frame) => this.#router.frame(shardId, frame),
         shard: (shardId, event) => this.#router.shardEvent(shardId, event),
         debug: (shardId, message) => log.debug({ shardId }, message),
       });

@@ -199,6 +199,47 @@ describe("the worker's relay channel", () => {
     expect(handledWhenTimerRan).toBeLessThan(300);
   });
 
+  it("hands a frame over as the dispatch its text holds, in stream order; a frame that is not a dispatch is reported and acknowledged", async () => {
+    const { channel, slots, supervisor } = channelPair();
+    const received: DispatchMessage[] = [];
+    const logs: unknown[] = [];
+    supervisor.on('message', (m) => logs.push(m));
+    let done: () => void = () => undefined;
+    const all = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    channel.attach({
+      onDispatch(message) {
+        channel.acknowledge(message.seq);
+        received.push(message);
+        if (message.seq === 4) done();
+      },
+      onShardEvent() {},
+    });
+    const frame = (seq: number, text: string) =>
+      ({ v: PROTOCOL_VERSION, t: 'frame', shardId: 1, seq, text }) as const;
+    const data = { t: 'MESSAGE_CREATE', s: 41, op: 0, d: { id: '9', content: '!ping ünï 🎉' } };
+    supervisor.postMessage({
+      v: PROTOCOL_VERSION,
+      t: 'batch',
+      messages: [dispatch(1), frame(2, JSON.stringify(data)), frame(3, '{"op":0,"t":')],
+    });
+    supervisor.postMessage(frame(4, JSON.stringify({ ...data, s: 42 })));
+    await all;
+    expect(received.map((m) => m.seq)).toEqual([1, 2, 4]);
+    expect(received[1]).toEqual({ v: PROTOCOL_VERSION, t: 'dispatch', shardId: 1, seq: 2, data });
+    // The broken frame counts as handed over: a worker after this one does not get it again.
+    expect(readAcknowledged(slots)).toBe(4);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logs).toEqual([
+      expect.objectContaining({
+        t: 'log',
+        level: 'error',
+        data: { code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', seq: 3 },
+      }),
+    ]);
+  });
+
   it('handles a shutdown after the events of a batch posted before it', async () => {
     const { channel, supervisor } = channelPair();
     const seen: string[] = [];

@@ -4,6 +4,8 @@ import { Queue } from '../fifo-queue.js';
 import {
   type DispatchMessage,
   PROTOCOL_VERSION,
+  type FrameMessage,
+  parseFrame,
   parseSupervisorMessage,
   type ShardEventMessage,
   type SupervisorMessage,
@@ -192,6 +194,9 @@ export class RelayChannel {
       case 'dispatch':
         this.#receiver?.onDispatch(message);
         break;
+      case 'frame':
+        this.#handleFrame(message);
+        break;
       case 'shard':
         this.#receiver?.onShardEvent(message);
         break;
@@ -203,5 +208,27 @@ export class RelayChannel {
         this.#onShutdown(message.reason);
         break;
     }
+  }
+
+  /**
+   * A dispatch relayed as its frame's text: parsed here, in its slice, then handed over like any
+   * dispatch. Text that is not a dispatch (never sent by a supervisor of this version) is reported
+   * and acknowledged, so it is not replayed to the next worker either.
+   */
+  #handleFrame(message: FrameMessage): void {
+    let dispatch: DispatchMessage;
+    try {
+      dispatch = parseFrame(message);
+    } catch (error) {
+      if (message.seq > 0) this.acknowledge(message.seq);
+      this.post({
+        t: 'log',
+        level: 'error',
+        msg: describeError(error),
+        data: { code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', seq: message.seq },
+      });
+      return;
+    }
+    this.#receiver?.onDispatch(dispatch);
   }
 }
