@@ -69,7 +69,7 @@ export type { WorkerPhase } from './worker-handle.js';
  * const supervisor = await startSupervisor({
  *   entry: new URL('./bot.js', import.meta.url),
  *   token: process.env.DISCORD_TOKEN,
- *   watchdog: { blockedMs: 5_000, memoryMb: 1_024 },
+ *   watchdog: { blockedMs: 5_000, memoryMb: 2_048 },
  * });
  * supervisor.on('worker_stalled', (e) => console.warn(`blocked in ${e.activity}`));
  * ```

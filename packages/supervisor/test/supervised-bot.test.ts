@@ -2,6 +2,7 @@
 // against the emulator: it answers, survives a requested restart without a new IDENTIFY, gets the
 // events sent while it restarted, and finds its guild state intact.
 
+import { getHeapStatistics } from 'node:v8';
 import type { Supervisor } from '@zoryx/supervisor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,6 +38,15 @@ describe('a supervised Zoryx bot', () => {
     expect(stats.worker).toMatchObject({ id: 1, phase: 'serving' });
     expect(stats.shards).toEqual({ shardIds: [0], shardCount: 1 });
     expect(stats.cache.guilds).toBe(1);
+  });
+
+  it("gives the worker this process's own heap limit by default (what the bot has in one process)", async () => {
+    const own = getHeapStatistics().heap_size_limit;
+    // The heartbeat (every 500 ms) reports the worker's limit: its old generation, plus the young one.
+    await world.discord.waitFor(() => (supervisor.stats().worker?.heapLimit ?? 0) > 0);
+    const limit = supervisor.stats().worker?.heapLimit ?? 0;
+    expect(limit).toBeGreaterThanOrEqual(Math.floor(own / 1_048_576) * 1_048_576);
+    expect(limit).toBeLessThan(own + 128 * 1_048_576);
   });
 
   it('restarts on request into a new thread, keeps the session and delivers what arrived meanwhile', async () => {

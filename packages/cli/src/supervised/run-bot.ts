@@ -54,7 +54,7 @@ export interface RunBotOptions {
   supervise?: boolean;
   /**
    * The supervisor's watchdog (default: blocked 5 s, in an extension's setup while a worker
-   * starts too; 30 s for the framework's own boot work; heap 1,024 MiB).
+   * starts too; 30 s for the framework's own boot work; heap: the limit Node gives this process).
    */
   watchdog?: SupervisorOptions['watchdog'];
   /**
