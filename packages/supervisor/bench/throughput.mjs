@@ -91,6 +91,9 @@ async function openLoop(world, mode, pid, workerTid) {
   const tailFrom = Math.floor(total * 0.75);
   // Latencies by the second they were sent in (ZORYX_BENCH_TIMELINE=1 prints their p50s).
   const bySecond = Array.from({ length: SECONDS }, () => []);
+  // Latencies by position in their tick's batch (ZORYX_BENCH_POSITIONS=1 prints their p50s): a
+  // fixed cost per event shows at every position, a cost that queues grows with it.
+  const byPosition = [];
   const pending = [];
   let stalled = false;
   let missed = 0;
@@ -120,7 +123,10 @@ async function openLoop(world, mode, pid, workerTid) {
         batch.latencies.push(latency);
         if (--batch.left === 0) split.end(batch.token, batch.latencies);
       };
+      const first = next;
       for (; next < due; next++) {
+        const position = next - first;
+        byPosition[position] ??= [];
         const user = users[next % users.length];
         const channel = channels[next % channels.length];
         const t = performance.now();
@@ -135,6 +141,7 @@ async function openLoop(world, mode, pid, workerTid) {
               const latency = performance.now() - t;
               latencies.push(latency);
               bySecond[Math.min(SECONDS - 1, Math.floor((t - t0) / 1000))].push(latency);
+              byPosition[position].push(latency);
               if (inTail) tail.push(latency);
               settled(latency);
             },
@@ -173,6 +180,7 @@ async function openLoop(world, mode, pid, workerTid) {
     p99: percentile(latencies, 99),
     tailP50: percentile(tail, 50),
     timeline: bySecond.map((list) => percentile(list, 50)),
+    byPosition: byPosition.map((list) => percentile(list, 50)),
     missed,
     total,
     generatorLoopP99: loopDelay.percentile(99) / 1e6,
@@ -258,6 +266,11 @@ async function botBench() {
         );
         if (process.env.ZORYX_BENCH_TIMELINE === '1') {
           console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
+        }
+        if (process.env.ZORYX_BENCH_POSITIONS === '1') {
+          console.log(
+            `  p50 by position in the tick: ${o.byPosition.map((ms) => fmt(ms)).join(', ')}`,
+          );
         }
         const c = o.cpuPer1k;
         console.log(

@@ -95,7 +95,8 @@ function readName(text: string, i: number): { name: string; end: number } | null
   for (; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === QUOTE) break;
-    const word = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= ZERO && c <= NINE) || c === 95;
+    const word =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= ZERO && c <= NINE) || c === 95;
     if (!word) return null;
   }
   if (j === i + 1 || j >= text.length) return null;

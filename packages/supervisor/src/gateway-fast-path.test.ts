@@ -70,9 +70,7 @@ describe("the supervisor's dispatch fast path", () => {
     installFastPath(store, shard, 0, (_shardId, dispatch) => void frames.push(dispatch));
     const payload = { d: { id: '9' }, op: 0, s: 8, t: 'MESSAGE_CREATE' };
     void shard.onMessage(JSON.stringify(payload), false);
-    expect(frames).toEqual([
-      { t: 'MESSAGE_CREATE', s: 8, text: JSON.stringify(payload), payload },
-    ]);
+    expect(frames).toEqual([{ t: 'MESSAGE_CREATE', s: 8, text: JSON.stringify(payload), payload }]);
     expect(store.sessions.get(0)?.sequence).toBe(8);
   });
 

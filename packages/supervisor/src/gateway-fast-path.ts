@@ -140,7 +140,10 @@ export function installFastPath(
       // The default store (the supervisor's) answers synchronously; a custom one may not.
       if (session !== null && 'then' in session) void Promise.resolve(session).then(move);
       else move(session);
-      onDispatch(shardId, payload === undefined ? { t, s, text: data } : { t, s, text: data, payload });
+      onDispatch(
+        shardId,
+        payload === undefined ? { t, s, text: data } : { t, s, text: data, payload },
+      );
     } catch (error) {
       // As from the library's async path: a rejection, not a throw into the socket's callback.
       return Promise.reject(error);

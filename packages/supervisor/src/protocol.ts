@@ -370,7 +370,8 @@ export function parseSupervisorMessage(value: unknown): SupervisorMessage {
     if (!Array.isArray(m.messages) || m.messages.length === 0) throw invalid('empty batch', value);
     for (const item of m.messages) {
       const t = parseOne(item).t;
-      if (t !== 'dispatch' && t !== 'frame' && t !== 'shard') throw invalid(`"${t}" in a batch`, item);
+      if (t !== 'dispatch' && t !== 'frame' && t !== 'shard')
+        throw invalid(`"${t}" in a batch`, item);
     }
     return m as unknown as BatchMessage;
   }

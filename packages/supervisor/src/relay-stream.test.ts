@@ -90,7 +90,10 @@ describe('the relay stream', () => {
     stream.attach(() => undefined);
     const first = item(1, 'MESSAGE_CREATE', { id: '1', guild_id: 'g', content: 'ü 🎉' });
     const second = item(2, 'TYPING_START', { guild_id: 'h' });
-    const broken = { ...item(3), message: { ...item(3).message, text: '{"op":0,"t":"X","s":3,"d":' } };
+    const broken = {
+      ...item(3),
+      message: { ...item(3).message, text: '{"op":0,"t":"X","s":3,"d":' },
+    };
     for (const each of [first, second, broken]) stream.push(each);
     expect([first.payload, second.payload]).toEqual([undefined, undefined]);
     expect(guildOf(second)).toBe('h');

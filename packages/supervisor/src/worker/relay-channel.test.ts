@@ -199,7 +199,7 @@ describe("the worker's relay channel", () => {
     expect(handledWhenTimerRan).toBeLessThan(300);
   });
 
-  it("hands a frame over as the dispatch its text holds, in stream order; a frame that is not a dispatch is reported and acknowledged", async () => {
+  it('hands a frame over as the dispatch its text holds, in stream order; a frame that is not a dispatch is reported and acknowledged', async () => {
     const { channel, slots, supervisor } = channelPair();
     const received: DispatchMessage[] = [];
     const logs: unknown[] = [];

@@ -3,8 +3,8 @@ import { describeError, SupervisorError } from '../errors.js';
 import { Queue } from '../fifo-queue.js';
 import {
   type DispatchMessage,
-  PROTOCOL_VERSION,
   type FrameMessage,
+  PROTOCOL_VERSION,
   parseFrame,
   parseSupervisorMessage,
   type ShardEventMessage,
