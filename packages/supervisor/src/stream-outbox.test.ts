@@ -58,39 +58,6 @@ describe("the supervisor's stream outbox", () => {
     ]);
   });
 
-  it('sends an event to an idle worker at once, and batches what follows until it catches up', async () => {
-    const sent: (StreamMessage | BatchMessage)[] = [];
-    let acknowledged = 0;
-    const outbox = new StreamOutbox(
-      (message) => sent.push(message),
-      () => acknowledged,
-    );
-    const seqs = () => sent.map((m) => (m.t === 'batch' ? m.messages.map((i) => i.seq) : m.seq));
-    // A read of 4 frames: the first goes at once, the worker has not acknowledged it yet when
-    // the others arrive, so they wait for the end of the turn.
-    for (let seq = 1; seq <= 4; seq++) outbox.push(dispatch(seq));
-    expect(seqs()).toEqual([1]);
-    await turn();
-    expect(seqs()).toEqual([1, [2, 3, 4]]);
-    // Still busy with them: the next read is batched too.
-    acknowledged = 3;
-    outbox.push(dispatch(5));
-    outbox.push(dispatch(6));
-    expect(seqs()).toEqual([1, [2, 3, 4]]);
-    await turn();
-    expect(seqs()).toEqual([1, [2, 3, 4], [5, 6]]);
-    // Caught up: idle again, so the next event goes at once.
-    acknowledged = 6;
-    outbox.push(dispatch(7));
-    expect(seqs()).toEqual([1, [2, 3, 4], [5, 6], 7]);
-    // Snapshot messages (seq 0) always wait for the turn's end, and what follows them too.
-    acknowledged = 7;
-    outbox.push({ ...dispatch(0) });
-    outbox.push(dispatch(8));
-    await turn();
-    expect(seqs()).toEqual([1, [2, 3, 4], [5, 6], 7, [0, 8]]);
-  });
-
   it('forgets what is queued when cleared (the worker is gone)', async () => {
     const sent: (StreamMessage | BatchMessage)[] = [];
     const outbox = new StreamOutbox((message) => sent.push(message));

@@ -10,46 +10,22 @@ import { type BatchMessage, PROTOCOL_VERSION, type StreamMessage } from './proto
  * cross-thread wake-up) was ~30 % of the supervisor thread's time at 1,000 commands/s. The wait
  * adds no loop turn: the check phase follows the poll phase that received the frames.
  *
- * One exception: a stream event that finds the worker idle — it acknowledged everything sent so
- * far and nothing is queued — is sent at once, alone. The worker starts on it while this thread
- * handles the rest of the read (queued behind it as usual): waiting for the end of the turn would
- * only add the time this thread spends on the other frames of the read to the first event's
- * latency, for a worker that had nothing else to do. A worker that is busy gets batches, which is
- * when they save the most.
+ * Sending a read's first event at once when the worker is idle, the rest after, was tried (6
+ * December): about 3× the posts and 30–60 µs more CPU per event over the two threads (bare relay
+ * benchmark), and no latency gain that stood out of the run-to-run noise. Wake-ups are what costs.
  */
 export class StreamOutbox {
   readonly #send: (message: StreamMessage | BatchMessage) => void;
-  readonly #acknowledged: (() => number) | undefined;
   #messages: StreamMessage[] = [];
   #scheduled = false;
-  /** The highest stream `seq` sent so far. */
-  #sentSeq = 0;
 
-  /**
-   * `send` posts one transport message (the worker's `postMessage`); `acknowledged` reads the
-   * highest `seq` the worker has handed to the bot (shared memory). Without it every message
-   * waits for the end of the turn.
-   */
-  public constructor(
-    send: (message: StreamMessage | BatchMessage) => void,
-    acknowledged?: () => number,
-  ) {
+  /** `send` posts one transport message (the worker's `postMessage`). */
+  public constructor(send: (message: StreamMessage | BatchMessage) => void) {
     this.#send = send;
-    this.#acknowledged = acknowledged;
   }
 
-  /** Queues a message for this turn's send, or sends it at once to an idle worker (see above). */
+  /** Queues a message for this turn's send. */
   public push(message: StreamMessage): void {
-    if (
-      message.seq > 0 &&
-      this.#messages.length === 0 &&
-      this.#acknowledged !== undefined &&
-      this.#acknowledged() >= this.#sentSeq
-    ) {
-      this.#sentSeq = message.seq;
-      this.#send(message);
-      return;
-    }
     this.#messages.push(message);
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -62,7 +38,6 @@ export class StreamOutbox {
     const messages = this.#messages;
     if (messages.length === 0) return;
     this.#messages = [];
-    for (const message of messages) if (message.seq > this.#sentSeq) this.#sentSeq = message.seq;
     this.#send(
       messages.length === 1
         ? (messages[0] as StreamMessage)

@@ -78,12 +78,9 @@ export class WorkerHandle {
   #activityVersion = -1;
   #activitySeenAt = performance.now();
   #ended = false;
-  readonly #outbox = new StreamOutbox(
-    (message) => {
-      if (!this.#ended) this.#worker.postMessage(message);
-    },
-    () => readAcknowledged(this.slots),
-  );
+  readonly #outbox = new StreamOutbox((message) => {
+    if (!this.#ended) this.#worker.postMessage(message);
+  });
 
   /** Spawns the thread. */
   public constructor(init: WorkerInit, options: ResolvedOptions, observer: WorkerObserver) {
