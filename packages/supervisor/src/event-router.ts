@@ -83,17 +83,7 @@ export class EventRouter {
       }
     }
     this.cache.see(shardId, frame.s);
-    this.#seq++;
-    const message: FrameMessage = {
-      v: PROTOCOL_VERSION,
-      t: 'frame',
-      shardId,
-      seq: this.#seq,
-      text: frame.text,
-    };
-    const item: StreamItem = { message, event: frame.t, applied: false, bytes: 0 };
-    if (frame.payload !== undefined) item.payload = frame.payload;
-    this.#stream.push(item);
+    this.#push(shardId, frame.t, false, frame);
   }
 
   /**
@@ -108,7 +98,7 @@ export class EventRouter {
         // Whatever was pending for this shard belongs to the old session: READY replaces it.
         this.#stream.supersede((item) => item.message.shardId === shardId);
         this.#startBootstrapTimer(shardId);
-        if (this.#synced) this.#push(shardId, payload, true, text);
+        if (this.#synced) this.#push(shardId, payload.t, true, { payload, text });
         return;
       }
       case GatewayDispatchEvents.GuildCreate: {
@@ -116,7 +106,7 @@ export class EventRouter {
         this.#stream.supersede((item) => guildOf(item) === payload.d.id);
         this.#checkBootstrap();
         if (awaited && !this.#synced) return;
-        const seq = this.#push(shardId, payload, true, text);
+        const seq = this.#push(shardId, payload.t, true, { payload, text });
         this.cache.markPendingCreate(payload.d.id, seq);
         return;
       }
@@ -124,11 +114,11 @@ export class EventRouter {
         const bootstrap = this.cache.onGuildDelete(shardId, payload.d.id);
         this.#checkBootstrap();
         if (bootstrap && !this.#synced) return;
-        this.#push(shardId, payload, bootstrap, text);
+        this.#push(shardId, payload.t, bootstrap, { payload, text });
         return;
       }
       default:
-        this.#push(shardId, payload, false, text);
+        this.#push(shardId, payload.t, false, { payload, text });
     }
   }
 
@@ -209,14 +199,27 @@ export class EventRouter {
     this.#bootstrapTimers.clear();
   }
 
-  #push(shardId: number, data: GatewayDispatchPayload, applied: boolean, text?: string): number {
+  /**
+   * Adds a dispatch to the stream: as its frame's text when there is one (parsed or not yet),
+   * else as the parsed payload. Returns its relay seq.
+   */
+  #push(
+    shardId: number,
+    event: string,
+    applied: boolean,
+    source:
+      | { text: string; payload?: GatewayDispatchPayload | undefined }
+      | { text?: undefined; payload: GatewayDispatchPayload },
+  ): number {
     this.#seq++;
     const seq = this.#seq;
     const message: DispatchMessage | FrameMessage =
-      text === undefined
-        ? { v: PROTOCOL_VERSION, t: 'dispatch', shardId, seq, data }
-        : { v: PROTOCOL_VERSION, t: 'frame', shardId, seq, text };
-    this.#stream.push({ message, event: data.t, payload: data, applied, bytes: 0 });
+      source.text === undefined
+        ? { v: PROTOCOL_VERSION, t: 'dispatch', shardId, seq, data: source.payload }
+        : { v: PROTOCOL_VERSION, t: 'frame', shardId, seq, text: source.text };
+    const item: StreamItem = { message, event, applied, bytes: 0 };
+    if (source.payload !== undefined) item.payload = source.payload;
+    this.#stream.push(item);
     return seq;
   }
 
