@@ -34,31 +34,21 @@ export function readEnvelope(text: string): FrameEnvelope | null {
     const key = readKey(text, i);
     if (key === null) return null;
     i = key.end;
-    if (key.name === 't' && t === undefined) {
-      if (text.startsWith('null', i)) {
-        t = null;
-        i += 4;
-      } else {
-        const value = readName(text, i);
-        if (value === null) return null;
-        t = value.name;
-        i = value.end;
-      }
-    } else if (key.name === 's' && s === undefined) {
-      if (text.startsWith('null', i)) {
-        s = null;
-        i += 4;
-      } else {
-        const value = readInteger(text, i);
-        if (value === null) return null;
-        s = value.value;
-        i = value.end;
-      }
-    } else if (key.name === 'op' && op === null) {
-      const value = readInteger(text, i);
-      if (value === null) return null;
-      op = value.value;
-      i = value.end;
+    if (key.value === 't' && t === undefined) {
+      const read = readNullable(text, i, readName);
+      if (read === null) return null;
+      t = read.value;
+      i = read.end;
+    } else if (key.value === 's' && s === undefined) {
+      const read = readNullable(text, i, readInteger);
+      if (read === null) return null;
+      s = read.value;
+      i = read.end;
+    } else if (key.value === 'op' && op === null) {
+      const read = readInteger(text, i);
+      if (read === null) return null;
+      op = read.value;
+      i = read.end;
     } else {
       return null;
     }
@@ -70,8 +60,20 @@ export function readEnvelope(text: string): FrameEnvelope | null {
   return { op, t, s };
 }
 
+/** A value read at some index, and where the text after it starts; null: not there. */
+type Read<T> = { value: T; end: number } | null;
+
+/** `null` at `i`, or what `read` reads there. */
+function readNullable<T>(
+  text: string,
+  i: number,
+  read: (text: string, i: number) => Read<T>,
+): Read<T | null> {
+  return text.startsWith('null', i) ? { value: null, end: i + 4 } : read(text, i);
+}
+
 /** A non-negative integer of at most 15 digits at `i` (every one is exact in a double). */
-function readInteger(text: string, i: number): { value: number; end: number } | null {
+function readInteger(text: string, i: number): Read<number> {
   let j = i;
   while (j < text.length && text.charCodeAt(j) >= ZERO && text.charCodeAt(j) <= NINE) j++;
   if (j === i || j - i > 15 || (text.charCodeAt(i) === ZERO && j - i > 1)) return null;
@@ -79,17 +81,17 @@ function readInteger(text: string, i: number): { value: number; end: number } | 
 }
 
 /** `"name":` at `i`: the name and where its value starts. */
-function readKey(text: string, i: number): { name: string; end: number } | null {
+function readKey(text: string, i: number): Read<string> {
   const name = readName(text, i);
   if (name === null || text.charCodeAt(name.end) !== COLON) return null;
-  return { name: name.name, end: name.end + 1 };
+  return { value: name.value, end: name.end + 1 };
 }
 
 /**
  * A quoted name of letters, digits and underscores at `i` (event names and the envelope's keys
  * are; anything else — escapes included — gives null).
  */
-function readName(text: string, i: number): { name: string; end: number } | null {
+function readName(text: string, i: number): Read<string> {
   if (text.charCodeAt(i) !== QUOTE) return null;
   let j = i + 1;
   for (; j < text.length; j++) {
@@ -100,5 +102,5 @@ function readName(text: string, i: number): { name: string; end: number } | null
     if (!word) return null;
   }
   if (j === i + 1 || j >= text.length) return null;
-  return { name: text.slice(i + 1, j), end: j + 1 };
+  return { value: text.slice(i + 1, j), end: j + 1 };
 }

@@ -23,9 +23,7 @@ import type {
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { type FrameEnvelope, readEnvelope } from './frame-envelope.js';
 import { DispatchEvents } from './gateway-constants.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+import { isRecord } from './protocol.js';
 
 /**
  * A dispatch frame as the fast path hands it over: its envelope and its text, relayed as it is.

@@ -283,7 +283,8 @@ function invalid(what: string, value: unknown): SupervisorError {
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** @internal A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
