@@ -14,6 +14,7 @@ import {
   type ShardEventMessage,
   type StreamMessage,
 } from './protocol.js';
+import { RelayLag, sharedNow } from './relay-lag.js';
 import {
   type BufferLimits,
   type Deliver,
@@ -43,6 +44,8 @@ function isLifecycle(item: StreamItem, shardIds: ReadonlySet<number>): boolean {
 /** See the file comment. */
 export class EventRouter {
   readonly cache = new StateCache();
+  /** The relay's lag, as the workers' heartbeats report it (relay-lag.ts). */
+  readonly lag = new RelayLag();
   readonly #stream: RelayStream;
   readonly #waitGuildTimeoutMs: number;
   readonly #bootstrapTimers = new Map<number, NodeJS.Timeout>();
@@ -213,10 +216,12 @@ export class EventRouter {
   ): number {
     this.#seq++;
     const seq = this.#seq;
+    // Pushed as the gateway's socket delivered it: the relay's lag counts from here.
+    const at = sharedNow();
     const message: DispatchMessage | FrameMessage =
       source.text === undefined
-        ? { v: PROTOCOL_VERSION, t: 'dispatch', shardId, seq, data: source.payload }
-        : { v: PROTOCOL_VERSION, t: 'frame', shardId, seq, text: source.text };
+        ? { v: PROTOCOL_VERSION, t: 'dispatch', shardId, seq, data: source.payload, at }
+        : { v: PROTOCOL_VERSION, t: 'frame', shardId, seq, text: source.text, at };
     const item: StreamItem = { message, event, applied, bytes: 0 };
     if (source.payload !== undefined) item.payload = source.payload;
     this.#stream.push(item);

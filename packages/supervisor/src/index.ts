@@ -51,6 +51,14 @@ export {
   type WorkerMessage,
   type WorkerSession,
 } from './protocol.js';
+export {
+  LAG_BOUNDS_MS,
+  type RelayLagHistogram,
+  type RelayLagStage,
+  type RelayLagStats,
+  type RelayLagSummary,
+  summarizeLag,
+} from './relay-lag.js';
 export type { BufferLimits, StreamStats } from './relay-stream.js';
 export { type ShardSnapshot, StateCache } from './state/state-cache.js';
 export { Supervisor } from './supervisor.js';

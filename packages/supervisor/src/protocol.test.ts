@@ -8,8 +8,13 @@ import {
   parseWorkerMessage,
   serializeError,
 } from './protocol.js';
+import { LAG_BUCKETS, lagBucket } from './relay-lag.js';
 
 const v = PROTOCOL_VERSION;
+/** A heartbeat's lag counts: one event, arriving in 1 ms and handed over in 3. */
+const at = (ms: number) =>
+  Array.from({ length: LAG_BUCKETS }, (_, i) => (i === lagBucket(ms) ? 1 : 0));
+const lag = { arrival: at(1), handoff: at(3) };
 const session = {
   shardIds: [0],
   shardCount: 1,
@@ -38,6 +43,7 @@ describe('the relay protocol', () => {
       },
       { v, t: 'ready', bootMs: 80 },
       { v, t: 'heartbeat', consumed: 42, heapUsed: 1e6, heapLimit: 1e9 },
+      { v, t: 'heartbeat', consumed: 43, heapUsed: 1e6, heapLimit: 1e9, lag },
       { v, t: 'log', level: 'warn', msg: 'careful', data: { n: 1, nested: { ok: true } } },
       { v, t: 'failed', phase: 'start', error: { name: 'Error', message: 'no' } },
       { v, t: 'stopped' },
@@ -53,6 +59,8 @@ describe('the relay protocol', () => {
     const messages = [
       { v, t: 'dispatch', shardId: 0, seq: 3, data: dispatch },
       { v, t: 'frame', shardId: 0, seq: 3, text: JSON.stringify(dispatch) },
+      { v, t: 'frame', shardId: 0, seq: 3, text: JSON.stringify(dispatch), at: 1.7e12 + 0.25 },
+      { v, t: 'dispatch', shardId: 0, seq: 3, data: dispatch, at: 1.7e12 },
       { v, t: 'shard', shardId: 0, seq: 0, event: 'hello' },
       { v, t: 'shard', shardId: 0, seq: 4, event: 'ready', data: { session_id: 's' } },
       { v, t: 'shard', shardId: 0, seq: 5, event: 'closed', code: 4000 },
@@ -94,6 +102,17 @@ describe('the relay protocol', () => {
       { v, t: 'log', level: 'fatal', msg: 'x' },
       { v, t: 'failed', phase: 'later', error: { name: 'E', message: 'm' } },
       { v, t: 'heartbeat', consumed: 'a', heapUsed: 1, heapLimit: 1 },
+      // Lag counts: one per bucket, whole and not negative.
+      { v, t: 'heartbeat', consumed: 1, heapUsed: 1, heapLimit: 1, lag: at(1) },
+      { v, t: 'heartbeat', consumed: 1, heapUsed: 1, heapLimit: 1, lag: { ...lag, arrival: [1] } },
+      {
+        ...{ v, t: 'heartbeat', consumed: 1, heapUsed: 1, heapLimit: 1 },
+        lag: { ...lag, handoff: lag.handoff.map(() => -1) },
+      },
+      {
+        ...{ v, t: 'heartbeat', consumed: 1, heapUsed: 1, heapLimit: 1 },
+        lag: { arrival: lag.arrival.map(() => 0.5), handoff: lag.handoff },
+      },
       { v, t: 'reconnect', shardId: '0' },
       { v, t: 'reconnect' },
     ];
@@ -105,6 +124,8 @@ describe('the relay protocol', () => {
       { v, t: 'dispatch', shardId: 0, seq: 1.5, data: { op: 0, t: 'X' } },
       { v, t: 'frame', shardId: 0, seq: 1, text: { op: 0 } },
       { v, t: 'frame', shardId: '0', seq: 1, text: '{}' },
+      { v, t: 'frame', shardId: 0, seq: 1, text: '{}', at: '2026-12-06' },
+      { v, t: 'dispatch', shardId: 0, seq: 1, data: { op: 0, t: 'X' }, at: Number.NaN },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'ready' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'closed' },
       { v, t: 'shard', shardId: 0, seq: 1, event: 'invented' },
@@ -124,6 +145,15 @@ describe('the relay protocol', () => {
     const dispatch = { op: 0, t: 'MESSAGE_CREATE', s: 7, d: { id: '1', content: 'é 🎉' } };
     const frame = { v, t: 'frame', shardId: 2, seq: 11, text: JSON.stringify(dispatch) } as const;
     expect(parseFrame(frame)).toEqual({ v, t: 'dispatch', shardId: 2, seq: 11, data: dispatch });
+    // The supervisor's receipt time goes with it (the worker counts the relay's lag from it).
+    expect(parseFrame({ ...frame, at: 5 })).toEqual({
+      v,
+      t: 'dispatch',
+      shardId: 2,
+      seq: 11,
+      data: dispatch,
+      at: 5,
+    });
     for (const text of ['{"op":0', '{"op":1,"t":"X","d":null}', '{"op":0,"d":{}}', '[0]', 'null']) {
       expect(codeOf(() => parseFrame({ ...frame, text }))).toBe('ZRX_SUPERVISOR_PROTOCOL_INVALID');
     }

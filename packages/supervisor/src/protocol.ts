@@ -9,6 +9,7 @@ import type {
   GatewaySendPayload,
 } from 'discord-api-types/v10';
 import { SupervisorError } from './errors.js';
+import { LAG_BUCKETS, type RelayLagCounts } from './relay-lag.js';
 
 /** The protocol version; a message with another `v` is refused with `ZRX_SUPERVISOR_PROTOCOL_VERSION`. */
 export const PROTOCOL_VERSION = 2;
@@ -48,6 +49,8 @@ export interface DispatchMessage {
   shardId: number;
   seq: number;
   data: GatewayDispatchPayload;
+  /** When the supervisor received it from the gateway (see {@link FrameMessage.at}). */
+  at?: number;
 }
 
 /**
@@ -66,6 +69,12 @@ export interface FrameMessage {
   seq: number;
   /** The frame's JSON text: an object with `op` 0, a string `t`, `s` and `d`. */
   text: string;
+  /**
+   * When the supervisor received the frame, ms on a clock the process's threads share
+   * (`performance.timeOrigin + performance.now()`): the worker counts the relay's lag from it
+   * (relay-lag.ts). Absent on what the supervisor synthesizes (a new worker's snapshot).
+   */
+  at?: number;
 }
 
 /**
@@ -199,6 +208,12 @@ export interface HeartbeatMessage {
   /** V8 heap in use and its limit, bytes. */
   heapUsed: number;
   heapLimit: number;
+  /**
+   * The relay's lag of the live events received (`arrival`) and handed to discord.js (`handoff`)
+   * since the last heartbeat: counts by bucket (`LAG_BUCKETS` each, relay-lag.ts); absent when
+   * there were none.
+   */
+  lag?: RelayLagCounts;
 }
 
 /** A log line from the worker's runtime (not the bot's own logger, which writes on its own). */
@@ -328,7 +343,13 @@ export function parseWorkerMessage(value: unknown): WorkerMessage {
       if (isNumber(m.bootMs)) return m as unknown as ReadyMessage;
       break;
     case 'heartbeat':
-      if (isNumber(m.consumed) && isNumber(m.heapUsed) && isNumber(m.heapLimit)) {
+      if (
+        isNumber(m.consumed) &&
+        isNumber(m.heapUsed) &&
+        isNumber(m.heapLimit) &&
+        (m.lag === undefined ||
+          (isRecord(m.lag) && isLagCounts(m.lag.arrival) && isLagCounts(m.lag.handoff)))
+      ) {
         return m as unknown as HeartbeatMessage;
       }
       break;
@@ -389,14 +410,15 @@ function parseOne(value: unknown): Exclude<SupervisorMessage, BatchMessage> {
         isInt(m.seq) &&
         isRecord(m.data) &&
         m.data.op === 0 &&
-        typeof m.data.t === 'string'
+        typeof m.data.t === 'string' &&
+        isOptionalTime(m.at)
       ) {
         return m as unknown as DispatchMessage;
       }
       break;
     case 'frame':
       // The text is parsed (and its envelope checked) when it is handed over: parseFrame.
-      if (isInt(m.shardId) && isInt(m.seq) && typeof m.text === 'string') {
+      if (isInt(m.shardId) && isInt(m.seq) && typeof m.text === 'string' && isOptionalTime(m.at)) {
         return m as unknown as FrameMessage;
       }
       break;
@@ -446,6 +468,7 @@ export function parseFrame(message: FrameMessage): DispatchMessage {
     shardId: message.shardId,
     seq: message.seq,
     data: data as unknown as GatewayDispatchPayload,
+    ...(message.at === undefined ? {} : { at: message.at }),
   };
 }
 
@@ -463,6 +486,18 @@ export function parseWorkerInit(value: unknown): WorkerInit {
     return m as unknown as WorkerInit;
   }
   throw invalid('worker init', value);
+}
+
+function isOptionalTime(value: unknown): boolean {
+  return value === undefined || isNumber(value);
+}
+
+function isLagCounts(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length === LAG_BUCKETS &&
+    value.every((n) => Number.isInteger(n) && (n as number) >= 0)
+  );
 }
 
 function isSession(value: unknown): value is WorkerSession {

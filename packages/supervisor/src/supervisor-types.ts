@@ -1,4 +1,5 @@
 import type { RestartReason, WorkerRestartedEvent } from './events.js';
+import type { RelayLagStats } from './relay-lag.js';
 import type { StreamStats } from './relay-stream.js';
 import type { WorkerPhase } from './worker-handle.js';
 
@@ -22,6 +23,13 @@ export interface SupervisorStats {
   lastRestart: WorkerRestartedEvent | null;
   /** The event stream: buffered, in flight, dropped, replayed, delivered. */
   stream: StreamStats;
+  /**
+   * The relay's lag since the start, from the gateway socket's frame to its arrival in the
+   * worker's thread (`arrival`: the relay's own hop) and to its handoff to discord.js (`handoff`:
+   * plus the wait behind earlier events in the worker), as workers reported it (every 500 ms).
+   * Events replayed after a restart count with their wait.
+   */
+  relayLag: RelayLagStats;
   /** What the state cache holds. */
   cache: { guilds: number; members: number };
   shards: { shardIds: number[]; shardCount: number } | null;

@@ -9,6 +9,7 @@ import type { RestartReason, SupervisorEvents, WorkerRestartedEvent } from './ev
 import { type GatewayLayout, GatewaySession } from './gateway-session.js';
 import type { ResolvedOptions } from './options.js';
 import type { SerializedError, WorkerMessage } from './protocol.js';
+import type { RelayLagHistogram, RelayLagStage } from './relay-lag.js';
 import { onTermination } from './signals.js';
 import type { RestartOptions, SupervisorStats } from './supervisor-types.js';
 import type { WorkerEnd, WorkerHandle } from './worker-handle.js';
@@ -188,11 +189,22 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       restarts: { total: this.#restarts.total, byReason: { ...this.#restarts.byReason } },
       lastRestart: this.#lastRestart,
       stream: this.#router.stats(),
+      relayLag: this.#router.lag.summary(),
       cache: this.#router.cache.counts(),
       shards: this.#layout
         ? { shardIds: this.#layout.shardIds, shardCount: this.#layout.shardCount }
         : null,
     };
+  }
+
+  /**
+   * The relay's lag since the start — from the gateway socket's frame to its arrival in the
+   * worker (`'arrival'`) or to the worker handing it to discord.js (`'handoff'`, the default),
+   * every live event of every worker — as counts by bucket (for a metrics exporter, or to compare
+   * two moments: subtract the counts). Workers report every 500 ms.
+   */
+  public relayLagHistogram(stage: RelayLagStage = 'handoff'): RelayLagHistogram {
+    return this.#router.lag[stage].histogram();
   }
 
   /**
@@ -237,6 +249,8 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       log[message.level]({ workerId: handle.id, ...message.data }, message.msg);
       return;
     }
+    // Counted from any worker: a retiring one's last heartbeat carries events it handled.
+    if (message.t === 'heartbeat' && message.lag) this.#router.lag.add(message.lag);
     if (handle !== this.#pool?.current) return;
     switch (message.t) {
       case 'connect':

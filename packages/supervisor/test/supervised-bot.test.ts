@@ -67,6 +67,29 @@ describe('a supervised Zoryx bot', () => {
     expect(world.discord.gateway.identifyCount).toBe(1);
   });
 
+  it("counts the relay's lag of every live event, a restart's buffered ones with their wait", async () => {
+    // The notes above waited in the buffer while the old worker stopped and the new one started
+    // (a new thread: hundreds of ms); the heartbeat (every 500 ms) reports what was handed over.
+    const waited = () => supervisor.stats().relayLag;
+    await world.discord.waitFor(
+      () => waited().arrival.maxMs >= 20 && waited().handoff.maxMs >= 20,
+      {
+        timeout: 5_000,
+      },
+    );
+    const { arrival, handoff } = waited();
+    // Two !ping/!whoami rounds, the notes, !seen and more: each counted once at each stage.
+    expect(arrival.count).toBeGreaterThanOrEqual(6);
+    expect(handoff.count).toBe(arrival.count);
+    expect(handoff.p50Ms).toBeGreaterThan(0);
+    expect(handoff.p50Ms).toBeLessThanOrEqual(handoff.p99Ms);
+    for (const stage of ['arrival', 'handoff'] as const) {
+      const histogram = supervisor.relayLagHistogram(stage);
+      expect(histogram.counts).toHaveLength(histogram.boundsMs.length + 1);
+      expect(histogram.counts.reduce((sum, n) => sum + n, 0)).toBe(waited()[stage].count);
+    }
+  });
+
   it('gives a restarted worker the guild as it is now: channels, members, roles, counts', async () => {
     world.guild.createChannel({ name: 'before-restart' });
     const bob = world.discord.createUser({ username: 'bob' });

@@ -2,6 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BatchMessage, type DispatchMessage, PROTOCOL_VERSION } from '../protocol.js';
+import { sharedNow, summarizeLag } from '../relay-lag.js';
 import { createSlots, readAcknowledged } from '../shared-slots.js';
 import { RelayChannel } from './relay-channel.js';
 
@@ -238,6 +239,47 @@ describe("the worker's relay channel", () => {
         data: { code: 'ZRX_SUPERVISOR_PROTOCOL_INVALID', seq: 3 },
       }),
     ]);
+  });
+
+  it("counts the relay's lag of each live event from its `at` (none for the snapshot's)", async () => {
+    const { channel, supervisor } = channelPair();
+    let done: () => void = () => undefined;
+    const all = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    channel.attach({
+      onDispatch(message) {
+        if (message.seq === 3) done();
+      },
+      onShardEvent() {},
+    });
+    expect(channel.takeLag()).toBeNull();
+    const now = sharedNow();
+    const text = JSON.stringify({ op: 0, t: 'TYPING_START', s: 2, d: {} });
+    supervisor.postMessage({
+      v: PROTOCOL_VERSION,
+      t: 'batch',
+      messages: [
+        { ...dispatch(0), seq: 0 },
+        { ...dispatch(1), at: now - 40 },
+        { v: PROTOCOL_VERSION, t: 'frame', shardId: 0, seq: 2, text, at: now - 40 },
+        { ...dispatch(3), at: now },
+      ],
+    });
+    await all;
+    const counts = channel.takeLag();
+    // Two were sent 40 ms (and a little more) before they arrived and were handed over, one a
+    // few microseconds; each is counted at both stages, the handoff no earlier than the arrival.
+    for (const stage of ['arrival', 'handoff'] as const) {
+      const summary = summarizeLag(counts?.[stage] ?? []);
+      expect(summary.count).toBe(3);
+      expect(summary.p50Ms).toBeGreaterThanOrEqual(38);
+      expect(summary.p90Ms).toBeLessThan(1_000);
+    }
+    const arrival = summarizeLag(counts?.arrival ?? []);
+    const handoff = summarizeLag(counts?.handoff ?? []);
+    expect(handoff.maxMs).toBeGreaterThanOrEqual(arrival.maxMs);
+    expect(channel.takeLag()).toBeNull();
   });
 
   it('handles a shutdown after the events of a batch posted before it', async () => {

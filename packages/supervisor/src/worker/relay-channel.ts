@@ -13,6 +13,7 @@ import {
   type WorkerMessage,
   type WorkerSession,
 } from '../protocol.js';
+import { RelayLag, type RelayLagCounts, sharedNow } from '../relay-lag.js';
 import { acknowledge, type SlotViews } from '../shared-slots.js';
 
 /** Distributes version-less message bodies: the channel adds `v`. */
@@ -65,6 +66,8 @@ export class RelayChannel {
   #sliceEnd = 0;
   /** Received messages not handed over yet, in order. */
   readonly #inbox = new Queue<SupervisorMessage>();
+  /** The relay's lag of the events received and handed over since the last heartbeat took it. */
+  readonly #lag = new RelayLag();
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
@@ -97,6 +100,14 @@ export class RelayChannel {
   /** Sends a message to the supervisor. */
   public post(message: Outgoing): void {
     this.#port.postMessage({ v: PROTOCOL_VERSION, ...message });
+  }
+
+  /**
+   * The relay's lag counts since the last call (for the heartbeat), or null if no live event was
+   * handed over meanwhile.
+   */
+  public takeLag(): RelayLagCounts | null {
+    return this.#lag.take();
   }
 
   /** Makes `receiver` the destination of the stream (a new client replaces the old one). */
@@ -142,11 +153,17 @@ export class RelayChannel {
       });
       return;
     }
+    const now = sharedNow();
     if (message.t === 'batch') {
-      for (const item of message.messages) this.#enqueue(item);
+      for (const item of message.messages) this.#arrived(item, now);
     } else {
-      this.#enqueue(message);
+      this.#arrived(message, now);
     }
+  }
+
+  #arrived(message: SupervisorMessage, now: number): void {
+    if ('at' in message && message.at !== undefined) this.#lag.arrival.record(now - message.at);
+    this.#enqueue(message);
   }
 
   /**
@@ -192,9 +209,11 @@ export class RelayChannel {
   #handle(message: SupervisorMessage): void {
     switch (message.t) {
       case 'dispatch':
+        if (message.at !== undefined) this.#lag.handoff.record(sharedNow() - message.at);
         this.#receiver?.onDispatch(message);
         break;
       case 'frame':
+        if (message.at !== undefined) this.#lag.handoff.record(sharedNow() - message.at);
         this.#handleFrame(message);
         break;
       case 'shard':

@@ -34,11 +34,13 @@ setInterval(() => {
   beat(slots);
   if (++beats % BEATS_PER_MESSAGE !== 0) return;
   const heap = getHeapStatistics();
+  const lag = channel.takeLag();
   channel.post({
     t: 'heartbeat',
     consumed: channel.consumed,
     heapUsed: heap.used_heap_size,
     heapLimit: heap.heap_size_limit,
+    ...(lag === null ? {} : { lag }),
   });
 }, BEAT_MS);
 beat(slots);
