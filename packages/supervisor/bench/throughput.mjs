@@ -5,6 +5,8 @@
 // twice per round: as before (the top-level figures) and with this process — Discord's stand-in —
 // at nice 10 (`…Niced`, bench-priority.mjs); each prints its batches' CPU / run-queue wait per
 // thread (sched-split.mjs) and answered/s (a mode behind the offered rate gives no latency figure).
+// For the supervised bot it also prints the relay's own lag, from the supervisor's gateway socket
+// to the worker's discord.js, on every event of the phase (`relayLagHistogram()`).
 //
 // ZORYX_BENCH_BOT=bare: the relay's own CPU per event, without the bot's work — a bare
 // discord.js client counting `messageCreate` (no replies, so no REST), one process vs
@@ -13,6 +15,7 @@
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { summarizeLag } from '@zoryx/supervisor';
 import { DISCORD_NICE, reniceSelf, STARTING_NICE } from './bench-priority.mjs';
 import {
   benchExecArgv,
@@ -28,7 +31,9 @@ import { busiestOther, formatSplit, splitRecorder, threadCpuNs } from './sched-s
 const RATE = Number(process.env.ZORYX_BENCH_RATE ?? '1000');
 const SECONDS = Number(process.env.ZORYX_BENCH_SECONDS ?? '10');
 const ROUNDS = Number(process.env.ZORYX_BENCH_ROUNDS ?? '2');
-const TICK_MS = 10;
+// ZORYX_BENCH_TICK_MS: how often the load generator sends what is due (10 ms: bursts of RATE/100
+// commands; 1 ms: about one command at a time at 1,000/s, the timer's finest step).
+const TICK_MS = Number(process.env.ZORYX_BENCH_TICK_MS ?? '10');
 const USERS = 200;
 const CHANNELS = 200;
 const REPLY_TIMEOUT = 5_000;
@@ -220,18 +225,28 @@ async function measure(kind, round) {
     kind === 'zoryx-supervised'
       ? busiestOther(bot.child.pid, warm0, threadCpuNs(bot.child.pid))
       : null;
+  // The relay's own lag (supervised): the supervisor's histogram before and after each phase.
+  let asked = 0;
+  const lagCounts = async () => {
+    if (kind !== 'zoryx-supervised') return null;
+    const id = ++asked;
+    const answer = bot.waitFor((m) => m.lag !== undefined && m.id === id);
+    bot.child.send({ cmd: 'lag', id });
+    return (await answer).lag;
+  };
   // Each mode by the method before and, alternating which goes first, with Discord niced.
   const phases = {};
   for (const mode of ['slash', 'prefix']) {
     const order = !NICED ? [false] : round % 2 === 0 ? [false, true] : [true, false];
     for (const niced of order) {
-      phases[niced ? `${mode}Niced` : mode] = await (niced ? nicedLoop : openLoop)(
-        world,
-        mode,
-        bot.child.pid,
-        workerTid,
-      );
-      await new Promise((r) => setTimeout(r, 500));
+      const lagBefore = await lagCounts();
+      const phase = await (niced ? nicedLoop : openLoop)(world, mode, bot.child.pid, workerTid);
+      // The worker reports its lag counts every 500 ms: the last ones arrive within that.
+      await new Promise((r) => setTimeout(r, 600));
+      const lagAfter = await lagCounts();
+      const since = (stage) => summarizeLag(lagAfter[stage].map((n, i) => n - lagBefore[stage][i]));
+      phase.relayLag = lagAfter && { arrival: since('arrival'), handoff: since('handoff') };
+      phases[niced ? `${mode}Niced` : mode] = phase;
     }
   }
   const identifies = world.discord.gateway.identifyCount;
@@ -264,6 +279,11 @@ async function botBench() {
         console.log(
           `round ${round + 1} ${kind.padEnd(16)} ${mode.padEnd(11)} p50 ${fmt(o.p50)}, p99 ${fmt(o.p99)}, last quarter p50 ${fmt(o.tailP50)}, missed ${o.missed}/${o.total}, bot CPU ${o.botCpu.toFixed(0)}% (generator loop delay p99 ${fmt(o.generatorLoopP99)})`,
         );
+        for (const [stage, l] of Object.entries(o.relayLag ?? {})) {
+          console.log(
+            `  relay lag to ${stage.padEnd(7)} (from the supervisor's socket): p50 ${fmt(l.p50Ms)}, p90 ${fmt(l.p90Ms)}, p99 ${fmt(l.p99Ms)}, max ${fmt(l.maxMs)} over ${l.count} events`,
+          );
+        }
         if (process.env.ZORYX_BENCH_TIMELINE === '1') {
           console.log(`  p50 by second sent: ${o.timeline.map((ms) => fmt(ms)).join(', ')}`);
         }
@@ -317,6 +337,15 @@ function printSummary(runs, only, reduce) {
     console.log(
       `${mode.padEnd(11)} single p50 ${fmt(single.p50)} p99 ${fmt(single.p99)} CPU ${single.cpu.toFixed(0)}% | supervised p50 ${fmt(supervised.p50)} p99 ${fmt(supervised.p99)} CPU ${supervised.cpu.toFixed(0)}% | ratio p50 ${(supervised.p50 / single.p50).toFixed(2)}x, p99 ${(supervised.p99 / single.p99).toFixed(2)}x, CPU ${(supervised.cpu / single.cpu).toFixed(2)}x; answered/s ${single.answered.toFixed(0)} | ${supervised.answered.toFixed(0)}${Math.min(single.answered, supervised.answered) < RATE * 0.95 ? ' — BEHIND the offered rate: not a latency figure' : ''}`,
     );
+    // What the relay itself adds (its lag, measured on every event), against the one-process
+    // bot's end-to-end latency of the same rounds.
+    for (const stage of ['arrival', 'handoff']) {
+      const lag = (key) =>
+        reduce(runs['zoryx-supervised'].map((r) => r[mode].relayLag[stage][key]));
+      console.log(
+        `${''.padEnd(11)} relay lag to ${stage.padEnd(7)} p50 ${fmt(lag('p50Ms'))} = ${((100 * lag('p50Ms')) / single.p50).toFixed(1)} % of the one-process p50; p99 ${fmt(lag('p99Ms'))} = ${((100 * lag('p99Ms')) / single.p99).toFixed(1)} % of its p99`,
+      );
+    }
   }
 }
 

@@ -43,4 +43,11 @@ process.on('message', async (m) => {
     process.send?.({ restarted: m.id });
   }
   if (m?.cmd === 'stats') process.send?.({ stats: supervisor.stats(), id: m.id });
+  if (m?.cmd === 'lag') {
+    const lag = {
+      arrival: supervisor.relayLagHistogram('arrival').counts,
+      handoff: supervisor.relayLagHistogram('handoff').counts,
+    };
+    process.send?.({ lag, id: m.id });
+  }
 });
