@@ -23,7 +23,7 @@ import type {
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { type FrameEnvelope, readEnvelope } from './frame-envelope.js';
 import { DispatchEvents } from './gateway-constants.js';
-import { isRecord } from './protocol.js';
+import { isRecord } from './protocol-parse.js';
 
 /**
  * A dispatch frame as the fast path hands it over: its envelope and its text, relayed as it is.

@@ -29,14 +29,12 @@ export {
   type ConnectMessage,
   type DispatchMessage,
   type FailedMessage,
+  type FrameMessage,
   type HeartbeatMessage,
   type JsonValue,
   type LoadedMessage,
   type LogMessage,
   PROTOCOL_VERSION,
-  parseSupervisorMessage,
-  parseWorkerInit,
-  parseWorkerMessage,
   type ReadyMessage,
   type ReconnectMessage,
   type SendMessage,
@@ -51,6 +49,13 @@ export {
   type WorkerMessage,
   type WorkerSession,
 } from './protocol.js';
+export {
+  parseFrame,
+  parseSupervisorMessage,
+  parseWorkerInit,
+  parseWorkerMessage,
+  serializeError,
+} from './protocol-parse.js';
 export {
   LAG_BOUNDS_MS,
   type RelayLagHistogram,

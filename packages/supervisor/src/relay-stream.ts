@@ -10,7 +10,8 @@
 // An event leaving either queue for good (acknowledged or dropped) is applied to the state cache.
 import type { GatewayDispatchPayload } from 'discord-api-types/v10';
 import { Queue } from './fifo-queue.js';
-import { parseFrame, type StreamMessage } from './protocol.js';
+import type { StreamMessage } from './protocol.js';
+import { parseFrame } from './protocol-parse.js';
 import { guildIdOf, type StateCache } from './state/state-cache.js';
 
 /** One event of the stream. */

@@ -4,9 +4,9 @@ import {
   type BatchMessage,
   type DispatchMessage,
   PROTOCOL_VERSION,
-  parseSupervisorMessage,
   type StreamMessage,
 } from './protocol.js';
+import { parseSupervisorMessage } from './protocol-parse.js';
 import { StreamOutbox } from './stream-outbox.js';
 
 function dispatch(seq: number): DispatchMessage {

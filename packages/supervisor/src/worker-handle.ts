@@ -5,7 +5,6 @@ import { describeError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import {
   PROTOCOL_VERSION,
-  parseWorkerMessage,
   type SerializedError,
   type StreamMessage,
   type SupervisorMessage,
@@ -13,6 +12,7 @@ import {
   type WorkerMessage,
   type WorkerSession,
 } from './protocol.js';
+import { parseWorkerMessage } from './protocol-parse.js';
 import {
   BEAT_MS,
   createSlots,

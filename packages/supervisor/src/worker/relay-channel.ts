@@ -5,14 +5,13 @@ import {
   type DispatchMessage,
   type FrameMessage,
   PROTOCOL_VERSION,
-  parseFrame,
-  parseSupervisorMessage,
   type ShardEventMessage,
   type SupervisorMessage,
   type WorkerInit,
   type WorkerMessage,
   type WorkerSession,
 } from '../protocol.js';
+import { parseFrame, parseSupervisorMessage } from '../protocol-parse.js';
 import { RelayLag, type RelayLagCounts, sharedNow } from '../relay-lag.js';
 import { acknowledge, type SlotViews } from '../shared-slots.js';
 

@@ -6,7 +6,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../compile-cache.js';
 import { SupervisorError } from '../errors.js';
-import { parseWorkerInit, serializeError } from '../protocol.js';
+import { parseWorkerInit, serializeError } from '../protocol-parse.js';
 import { BEAT_MS, beat } from '../shared-slots.js';
 import { RelayChannel } from './relay-channel.js';
 import { supervised } from './supervised-data.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SupervisorError } from './errors.js';
+import { PROTOCOL_VERSION } from './protocol.js';
 import {
-  PROTOCOL_VERSION,
   parseFrame,
   parseSupervisorMessage,
   parseWorkerInit,
   parseWorkerMessage,
   serializeError,
-} from './protocol.js';
+} from './protocol-parse.js';
 import { LAG_BUCKETS, lagBucket } from './relay-lag.js';
 
 const v = PROTOCOL_VERSION;
