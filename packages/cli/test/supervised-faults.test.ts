@@ -4,7 +4,7 @@
 // named in a direct message to the owner, and the gateway session is identified once for the
 // whole file. The worker entry is the built dist/supervised-worker.js (`npm test` builds first).
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChannelHandle, type Emulator, startEmulator, type UserHandle } from '@zoryx/emulator';
@@ -116,11 +116,27 @@ async function commandRegistered(name: string): Promise<void> {
 
 /** Waits for the scenario's `n`th supervisor fault (1-based). */
 async function fault(n: number): Promise<(typeof faults)[number]> {
-  await discord.waitFor(() => faults.length >= n, {
-    timeout: 30_000,
-    description: `supervisor fault ${n}`,
-  });
+  try {
+    await discord.waitFor(() => faults.length >= n, {
+      timeout: 30_000,
+      description: `supervisor fault ${n}`,
+    });
+  } catch (error) {
+    // This wait failed now and then under CI load (a culprit's stalls came only after the next
+    // scenario added its folder): say what the bot was doing, for the next look.
+    console.error(`supervisor fault ${n} not seen:\n${await diagnostics()}`);
+    throw error;
+  }
   return faults[n - 1] as (typeof faults)[number];
+}
+
+/** The supervisor's state, the extensions folder and its own log lines, abridged. */
+async function diagnostics(): Promise<string> {
+  return [
+    `stats: ${JSON.stringify(supervisor.stats())}`,
+    `extensions: ${(await readdir(join(dir, 'extensions')).catch(() => [])).join(', ')}`,
+    `supervisor log, last 20:\n${lines.slice(-20).join('\n')}`,
+  ].join('\n');
 }
 
 /** `!steady` answers after the scenario's `n`th fault; resolves with the ms since that fault. */
