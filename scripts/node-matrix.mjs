@@ -9,7 +9,7 @@
 //
 //   node scripts/node-matrix.mjs [22 24] [--cache <dir>]     (default: ~/.cache/zoryx-node-matrix)
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,12 +77,31 @@ async function nodeFor(major) {
 }
 
 /**
+ * Whether `dir` is a worktree of this checkout. The cache outlives checkouts: a worktree added by
+ * an earlier clone that is gone (a CI trial's temporary clone) points at a missing git folder, and
+ * git refuses to run in it; such a folder is replaced.
+ */
+function isWorktreeOfRoot(dir) {
+  let link;
+  try {
+    link = readFileSync(join(dir, '.git'), 'utf8').match(/^gitdir: (.+)$/m)?.[1]?.trim();
+  } catch {
+    return false;
+  }
+  return (
+    link !== undefined &&
+    existsSync(link) &&
+    resolve(link).startsWith(`${resolve(root, '.git', 'worktrees')}/`)
+  );
+}
+
+/**
  * A worktree of HEAD for one version, installed with that Node; returns its folder. An existing
  * worktree is moved to HEAD and reinstalled in place (its compiled better-sqlite3 is kept).
  */
 async function worktreeFor(major, node) {
   const dir = join(cache, `worktree-${major}`);
-  if (existsSync(join(dir, '.git'))) {
+  if (isWorktreeOfRoot(dir)) {
     const head = (await capture('git', ['rev-parse', 'HEAD'], root)).trim();
     await sh('git', ['checkout', '--detach', '--force', head], { cwd: dir });
   } else {
