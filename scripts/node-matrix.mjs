@@ -84,7 +84,9 @@ async function nodeFor(major) {
 function isWorktreeOfRoot(dir) {
   let link;
   try {
-    link = readFileSync(join(dir, '.git'), 'utf8').match(/^gitdir: (.+)$/m)?.[1]?.trim();
+    link = readFileSync(join(dir, '.git'), 'utf8')
+      .match(/^gitdir: (.+)$/m)?.[1]
+      ?.trim();
   } catch {
     return false;
   }
