@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,4 +140,46 @@ describe('HotReloader', () => {
         .sort(),
     ).toEqual(['late', 'saved']);
   });
+
+  it('a new folder whose file the watcher never reports is still loaded', async () => {
+    // chokidar lists a new folder before it watches it: a file created between the two is never
+    // reported, and the extension waited for the next unrelated change (the CI flake of the
+    // supervised fault suite). Load widens that gap: here a busy loop stalls this process while
+    // another one creates a folder and, a moment later, its file; each must go live on its own.
+    ws = await workspace();
+    probe();
+    const { live } = await start(ws);
+    const writer = spawn(process.execPath, ['-e', FOLDER_WRITER, ws.extensions], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    const busy = setInterval(() => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+    }, 25);
+    const missed: number[] = [];
+    try {
+      for (let i = 0; i < 60; i++) {
+        writer.stdin.write(
+          `${JSON.stringify({ name: `late${i}`, pauseMs: i % 25, source: versioned(`late${i}`, i) })}\n`,
+        );
+        await eventually(() => live(`late${i}`) === i, 3_000).catch(() => missed.push(i));
+      }
+    } finally {
+      clearInterval(busy);
+      writer.stdin.end();
+    }
+    expect(missed).toEqual([]);
+  });
 });
+
+/** Reads `{ name, pauseMs, source }` lines: creates the folder, pauses, writes its index.ts. */
+const FOLDER_WRITER = `
+  const { mkdirSync, writeFileSync } = require('node:fs');
+  const { join } = require('node:path');
+  const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+    const { name, pauseMs, source } = JSON.parse(line);
+    mkdirSync(join(process.argv[1], name));
+    pause(pauseMs);
+    writeFileSync(join(process.argv[1], name, 'index.ts'), source);
+  });`;

@@ -50,6 +50,8 @@ export class HotReloader {
   readonly #settleTimers = new Map<string, NodeJS.Timeout>();
   readonly #idle = new Set<() => void>();
   #loadingNew = 0;
+  readonly #newFolders = new Set<string>();
+  #lookAgainTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(host: ExtensionHost, options: HotReloaderOptions = {}) {
@@ -80,7 +82,9 @@ export class HotReloader {
     });
     this.#watcher = watcher;
     watcher.on('all', (event, path) => {
-      if (event === 'add' || event === 'change' || event === 'unlink') this.#onChange(event, path);
+      if (event === 'add' || event === 'addDir' || event === 'change' || event === 'unlink') {
+        this.#onChange(event, path);
+      }
     });
     // chokidar drops repeat `change` events of one path within 50 ms, which is exactly the
     // follow-up write of a save that was read half-written. Its raw fs.watch events are not
@@ -129,6 +133,8 @@ export class HotReloader {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#flushTimer);
+    clearTimeout(this.#lookAgainTimer);
+    this.#lookAgainTimer = undefined;
     for (const timer of this.#settleTimers.values()) clearTimeout(timer);
     this.#settleTimers.clear();
     await this.#watcher?.close();
@@ -148,7 +154,8 @@ export class HotReloader {
       this.#inFlight.size === 0 &&
       this.#loadingNew === 0 &&
       this.#settleTimers.size === 0 &&
-      this.#flushTimer === undefined
+      this.#flushTimer === undefined &&
+      this.#lookAgainTimer === undefined
     );
   }
 
@@ -158,13 +165,17 @@ export class HotReloader {
     this.#idle.clear();
   }
 
-  #onChange(event: 'add' | 'change' | 'unlink', path: string): void {
+  #onChange(event: 'add' | 'addDir' | 'change' | 'unlink', path: string): void {
     if (this.#closed) return;
     const file = resolvePath(path);
-    const names = this.#host.extensionsUsing(file);
-    if (names.length === 0 && event === 'add' && file.startsWith(`${this.#directory}${sep}`)) {
+    const inside = file.startsWith(`${this.#directory}${sep}`);
+    if (event === 'addDir') {
+      if (!inside) return;
       this.#newFiles.add(file);
+      this.#newFolders.add(file);
     }
+    const names = event === 'addDir' ? [] : this.#host.extensionsUsing(file);
+    if (names.length === 0 && event === 'add' && inside) this.#newFiles.add(file);
     for (const name of names) {
       this.#pending.add(name);
       const files = this.#touched.get(name) ?? new Set<string>();
@@ -187,7 +198,32 @@ export class HotReloader {
       this.#newFiles.clear();
       void this.#loadNew();
     }
+    if (this.#newFolders.size > 0) this.#lookAgain();
     this.#checkIdle();
+  }
+
+  /**
+   * chokidar lists a new folder before it starts watching it, so a file created in between (an
+   * editor or a copy filling the folder it just made, while this thread is busy) is never
+   * reported. One more look, a settle period after the folder appeared, loads what it holds, and
+   * retries an extension of the folder that failed because it was read before it was written.
+   */
+  #lookAgain(): void {
+    clearTimeout(this.#lookAgainTimer);
+    const timer = setTimeout(() => {
+      if (this.#lookAgainTimer === timer) this.#lookAgainTimer = undefined;
+      const folders = [...this.#newFolders].map((folder) => `${folder}${sep}`);
+      this.#newFolders.clear();
+      if (this.#closed) return;
+      for (const status of this.#host.status()) {
+        const entry = status.entry;
+        if (status.state !== 'failed' || !entry) continue;
+        if (folders.some((folder) => entry.startsWith(folder))) this.#onChange('change', entry);
+      }
+      void this.#loadNew();
+    }, this.#settleMs);
+    timer.unref();
+    this.#lookAgainTimer = timer;
   }
 
   async #process(name: string): Promise<void> {
