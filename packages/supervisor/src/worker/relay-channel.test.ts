@@ -282,6 +282,41 @@ describe("the worker's relay channel", () => {
     expect(channel.takeLag()).toBeNull();
   });
 
+  it("keeps the relay's lag since the worker started, whatever the heartbeats took", async () => {
+    const { channel, supervisor } = channelPair();
+    let seen = 0;
+    let wake: () => void = () => undefined;
+    channel.attach({
+      onDispatch() {
+        seen++;
+        wake();
+      },
+      onShardEvent() {},
+    });
+    const handed = (n: number) =>
+      new Promise<void>((resolve) => {
+        wake = () => seen >= n && resolve();
+        wake();
+      });
+    const total = (stage: 'arrival' | 'handoff') =>
+      channel.lagHistogram(stage).counts.reduce((sum, n) => sum + n, 0);
+    expect([total('arrival'), total('handoff')]).toEqual([0, 0]);
+    supervisor.postMessage({ ...dispatch(1), at: sharedNow() - 40 });
+    await handed(1);
+    // Counted before a heartbeat took anything, and still after it did.
+    expect([total('arrival'), total('handoff')]).toEqual([1, 1]);
+    expect(summarizeLag(channel.takeLag()?.arrival ?? []).count).toBe(1);
+    supervisor.postMessage({ ...dispatch(2), at: sharedNow() });
+    await handed(2);
+    const arrival = channel.lagHistogram('arrival');
+    expect(arrival.counts).toHaveLength(arrival.boundsMs.length + 1);
+    expect(summarizeLag(arrival.counts)).toMatchObject({ count: 2 });
+    expect(summarizeLag(arrival.counts).maxMs).toBeGreaterThanOrEqual(38);
+    expect(total('handoff')).toBe(2);
+    // Reading it takes nothing from the next heartbeat.
+    expect(summarizeLag(channel.takeLag()?.handoff ?? []).count).toBe(1);
+  });
+
   it('handles a shutdown after the events of a batch posted before it', async () => {
     const { channel, supervisor } = channelPair();
     const seen: string[] = [];

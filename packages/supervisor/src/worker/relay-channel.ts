@@ -12,7 +12,14 @@ import {
   type WorkerSession,
 } from '../protocol.js';
 import { parseFrame, parseSupervisorMessage } from '../protocol-parse.js';
-import { RelayLag, type RelayLagCounts, sharedNow } from '../relay-lag.js';
+import {
+  LAG_BUCKETS,
+  RelayLag,
+  type RelayLagCounts,
+  type RelayLagHistogram,
+  type RelayLagStage,
+  sharedNow,
+} from '../relay-lag.js';
 import { acknowledge, type SlotViews } from '../shared-slots.js';
 
 /** Distributes version-less message bodies: the channel adds `v`. */
@@ -67,6 +74,8 @@ export class RelayChannel {
   readonly #inbox = new Queue<SupervisorMessage>();
   /** The relay's lag of the events received and handed over since the last heartbeat took it. */
   readonly #lag = new RelayLag();
+  /** What heartbeats took before: with {@link #lag}, everything this worker counted. */
+  readonly #lagTaken = new RelayLag();
 
   /** Listens on `port` (the worker's `parentPort`). */
   public constructor(port: MessagePort, slots: SlotViews, init: WorkerInit) {
@@ -106,7 +115,23 @@ export class RelayChannel {
    * handed over meanwhile.
    */
   public takeLag(): RelayLagCounts | null {
-    return this.#lag.take();
+    const counts = this.#lag.take();
+    if (counts !== null) this.#lagTaken.add(counts);
+    return counts;
+  }
+
+  /**
+   * The relay's lag at `stage` of every live event this worker received, counted since it
+   * started (a metrics exporter in the bot reads it; the supervisor's `relayLagHistogram()`
+   * adds up all workers').
+   */
+  public lagHistogram(stage: RelayLagStage): RelayLagHistogram {
+    const taken = this.#lagTaken[stage].histogram();
+    const pending = this.#lag[stage].histogram().counts;
+    for (let i = 0; i < LAG_BUCKETS; i++) {
+      taken.counts[i] = (taken.counts[i] as number) + (pending[i] as number);
+    }
+    return taken;
   }
 
   /** Makes `receiver` the destination of the stream (a new client replaces the old one). */
@@ -206,13 +231,14 @@ export class RelayChannel {
   };
 
   #handle(message: SupervisorMessage): void {
+    if ('at' in message && message.at !== undefined) {
+      this.#lag.handoff.record(sharedNow() - message.at);
+    }
     switch (message.t) {
       case 'dispatch':
-        if (message.at !== undefined) this.#lag.handoff.record(sharedNow() - message.at);
         this.#receiver?.onDispatch(message);
         break;
       case 'frame':
-        if (message.at !== undefined) this.#lag.handoff.record(sharedNow() - message.at);
         this.#handleFrame(message);
         break;
       case 'shard':

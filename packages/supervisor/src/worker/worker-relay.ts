@@ -1,5 +1,6 @@
 import type { IShardingStrategy, WebSocketManager } from '@discordjs/ws';
 import type { WorkerInit, WorkerSession } from '../protocol.js';
+import type { RelayLagHistogram, RelayLagStage } from '../relay-lag.js';
 import { setActivity } from './activity.js';
 import type { RelayChannel } from './relay-channel.js';
 import { RelayStrategy } from './relay-strategy.js';
@@ -31,6 +32,13 @@ export interface WorkerRelay {
   clientOptions(): RelayClientOptions;
   /** Same as the `setActivity` export of `@zoryx/supervisor/worker`. */
   setActivity(name: string | null): string | null;
+  /**
+   * The relay's lag at `stage` of the live events this worker received, counted since it
+   * started: counts by bucket (`boundsMs`, with one more count for lags beyond the last), as a
+   * metrics exporter in the bot reads them. `arrival`: the event reached this thread;
+   * `handoff`: it was handed to discord.js.
+   */
+  relayLag(stage: RelayLagStage): RelayLagHistogram;
 }
 
 /**
@@ -59,5 +67,6 @@ export function createWorkerRelay(channel: RelayChannel, reason: string): Worker
       ...(init.apiBase === undefined ? {} : { rest: { api: init.apiBase } }),
     }),
     setActivity,
+    relayLag: (stage) => channel.lagHistogram(stage),
   };
 }
