@@ -48,6 +48,7 @@ export type {
   HookEvents,
   MainTables,
 } from './authoring/vocabulary.js';
+export type { BotRuntime, RelayLagCounts, RelayLagStage } from './client/bot-runtime.js';
 export { type CreateBotOptions, createBot } from './client/create-bot.js';
 export { type JsonObject, SETTINGS_SECRET_MARKER } from './client/extension-config-overrides.js';
 export type { FrameworkDataStats } from './client/framework-data.js';

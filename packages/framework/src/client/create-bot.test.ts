@@ -47,3 +47,27 @@ describe('createBotWithConfig (runBot’s worker, handed a validated config)', (
     expect(existsSync(join(cwd, 'data'))).toBe(false);
   });
 });
+
+describe('client.runtime', () => {
+  it('is null in one process, and what the hosting runtime passed otherwise', async () => {
+    const alone = await createBot({ ...quiet, cwd: await folder(), env: {} });
+    try {
+      expect(alone.runtime).toBeNull();
+    } finally {
+      await alone.shutdown('test');
+    }
+    const counts = { boundsMs: [0.1, 1], counts: [3, 2, 1] };
+    const runtime = {
+      mode: 'supervised' as const,
+      workerId: 4,
+      relayLag: () => counts,
+    };
+    const bot = await createBot({ ...quiet, cwd: await folder(), env: {}, runtime });
+    try {
+      expect(bot.runtime).toBe(runtime);
+      expect(bot.runtime?.relayLag('arrival').counts).toEqual([3, 2, 1]);
+    } finally {
+      await bot.shutdown('test');
+    }
+  });
+});

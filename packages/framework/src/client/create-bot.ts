@@ -9,6 +9,7 @@ import { loadConfig, parseConfigInput } from '../config/config-on-demand.js';
 import { applyEnv, loadDotEnv, readEnv } from '../config/env.js';
 import type { ZoryxConfig, ZoryxConfigInput } from '../config/schema.js';
 import { createLogger } from '../logging/create-logger.js';
+import type { BotRuntime } from './bot-runtime.js';
 import { ZoryxClient } from './zoryx-client.js';
 
 /** Options of {@link createBot}. */
@@ -47,6 +48,11 @@ export interface CreateBotOptions {
    * in a supervised worker, so the watchdog names the extension that blocks the event loop.
    */
   activity?: ActivitySink;
+  /**
+   * The runtime hosting the bot, for `client.runtime`: `zoryx start`'s supervised worker passes
+   * its relay here. Leave it out in one process.
+   */
+  runtime?: BotRuntime;
   /** Module instances shared with extension code. */
   sharedModules?: Readonly<Record<string, unknown>>;
   /** Hot reloader tuning. */
@@ -154,6 +160,7 @@ async function buildBot(options: CreateBotOptions, validated?: ZoryxConfig): Pro
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
       ...(options.handleErrors === undefined ? {} : { handleErrors: options.handleErrors }),
       ...(options.activity ? { activity: options.activity } : {}),
+      ...(options.runtime ? { runtime: options.runtime } : {}),
     },
   });
 }

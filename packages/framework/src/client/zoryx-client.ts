@@ -20,6 +20,7 @@ import { CooldownTracker } from '../cooldowns/cooldown-tracker.js';
 import { FrameworkError } from '../errors.js';
 import { ExtensionFaults, faultPolicyOf } from '../faults/extension-faults.js';
 import { IntakeLimiter } from '../intake/intake-limiter.js';
+import type { BotRuntime } from './bot-runtime.js';
 // The framework's hook events (bot_ready, command_executed, …): declared there, by augmentation.
 import '../events/framework-events.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
@@ -79,6 +80,8 @@ export interface ZoryxServices {
    * name the extension that blocks the event loop.
    */
   activity?: ActivitySink;
+  /** The runtime hosting the bot, when it tells (a supervised worker); see {@link BotRuntime}. */
+  runtime?: BotRuntime;
 }
 
 /** Options of {@link ZoryxClient}: discord.js/Sapphire options plus the services. */
@@ -114,6 +117,11 @@ export class ZoryxClient extends SapphireClient {
   public readonly faults: ExtensionFaults;
   /** Persistent jobs of every extension (`ctx.jobs`); runs due jobs once the client is ready. */
   public readonly jobs: JobScheduler;
+  /**
+   * The runtime hosting the bot: a supervised worker (`zoryx start`) says so here, with its
+   * relay's lag; `null` in one process.
+   */
+  public readonly runtime: BotRuntime | null;
   /** The hot reloader (with `autoReload`), set by start(); its watcher may still be starting. */
   public hotReloader: HotReloader | undefined;
   private hotReloadStarting: Promise<boolean> = Promise.resolve(false);
@@ -148,6 +156,7 @@ export class ZoryxClient extends SapphireClient {
     });
     restoreManualPieces(inherited);
     this.services = zoryx;
+    this.runtime = zoryx.runtime ?? null;
     this.config = config;
     this.zoryxLogger = zoryx.logger;
     this.hooks = zoryx.hooks;
