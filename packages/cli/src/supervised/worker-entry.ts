@@ -56,6 +56,12 @@ async function startBot(
     // The relay's options win: the gateway, intents and shards are the supervisor's.
     clientOptions: { ...custom?.bot.clientOptions, ...relay.clientOptions() },
     activity: setActivity,
+    // `client.runtime`: the dashboard exports the relay's lag from it.
+    runtime: {
+      mode: 'supervised',
+      workerId: relay.workerId,
+      relayLag: (stage) => relay.relayLag(stage),
+    },
     // The supervisor owns the signals; errors an extension lets escape stay in the worker.
     handleSignals: false,
     handleErrors: true,
