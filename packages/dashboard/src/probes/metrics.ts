@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DashboardContext } from '../context.js';
 import type { LoopLag } from './loop-lag.js';
+import { registerRelayLag } from './relay-lag-metric.js';
 
 /**
  * The Prometheus registry of `/metrics`: its own (never prom-client's global one, which another
@@ -48,6 +49,7 @@ export class DashboardMetrics {
       'Event-loop delay p99 (current window).',
       () => lag.current().p99Ms / 1000,
     );
+    registerRelayLag(client.runtime, this.registry);
     gauge('zoryx_process_resident_memory_bytes', 'Resident set size.', () =>
       process.memoryUsage.rss(),
     );
