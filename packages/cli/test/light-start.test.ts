@@ -1,8 +1,8 @@
 // What starting a bot loads before its worker exists. Supervised, the bot (discord.js, Sapphire,
 // the framework, the extensions) loads in the worker thread; the thread that reads the settings and
 // spawns that worker must not load it first, or the cold start pays for it twice, one after the
-// other. Checked on the built dist/ (`npm test` builds first) in a fresh process, by recording
-// every module URL the imports resolve (test/fixtures/record-imports.mjs).
+// other. Checked on the built dist/ (turbo builds it before the tests) in a fresh process, by
+// recording every module URL the imports resolve (test/fixtures/record-imports.mjs).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // runBot spawns the worker before it validates the bot's settings (early-start.ts): an invalid
 // setting must still be what the start rejects with — the settings' own coded error, not the
 // failed worker's — and nothing may keep running. Against the emulator and the built worker entry
-// (dist/supervised-worker.js: `npm test` builds first).
+// (dist/supervised-worker.js: turbo builds it before the tests).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

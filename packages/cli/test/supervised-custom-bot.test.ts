@@ -2,7 +2,7 @@
 // options of its own to runBot — a shared module with functions, which cannot cross into a
 // worker thread as data. The worker imports the module, takes the options from its runBot call,
 // and the extension uses the shared module. The worker entry is the built
-// dist/supervised-worker.js (`npm test` builds first).
+// dist/supervised-worker.js (turbo builds it before the tests).
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

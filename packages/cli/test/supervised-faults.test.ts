@@ -2,7 +2,8 @@
 // supervisor with real worker threads. A healthy extension (`steady`) keeps answering while one
 // culprit per scenario misbehaves; each culprit is quarantined after `maxFaults` (2) faults and
 // named in a direct message to the owner, and the gateway session is identified once for the
-// whole file. The worker entry is the built dist/supervised-worker.js (`npm test` builds first).
+// whole file. The worker entry is the built dist/supervised-worker.js (turbo builds it before the
+// tests).
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ const starts: { at: number; standby: boolean }[] = [];
 beforeAll(async () => {
   expect(
     existsSync(join(import.meta.dirname, '..', 'dist', 'supervised-worker.js')),
-    'dist/supervised-worker.js is built (npm test runs tsup first)',
+    'dist/supervised-worker.js is built (turbo builds it before the tests; alone: npx tsup)',
   ).toBe(true);
   discord = await startEmulator({ heartbeatInterval: 60_000, replyTimeout: 30_000 });
   owner = discord.createUser({ username: 'owner' });
