@@ -55,6 +55,9 @@ beforeAll(async () => {
     cwd: dir,
     env: {
       ...process.env,
+      // No boot bundle build after the start: it is @zoryx/cli's to test, and its low-priority
+      // child would only compete with the other suites' own builds.
+      ZORYX_BOOT_BUNDLE: 'off',
       DISCORD_TOKEN: discord.token,
       ZORYX_DISCORD_API: discord.apiUrl,
       BOT_OWNER_ID: owner.id,
