@@ -8,6 +8,7 @@
 // were elsewhere. The bot child is forked before any renice and keeps the starting priority.
 // Nice values weigh only within one scheduling group (Linux autogroup = one session): with
 // ZORYX_BENCH_OWN_SESSION=1 the bot is in another group and the niced phase changes little.
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
@@ -31,4 +32,28 @@ export function reniceSelf(nice) {
     }
   }
   return ok;
+}
+
+/**
+ * ZORYX_BENCH_PIN="<Discord's CPUs>:<the bot's CPUs>" (taskset lists, e.g. "0:1"): the bench
+ * process — Discord's stand-in and its users — on the first CPUs and each bot child on the
+ * second, for the whole run (Linux, util-linux's `taskset`). Unset, nothing is pinned. The
+ * nearest this 2-core machine gets to "Discord elsewhere" without a second machine: the stand-in
+ * never takes the bot's core, and the bot, in either mode, gets one core (most hosted bots have
+ * one or two).
+ */
+export const PLACEMENT = parsePlacement(process.env.ZORYX_BENCH_PIN);
+
+function parsePlacement(value) {
+  if (!value) return null;
+  const [discord, bot] = value.split(':');
+  if (!discord || !bot) throw new Error(`ZORYX_BENCH_PIN="${value}": expected "<cpus>:<cpus>"`);
+  return { discord, bot };
+}
+
+/** Puts every thread of process `pid` on `cpus` (threads it starts later inherit it). */
+export function pinProcess(pid, cpus) {
+  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpus, String(pid)], {
+    stdio: 'ignore',
+  });
 }

@@ -5,6 +5,7 @@
 // twice per round: as before (the top-level figures) and with this process — Discord's stand-in —
 // at nice 10 (`…Niced`, bench-priority.mjs); each prints its batches' CPU / run-queue wait per
 // thread (sched-split.mjs) and answered/s (a mode behind the offered rate gives no latency figure).
+// ZORYX_BENCH_PIN="0:1" puts Discord's stand-in on CPU 0 and the bot on CPU 1 (bench-priority.mjs).
 // For the supervised bot it also prints the relay's own lag, from the supervisor's gateway socket
 // to the worker's discord.js, on every event of the phase (`relayLagHistogram()`).
 //
@@ -16,7 +17,13 @@ import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { summarizeLag } from '@zoryx/supervisor';
-import { DISCORD_NICE, reniceSelf, STARTING_NICE } from './bench-priority.mjs';
+import {
+  DISCORD_NICE,
+  PLACEMENT,
+  pinProcess,
+  reniceSelf,
+  STARTING_NICE,
+} from './bench-priority.mjs';
 import {
   benchExecArgv,
   botFolder,
@@ -211,11 +218,16 @@ async function nicedLoop(world, mode, pid, workerTid) {
   }
 }
 
+if (PLACEMENT) pinProcess(process.pid, PLACEMENT.discord);
+
 async function measure(kind, round) {
   const world = await createWorld({ channels: CHANNELS, users: USERS });
   const bot = startChild(kind, world.discord, { ZORYX_BENCH_DIR: await botFolder(1, 1) });
+  // A child starts on its parent's CPUs: move it, and again once its threads are all there.
+  if (PLACEMENT) pinProcess(bot.child.pid, PLACEMENT.bot);
   await bot.started;
   if (kind === 'zoryx-supervised') await bot.waitFor((m) => m.standbyLoaded);
+  if (PLACEMENT) pinProcess(bot.child.pid, PLACEMENT.bot);
   await world.discord.waitFor(() => world.discord.commands().some((c) => c.name === 'ping'));
   const warm0 = threadCpuNs(bot.child.pid);
   for (let i = 0; i < 200; i++) await world.users[0].slash(world.guild, 'ping').reply();
